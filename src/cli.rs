@@ -1,0 +1,81 @@
+//! The `allmende` command line: the operator contract of DESIGN.md section 5.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+#[derive(Debug, Parser)]
+#[command(name = "allmende", version, about = "A federated forum server for regional climate networks")]
+pub struct Cli {
+    /// A TOML file layered over the built-in defaults (see config/default.toml).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run the server (applies pending migrations first).
+    Serve,
+    /// Apply pending database migrations and exit.
+    Migrate,
+    /// Manage people with a login.
+    #[command(subcommand)]
+    User(UserCommand),
+    /// Manage groups.
+    #[command(subcommand)]
+    Group(GroupCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Create a person who can sign in.
+    Create(UserCreate),
+}
+
+#[derive(Debug, Args)]
+pub struct UserCreate {
+    /// The handle: lowercase letters, digits, _ and -.
+    #[arg(long)]
+    pub username: String,
+    /// At least 8 characters.
+    #[arg(long)]
+    pub password: String,
+    #[arg(long)]
+    pub email: Option<String>,
+    /// Make the person an instance admin.
+    #[arg(long)]
+    pub admin: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum GroupCommand {
+    /// Create a project or discussion group.
+    Create(GroupCreate),
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum GroupKindArg {
+    Project,
+    Discussion,
+}
+
+#[derive(Debug, Args)]
+pub struct GroupCreate {
+    /// The handle of the group, e.g. energy-efficiency.
+    #[arg(long)]
+    pub name: String,
+    #[arg(long, value_enum)]
+    pub kind: GroupKindArg,
+    /// The human title of the group.
+    #[arg(long)]
+    pub title: String,
+    /// A Markdown description.
+    #[arg(long, default_value = "")]
+    pub description: String,
+    /// The person who owns the group; defaults to the first admin.
+    #[arg(long)]
+    pub owner: Option<String>,
+}

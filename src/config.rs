@@ -1,0 +1,226 @@
+//! Typed, layered configuration: `config/default.toml` (built in), then `--config FILE`, then
+//! `ALLMENDE_*` environment variables.
+
+use std::path::{Path, PathBuf};
+
+use figment::Figment;
+use figment::providers::{Env, Format, Toml};
+use serde::{Deserialize, Deserializer};
+
+/// The documented defaults, compiled into the binary so it runs without any file.
+pub const DEFAULT_TOML: &str = include_str!("../config/default.toml");
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    pub domain: String,
+    pub bind: String,
+    pub data_dir: PathBuf,
+    #[serde(deserialize_with = "flexible_bool")]
+    pub insecure_http: bool,
+    pub database: DatabaseConfig,
+    pub instance: InstanceConfig,
+    pub registration: RegistrationConfig,
+    pub auth: AuthConfig,
+    pub limits: LimitsConfig,
+    pub log: LogConfig,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DatabaseConfig {
+    pub url: String,
+    pub max_connections: u32,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InstanceConfig {
+    pub name: String,
+    pub description: String,
+    pub default_language: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RegistrationConfig {
+    #[serde(deserialize_with = "flexible_bool")]
+    pub open: bool,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AuthConfig {
+    pub session_days: i64,
+    pub max_failed_logins: i64,
+    pub lockout_minutes: i64,
+    pub attempts_per_minute: u32,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LimitsConfig {
+    pub page_size: i64,
+    pub body_bytes: usize,
+    pub request_timeout_seconds: u64,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LogConfig {
+    pub filter: String,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("config file {0} does not exist")]
+    MissingFile(PathBuf),
+    #[error("invalid configuration: {0}")]
+    Invalid(String),
+}
+
+/// Sections whose keys are reached from the environment as `ALLMENDE_<SECTION>_<KEY>`.
+const SECTIONS: &[&str] = &["database", "instance", "registration", "auth", "limits", "log"];
+const TOP_LEVEL: &[&str] = &["domain", "bind", "data_dir", "insecure_http"];
+
+impl Config {
+    /// Loads the defaults, an optional file, and the process environment.
+    pub fn load(file: Option<&Path>) -> Result<Self, ConfigError> {
+        Self::load_with_env(file, Env::prefixed("ALLMENDE_"))
+    }
+
+    fn load_with_env(file: Option<&Path>, env: Env) -> Result<Self, ConfigError> {
+        let mut figment = Figment::from(Toml::string(DEFAULT_TOML));
+        if let Some(path) = file {
+            if !path.is_file() {
+                return Err(ConfigError::MissingFile(path.to_owned()));
+            }
+            figment = figment.merge(Toml::file_exact(path));
+        }
+        let env = env
+            .filter_map(|key| {
+                let key = key.as_str().to_ascii_lowercase();
+                let key = key.as_str();
+                if TOP_LEVEL.contains(&key) {
+                    return Some(key.to_owned().into());
+                }
+                SECTIONS.iter().find_map(|section| {
+                    key.strip_prefix(section)
+                        .and_then(|rest| rest.strip_prefix('_'))
+                        .map(|rest| format!("{section}.{rest}").into())
+                })
+            })
+            .split(".");
+        let config: Config = figment.merge(env).extract().map_err(|e| ConfigError::Invalid(e.to_string()))?;
+        config.validate()?;
+        Ok(config)
+    }
+
+    fn validate(&self) -> Result<(), ConfigError> {
+        let host = url::Url::parse(&format!("http://{}/", self.domain))
+            .ok()
+            .filter(|u| u.host_str().is_some() && u.path() == "/" && u.username().is_empty())
+            .ok_or_else(|| ConfigError::Invalid(format!("domain {:?} is not a host[:port]", self.domain)))?;
+        if matches!(host.host(), Some(url::Host::Ipv4(_) | url::Host::Ipv6(_))) {
+            tracing::warn!(domain = %self.domain, "domain is an IP literal; many fediverse servers refuse those");
+        }
+        if self.limits.page_size < 1 || self.limits.page_size > 200 {
+            return Err(ConfigError::Invalid("limits.page_size must be between 1 and 200".into()));
+        }
+        if self.auth.attempts_per_minute == 0 {
+            return Err(ConfigError::Invalid("auth.attempts_per_minute must be at least 1".into()));
+        }
+        crate::domain::Language::parse_ui("instance.default_language", &self.instance.default_language)
+            .map_err(|e| ConfigError::Invalid(e.to_string()))?;
+        Ok(())
+    }
+
+    /// The database URL, defaulting to a SQLite file in the data directory.
+    pub fn database_url(&self) -> String {
+        if self.database.url.trim().is_empty() {
+            format!("sqlite://{}", self.data_dir.join("allmende.sqlite").display())
+        } else {
+            self.database.url.clone()
+        }
+    }
+
+    /// `http` under `insecure_http`, else `https`.
+    pub fn scheme(&self) -> &'static str {
+        if self.insecure_http { "http" } else { "https" }
+    }
+
+    /// The public base URL, e.g. `https://forum.example.org`.
+    pub fn base_url(&self) -> String {
+        format!("{}://{}", self.scheme(), self.domain)
+    }
+}
+
+/// Accepts `true`/`false`, `1`/`0`, `yes`/`no`, `on`/`off`, as people write them in env vars.
+fn flexible_bool<'de, D: Deserializer<'de>>(deserializer: D) -> Result<bool, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Raw {
+        Bool(bool),
+        Int(i64),
+        Text(String),
+    }
+    match Raw::deserialize(deserializer)? {
+        Raw::Bool(b) => Ok(b),
+        Raw::Int(0) => Ok(false),
+        Raw::Int(1) => Ok(true),
+        Raw::Text(text) => match text.trim().to_ascii_lowercase().as_str() {
+            "1" | "true" | "yes" | "on" => Ok(true),
+            "0" | "false" | "no" | "off" | "" => Ok(false),
+            other => Err(serde::de::Error::custom(format!("expected a boolean, got {other:?}"))),
+        },
+        Raw::Int(other) => Err(serde::de::Error::custom(format!("expected a boolean, got {other}"))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn with_env(vars: &[(&str, &str)]) -> Result<Config, ConfigError> {
+        figment::Jail::expect_with(|jail| {
+            for (k, v) in vars {
+                jail.set_env(k, v);
+            }
+            let result = Config::load(None);
+            Ok(result.map_err(|e| e.to_string()))
+        })
+        .map_err(ConfigError::Invalid)
+    }
+
+    #[test]
+    fn defaults_load_from_the_built_in_file() {
+        let config = Config::load_with_env(None, Env::prefixed("ALLMENDE_TEST_NOTHING_")).unwrap();
+        assert_eq!(config.bind, "127.0.0.1:8080");
+        assert!(!config.insecure_http);
+        assert!(config.database_url().starts_with("sqlite://"));
+    }
+
+    #[test]
+    fn environment_overrides_sections_and_flags() {
+        let config = with_env(&[
+            ("ALLMENDE_DATABASE_URL", "postgres://localhost/x"),
+            ("ALLMENDE_INSECURE_HTTP", "1"),
+            ("ALLMENDE_REGISTRATION_OPEN", "false"),
+            ("ALLMENDE_DOMAIN", "localhost:9000"),
+            ("ALLMENDE_TEST_POSTGRES_URL", "ignored"),
+        ])
+        .unwrap();
+        assert_eq!(config.database_url(), "postgres://localhost/x");
+        assert!(config.insecure_http);
+        assert!(!config.registration.open);
+        assert_eq!(config.base_url(), "http://localhost:9000");
+    }
+
+    #[test]
+    fn bad_values_and_files_are_clear_errors() {
+        assert!(with_env(&[("ALLMENDE_INSECURE_HTTP", "maybe")]).is_err());
+        assert!(with_env(&[("ALLMENDE_DOMAIN", "a/b@c")]).is_err());
+        let missing = Config::load(Some(Path::new("/nonexistent/allmende.toml")));
+        assert!(matches!(missing, Err(ConfigError::MissingFile(_))));
+    }
+}

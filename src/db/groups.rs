@@ -1,0 +1,133 @@
+//! Group listings, counts and moderators. Groups themselves are rows of `actors`.
+
+use super::actors::select_actor;
+use super::{Conn, DbError, execute, query_as, query_scalar};
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct GroupListRow {
+    pub id: i64,
+    pub name: String,
+    pub local: bool,
+    pub host: Option<String>,
+    pub display_name: String,
+    pub summary_html: String,
+    pub group_kind: Option<String>,
+    pub follower_count: i64,
+    pub thread_count: i64,
+}
+
+/// Groups by name, optionally of one kind, after a name cursor; counts come in the same query.
+pub async fn list_groups(
+    conn: &mut Conn<'_>,
+    kind: Option<&str>,
+    after_name: Option<&str>,
+    limit: i64,
+) -> Result<Vec<GroupListRow>, DbError> {
+    query_as!(
+        conn,
+        GroupListRow,
+        fetch_all,
+        "SELECT a.id, a.name, a.local, i.host, a.display_name, a.summary_html, a.group_kind, \
+         (SELECT COUNT(*) FROM follows f WHERE f.followed_id = a.id AND f.state = 'accepted') AS follower_count, \
+         (SELECT COUNT(*) FROM posts p WHERE p.group_id = a.id AND p.id = p.root_id AND p.deleted_at IS NULL) AS thread_count \
+         FROM actors a LEFT JOIN instances i ON i.id = a.instance_id \
+         WHERE a.kind = 'group' AND a.local AND ($1 IS NULL OR a.group_kind = $1) AND ($2 IS NULL OR a.name > $2) \
+         ORDER BY a.name LIMIT $3",
+        kind,
+        after_name,
+        limit,
+    )
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct GroupStatsRow {
+    pub follower_count: i64,
+    pub thread_count: i64,
+    pub viewer_follows: bool,
+    pub viewer_role: Option<String>,
+}
+
+/// Counts and the viewer's relation to a group, in one round trip.
+pub async fn get_group_stats(
+    conn: &mut Conn<'_>,
+    group_id: i64,
+    viewer_id: Option<i64>,
+) -> Result<GroupStatsRow, DbError> {
+    query_as!(
+        conn,
+        GroupStatsRow,
+        fetch_one,
+        "SELECT \
+         (SELECT COUNT(*) FROM follows f WHERE f.followed_id = $1 AND f.state = 'accepted') AS follower_count, \
+         (SELECT COUNT(*) FROM posts p WHERE p.group_id = $1 AND p.id = p.root_id AND p.deleted_at IS NULL) AS thread_count, \
+         EXISTS (SELECT 1 FROM follows f WHERE f.followed_id = $1 AND f.follower_id = $2) AS viewer_follows, \
+         (SELECT m.role FROM group_moderators m WHERE m.group_id = $1 AND m.actor_id = $2) AS viewer_role",
+        group_id,
+        viewer_id,
+    )
+}
+
+pub async fn get_group_by_name(
+    conn: &mut Conn<'_>,
+    name: &str,
+) -> Result<Option<super::actors::ActorRow>, DbError> {
+    query_as!(
+        conn,
+        super::actors::ActorRow,
+        fetch_optional,
+        concat!(select_actor!(), "WHERE a.local AND a.kind = 'group' AND a.name = $1"),
+        name
+    )
+}
+
+pub async fn insert_moderator(
+    conn: &mut Conn<'_>,
+    group_id: i64,
+    actor_id: i64,
+    role: &str,
+    now: i64,
+) -> Result<(), DbError> {
+    execute!(
+        conn,
+        "INSERT INTO group_moderators (group_id, actor_id, role, created_at) VALUES ($1, $2, $3, $4) \
+         ON CONFLICT (group_id, actor_id) DO UPDATE SET role = excluded.role",
+        group_id,
+        actor_id,
+        role,
+        now,
+    )?;
+    Ok(())
+}
+
+pub async fn get_moderator_role(
+    conn: &mut Conn<'_>,
+    group_id: i64,
+    actor_id: i64,
+) -> Result<Option<String>, DbError> {
+    query_scalar!(
+        conn,
+        String,
+        fetch_optional,
+        "SELECT role FROM group_moderators WHERE group_id = $1 AND actor_id = $2",
+        group_id,
+        actor_id,
+    )
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ModeratorRow {
+    pub name: String,
+    pub display_name: String,
+    pub role: String,
+}
+
+pub async fn list_moderators(conn: &mut Conn<'_>, group_id: i64) -> Result<Vec<ModeratorRow>, DbError> {
+    query_as!(
+        conn,
+        ModeratorRow,
+        fetch_all,
+        "SELECT a.name, a.display_name, m.role FROM group_moderators m JOIN actors a ON a.id = m.actor_id \
+         WHERE m.group_id = $1 ORDER BY m.created_at, a.name",
+        group_id,
+    )
+}

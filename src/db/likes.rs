@@ -1,0 +1,27 @@
+//! Likes of posts: one per person and post.
+
+use super::{Conn, DbError, execute};
+
+/// Returns whether a new like was stored (false when it existed already).
+pub async fn insert_like(
+    conn: &mut Conn<'_>,
+    post_id: i64,
+    actor_id: i64,
+    now: i64,
+) -> Result<bool, DbError> {
+    let inserted = execute!(
+        conn,
+        "INSERT INTO likes (post_id, actor_id, created_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+        post_id,
+        actor_id,
+        now,
+    )?;
+    Ok(inserted == 1)
+}
+
+/// Returns whether a like was removed.
+pub async fn delete_like(conn: &mut Conn<'_>, post_id: i64, actor_id: i64) -> Result<bool, DbError> {
+    let deleted =
+        execute!(conn, "DELETE FROM likes WHERE post_id = $1 AND actor_id = $2", post_id, actor_id)?;
+    Ok(deleted == 1)
+}

@@ -1,0 +1,65 @@
+//! All SQL of Allmende. Each file holds the queries of one table or aggregate, with uniform
+//! verbs (`get_*`, `list_*`, `insert_*`, `update_*`, `delete_*`).
+//!
+//! Both backends are real: [`Db`] holds a native SQLite or PostgreSQL pool, and the query
+//! macros below run one SQL text on whichever is in use. The SQL is written once in the
+//! common dialect (`$1` placeholders, `ON CONFLICT`, `RETURNING`, integer times).
+
+pub mod accounts;
+pub mod actors;
+pub mod connection;
+pub mod domain_events;
+pub mod follows;
+pub mod groups;
+pub mod likes;
+pub mod posts;
+pub mod sessions;
+
+pub use connection::{Conn, Db, DbError, PooledConn, Tx};
+
+/// Runs `query_as` for a row type on either backend: `fetch_one`, `fetch_optional` or `fetch_all`.
+macro_rules! query_as {
+    ($conn:expr, $row:ty, $fetch:ident, $sql:expr $(, $arg:expr)* $(,)?) => {
+        match $conn {
+            $crate::db::Conn::Sqlite(c) => {
+                sqlx::query_as::<_, $row>($sql)$(.bind($arg))*.$fetch(&mut **c).await
+            }
+            $crate::db::Conn::Postgres(c) => {
+                sqlx::query_as::<_, $row>($sql)$(.bind($arg))*.$fetch(&mut **c).await
+            }
+        }
+        .map_err($crate::db::DbError::from)
+    };
+}
+
+/// Runs `query_scalar` on either backend.
+macro_rules! query_scalar {
+    ($conn:expr, $ty:ty, $fetch:ident, $sql:expr $(, $arg:expr)* $(,)?) => {
+        match $conn {
+            $crate::db::Conn::Sqlite(c) => {
+                sqlx::query_scalar::<_, $ty>($sql)$(.bind($arg))*.$fetch(&mut **c).await
+            }
+            $crate::db::Conn::Postgres(c) => {
+                sqlx::query_scalar::<_, $ty>($sql)$(.bind($arg))*.$fetch(&mut **c).await
+            }
+        }
+        .map_err($crate::db::DbError::from)
+    };
+}
+
+/// Executes a statement on either backend and returns the number of rows it touched.
+macro_rules! execute {
+    ($conn:expr, $sql:expr $(, $arg:expr)* $(,)?) => {
+        match $conn {
+            $crate::db::Conn::Sqlite(c) => {
+                sqlx::query($sql)$(.bind($arg))*.execute(&mut **c).await.map(|r| r.rows_affected())
+            }
+            $crate::db::Conn::Postgres(c) => {
+                sqlx::query($sql)$(.bind($arg))*.execute(&mut **c).await.map(|r| r.rows_affected())
+            }
+        }
+        .map_err($crate::db::DbError::from)
+    };
+}
+
+pub(crate) use {execute, query_as, query_scalar};

@@ -1,0 +1,49 @@
+//! Domain events: every change that other instances must hear about. Services write them in
+//! the same transaction as the change; federation reads them from the `domain_events` table.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum DomainEvent {
+    GroupCreated { group_id: i64 },
+    ThreadCreated { post_id: i64, group_id: i64 },
+    ReplyCreated { post_id: i64, root_id: i64 },
+    PostEdited { post_id: i64 },
+    PostDeleted { post_id: i64 },
+    PostLiked { post_id: i64, actor_id: i64 },
+    PostUnliked { post_id: i64, actor_id: i64 },
+    Followed { follow_id: i64, follower_id: i64, followed_id: i64 },
+    Unfollowed { follow_id: i64, follower_id: i64, followed_id: i64 },
+    ProfileUpdated { actor_id: i64 },
+}
+
+impl DomainEvent {
+    /// The stored `kind` column: the same word as the serde tag.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Self::GroupCreated { .. } => "group_created",
+            Self::ThreadCreated { .. } => "thread_created",
+            Self::ReplyCreated { .. } => "reply_created",
+            Self::PostEdited { .. } => "post_edited",
+            Self::PostDeleted { .. } => "post_deleted",
+            Self::PostLiked { .. } => "post_liked",
+            Self::PostUnliked { .. } => "post_unliked",
+            Self::Followed { .. } => "followed",
+            Self::Unfollowed { .. } => "unfollowed",
+            Self::ProfileUpdated { .. } => "profile_updated",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kind_matches_serde_tag() {
+        let event = DomainEvent::PostLiked { post_id: 1, actor_id: 2 };
+        let json = serde_json::to_value(&event).unwrap();
+        assert_eq!(json["type"], event.kind());
+    }
+}

@@ -1,0 +1,23 @@
+//! Plain types and rules of the forum. Nothing here knows about HTTP, SQL or ActivityPub:
+//! input from any front door becomes one of these types before it reaches a service.
+
+pub mod account;
+pub mod events;
+pub mod group;
+pub mod html;
+pub mod ids;
+pub mod language;
+pub mod name;
+pub mod post;
+pub mod time;
+pub mod validation;
+
+pub use account::{DisplayName, Email, Password, Role};
+pub use events::DomainEvent;
+pub use group::{GroupKind, GroupTitle};
+pub use ids::{ActorId, IdGenerator, PostId};
+pub use language::Language;
+pub use name::Name;
+pub use post::{PostBody, ThreadTitle};
+pub use time::{Clock, SystemClock, Timestamp};
+pub use validation::{FieldError, FieldErrors};

@@ -1,0 +1,37 @@
+//! Threads and replies.
+
+use super::validation::{FieldError, bounded_text};
+
+pub const BODY_MAX: usize = 20_000;
+
+/// The title of a thread opener.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ThreadTitle(String);
+
+impl ThreadTitle {
+    pub fn parse(raw: &str) -> Result<Self, FieldError> {
+        let title = bounded_text("title", raw, 1, 200)?;
+        if title.contains('\n') {
+            return Err(FieldError::new("title", "must be a single line"));
+        }
+        Ok(Self(title))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// The Markdown source of a post.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PostBody(String);
+
+impl PostBody {
+    pub fn parse(raw: &str) -> Result<Self, FieldError> {
+        bounded_text("body", raw, 1, BODY_MAX).map(Self)
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}

@@ -1,0 +1,12 @@
+//! Allmende: a federated forum server for regional climate networks.
+//! See docs/ARCHITECTURE.md for how the layers fit.
+
+pub mod cli;
+pub mod config;
+pub mod db;
+pub mod domain;
+pub mod federation;
+pub mod service;
+pub mod startup;
+pub mod state;
+pub mod web;

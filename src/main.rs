@@ -1,0 +1,107 @@
+use std::process::ExitCode;
+
+use anyhow::Context as _;
+use clap::Parser;
+
+use allmende::cli::{Cli, Command, GroupCommand, GroupKindArg, UserCommand};
+use allmende::config::Config;
+use allmende::domain::SystemClock;
+use allmende::service::{accounts, groups};
+use allmende::startup::{self, Application};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let config = match Config::load(cli.config.as_deref()) {
+        Ok(config) => config,
+        Err(error) => {
+            eprintln!("error: {error}");
+            return ExitCode::from(2);
+        }
+    };
+    init_tracing(&config);
+    let runtime = match tokio::runtime::Runtime::new() {
+        Ok(runtime) => runtime,
+        Err(error) => {
+            eprintln!("error: cannot start the async runtime: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(run(cli.command, config)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("error: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(command: Command, config: Config) -> anyhow::Result<()> {
+    match command {
+        Command::Serve => serve(config).await,
+        Command::Migrate => {
+            let db = startup::connect_database(&config).await?;
+            println!("Database {} is up to date.", db.backend_name());
+            Ok(())
+        }
+        Command::User(UserCommand::Create(args)) => {
+            let ctx = cli_context(&config).await?;
+            let user = accounts::create_account(
+                &ctx,
+                accounts::NewAccount {
+                    username: args.username,
+                    email: args.email,
+                    password: args.password,
+                    admin: args.admin,
+                },
+            )
+            .await
+            .context("could not create the user")?;
+            println!("Created {} {}.", if user.is_admin() { "admin" } else { "user" }, user.name);
+            Ok(())
+        }
+        Command::Group(GroupCommand::Create(args)) => {
+            let ctx = cli_context(&config).await?;
+            let input = groups::NewGroup {
+                name: args.name,
+                kind: match args.kind {
+                    GroupKindArg::Project => "project".into(),
+                    GroupKindArg::Discussion => "discussion".into(),
+                },
+                title: args.title,
+                description: args.description,
+            };
+            let name = match args.owner {
+                Some(owner) => groups::create_group_owned_by(&ctx, &owner, input).await,
+                None => groups::create_group_by_first_admin(&ctx, input).await,
+            }
+            .context("could not create the group")?;
+            println!("Created group {name}: {}/g/{name}", config.base_url());
+            Ok(())
+        }
+    }
+}
+
+async fn cli_context(config: &Config) -> anyhow::Result<allmende::service::Context> {
+    let db = startup::connect_database(config).await?;
+    Ok(startup::service_context(config, db, std::sync::Arc::new(SystemClock)))
+}
+
+async fn serve(config: Config) -> anyhow::Result<()> {
+    let base_url = config.base_url();
+    let app = Application::build(config).await?;
+    let addr = app.local_addr()?;
+    println!("Allmende is listening on http://{addr} (public URL {base_url}).");
+    println!(
+        "Create the first admin with:\n  allmende user create --username NAME --password PASSWORD --admin\n\
+         (from a checkout: cargo run --release -- user create ...)"
+    );
+    app.run_until(startup::shutdown_signal()).await.context("server failed")?;
+    Ok(())
+}
+
+fn init_tracing(config: &Config) {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .or_else(|_| tracing_subscriber::EnvFilter::try_new(&config.log.filter))
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).init();
+}

@@ -1,0 +1,240 @@
+//! Registration, sign-in with lockout, sessions and profile settings.
+
+use base64::Engine;
+use sha2::{Digest, Sha256};
+
+use super::error::refuse_if_any;
+use super::passwords::{DUMMY_HASH, hash_password, verify_password};
+use super::{Context, CurrentUser, ServiceError};
+use crate::db::{self, accounts::AccountRow, actors::NewLocalActor};
+use crate::domain::account::Summary;
+use crate::domain::{
+    ActorId, DisplayName, DomainEvent, Email, FieldError, FieldErrors, Language, Name, Password, Role,
+    html::render_markdown,
+};
+
+/// What a registration form or the CLI submits, still unparsed.
+#[derive(Debug, Clone, Default)]
+pub struct NewAccount {
+    pub username: String,
+    pub email: Option<String>,
+    pub password: String,
+    pub admin: bool,
+}
+
+/// A live session: the cookie value (shown once, stored only as a hash) and who it belongs to.
+#[derive(Debug, Clone)]
+pub struct NewSession {
+    pub token: String,
+    pub user: CurrentUser,
+    pub max_age_seconds: i64,
+}
+
+/// Self-service registration from the web form; refused when registrations are closed.
+pub async fn register(ctx: &Context, input: NewAccount) -> Result<CurrentUser, ServiceError> {
+    if !ctx.settings.registrations_open {
+        return Err(ServiceError::RegistrationClosed);
+    }
+    if input.email.as_deref().unwrap_or("").trim().is_empty() {
+        return Err(FieldError::new("email", "is required").into());
+    }
+    create_account(ctx, NewAccount { admin: false, ..input }).await
+}
+
+/// Creates a person with a login. Used by registration and by `allmende user create`.
+pub async fn create_account(ctx: &Context, input: NewAccount) -> Result<CurrentUser, ServiceError> {
+    let mut errors = FieldErrors::new();
+    let name = errors.check(Name::parse("username", &input.username));
+    let email = match input.email.as_deref().map(str::trim).filter(|e| !e.is_empty()) {
+        Some(raw) => errors.check(Email::parse(raw)),
+        None => None,
+    };
+    let password = errors.check(Password::parse(&input.password));
+    refuse_if_any(errors)?;
+    let (Some(name), Some(password)) = (name, password) else {
+        return Err(ServiceError::Internal("validated input missing".into()));
+    };
+    let password_hash = hash_password(&password).await?;
+    let role = if input.admin { Role::Admin } else { Role::Member };
+    let language = ctx.settings.default_language.clone();
+
+    let mut tx = ctx.db.begin().await?;
+    let mut conn = tx.conn();
+    let mut taken = FieldErrors::new();
+    if db::actors::local_name_taken(&mut conn, name.as_str()).await? {
+        taken.push(FieldError::new("username", "is already taken"));
+    }
+    if let Some(email) = &email
+        && db::accounts::email_taken(&mut conn, email.as_str()).await?
+    {
+        taken.push(FieldError::new("email", "is already registered"));
+    }
+    refuse_if_any(taken)?;
+    let id = ctx.new_id();
+    let now = ctx.now().millis();
+    db::actors::insert_local_actor(
+        &mut conn,
+        &NewLocalActor {
+            id,
+            kind: "person",
+            name: name.as_str(),
+            display_name: "",
+            summary_source: "",
+            summary_html: "",
+            language: Some(&language),
+            group_kind: None,
+            public_key_pem: None,
+            private_key_pem: None,
+            now,
+        },
+    )
+    .await
+    .map_err(name_conflict)?;
+    db::accounts::insert_account(
+        &mut conn,
+        id,
+        email.as_ref().map(Email::as_str),
+        &password_hash,
+        role.as_str(),
+        now,
+    )
+    .await
+    .map_err(name_conflict)?;
+    drop(conn);
+    tx.commit().await?;
+    tracing::info!(user = %name, admin = input.admin, "account created");
+    Ok(CurrentUser { id: ActorId(id), name: name.to_string(), display_name: String::new(), role, language })
+}
+
+/// A race between the check and the insert still ends as a field error, not a 500.
+fn name_conflict(error: db::DbError) -> ServiceError {
+    match error {
+        db::DbError::UniqueViolation(constraint) if constraint.contains("email") => {
+            FieldError::new("email", "is already registered").into()
+        }
+        db::DbError::UniqueViolation(_) => FieldError::new("username", "is already taken").into(),
+        other => other.into(),
+    }
+}
+
+/// Signs a person in. After `max_failed_logins` failures in a row the account is locked for
+/// `lockout_seconds`, and even the right password is refused until then.
+pub async fn login(ctx: &Context, username: &str, password: &str) -> Result<NewSession, ServiceError> {
+    let now = ctx.now().millis();
+    let mut conn = ctx.db.acquire().await?;
+    let account = db::accounts::get_account_by_name(&mut conn.conn(), username.trim()).await?;
+    let Some(account) = account else {
+        verify_password(password, DUMMY_HASH).await?;
+        return Err(ServiceError::BadCredentials);
+    };
+    if account.locked_until.is_some_and(|until| until > now) {
+        return Err(ServiceError::LockedOut);
+    }
+    if account.state != "active" || !verify_password(password, &account.password_hash).await? {
+        let failed = if account.locked_until.is_some() { 1 } else { account.failed_logins + 1 };
+        let locked_until = (failed >= ctx.settings.max_failed_logins)
+            .then(|| ctx.now().plus_seconds(ctx.settings.lockout_seconds).millis());
+        db::accounts::update_failed_login(&mut conn.conn(), account.actor_id, failed, locked_until).await?;
+        if locked_until.is_some() {
+            tracing::warn!(user = %account.name, "account locked after failed sign-ins");
+            return Err(ServiceError::LockedOut);
+        }
+        return Err(ServiceError::BadCredentials);
+    }
+    db::accounts::update_login_succeeded(&mut conn.conn(), account.actor_id).await?;
+    drop(conn);
+    start_session(ctx, current_user(account, &ctx.settings.default_language)).await
+}
+
+/// Opens a session for a person who has just proven who they are (signed in or registered).
+pub async fn start_session(ctx: &Context, user: CurrentUser) -> Result<NewSession, ServiceError> {
+    let token = new_session_token();
+    let now = ctx.now();
+    let expires_at = now.plus_seconds(ctx.settings.session_ttl_seconds).millis();
+    let mut conn = ctx.db.acquire().await?;
+    db::sessions::insert_session(&mut conn.conn(), &hash_token(&token), user.id.0, now.millis(), expires_at)
+        .await?;
+    Ok(NewSession { token, user, max_age_seconds: ctx.settings.session_ttl_seconds })
+}
+
+pub async fn logout(ctx: &Context, token: &str) -> Result<(), ServiceError> {
+    let mut conn = ctx.db.acquire().await?;
+    db::sessions::delete_session(&mut conn.conn(), &hash_token(token)).await?;
+    Ok(())
+}
+
+/// The person behind a session cookie, if the session is live.
+pub async fn user_for_session(ctx: &Context, token: &str) -> Result<Option<CurrentUser>, ServiceError> {
+    let mut conn = ctx.db.acquire().await?;
+    let account =
+        db::accounts::get_account_by_session(&mut conn.conn(), &hash_token(token), ctx.now().millis())
+            .await?;
+    Ok(account.filter(|a| a.state == "active").map(|a| current_user(a, &ctx.settings.default_language)))
+}
+
+/// The editable profile of the signed-in person.
+#[derive(Debug, Clone)]
+pub struct Profile {
+    pub display_name: String,
+    pub bio: String,
+    pub language: String,
+}
+
+pub async fn get_profile(ctx: &Context, user: &CurrentUser) -> Result<Profile, ServiceError> {
+    let mut conn = ctx.db.acquire().await?;
+    let account =
+        db::accounts::get_account(&mut conn.conn(), user.id.0).await?.ok_or(ServiceError::NotFound)?;
+    Ok(Profile {
+        display_name: account.display_name,
+        bio: account.summary_source,
+        language: account.language.unwrap_or_else(|| ctx.settings.default_language.clone()),
+    })
+}
+
+pub async fn update_profile(ctx: &Context, user: &CurrentUser, input: Profile) -> Result<(), ServiceError> {
+    let mut errors = FieldErrors::new();
+    let display_name = errors.check(DisplayName::parse(&input.display_name));
+    let bio = errors.check(Summary::parse("bio", &input.bio));
+    let language = errors.check(Language::parse_ui("language", &input.language));
+    refuse_if_any(errors)?;
+    let (Some(display_name), Some(bio), Some(language)) = (display_name, bio, language) else {
+        return Err(ServiceError::Internal("validated input missing".into()));
+    };
+    let bio_html = render_markdown(bio.as_str());
+    let mut tx = ctx.db.begin().await?;
+    let mut conn = tx.conn();
+    db::actors::update_profile(
+        &mut conn,
+        user.id.0,
+        display_name.as_str(),
+        bio.as_str(),
+        &bio_html,
+        language.as_str(),
+        ctx.now().millis(),
+    )
+    .await?;
+    ctx.emit(&mut conn, DomainEvent::ProfileUpdated { actor_id: user.id.0 }).await?;
+    drop(conn);
+    tx.commit().await?;
+    Ok(())
+}
+
+fn current_user(account: AccountRow, default_language: &str) -> CurrentUser {
+    CurrentUser {
+        id: ActorId(account.actor_id),
+        name: account.name,
+        display_name: account.display_name,
+        role: Role::from_stored(&account.role),
+        language: account.language.unwrap_or_else(|| default_language.to_owned()),
+    }
+}
+
+fn new_session_token() -> String {
+    let bytes: [u8; 32] = rand::random();
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
+}
+
+fn hash_token(token: &str) -> String {
+    let digest = Sha256::digest(token.as_bytes());
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(digest)
+}

@@ -1,0 +1,42 @@
+use crate::db::DbError;
+use crate::domain::{FieldError, FieldErrors};
+
+/// Why a use case refused or failed. Front doors map each to their own response.
+#[derive(Debug, thiserror::Error)]
+pub enum ServiceError {
+    #[error("invalid input: {0}")]
+    Invalid(FieldErrors),
+    #[error("not found")]
+    NotFound,
+    #[error("not allowed")]
+    Forbidden,
+    #[error("sign-in required")]
+    Unauthenticated,
+    #[error("wrong username or password")]
+    BadCredentials,
+    #[error("too many failed sign-ins; try again later")]
+    LockedOut,
+    #[error("registration is closed on this instance")]
+    RegistrationClosed,
+    #[error(transparent)]
+    Db(#[from] DbError),
+    #[error("internal error: {0}")]
+    Internal(String),
+}
+
+impl From<FieldErrors> for ServiceError {
+    fn from(errors: FieldErrors) -> Self {
+        ServiceError::Invalid(errors)
+    }
+}
+
+impl From<FieldError> for ServiceError {
+    fn from(error: FieldError) -> Self {
+        ServiceError::Invalid(error.into())
+    }
+}
+
+/// Turns collected field errors into a refusal, or passes when there are none.
+pub(crate) fn refuse_if_any(errors: FieldErrors) -> Result<(), ServiceError> {
+    if errors.is_empty() { Ok(()) } else { Err(ServiceError::Invalid(errors)) }
+}

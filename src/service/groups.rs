@@ -1,0 +1,169 @@
+//! Project and discussion groups: creation, the group page and the directory.
+
+use super::error::refuse_if_any;
+use super::{
+    ActorRef, Context, CurrentUser, GroupDetails, GroupSummary, Paged, PostDetails, ServiceError, paginate,
+    parse_activity_cursor,
+};
+use crate::db::{self, actors::NewLocalActor};
+use crate::domain::account::Summary;
+use crate::domain::{
+    ActorId, DomainEvent, FieldError, FieldErrors, GroupKind, GroupTitle, Name, Timestamp,
+    html::render_markdown,
+};
+
+#[derive(Debug, Clone, Default)]
+pub struct NewGroup {
+    pub name: String,
+    pub kind: String,
+    pub title: String,
+    pub description: String,
+}
+
+/// Creates a group; its creator becomes the owner.
+pub async fn create_group(ctx: &Context, owner: ActorId, input: NewGroup) -> Result<String, ServiceError> {
+    let mut errors = FieldErrors::new();
+    let name = errors.check(Name::parse("name", &input.name));
+    let kind = errors.check(GroupKind::parse(&input.kind));
+    let title = errors.check(GroupTitle::parse(&input.title));
+    let description = errors.check(Summary::parse("description", &input.description));
+    refuse_if_any(errors)?;
+    let (Some(name), Some(kind), Some(title), Some(description)) = (name, kind, title, description) else {
+        return Err(ServiceError::Internal("validated input missing".into()));
+    };
+    let description_html = render_markdown(description.as_str());
+
+    let mut tx = ctx.db.begin().await?;
+    let mut conn = tx.conn();
+    if db::actors::local_name_taken(&mut conn, name.as_str()).await? {
+        return Err(FieldError::new("name", "is already taken").into());
+    }
+    let id = ctx.new_id();
+    let now = ctx.now().millis();
+    db::actors::insert_local_actor(
+        &mut conn,
+        &NewLocalActor {
+            id,
+            kind: "group",
+            name: name.as_str(),
+            display_name: title.as_str(),
+            summary_source: description.as_str(),
+            summary_html: &description_html,
+            language: None,
+            group_kind: Some(kind.as_str()),
+            public_key_pem: None,
+            private_key_pem: None,
+            now,
+        },
+    )
+    .await
+    .map_err(|e| match e {
+        db::DbError::UniqueViolation(_) => FieldError::new("name", "is already taken").into(),
+        other => ServiceError::from(other),
+    })?;
+    db::groups::insert_moderator(&mut conn, id, owner.0, "owner", now).await?;
+    ctx.emit(&mut conn, DomainEvent::GroupCreated { group_id: id }).await?;
+    drop(conn);
+    tx.commit().await?;
+    tracing::info!(group = %name, kind = %kind, "group created");
+    Ok(name.to_string())
+}
+
+/// Creates a group for the CLI, owned by a named person.
+pub async fn create_group_owned_by(
+    ctx: &Context,
+    owner_name: &str,
+    input: NewGroup,
+) -> Result<String, ServiceError> {
+    let mut conn = ctx.db.acquire().await?;
+    let owner = db::accounts::get_account_by_name(&mut conn.conn(), owner_name)
+        .await?
+        .ok_or_else(|| ServiceError::from(FieldError::new("owner", "no such user")))?;
+    drop(conn);
+    create_group(ctx, ActorId(owner.actor_id), input).await
+}
+
+/// The group directory, optionally of one kind, in name order.
+pub async fn list_groups(
+    ctx: &Context,
+    kind: Option<GroupKind>,
+    after: Option<&str>,
+    limit: Option<i64>,
+) -> Result<Paged<GroupSummary>, ServiceError> {
+    let page_size = limit.unwrap_or(ctx.settings.page_size).clamp(1, 100);
+    let mut conn = ctx.db.acquire().await?;
+    let rows =
+        db::groups::list_groups(&mut conn.conn(), kind.map(GroupKind::as_str), after, page_size + 1).await?;
+    let groups = rows
+        .into_iter()
+        .map(|row| GroupSummary {
+            kind: GroupKind::parse(row.group_kind.as_deref().unwrap_or_default())
+                .unwrap_or(GroupKind::Discussion),
+            name: row.name,
+            title: row.display_name,
+            summary_html: row.summary_html,
+            follower_count: row.follower_count,
+            thread_count: row.thread_count,
+        })
+        .collect();
+    Ok(paginate(groups, page_size, |g| g.name.clone()))
+}
+
+/// A group page: the group, its moderators, counts, the viewer's relation, and a page of threads.
+/// A fixed number of queries, whatever the group's size.
+pub async fn get_group_page(
+    ctx: &Context,
+    name: &str,
+    viewer: Option<&CurrentUser>,
+    cursor: Option<&str>,
+) -> Result<(GroupDetails, Paged<PostDetails>), ServiceError> {
+    let mut conn = ctx.db.acquire().await?;
+    let group = db::groups::get_group_by_name(&mut conn.conn(), name).await?.ok_or(ServiceError::NotFound)?;
+    let viewer_id = viewer.map(|v| v.id.0);
+    let stats = db::groups::get_group_stats(&mut conn.conn(), group.id, viewer_id).await?;
+    let moderators = db::groups::list_moderators(&mut conn.conn(), group.id).await?;
+    let page_size = ctx.settings.page_size;
+    let rows = db::posts::list_group_threads(
+        &mut conn.conn(),
+        viewer_id,
+        group.id,
+        parse_activity_cursor(cursor),
+        page_size + 1,
+    )
+    .await?;
+    let moderates = stats.viewer_role.is_some();
+    let threads: Vec<PostDetails> =
+        rows.into_iter().map(|row| PostDetails::from_row(row, viewer, moderates)).collect();
+    let details = GroupDetails {
+        id: ActorId(group.id),
+        kind: GroupKind::parse(group.group_kind.as_deref().unwrap_or_default())
+            .unwrap_or(GroupKind::Discussion),
+        name: group.name,
+        title: group.display_name,
+        summary_html: group.summary_html,
+        created_at: Timestamp::from_millis(group.created_at),
+        follower_count: stats.follower_count,
+        thread_count: stats.thread_count,
+        moderators: moderators
+            .into_iter()
+            .map(|m| (ActorRef { name: m.name, display_name: m.display_name, host: None }, m.role))
+            .collect(),
+        viewer_follows: stats.viewer_follows,
+        viewer_role: stats.viewer_role,
+    };
+    Ok((details, paginate(threads, page_size, activity_cursor)))
+}
+
+pub(crate) fn activity_cursor(post: &PostDetails) -> String {
+    format!("{}-{}", post.last_activity_at.millis(), post.id.0)
+}
+
+/// Creates a group for the CLI owned by the first admin.
+pub async fn create_group_by_first_admin(ctx: &Context, input: NewGroup) -> Result<String, ServiceError> {
+    let mut conn = ctx.db.acquire().await?;
+    let admin = db::accounts::get_first_admin_name(&mut conn.conn()).await?.ok_or_else(|| {
+        ServiceError::from(FieldError::new("owner", "no admin exists yet; create one or pass --owner"))
+    })?;
+    drop(conn);
+    create_group_owned_by(ctx, &admin, input).await
+}

@@ -1,0 +1,78 @@
+//! The use cases. Every state change goes through here, whichever front door it came from
+//! (web form, Mastodon client, remote inbox), and every permission check is written here once.
+
+pub mod accounts;
+pub mod error;
+pub mod follows;
+pub mod groups;
+pub mod instance;
+pub mod passwords;
+pub mod posts;
+pub mod read_models;
+pub mod threads;
+pub mod users;
+
+use std::sync::Arc;
+
+use crate::db::{self, Conn, Db};
+use crate::domain::{Clock, DomainEvent, IdGenerator, Timestamp};
+
+pub use error::ServiceError;
+pub use read_models::*;
+
+/// Rules that come from configuration.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub registrations_open: bool,
+    pub page_size: i64,
+    pub session_ttl_seconds: i64,
+    pub max_failed_logins: i64,
+    pub lockout_seconds: i64,
+    pub default_language: String,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            registrations_open: true,
+            page_size: 20,
+            session_ttl_seconds: 30 * 24 * 3600,
+            max_failed_logins: 5,
+            lockout_seconds: 15 * 60,
+            default_language: "en".to_owned(),
+        }
+    }
+}
+
+/// What every service function needs: the database, time, ids and the rules.
+#[derive(Debug, Clone)]
+pub struct Context {
+    pub db: Db,
+    pub clock: Arc<dyn Clock>,
+    pub ids: Arc<IdGenerator>,
+    pub settings: Arc<Settings>,
+}
+
+impl Context {
+    pub fn now(&self) -> Timestamp {
+        self.clock.now()
+    }
+
+    pub fn new_id(&self) -> i64 {
+        self.ids.next(self.clock.now())
+    }
+
+    /// Records a domain event in the caller's transaction.
+    pub(crate) async fn emit(&self, conn: &mut Conn<'_>, event: DomainEvent) -> Result<(), ServiceError> {
+        let payload = serde_json::to_string(&event).map_err(|e| ServiceError::Internal(e.to_string()))?;
+        db::domain_events::insert_domain_event(
+            conn,
+            self.new_id(),
+            event.kind(),
+            &payload,
+            self.now().millis(),
+        )
+        .await?;
+        Ok(())
+    }
+}

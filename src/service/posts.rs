@@ -1,0 +1,200 @@
+//! Replies, edits, deletions and likes of posts.
+
+use super::error::refuse_if_any;
+use super::threads::post_language;
+use super::{Context, CurrentUser, PostDetails, ServiceError};
+use crate::db::{self, Conn, posts::NewPost, posts::PostRow};
+use crate::domain::{DomainEvent, FieldErrors, PostBody, PostId, ThreadTitle, html::render_markdown};
+
+#[derive(Debug, Clone, Default)]
+pub struct NewReply {
+    pub body: String,
+    pub language: Option<String>,
+}
+
+/// Replies to a post (an opener or another reply); the reply joins that post's thread.
+pub async fn reply(
+    ctx: &Context,
+    user: &CurrentUser,
+    parent: PostId,
+    input: NewReply,
+) -> Result<PostId, ServiceError> {
+    let mut errors = FieldErrors::new();
+    let body = errors.check(PostBody::parse(&input.body));
+    let language = errors.check(post_language(user, input.language.as_deref()));
+    refuse_if_any(errors)?;
+    let (Some(body), Some(language)) = (body, language) else {
+        return Err(ServiceError::Internal("validated input missing".into()));
+    };
+    let content_html = render_markdown(body.as_str());
+
+    let mut tx = ctx.db.begin().await?;
+    let mut conn = tx.conn();
+    let parent = db::posts::get_post(&mut conn, None, parent.0).await?.ok_or(ServiceError::NotFound)?;
+    if parent.deleted_at.is_some() && parent.id != parent.root_id {
+        return Err(ServiceError::NotFound);
+    }
+    let id = ctx.new_id();
+    let now = ctx.now().millis();
+    db::posts::insert_local_post(
+        &mut conn,
+        &NewPost {
+            id,
+            author_id: user.id.0,
+            group_id: parent.group_id,
+            root_id: parent.root_id,
+            in_reply_to_id: Some(parent.id),
+            title: None,
+            source: body.as_str(),
+            content_html: &content_html,
+            language: language.as_str(),
+            now,
+        },
+    )
+    .await?;
+    db::posts::update_thread_on_reply(&mut conn, parent.root_id, now).await?;
+    ctx.emit(&mut conn, DomainEvent::ReplyCreated { post_id: id, root_id: parent.root_id }).await?;
+    drop(conn);
+    tx.commit().await?;
+    Ok(PostId(id))
+}
+
+/// A post as its viewer may see it; used to find a post's thread and to fill the edit form.
+pub async fn get_post(
+    ctx: &Context,
+    id: PostId,
+    viewer: Option<&CurrentUser>,
+) -> Result<PostDetails, ServiceError> {
+    let mut conn = ctx.db.acquire().await?;
+    let row = db::posts::get_post(&mut conn.conn(), viewer.map(|v| v.id.0), id.0)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    let moderates = viewer_moderates(&mut conn.conn(), &row, viewer).await?;
+    Ok(PostDetails::from_row(row, viewer, moderates))
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct PostEdit {
+    /// Only thread openers have a title; ignored for replies.
+    pub title: Option<String>,
+    pub body: String,
+}
+
+/// Edits one's own post.
+pub async fn edit_post(
+    ctx: &Context,
+    user: &CurrentUser,
+    id: PostId,
+    input: PostEdit,
+) -> Result<(), ServiceError> {
+    let mut tx = ctx.db.begin().await?;
+    let mut conn = tx.conn();
+    let row = db::posts::get_post(&mut conn, None, id.0).await?.ok_or(ServiceError::NotFound)?;
+    if row.deleted_at.is_some() {
+        return Err(ServiceError::NotFound);
+    }
+    if !PostDetails::from_row(row.clone(), Some(user), false).viewer_can_edit {
+        return Err(ServiceError::Forbidden);
+    }
+    let is_opener = row.id == row.root_id;
+    let mut errors = FieldErrors::new();
+    let title = match (is_opener, input.title.as_deref()) {
+        (true, Some(raw)) => errors.check(ThreadTitle::parse(raw)),
+        _ => None,
+    };
+    let body = errors.check(PostBody::parse(&input.body));
+    refuse_if_any(errors)?;
+    let Some(body) = body else {
+        return Err(ServiceError::Internal("validated input missing".into()));
+    };
+    let content_html = render_markdown(body.as_str());
+    db::posts::update_post_content(
+        &mut conn,
+        id.0,
+        title.as_ref().map(ThreadTitle::as_str),
+        body.as_str(),
+        &content_html,
+        ctx.now().millis(),
+    )
+    .await?;
+    ctx.emit(&mut conn, DomainEvent::PostEdited { post_id: id.0 }).await?;
+    drop(conn);
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Deletes a post: its author, a moderator of its group or an admin may. Returns the thread it
+/// belonged to, for the page to go back to.
+pub async fn delete_post(ctx: &Context, user: &CurrentUser, id: PostId) -> Result<PostId, ServiceError> {
+    let mut tx = ctx.db.begin().await?;
+    let mut conn = tx.conn();
+    let row = db::posts::get_post(&mut conn, None, id.0).await?.ok_or(ServiceError::NotFound)?;
+    if row.deleted_at.is_some() {
+        return Err(ServiceError::NotFound);
+    }
+    let moderates = viewer_moderates(&mut conn, &row, Some(user)).await?;
+    if !PostDetails::from_row(row.clone(), Some(user), moderates).viewer_can_delete {
+        return Err(ServiceError::Forbidden);
+    }
+    db::posts::update_post_deleted(&mut conn, id.0, ctx.now().millis()).await?;
+    if row.id != row.root_id {
+        db::posts::update_thread_on_reply_deleted(&mut conn, row.root_id).await?;
+    }
+    ctx.emit(&mut conn, DomainEvent::PostDeleted { post_id: id.0 }).await?;
+    drop(conn);
+    tx.commit().await?;
+    Ok(PostId(row.root_id))
+}
+
+/// Likes a post; liking twice counts once.
+pub async fn like_post(ctx: &Context, user: &CurrentUser, id: PostId) -> Result<PostId, ServiceError> {
+    set_like(ctx, user, id, true).await
+}
+
+pub async fn unlike_post(ctx: &Context, user: &CurrentUser, id: PostId) -> Result<PostId, ServiceError> {
+    set_like(ctx, user, id, false).await
+}
+
+async fn set_like(
+    ctx: &Context,
+    user: &CurrentUser,
+    id: PostId,
+    liked: bool,
+) -> Result<PostId, ServiceError> {
+    let mut tx = ctx.db.begin().await?;
+    let mut conn = tx.conn();
+    let row = db::posts::get_post(&mut conn, None, id.0).await?.ok_or(ServiceError::NotFound)?;
+    if row.deleted_at.is_some() {
+        return Err(ServiceError::NotFound);
+    }
+    let changed = if liked {
+        db::likes::insert_like(&mut conn, id.0, user.id.0, ctx.now().millis()).await?
+    } else {
+        db::likes::delete_like(&mut conn, id.0, user.id.0).await?
+    };
+    if changed {
+        db::posts::update_like_count(&mut conn, id.0, if liked { 1 } else { -1 }).await?;
+        let event = if liked {
+            DomainEvent::PostLiked { post_id: id.0, actor_id: user.id.0 }
+        } else {
+            DomainEvent::PostUnliked { post_id: id.0, actor_id: user.id.0 }
+        };
+        ctx.emit(&mut conn, event).await?;
+    }
+    drop(conn);
+    tx.commit().await?;
+    Ok(PostId(row.root_id))
+}
+
+async fn viewer_moderates(
+    conn: &mut Conn<'_>,
+    row: &PostRow,
+    viewer: Option<&CurrentUser>,
+) -> Result<bool, ServiceError> {
+    match (viewer, row.group_id) {
+        (Some(viewer), Some(group_id)) => {
+            Ok(db::groups::get_moderator_role(conn, group_id, viewer.id.0).await?.is_some())
+        }
+        _ => Ok(false),
+    }
+}

@@ -1,0 +1,161 @@
+//! What services hand back to the front doors: typed, already permission-checked views of the
+//! data, never database rows.
+
+use crate::db::posts::PostRow;
+use crate::domain::{ActorId, GroupKind, PostId, Role, Timestamp};
+
+/// The signed-in person making a request.
+#[derive(Debug, Clone)]
+pub struct CurrentUser {
+    pub id: ActorId,
+    pub name: String,
+    pub display_name: String,
+    pub role: Role,
+    pub language: String,
+}
+
+impl CurrentUser {
+    pub fn is_admin(&self) -> bool {
+        self.role == Role::Admin
+    }
+}
+
+/// A person or group as shown next to content; `host` is `None` for local ones.
+#[derive(Debug, Clone)]
+pub struct ActorRef {
+    pub name: String,
+    pub display_name: String,
+    pub host: Option<String>,
+}
+
+impl ActorRef {
+    /// `name` for local actors, `name@host` for remote ones.
+    pub fn handle(&self) -> String {
+        match &self.host {
+            Some(host) => format!("{}@{}", self.name, host),
+            None => self.name.clone(),
+        }
+    }
+
+    pub fn shown_name(&self) -> &str {
+        if self.display_name.is_empty() { &self.name } else { &self.display_name }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct PostDetails {
+    pub id: PostId,
+    pub root_id: PostId,
+    pub in_reply_to_id: Option<PostId>,
+    pub title: Option<String>,
+    pub source: Option<String>,
+    pub content_html: String,
+    pub language: String,
+    pub created_at: Timestamp,
+    pub updated_at: Option<Timestamp>,
+    pub deleted: bool,
+    pub reply_count: i64,
+    pub like_count: i64,
+    pub last_activity_at: Timestamp,
+    pub author: ActorRef,
+    pub group: Option<ActorRef>,
+    pub viewer_liked: bool,
+    pub viewer_can_edit: bool,
+    pub viewer_can_delete: bool,
+}
+
+impl PostDetails {
+    pub fn is_thread_opener(&self) -> bool {
+        self.id == self.root_id
+    }
+
+    /// Builds the view of a row for a viewer who moderates the post's group (or not).
+    pub(crate) fn from_row(row: PostRow, viewer: Option<&CurrentUser>, viewer_moderates: bool) -> Self {
+        let deleted = row.deleted_at.is_some();
+        let is_author = viewer.is_some_and(|v| v.id.0 == row.author_id);
+        let is_admin = viewer.is_some_and(CurrentUser::is_admin);
+        Self {
+            id: PostId(row.id),
+            root_id: PostId(row.root_id),
+            in_reply_to_id: row.in_reply_to_id.map(PostId),
+            title: row.title,
+            source: row.source,
+            content_html: row.content_html,
+            language: row.language,
+            created_at: Timestamp::from_millis(row.created_at),
+            updated_at: row.updated_at.map(Timestamp::from_millis),
+            deleted,
+            reply_count: row.reply_count,
+            like_count: row.like_count,
+            last_activity_at: Timestamp::from_millis(row.last_activity_at),
+            author: ActorRef {
+                name: row.author_name,
+                display_name: row.author_display_name,
+                host: row.author_host,
+            },
+            group: row.group_name.map(|name| ActorRef {
+                name,
+                display_name: row.group_title.unwrap_or_default(),
+                host: row.group_host,
+            }),
+            viewer_liked: row.viewer_liked,
+            viewer_can_edit: !deleted && row.local && is_author,
+            viewer_can_delete: !deleted && (is_author || viewer_moderates || is_admin),
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct GroupSummary {
+    pub name: String,
+    pub title: String,
+    pub kind: GroupKind,
+    pub summary_html: String,
+    pub follower_count: i64,
+    pub thread_count: i64,
+}
+
+#[derive(Debug, Clone)]
+pub struct GroupDetails {
+    pub id: ActorId,
+    pub name: String,
+    pub title: String,
+    pub kind: GroupKind,
+    pub summary_html: String,
+    pub created_at: Timestamp,
+    pub follower_count: i64,
+    pub thread_count: i64,
+    pub moderators: Vec<(ActorRef, String)>,
+    pub viewer_follows: bool,
+    pub viewer_role: Option<String>,
+}
+
+/// One page of a list and the cursor of the next page, if there is one.
+#[derive(Debug, Clone)]
+pub struct Paged<T> {
+    pub items: Vec<T>,
+    pub next_cursor: Option<String>,
+}
+
+/// Cursor of lists ordered by (last activity, id) descending, written `activity-id`.
+pub(crate) fn parse_activity_cursor(raw: Option<&str>) -> Option<(i64, i64)> {
+    let (at, id) = raw?.split_once('-')?;
+    Some((at.parse().ok()?, id.parse().ok()?))
+}
+
+/// Cursor of lists ordered by id, written as the id.
+pub(crate) fn parse_id_cursor(raw: Option<&str>) -> Option<i64> {
+    raw?.parse().ok()
+}
+
+/// Takes one more row than a page holds to learn whether a next page exists.
+pub(crate) fn paginate<T>(mut rows: Vec<T>, page_size: i64, cursor_of: impl Fn(&T) -> String) -> Paged<T> {
+    let page_size = usize::try_from(page_size).unwrap_or(20);
+    let next_cursor = if rows.len() > page_size {
+        rows.truncate(page_size);
+        rows.last().map(&cursor_of)
+    } else {
+        None
+    };
+    Paged { items: rows, next_cursor }
+}

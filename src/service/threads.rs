@@ -1,0 +1,132 @@
+//! Threads: starting one in a group, the thread page, and the latest threads of the instance.
+
+use super::error::refuse_if_any;
+use super::groups::activity_cursor;
+use super::{
+    Context, CurrentUser, Paged, PostDetails, ServiceError, paginate, parse_activity_cursor, parse_id_cursor,
+};
+use crate::db::{self, posts::NewPost};
+use crate::domain::{
+    DomainEvent, FieldErrors, Language, PostBody, PostId, ThreadTitle, html::render_markdown,
+};
+
+#[derive(Debug, Clone, Default)]
+pub struct NewThread {
+    pub title: String,
+    pub body: String,
+    pub language: Option<String>,
+}
+
+/// Starts a thread in a local group. Any signed-in member may post in a group.
+pub async fn create_thread(
+    ctx: &Context,
+    user: &CurrentUser,
+    group_name: &str,
+    input: NewThread,
+) -> Result<PostId, ServiceError> {
+    let mut errors = FieldErrors::new();
+    let title = errors.check(ThreadTitle::parse(&input.title));
+    let body = errors.check(PostBody::parse(&input.body));
+    let language = errors.check(post_language(user, input.language.as_deref()));
+    refuse_if_any(errors)?;
+    let (Some(title), Some(body), Some(language)) = (title, body, language) else {
+        return Err(ServiceError::Internal("validated input missing".into()));
+    };
+    let content_html = render_markdown(body.as_str());
+
+    let mut tx = ctx.db.begin().await?;
+    let mut conn = tx.conn();
+    let group = db::groups::get_group_by_name(&mut conn, group_name).await?.ok_or(ServiceError::NotFound)?;
+    let id = ctx.new_id();
+    db::posts::insert_local_post(
+        &mut conn,
+        &NewPost {
+            id,
+            author_id: user.id.0,
+            group_id: Some(group.id),
+            root_id: id,
+            in_reply_to_id: None,
+            title: Some(title.as_str()),
+            source: body.as_str(),
+            content_html: &content_html,
+            language: language.as_str(),
+            now: ctx.now().millis(),
+        },
+    )
+    .await?;
+    ctx.emit(&mut conn, DomainEvent::ThreadCreated { post_id: id, group_id: group.id }).await?;
+    drop(conn);
+    tx.commit().await?;
+    Ok(PostId(id))
+}
+
+/// The language of a new post: chosen in the composer, else the author's own.
+pub(crate) fn post_language(
+    user: &CurrentUser,
+    chosen: Option<&str>,
+) -> Result<Language, crate::domain::FieldError> {
+    match chosen.map(str::trim).filter(|c| !c.is_empty()) {
+        Some(code) => Language::parse("language", code),
+        None => Language::parse("language", &user.language).or_else(|_| Ok(Language::english())),
+    }
+}
+
+/// A thread page: the opener and one page of replies in written order. Three queries.
+pub struct ThreadPage {
+    pub opener: PostDetails,
+    pub replies: Paged<PostDetails>,
+}
+
+pub async fn get_thread_page(
+    ctx: &Context,
+    id: PostId,
+    viewer: Option<&CurrentUser>,
+    cursor: Option<&str>,
+) -> Result<ThreadPage, ServiceError> {
+    let mut conn = ctx.db.acquire().await?;
+    let viewer_id = viewer.map(|v| v.id.0);
+    let opener =
+        db::posts::get_post(&mut conn.conn(), viewer_id, id.0).await?.ok_or(ServiceError::NotFound)?;
+    if opener.id != opener.root_id || (opener.deleted_at.is_some() && opener.reply_count == 0) {
+        return Err(ServiceError::NotFound);
+    }
+    let moderates = match (viewer_id, opener.group_id) {
+        (Some(viewer_id), Some(group_id)) => {
+            db::groups::get_moderator_role(&mut conn.conn(), group_id, viewer_id).await?.is_some()
+        }
+        _ => false,
+    };
+    let page_size = ctx.settings.page_size;
+    let rows = db::posts::list_thread_replies(
+        &mut conn.conn(),
+        viewer_id,
+        id.0,
+        parse_id_cursor(cursor),
+        page_size + 1,
+    )
+    .await?;
+    let replies = rows.into_iter().map(|row| PostDetails::from_row(row, viewer, moderates)).collect();
+    Ok(ThreadPage {
+        opener: PostDetails::from_row(opener, viewer, moderates),
+        replies: paginate(replies, page_size, |p: &PostDetails| p.id.0.to_string()),
+    })
+}
+
+/// The most recently active threads across the instance's groups.
+pub async fn list_latest_threads(
+    ctx: &Context,
+    viewer: Option<&CurrentUser>,
+    cursor: Option<&str>,
+) -> Result<Paged<PostDetails>, ServiceError> {
+    let mut conn = ctx.db.acquire().await?;
+    let page_size = ctx.settings.page_size;
+    let rows = db::posts::list_latest_threads(
+        &mut conn.conn(),
+        viewer.map(|v| v.id.0),
+        parse_activity_cursor(cursor),
+        page_size + 1,
+    )
+    .await?;
+    let threads = rows.into_iter().map(|row| PostDetails::from_row(row, viewer, false)).collect();
+    Ok(paginate(threads, page_size, activity_cursor))
+}

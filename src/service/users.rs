@@ -1,0 +1,44 @@
+//! Public profiles of people.
+
+use super::{Context, CurrentUser, Paged, PostDetails, ServiceError, paginate, parse_id_cursor};
+use crate::db;
+use crate::domain::Timestamp;
+
+#[derive(Debug, Clone)]
+pub struct UserProfile {
+    pub name: String,
+    pub display_name: String,
+    pub bio_html: String,
+    pub joined_at: Timestamp,
+}
+
+/// A profile page: the person and a page of their posts, newest first.
+pub async fn get_user_page(
+    ctx: &Context,
+    name: &str,
+    viewer: Option<&CurrentUser>,
+    cursor: Option<&str>,
+) -> Result<(UserProfile, Paged<PostDetails>), ServiceError> {
+    let mut conn = ctx.db.acquire().await?;
+    let actor = db::actors::get_local_actor_by_name(&mut conn.conn(), name)
+        .await?
+        .filter(|a| a.kind == "person")
+        .ok_or(ServiceError::NotFound)?;
+    let page_size = ctx.settings.page_size;
+    let rows = db::posts::list_author_posts(
+        &mut conn.conn(),
+        viewer.map(|v| v.id.0),
+        actor.id,
+        parse_id_cursor(cursor),
+        page_size + 1,
+    )
+    .await?;
+    let posts = rows.into_iter().map(|row| PostDetails::from_row(row, viewer, false)).collect();
+    let profile = UserProfile {
+        name: actor.name,
+        display_name: actor.display_name,
+        bio_html: actor.summary_html,
+        joined_at: Timestamp::from_millis(actor.created_at),
+    };
+    Ok((profile, paginate(posts, page_size, |p: &PostDetails| p.id.0.to_string())))
+}

@@ -1,0 +1,143 @@
+//! Builds the application from configuration. `main` and every test use this, so tests run
+//! the same wiring as production.
+
+use std::future::Future;
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use tokio::net::TcpListener;
+
+use crate::config::Config;
+use crate::db::{Db, DbError};
+use crate::domain::{Clock, IdGenerator, SystemClock};
+use crate::federation::uris::Uris;
+use crate::service::{self, Context, Settings};
+use crate::state::AppState;
+use crate::web;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StartupError {
+    #[error("cannot create the data directory {path}: {source}")]
+    DataDir { path: String, source: std::io::Error },
+    #[error("cannot open the database {url}: {source}")]
+    Database { url: String, source: DbError },
+    #[error("cannot migrate the database: {0}")]
+    Migrate(DbError),
+    #[error("cannot prepare the instance: {0}")]
+    Instance(service::ServiceError),
+    #[error("cannot listen on {addr}: {source}")]
+    Bind { addr: String, source: std::io::Error },
+}
+
+/// Opens the database named by the configuration (creating the data directory for SQLite)
+/// and applies pending migrations.
+pub async fn connect_database(config: &Config) -> Result<Db, StartupError> {
+    std::fs::create_dir_all(&config.data_dir)
+        .map_err(|source| StartupError::DataDir { path: config.data_dir.display().to_string(), source })?;
+    let url = config.database_url();
+    let db = Db::connect(&url, config.database.max_connections)
+        .await
+        .map_err(|source| StartupError::Database { url: redact_password(&url), source })?;
+    db.migrate().await.map_err(StartupError::Migrate)?;
+    Ok(db)
+}
+
+/// The service context for a configuration and database.
+pub fn service_context(config: &Config, db: Db, clock: Arc<dyn Clock>) -> Context {
+    Context {
+        db,
+        clock,
+        ids: Arc::new(IdGenerator::new()),
+        settings: Arc::new(Settings {
+            registrations_open: config.registration.open,
+            page_size: config.limits.page_size,
+            session_ttl_seconds: config.auth.session_days * 24 * 3600,
+            max_failed_logins: config.auth.max_failed_logins,
+            lockout_seconds: config.auth.lockout_minutes * 60,
+            default_language: config.instance.default_language.clone(),
+        }),
+    }
+}
+
+/// A built, bound, not yet running server.
+pub struct Application {
+    listener: TcpListener,
+    state: AppState,
+}
+
+impl Application {
+    pub async fn build(config: Config) -> Result<Self, StartupError> {
+        Self::build_with_clock(config, Arc::new(SystemClock)).await
+    }
+
+    pub async fn build_with_clock(config: Config, clock: Arc<dyn Clock>) -> Result<Self, StartupError> {
+        let db = connect_database(&config).await?;
+        let ctx = service_context(&config, db, clock);
+        service::instance::ensure_instance_actor(&ctx).await.map_err(StartupError::Instance)?;
+        let listener = TcpListener::bind(&config.bind)
+            .await
+            .map_err(|source| StartupError::Bind { addr: config.bind.clone(), source })?;
+        let state = AppState {
+            uris: Uris::new(config.scheme(), &config.domain),
+            auth_limiter: Arc::new(web::rate_limit::AttemptLimiter::per_minute(
+                config.auth.attempts_per_minute,
+            )),
+            config: Arc::new(config),
+            ctx,
+        };
+        Ok(Self { listener, state })
+    }
+
+    pub fn local_addr(&self) -> std::io::Result<SocketAddr> {
+        self.listener.local_addr()
+    }
+
+    pub fn state(&self) -> &AppState {
+        &self.state
+    }
+
+    /// Serves until `shutdown` completes, then finishes in-flight requests.
+    pub async fn run_until(self, shutdown: impl Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
+        let db = self.state.ctx.db.clone();
+        let router = web::router(self.state);
+        axum::serve(self.listener, router.into_make_service_with_connect_info::<SocketAddr>())
+            .with_graceful_shutdown(shutdown)
+            .await?;
+        db.close().await;
+        Ok(())
+    }
+}
+
+/// Completes on Ctrl-C or SIGTERM.
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down");
+}
+
+/// Hides the password of a database URL in messages.
+fn redact_password(url: &str) -> String {
+    match url::Url::parse(url) {
+        Ok(mut parsed) if parsed.password().is_some() => {
+            let _ = parsed.set_password(Some("***"));
+            parsed.to_string()
+        }
+        _ => url.to_owned(),
+    }
+}

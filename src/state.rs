@@ -1,0 +1,17 @@
+//! The one application state every handler receives.
+
+use std::sync::Arc;
+
+use crate::config::Config;
+use crate::federation::uris::Uris;
+use crate::service::Context;
+use crate::web::rate_limit::AttemptLimiter;
+
+#[derive(Clone)]
+pub struct AppState {
+    pub ctx: Context,
+    pub config: Arc<Config>,
+    pub uris: Uris,
+    /// Sign-in and registration attempts per client address.
+    pub auth_limiter: Arc<AttemptLimiter>,
+}

@@ -1,0 +1,132 @@
+//! Registration, sign-in and sign-out.
+
+use axum::Form;
+use axum::extract::State;
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+
+use crate::domain::{FieldError, FieldErrors};
+use crate::service::ServiceError;
+use crate::service::accounts::{self, NewAccount, NewSession};
+use crate::state::AppState;
+use crate::web::error::WebError;
+use crate::web::pages::{LoginPage, RegisterPage, render};
+use crate::web::session::{SESSION_COOKIE, cookie_header, cookie_value};
+use crate::web::view::{Chrome, FormState};
+
+pub async fn login_form(State(state): State<AppState>, chrome: Chrome) -> Result<Response, WebError> {
+    let page = LoginPage {
+        chrome,
+        form: FormState::default(),
+        username: String::new(),
+        registrations_open: state.config.registration.open,
+    };
+    render(StatusCode::OK, &page)
+}
+
+#[derive(Deserialize)]
+pub struct LoginForm {
+    #[serde(default)]
+    username: String,
+    #[serde(default)]
+    password: String,
+}
+
+pub async fn login_submit(
+    State(state): State<AppState>,
+    chrome: Chrome,
+    Form(form): Form<LoginForm>,
+) -> Result<Response, WebError> {
+    let message = match accounts::login(&state.ctx, &form.username, &form.password).await {
+        Ok(session) => return Ok(signed_in(&state, session)),
+        Err(ServiceError::BadCredentials) => "Wrong username or password.",
+        Err(ServiceError::LockedOut) => {
+            "Too many failed sign-ins. This account is locked for a while; try again later."
+        }
+        Err(other) => return Err(other.into()),
+    };
+    let page = LoginPage {
+        chrome,
+        form: FormState { errors: FieldError::new("form", message).into() },
+        username: form.username,
+        registrations_open: state.config.registration.open,
+    };
+    render(StatusCode::UNAUTHORIZED, &page)
+}
+
+pub async fn register_form(State(state): State<AppState>, chrome: Chrome) -> Result<Response, WebError> {
+    if !state.config.registration.open {
+        return Err(ServiceError::RegistrationClosed.into());
+    }
+    let page =
+        RegisterPage { chrome, form: FormState::default(), username: String::new(), email: String::new() };
+    render(StatusCode::OK, &page)
+}
+
+#[derive(Deserialize)]
+pub struct RegisterForm {
+    #[serde(default)]
+    username: String,
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    password_confirmation: String,
+}
+
+pub async fn register_submit(
+    State(state): State<AppState>,
+    chrome: Chrome,
+    Form(form): Form<RegisterForm>,
+) -> Result<Response, WebError> {
+    let input = NewAccount {
+        username: form.username.clone(),
+        email: Some(form.email.clone()),
+        password: form.password.clone(),
+        admin: false,
+    };
+    let result = if form.password != form.password_confirmation {
+        Err(ServiceError::Invalid(FieldErrors::from(FieldError::new(
+            "password_confirmation",
+            "does not match the password",
+        ))))
+    } else {
+        accounts::register(&state.ctx, input).await
+    };
+    match result {
+        Ok(user) => Ok(signed_in(&state, accounts::start_session(&state.ctx, user).await?)),
+        Err(ServiceError::Invalid(errors)) => {
+            let page = RegisterPage {
+                chrome,
+                form: FormState { errors },
+                username: form.username,
+                email: form.email,
+            };
+            render(StatusCode::UNPROCESSABLE_ENTITY, &page)
+        }
+        Err(other) => Err(other.into()),
+    }
+}
+
+pub async fn logout(
+    State(state): State<AppState>,
+    headers: axum::http::HeaderMap,
+) -> Result<Response, WebError> {
+    if let Some(token) = cookie_value(&headers, SESSION_COOKIE) {
+        accounts::logout(&state.ctx, &token).await?;
+    }
+    let expired = cookie_header(SESSION_COOKIE, "", Some(0), !state.config.insecure_http);
+    Ok(([(header::SET_COOKIE, expired)], Redirect::to("/")).into_response())
+}
+
+fn signed_in(state: &AppState, session: NewSession) -> Response {
+    let cookie = cookie_header(
+        SESSION_COOKIE,
+        &session.token,
+        Some(session.max_age_seconds),
+        !state.config.insecure_http,
+    );
+    ([(header::SET_COOKIE, cookie)], Redirect::to("/")).into_response()
+}

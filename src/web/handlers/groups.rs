@@ -1,0 +1,135 @@
+//! The group directory, creating groups, group pages, following.
+
+use axum::Form;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+
+use crate::domain::GroupKind;
+use crate::federation::uris;
+use crate::service::groups::{self, NewGroup};
+use crate::service::{ServiceError, follows};
+use crate::state::AppState;
+use crate::web::error::WebError;
+use crate::web::pages::{DirectoryPage, GroupPage, NewGroupPage, render};
+use crate::web::session::{MaybeUser, RequireUser};
+use crate::web::view::{Chrome, FormState, GroupView, ListView};
+
+#[derive(Deserialize)]
+pub struct DirectoryQuery {
+    kind: Option<String>,
+    after: Option<String>,
+}
+
+pub async fn directory(
+    State(state): State<AppState>,
+    chrome: Chrome,
+    Query(query): Query<DirectoryQuery>,
+) -> Result<Response, WebError> {
+    let kind = query.kind.as_deref().and_then(|k| GroupKind::parse(k).ok());
+    let listed = groups::list_groups(&state.ctx, kind, query.after.as_deref(), None).await?;
+    let base = match kind {
+        Some(kind) => format!("/groups?kind={kind}"),
+        None => "/groups".to_owned(),
+    };
+    let page = DirectoryPage {
+        chrome,
+        kind_filter: kind.map(|k| k.as_str().to_owned()).unwrap_or_default(),
+        groups: ListView::from_paged(&listed, &base, "after"),
+    };
+    render(StatusCode::OK, &page)
+}
+
+pub async fn create_form(chrome: Chrome, RequireUser(_user): RequireUser) -> Result<Response, WebError> {
+    let page = NewGroupPage {
+        chrome,
+        form: FormState::default(),
+        name: String::new(),
+        kind: "discussion".into(),
+        title: String::new(),
+        description: String::new(),
+    };
+    render(StatusCode::OK, &page)
+}
+
+#[derive(Deserialize)]
+pub struct GroupForm {
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    kind: String,
+    #[serde(default)]
+    title: String,
+    #[serde(default)]
+    description: String,
+}
+
+pub async fn create_submit(
+    State(state): State<AppState>,
+    chrome: Chrome,
+    RequireUser(user): RequireUser,
+    Form(form): Form<GroupForm>,
+) -> Result<Response, WebError> {
+    let input = NewGroup {
+        name: form.name.clone(),
+        kind: form.kind.clone(),
+        title: form.title.clone(),
+        description: form.description.clone(),
+    };
+    match groups::create_group(&state.ctx, user.id, input).await {
+        Ok(name) => Ok(Redirect::to(&uris::group_path(&name)).into_response()),
+        Err(ServiceError::Invalid(errors)) => {
+            let page = NewGroupPage {
+                chrome,
+                form: FormState { errors },
+                name: form.name,
+                kind: form.kind,
+                title: form.title,
+                description: form.description,
+            };
+            render(StatusCode::UNPROCESSABLE_ENTITY, &page)
+        }
+        Err(other) => Err(other.into()),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct PageQuery {
+    before: Option<String>,
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    chrome: Chrome,
+    MaybeUser(viewer): MaybeUser,
+    Path(name): Path<String>,
+    Query(query): Query<PageQuery>,
+) -> Result<Response, WebError> {
+    let (group, threads) =
+        groups::get_group_page(&state.ctx, &name, viewer.as_ref(), query.before.as_deref()).await?;
+    let page = GroupPage {
+        chrome,
+        threads: ListView::from_paged(&threads, &uris::group_path(&group.name), "before"),
+        group: GroupView::from(&group),
+    };
+    render(StatusCode::OK, &page)
+}
+
+pub async fn follow(
+    State(state): State<AppState>,
+    RequireUser(user): RequireUser,
+    Path(name): Path<String>,
+) -> Result<Response, WebError> {
+    follows::follow_group(&state.ctx, &user, &name).await?;
+    Ok(Redirect::to(&uris::group_path(&name)).into_response())
+}
+
+pub async fn unfollow(
+    State(state): State<AppState>,
+    RequireUser(user): RequireUser,
+    Path(name): Path<String>,
+) -> Result<Response, WebError> {
+    follows::unfollow_group(&state.ctx, &user, &name).await?;
+    Ok(Redirect::to(&uris::group_path(&name)).into_response())
+}

@@ -1,0 +1,10 @@
+//! One file per area of the site.
+
+pub mod assets;
+pub mod auth;
+pub mod groups;
+pub mod home;
+pub mod posts;
+pub mod settings;
+pub mod threads;
+pub mod users;

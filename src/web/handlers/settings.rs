@@ -1,0 +1,72 @@
+//! The signed-in person's profile settings.
+
+use axum::Form;
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+
+use crate::domain::language::UI_LANGUAGES;
+use crate::service::ServiceError;
+use crate::service::accounts::{self, Profile};
+use crate::state::AppState;
+use crate::web::error::WebError;
+use crate::web::pages::{ProfileSettingsPage, render};
+use crate::web::session::RequireUser;
+use crate::web::view::{Chrome, FormState};
+
+#[derive(Deserialize)]
+pub struct SavedQuery {
+    saved: Option<String>,
+}
+
+pub async fn profile_form(
+    State(state): State<AppState>,
+    chrome: Chrome,
+    RequireUser(user): RequireUser,
+    Query(query): Query<SavedQuery>,
+) -> Result<Response, WebError> {
+    let profile = accounts::get_profile(&state.ctx, &user).await?;
+    render(StatusCode::OK, &page(chrome, FormState::default(), query.saved.is_some(), profile))
+}
+
+#[derive(Deserialize)]
+pub struct ProfileForm {
+    #[serde(default)]
+    display_name: String,
+    #[serde(default)]
+    bio: String,
+    #[serde(default)]
+    language: String,
+}
+
+pub async fn profile_submit(
+    State(state): State<AppState>,
+    chrome: Chrome,
+    RequireUser(user): RequireUser,
+    Form(form): Form<ProfileForm>,
+) -> Result<Response, WebError> {
+    let profile = Profile { display_name: form.display_name, bio: form.bio, language: form.language };
+    match accounts::update_profile(&state.ctx, &user, profile.clone()).await {
+        Ok(()) => Ok(Redirect::to("/settings/profile?saved=1").into_response()),
+        Err(ServiceError::Invalid(errors)) => {
+            render(StatusCode::UNPROCESSABLE_ENTITY, &page(chrome, FormState { errors }, false, profile))
+        }
+        Err(other) => Err(other.into()),
+    }
+}
+
+fn page(chrome: Chrome, form: FormState, saved: bool, profile: Profile) -> ProfileSettingsPage {
+    ProfileSettingsPage {
+        chrome,
+        form,
+        saved,
+        display_name: profile.display_name,
+        bio: profile.bio,
+        language: profile.language,
+        languages: UI_LANGUAGES
+            .iter()
+            .map(|(code, label)| ((*code).to_owned(), (*label).to_owned()))
+            .collect(),
+    }
+}

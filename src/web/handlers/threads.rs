@@ -1,0 +1,93 @@
+//! Starting threads and the thread page.
+
+use axum::Form;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+
+use super::posts::parse_post_id;
+use crate::federation::uris;
+use crate::service::threads::{self, NewThread};
+use crate::service::{ServiceError, groups};
+use crate::state::AppState;
+use crate::web::error::WebError;
+use crate::web::pages::{NewThreadPage, ThreadPage, render};
+use crate::web::session::{MaybeUser, RequireUser};
+use crate::web::view::{Chrome, FormState, ListView, PostView};
+
+pub async fn create_form(
+    State(state): State<AppState>,
+    chrome: Chrome,
+    RequireUser(user): RequireUser,
+    Path(name): Path<String>,
+) -> Result<Response, WebError> {
+    let (group, _) = groups::get_group_page(&state.ctx, &name, Some(&user), None).await?;
+    let page = NewThreadPage {
+        chrome,
+        group_url: uris::group_path(&group.name),
+        group_name: group.title,
+        form: FormState::default(),
+        title: String::new(),
+        body: String::new(),
+    };
+    render(StatusCode::OK, &page)
+}
+
+#[derive(Deserialize)]
+pub struct ThreadForm {
+    #[serde(default)]
+    title: String,
+    #[serde(default)]
+    body: String,
+    language: Option<String>,
+}
+
+pub async fn create_submit(
+    State(state): State<AppState>,
+    chrome: Chrome,
+    RequireUser(user): RequireUser,
+    Path(name): Path<String>,
+    Form(form): Form<ThreadForm>,
+) -> Result<Response, WebError> {
+    let input = NewThread { title: form.title.clone(), body: form.body.clone(), language: form.language };
+    match threads::create_thread(&state.ctx, &user, &name, input).await {
+        Ok(id) => Ok(Redirect::to(&uris::thread_path(id)).into_response()),
+        Err(ServiceError::Invalid(errors)) => {
+            let page = NewThreadPage {
+                chrome,
+                group_url: uris::group_path(&name),
+                group_name: name,
+                form: FormState { errors },
+                title: form.title,
+                body: form.body,
+            };
+            render(StatusCode::UNPROCESSABLE_ENTITY, &page)
+        }
+        Err(other) => Err(other.into()),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct ThreadQuery {
+    after: Option<String>,
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    chrome: Chrome,
+    MaybeUser(viewer): MaybeUser,
+    Path(id): Path<String>,
+    Query(query): Query<ThreadQuery>,
+) -> Result<Response, WebError> {
+    let id = parse_post_id(&id)?;
+    let thread = threads::get_thread_page(&state.ctx, id, viewer.as_ref(), query.after.as_deref()).await?;
+    let thread_url = uris::thread_path(id);
+    let page = ThreadPage {
+        chrome,
+        opener: PostView::from(&thread.opener),
+        replies: ListView::from_paged(&thread.replies, &thread_url, "after"),
+        first_page_url: query.after.is_some().then_some(thread_url),
+    };
+    render(StatusCode::OK, &page)
+}

@@ -1,0 +1,39 @@
+//! Public profile pages.
+
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use serde::Deserialize;
+
+use crate::federation::uris;
+use crate::service::users;
+use crate::state::AppState;
+use crate::web::error::WebError;
+use crate::web::pages::{UserPage, render};
+use crate::web::session::MaybeUser;
+use crate::web::view::{Chrome, ListView};
+
+#[derive(Deserialize)]
+pub struct ProfileQuery {
+    before: Option<String>,
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    chrome: Chrome,
+    MaybeUser(viewer): MaybeUser,
+    Path(name): Path<String>,
+    Query(query): Query<ProfileQuery>,
+) -> Result<Response, WebError> {
+    let (profile, posts) =
+        users::get_user_page(&state.ctx, &name, viewer.as_ref(), query.before.as_deref()).await?;
+    let page = UserPage {
+        chrome,
+        posts: ListView::from_paged(&posts, &uris::user_path(&profile.name), "before"),
+        shown_name: if profile.display_name.is_empty() { profile.name.clone() } else { profile.display_name },
+        name: profile.name,
+        bio_html: profile.bio_html,
+        joined_display: profile.joined_at.to_display(),
+    };
+    render(StatusCode::OK, &page)
+}

@@ -1,0 +1,131 @@
+//! One template struct per page. Fields are view structs and plain values only.
+
+use askama::Template;
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Response};
+
+use super::error::WebError;
+use super::view::{Chrome, FormState, GroupCardView, GroupView, ListView, PostView};
+
+/// Renders a page with a status (200 for pages, 422 for a form shown again with errors).
+pub fn render(status: StatusCode, page: &impl Template) -> Result<Response, WebError> {
+    Ok((status, Html(page.render()?)).into_response())
+}
+
+#[derive(Template)]
+#[template(path = "home.html")]
+pub struct HomePage {
+    pub chrome: Chrome,
+    pub description: String,
+    pub groups: Vec<GroupCardView>,
+    pub more_groups: bool,
+    pub threads: ListView<PostView>,
+}
+
+#[derive(Template)]
+#[template(path = "groups/directory.html")]
+pub struct DirectoryPage {
+    pub chrome: Chrome,
+    pub kind_filter: String,
+    pub groups: ListView<GroupCardView>,
+}
+
+#[derive(Template)]
+#[template(path = "groups/new.html")]
+pub struct NewGroupPage {
+    pub chrome: Chrome,
+    pub form: FormState,
+    pub name: String,
+    pub kind: String,
+    pub title: String,
+    pub description: String,
+}
+
+#[derive(Template)]
+#[template(path = "groups/show.html")]
+pub struct GroupPage {
+    pub chrome: Chrome,
+    pub group: GroupView,
+    pub threads: ListView<PostView>,
+}
+
+#[derive(Template)]
+#[template(path = "threads/new.html")]
+pub struct NewThreadPage {
+    pub chrome: Chrome,
+    pub group_name: String,
+    pub group_url: String,
+    pub form: FormState,
+    pub title: String,
+    pub body: String,
+}
+
+#[derive(Template)]
+#[template(path = "threads/show.html")]
+pub struct ThreadPage {
+    pub chrome: Chrome,
+    pub opener: PostView,
+    pub replies: ListView<PostView>,
+    pub first_page_url: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "posts/reply.html")]
+pub struct ReplyPage {
+    pub chrome: Chrome,
+    pub parent: PostView,
+    pub form: FormState,
+    pub body: String,
+}
+
+#[derive(Template)]
+#[template(path = "posts/edit.html")]
+pub struct EditPostPage {
+    pub chrome: Chrome,
+    pub post: PostView,
+    pub is_opener: bool,
+    pub form: FormState,
+    pub title: String,
+    pub body: String,
+}
+
+#[derive(Template)]
+#[template(path = "users/show.html")]
+pub struct UserPage {
+    pub chrome: Chrome,
+    pub name: String,
+    pub shown_name: String,
+    pub bio_html: String,
+    pub joined_display: String,
+    pub posts: ListView<PostView>,
+}
+
+#[derive(Template)]
+#[template(path = "auth/login.html")]
+pub struct LoginPage {
+    pub chrome: Chrome,
+    pub form: FormState,
+    pub username: String,
+    pub registrations_open: bool,
+}
+
+#[derive(Template)]
+#[template(path = "auth/register.html")]
+pub struct RegisterPage {
+    pub chrome: Chrome,
+    pub form: FormState,
+    pub username: String,
+    pub email: String,
+}
+
+#[derive(Template)]
+#[template(path = "settings/profile.html")]
+pub struct ProfileSettingsPage {
+    pub chrome: Chrome,
+    pub form: FormState,
+    pub saved: bool,
+    pub display_name: String,
+    pub bio: String,
+    pub language: String,
+    pub languages: Vec<(String, String)>,
+}
