@@ -89,6 +89,11 @@ impl Config {
         Self::load_with_env(file, Env::prefixed("ALLMENDE_"))
     }
 
+    /// The built-in defaults alone, ignoring files and the environment (for tests and tools).
+    pub fn defaults() -> Result<Self, ConfigError> {
+        Self::load_with_env(None, Env::prefixed("ALLMENDE_DEFAULTS_ONLY_NO_SUCH_PREFIX_"))
+    }
+
     fn load_with_env(file: Option<&Path>, env: Env) -> Result<Self, ConfigError> {
         let mut figment = Figment::from(Toml::string(DEFAULT_TOML));
         if let Some(path) = file {
@@ -181,20 +186,22 @@ fn flexible_bool<'de, D: Deserializer<'de>>(deserializer: D) -> Result<bool, D::
 mod tests {
     use super::*;
 
+    #[allow(clippy::result_large_err)]
     fn with_env(vars: &[(&str, &str)]) -> Result<Config, ConfigError> {
+        let mut result = None;
         figment::Jail::expect_with(|jail| {
             for (k, v) in vars {
                 jail.set_env(k, v);
             }
-            let result = Config::load(None);
-            Ok(result.map_err(|e| e.to_string()))
-        })
-        .map_err(ConfigError::Invalid)
+            result = Some(Config::load(None));
+            Ok(())
+        });
+        result.unwrap_or_else(|| Err(ConfigError::Invalid("jail did not run".into())))
     }
 
     #[test]
     fn defaults_load_from_the_built_in_file() {
-        let config = Config::load_with_env(None, Env::prefixed("ALLMENDE_TEST_NOTHING_")).unwrap();
+        let config = Config::defaults().unwrap();
         assert_eq!(config.bind, "127.0.0.1:8080");
         assert!(!config.insecure_http);
         assert!(config.database_url().starts_with("sqlite://"));

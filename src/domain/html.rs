@@ -65,11 +65,7 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     builder
         .tags(tags)
         .generic_attributes(HashSet::new())
-        .tag_attributes(
-            [("a", ["href", "class"].into_iter().collect()), ("span", ["class"].into_iter().collect())]
-                .into_iter()
-                .collect(),
-        )
+        .tag_attributes([("a", ["href"].into_iter().collect())].into_iter().collect())
         .allowed_classes(
             [
                 ("a", ["mention", "hashtag", "u-url", "h-card", "status-link"].into_iter().collect()),

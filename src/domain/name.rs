@@ -68,7 +68,7 @@ impl Name {
     pub fn parse(field: &'static str, raw: &str) -> Result<Self, FieldError> {
         let name = raw.trim();
         let len = name.chars().count();
-        if len < NAME_MIN || len > NAME_MAX {
+        if !(NAME_MIN..=NAME_MAX).contains(&len) {
             return Err(FieldError::new(field, format!("must be {NAME_MIN} to {NAME_MAX} characters long")));
         }
         if !name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-') {

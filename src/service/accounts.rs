@@ -100,7 +100,6 @@ pub async fn create_account(ctx: &Context, input: NewAccount) -> Result<CurrentU
     )
     .await
     .map_err(name_conflict)?;
-    drop(conn);
     tx.commit().await?;
     tracing::info!(user = %name, admin = input.admin, "account created");
     Ok(CurrentUser { id: ActorId(id), name: name.to_string(), display_name: String::new(), role, language })
@@ -214,7 +213,6 @@ pub async fn update_profile(ctx: &Context, user: &CurrentUser, input: Profile) -
     )
     .await?;
     ctx.emit(&mut conn, DomainEvent::ProfileUpdated { actor_id: user.id.0 }).await?;
-    drop(conn);
     tx.commit().await?;
     Ok(())
 }

@@ -18,7 +18,6 @@ pub async fn follow_group(ctx: &Context, user: &CurrentUser, group_name: &str) -
         )
         .await?;
     }
-    drop(conn);
     tx.commit().await?;
     Ok(())
 }
@@ -37,7 +36,6 @@ pub async fn unfollow_group(ctx: &Context, user: &CurrentUser, group_name: &str)
         )
         .await?;
     }
-    drop(conn);
     tx.commit().await?;
     Ok(())
 }

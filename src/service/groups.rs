@@ -63,7 +63,6 @@ pub async fn create_group(ctx: &Context, owner: ActorId, input: NewGroup) -> Res
     })?;
     db::groups::insert_moderator(&mut conn, id, owner.0, "owner", now).await?;
     ctx.emit(&mut conn, DomainEvent::GroupCreated { group_id: id }).await?;
-    drop(conn);
     tx.commit().await?;
     tracing::info!(group = %name, kind = %kind, "group created");
     Ok(name.to_string())

@@ -41,7 +41,6 @@ pub async fn ensure_instance_actor(ctx: &Context) -> Result<bool, ServiceError> 
         },
     )
     .await?;
-    drop(conn);
     tx.commit().await?;
     tracing::info!("created the instance actor and its signing key");
     Ok(true)

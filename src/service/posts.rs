@@ -54,7 +54,6 @@ pub async fn reply(
     .await?;
     db::posts::update_thread_on_reply(&mut conn, parent.root_id, now).await?;
     ctx.emit(&mut conn, DomainEvent::ReplyCreated { post_id: id, root_id: parent.root_id }).await?;
-    drop(conn);
     tx.commit().await?;
     Ok(PostId(id))
 }
@@ -118,7 +117,6 @@ pub async fn edit_post(
     )
     .await?;
     ctx.emit(&mut conn, DomainEvent::PostEdited { post_id: id.0 }).await?;
-    drop(conn);
     tx.commit().await?;
     Ok(())
 }
@@ -141,7 +139,6 @@ pub async fn delete_post(ctx: &Context, user: &CurrentUser, id: PostId) -> Resul
         db::posts::update_thread_on_reply_deleted(&mut conn, row.root_id).await?;
     }
     ctx.emit(&mut conn, DomainEvent::PostDeleted { post_id: id.0 }).await?;
-    drop(conn);
     tx.commit().await?;
     Ok(PostId(row.root_id))
 }
@@ -181,7 +178,6 @@ async fn set_like(
         };
         ctx.emit(&mut conn, event).await?;
     }
-    drop(conn);
     tx.commit().await?;
     Ok(PostId(row.root_id))
 }

@@ -55,7 +55,6 @@ pub async fn create_thread(
     )
     .await?;
     ctx.emit(&mut conn, DomainEvent::ThreadCreated { post_id: id, group_id: group.id }).await?;
-    drop(conn);
     tx.commit().await?;
     Ok(PostId(id))
 }

@@ -1,0 +1,14 @@
+//! Integration tests: services, repositories and HTTP through the real router, each on a fresh
+//! database, on SQLite and (when `ALLMENDE_TEST_POSTGRES_URL` is set) on PostgreSQL.
+//! One test binary keeps linking cheap.
+
+#![allow(dead_code)]
+
+mod common;
+
+mod accounts;
+mod groups;
+mod http_auth;
+mod http_forum;
+mod migrations;
+mod posts;
