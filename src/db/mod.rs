@@ -19,7 +19,8 @@ pub use connection::{Conn, Db, DbError, PooledConn, Tx};
 
 /// Runs `query_as` for a row type on either backend: `fetch_one`, `fetch_optional` or `fetch_all`.
 macro_rules! query_as {
-    ($conn:expr, $row:ty, $fetch:ident, $sql:expr $(, $arg:expr)* $(,)?) => {
+    ($conn:expr, $row:ty, $fetch:ident, $sql:expr $(, $arg:expr)* $(,)?) => {{
+        $crate::db::trace_query($sql);
         match $conn {
             $crate::db::Conn::Sqlite(c) => {
                 sqlx::query_as::<_, $row>($sql)$(.bind($arg))*.$fetch(&mut **c).await
@@ -29,12 +30,13 @@ macro_rules! query_as {
             }
         }
         .map_err($crate::db::DbError::from)
-    };
+    }};
 }
 
 /// Runs `query_scalar` on either backend.
 macro_rules! query_scalar {
-    ($conn:expr, $ty:ty, $fetch:ident, $sql:expr $(, $arg:expr)* $(,)?) => {
+    ($conn:expr, $ty:ty, $fetch:ident, $sql:expr $(, $arg:expr)* $(,)?) => {{
+        $crate::db::trace_query($sql);
         match $conn {
             $crate::db::Conn::Sqlite(c) => {
                 sqlx::query_scalar::<_, $ty>($sql)$(.bind($arg))*.$fetch(&mut **c).await
@@ -44,12 +46,13 @@ macro_rules! query_scalar {
             }
         }
         .map_err($crate::db::DbError::from)
-    };
+    }};
 }
 
 /// Executes a statement on either backend and returns the number of rows it touched.
 macro_rules! execute {
-    ($conn:expr, $sql:expr $(, $arg:expr)* $(,)?) => {
+    ($conn:expr, $sql:expr $(, $arg:expr)* $(,)?) => {{
+        $crate::db::trace_query($sql);
         match $conn {
             $crate::db::Conn::Sqlite(c) => {
                 sqlx::query($sql)$(.bind($arg))*.execute(&mut **c).await.map(|r| r.rows_affected())
@@ -59,7 +62,13 @@ macro_rules! execute {
             }
         }
         .map_err($crate::db::DbError::from)
-    };
+    }};
 }
 
 pub(crate) use {execute, query_as, query_scalar};
+
+/// Every statement is announced on the `allmende::db::query` target at TRACE level, in the task
+/// that runs it: handy when debugging, and how tests count the queries a page makes.
+pub fn trace_query(sql: &'static str) {
+    tracing::trace!(target: "allmende::db::query", sql);
+}

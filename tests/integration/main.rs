@@ -7,8 +7,10 @@
 mod common;
 
 mod accounts;
+mod cli;
 mod groups;
 mod http_auth;
 mod http_forum;
 mod migrations;
 mod posts;
+mod query_counts;

@@ -1,0 +1,89 @@
+//! Pages run a bounded number of queries whatever their size (no N+1): counted through the
+//! `allmende::db::query` trace events that every repository statement emits.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use allmende::domain::PostId;
+use allmende::service::posts::{self, NewReply};
+use allmende::service::{groups, threads};
+use tracing_subscriber::Layer;
+use tracing_subscriber::layer::{Context, SubscriberExt};
+
+use crate::common::{Backend, TestApp};
+use crate::groups::{group, thread};
+
+#[derive(Clone, Default)]
+struct QueryCounter(Arc<AtomicUsize>);
+
+impl<S: tracing::Subscriber> Layer<S> for QueryCounter {
+    fn on_event(&self, event: &tracing::Event<'_>, _ctx: Context<'_, S>) {
+        if event.metadata().target() == "allmende::db::query" {
+            self.0.fetch_add(1, Ordering::SeqCst);
+        }
+    }
+}
+
+/// Counts the statements `work` runs on this thread (the test runtime is single-threaded).
+async fn count_queries<F: std::future::Future>(work: F) -> (usize, F::Output) {
+    let counter = QueryCounter::default();
+    let subscriber = tracing_subscriber::registry().with(counter.clone());
+    let guard = tracing::subscriber::set_default(subscriber);
+    let output = work.await;
+    drop(guard);
+    (counter.0.load(Ordering::SeqCst), output)
+}
+
+async fn add_replies(app: &TestApp, user: &allmende::service::CurrentUser, opener: PostId, count: usize) {
+    let mut parent = opener;
+    for i in 0..count {
+        let reply =
+            posts::reply(&app.ctx, user, parent, NewReply { body: format!("reply {i}"), language: None })
+                .await
+                .expect("reply");
+        if i % 3 == 0 {
+            posts::like_post(&app.ctx, user, reply).await.expect("like");
+        }
+        parent = if i % 2 == 0 { reply } else { opener };
+    }
+}
+
+async fn pages_have_constant_query_counts(app: TestApp) {
+    let ana = app.create_user("ana").await;
+    groups::create_group(&app.ctx, ana.id, group("energy", "discussion")).await.expect("group");
+    let small = threads::create_thread(&app.ctx, &ana, "energy", thread("Small")).await.expect("thread");
+    add_replies(&app, &ana, small, 2).await;
+    let large = threads::create_thread(&app.ctx, &ana, "energy", thread("Large")).await.expect("thread");
+    add_replies(&app, &ana, large, 60).await;
+    for i in 0..30 {
+        threads::create_thread(&app.ctx, &ana, "energy", thread(&format!("More {i}"))).await.expect("thread");
+    }
+
+    let (small_thread, _) = count_queries(threads::get_thread_page(&app.ctx, small, Some(&ana), None)).await;
+    let (large_thread, page) =
+        count_queries(threads::get_thread_page(&app.ctx, large, Some(&ana), None)).await;
+    assert_eq!(page.expect("page").replies.items.len(), 20);
+    assert!(small_thread > 0, "queries are counted");
+    assert_eq!(small_thread, large_thread, "a thread page costs the same whatever its length");
+    assert!(large_thread <= 3, "thread page: {large_thread} queries");
+
+    let (group_page, _) = count_queries(groups::get_group_page(&app.ctx, "energy", Some(&ana), None)).await;
+    assert!(group_page <= 4, "group page: {group_page} queries");
+    let (home, _) = count_queries(threads::list_latest_threads(&app.ctx, Some(&ana), None)).await;
+    assert_eq!(home, 1, "latest threads in one query");
+    let (directory, _) = count_queries(groups::list_groups(&app.ctx, None, None, None)).await;
+    assert_eq!(directory, 1, "group directory with counts in one query");
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn sqlite_pages_have_constant_query_counts() {
+    pages_have_constant_query_counts(TestApp::spawn(Backend::Sqlite).await).await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn postgres_pages_have_constant_query_counts() {
+    match TestApp::spawn_postgres().await {
+        Some(app) => pages_have_constant_query_counts(app).await,
+        None => eprintln!("skipped: ALLMENDE_TEST_POSTGRES_URL is not set"),
+    }
+}
