@@ -109,3 +109,31 @@ pub async fn update_profile(
         now,
     )
 }
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct InstanceUsageRow {
+    pub users: i64,
+    pub active_month: i64,
+    pub active_halfyear: i64,
+    pub local_posts: i64,
+}
+
+/// Counts for NodeInfo: local people, people who posted lately, local posts; one query.
+pub async fn get_instance_usage(
+    conn: &mut Conn<'_>,
+    month_ago: i64,
+    halfyear_ago: i64,
+) -> Result<InstanceUsageRow, DbError> {
+    query_as!(
+        conn,
+        InstanceUsageRow,
+        fetch_one,
+        "SELECT \
+         (SELECT COUNT(*) FROM accounts WHERE state = 'active') AS users, \
+         (SELECT COUNT(DISTINCT author_id) FROM posts WHERE local AND created_at > $1) AS active_month, \
+         (SELECT COUNT(DISTINCT author_id) FROM posts WHERE local AND created_at > $2) AS active_halfyear, \
+         (SELECT COUNT(*) FROM posts WHERE local AND deleted_at IS NULL) AS local_posts",
+        month_ago,
+        halfyear_ago,
+    )
+}

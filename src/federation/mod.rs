@@ -1,4 +1,6 @@
-//! ActivityPub. For now only the URL scheme of local objects lives here; the protocol,
-//! inbox and delivery queue build on it.
+//! ActivityPub and discovery. `uris` builds every local URL; `discovery` answers WebFinger,
+//! NodeInfo and host-meta.
 
+pub mod discovery;
+pub mod error;
 pub mod uris;

@@ -43,3 +43,30 @@ impl Uris {
         format!("{}{}", self.base, path)
     }
 }
+
+impl Uris {
+    pub fn user(&self, name: &str) -> String {
+        self.absolute(&user_path(name))
+    }
+
+    pub fn group(&self, name: &str) -> String {
+        self.absolute(&group_path(name))
+    }
+
+    pub fn instance_actor(&self) -> String {
+        self.absolute("/actor")
+    }
+
+    pub fn webfinger_template(&self) -> String {
+        self.absolute("/.well-known/webfinger?resource={uri}")
+    }
+
+    pub fn nodeinfo(&self, version: &str) -> String {
+        self.absolute(&format!("/nodeinfo/{version}"))
+    }
+
+    /// The host (with port) of this instance, as used in `acct:name@host`.
+    pub fn host(&self) -> &str {
+        self.base.split_once("://").map(|(_, host)| host).unwrap_or(&self.base)
+    }
+}

@@ -6,6 +6,7 @@ pub mod error;
 pub mod follows;
 pub mod groups;
 pub mod instance;
+pub mod instance_info;
 pub mod passwords;
 pub mod posts;
 pub mod read_models;

@@ -20,6 +20,7 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
+use crate::federation::discovery;
 use crate::state::AppState;
 use handlers::{assets, auth, groups, home, posts, settings, threads, users};
 
@@ -58,6 +59,12 @@ pub fn router(state: AppState) -> Router {
         .merge(pages)
         .route("/static/style.css", get(assets::stylesheet))
         .route("/healthz", get(assets::health))
+        .route("/.well-known/webfinger", get(discovery::webfinger))
+        .route("/.well-known/nodeinfo", get(discovery::nodeinfo_links))
+        .route("/.well-known/host-meta", get(discovery::host_meta))
+        .route("/.well-known/host-meta.json", get(discovery::host_meta_json))
+        .route("/nodeinfo/2.0", get(discovery::nodeinfo_20))
+        .route("/nodeinfo/2.1", get(discovery::nodeinfo_21))
         .fallback(error::not_found)
         .layer(SetResponseHeaderLayer::if_not_present(
             axum::http::header::X_CONTENT_TYPE_OPTIONS,

@@ -8,6 +8,7 @@ mod common;
 
 mod accounts;
 mod cli;
+mod discovery;
 mod groups;
 mod http_auth;
 mod http_forum;
