@@ -6,6 +6,7 @@ pub mod config;
 pub mod db;
 pub mod domain;
 pub mod federation;
+pub mod router;
 pub mod service;
 pub mod startup;
 pub mod state;

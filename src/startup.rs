@@ -10,6 +10,8 @@ use tokio::net::TcpListener;
 use crate::config::Config;
 use crate::db::{Db, DbError};
 use crate::domain::{Clock, IdGenerator, SystemClock};
+use crate::federation::delivery::DeliveryWorker;
+use crate::federation::http::FederationHttp;
 use crate::federation::uris::Uris;
 use crate::service::{self, Context, Settings};
 use crate::state::AppState;
@@ -25,6 +27,8 @@ pub enum StartupError {
     Migrate(DbError),
     #[error("cannot prepare the instance: {0}")]
     Instance(service::ServiceError),
+    #[error("cannot build the HTTP client: {0}")]
+    HttpClient(reqwest::Error),
     #[error("cannot listen on {addr}: {source}")]
     Bind { addr: String, source: std::io::Error },
 }
@@ -63,6 +67,7 @@ pub fn service_context(config: &Config, db: Db, clock: Arc<dyn Clock>) -> Contex
 pub struct Application {
     listener: TcpListener,
     state: AppState,
+    background_delivery: bool,
 }
 
 impl Application {
@@ -77,15 +82,30 @@ impl Application {
         let listener = TcpListener::bind(&config.bind)
             .await
             .map_err(|source| StartupError::Bind { addr: config.bind.clone(), source })?;
+        let uris = Uris::new(config.scheme(), &config.domain);
+        let user_agent = format!("Allmende/{} (+{})", env!("CARGO_PKG_VERSION"), uris.base());
+        let http =
+            FederationHttp::new(&user_agent, config.insecure_http).map_err(StartupError::HttpClient)?;
+        let wake_delivery = Arc::new(tokio::sync::Notify::new());
+        let delivery = DeliveryWorker::new(ctx.clone(), http.clone(), uris.clone(), wake_delivery.clone());
         let state = AppState {
-            uris: Uris::new(config.scheme(), &config.domain),
+            uris,
+            http,
+            delivery,
+            wake_delivery,
             auth_limiter: Arc::new(web::rate_limit::AttemptLimiter::per_minute(
                 config.auth.attempts_per_minute,
             )),
             config: Arc::new(config),
             ctx,
         };
-        Ok(Self { listener, state })
+        Ok(Self { listener, state, background_delivery: true })
+    }
+
+    /// Leaves delivery to explicit `drain` calls (tests drive the queue deterministically).
+    pub fn without_background_delivery(mut self) -> Self {
+        self.background_delivery = false;
+        self
     }
 
     pub fn local_addr(&self) -> std::io::Result<SocketAddr> {
@@ -99,10 +119,17 @@ impl Application {
     /// Serves until `shutdown` completes, then finishes in-flight requests.
     pub async fn run_until(self, shutdown: impl Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
         let db = self.state.ctx.db.clone();
-        let router = web::router(self.state);
+        let (stop_worker, worker_stopped) = tokio::sync::watch::channel(false);
+        let worker =
+            self.background_delivery.then(|| tokio::spawn(self.state.delivery.clone().run(worker_stopped)));
+        let router = crate::router::app(self.state);
         axum::serve(self.listener, router.into_make_service_with_connect_info::<SocketAddr>())
             .with_graceful_shutdown(shutdown)
             .await?;
+        let _ = stop_worker.send(true);
+        if let Some(worker) = worker {
+            let _ = worker.await;
+        }
         db.close().await;
         Ok(())
     }

@@ -3,6 +3,8 @@
 use std::sync::Arc;
 
 use crate::config::Config;
+use crate::federation::delivery::DeliveryWorker;
+use crate::federation::http::FederationHttp;
 use crate::federation::uris::Uris;
 use crate::service::Context;
 use crate::web::rate_limit::AttemptLimiter;
@@ -14,4 +16,9 @@ pub struct AppState {
     pub uris: Uris,
     /// Sign-in and registration attempts per client address.
     pub auth_limiter: Arc<AttemptLimiter>,
+    /// Outgoing federation HTTP: the client and the request signer.
+    pub http: FederationHttp,
+    /// The persisted delivery queue's worker; `wake` it after enqueuing.
+    pub delivery: DeliveryWorker,
+    pub wake_delivery: Arc<tokio::sync::Notify>,
 }

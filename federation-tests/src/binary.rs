@@ -17,10 +17,11 @@ static BUILT: OnceLock<Result<PathBuf, String>> = OnceLock::new();
 
 /// The path of the `allmende` binary to run.
 ///
-/// `ALLMENDE_BIN` wins when set. Otherwise `cargo build -p allmende --bin allmende` runs once per
-/// test process and the result in `<target dir>/debug/allmende` is used. Building every time
-/// (a no-op of about a second when nothing changed) rather than only when the file is missing
-/// keeps the tests from silently exercising a stale binary after the sources changed.
+/// `ALLMENDE_BIN` wins when set. Otherwise `<target dir>/debug/allmende` is used when it is newer
+/// than every source file (`cargo test --workspace` has just built it); when it is missing or
+/// older, `cargo build -p allmende --bin allmende` runs once per test process. Building only
+/// when needed matters: a package-only build resolves dependency features differently from the
+/// workspace test build, so it would recompile much of the dependency tree.
 ///
 /// # Panics
 ///
@@ -52,6 +53,10 @@ fn target_dir() -> PathBuf {
 }
 
 fn build() -> Result<PathBuf, String> {
+    let binary = target_dir().join("debug").join(format!("allmende{}", std::env::consts::EXE_SUFFIX));
+    if is_fresh(&binary) {
+        return Ok(binary);
+    }
     // `cargo test` sets CARGO to the cargo that runs us; fall back to the one on PATH.
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let output = Command::new(&cargo)
@@ -66,10 +71,32 @@ fn build() -> Result<PathBuf, String> {
             String::from_utf8_lossy(&output.stderr)
         ));
     }
-    let binary = target_dir().join("debug").join(format!("allmende{}", std::env::consts::EXE_SUFFIX));
     if binary.is_file() {
         Ok(binary)
     } else {
         Err(format!("cargo built allmende but {} does not exist; set {BIN_VAR}", binary.display()))
     }
+}
+
+/// Whether the binary exists and is newer than everything it is built from.
+fn is_fresh(binary: &Path) -> bool {
+    let Ok(built) = std::fs::metadata(binary).and_then(|m| m.modified()) else {
+        return false;
+    };
+    let root = workspace_root();
+    let sources =
+        ["src", "migrations", "templates", "static", "config", "Cargo.toml", "Cargo.lock", "build.rs"];
+    sources.iter().all(|source| newest_change(&root.join(source)).is_none_or(|changed| changed <= built))
+}
+
+/// The latest modification time of a file or anything below a directory.
+fn newest_change(path: &Path) -> Option<std::time::SystemTime> {
+    let metadata = std::fs::metadata(path).ok()?;
+    let own = metadata.modified().ok();
+    if !metadata.is_dir() {
+        return own;
+    }
+    let children =
+        std::fs::read_dir(path).ok()?.filter_map(Result::ok).filter_map(|entry| newest_change(&entry.path()));
+    children.chain(own).max()
 }

@@ -20,6 +20,7 @@ CREATE TABLE deliveries (
     attempts        INTEGER NOT NULL DEFAULT 0,
     next_attempt_at INTEGER NOT NULL,
     claimed_until   INTEGER,
+    claim_token     TEXT,
     last_status     INTEGER,
     last_error      TEXT,
     created_at      INTEGER NOT NULL,
@@ -28,6 +29,10 @@ CREATE TABLE deliveries (
 );
 CREATE INDEX deliveries_due ON deliveries (next_attempt_at, id) WHERE state = 'pending';
 CREATE INDEX deliveries_domain ON deliveries (domain, state, id);
+
+-- Since when deliveries to a peer have been failing without a success in between; after
+-- seven days the peer is marked unavailable (instances.unavailable_since) until it is heard from.
+ALTER TABLE instances ADD COLUMN failing_since INTEGER;
 
 -- Ids of accepted incoming activities: a duplicate has no second effect.
 CREATE TABLE received_activities (

@@ -137,3 +137,128 @@ pub async fn get_instance_usage(
         halfyear_ago,
     )
 }
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ActorKeysRow {
+    pub public_key_pem: Option<String>,
+    pub private_key_pem: Option<String>,
+}
+
+pub async fn get_actor_keys(conn: &mut Conn<'_>, id: i64) -> Result<Option<ActorKeysRow>, DbError> {
+    query_as!(
+        conn,
+        ActorKeysRow,
+        fetch_optional,
+        "SELECT public_key_pem, private_key_pem FROM actors WHERE id = $1",
+        id
+    )
+}
+
+/// Stores a key pair unless the actor has one already (two requests may race to make one).
+pub async fn update_actor_keys_if_missing(
+    conn: &mut Conn<'_>,
+    id: i64,
+    public_key_pem: &str,
+    private_key_pem: &str,
+) -> Result<u64, DbError> {
+    execute!(
+        conn,
+        "UPDATE actors SET public_key_pem = $2, private_key_pem = $3 WHERE id = $1 AND public_key_pem IS NULL",
+        id,
+        public_key_pem,
+        private_key_pem,
+    )
+}
+
+pub struct RemoteActorUpsert<'a> {
+    pub id: i64,
+    pub ap_id: &'a str,
+    pub kind: &'a str,
+    pub name: &'a str,
+    pub instance_id: i64,
+    pub inbox_url: &'a str,
+    pub shared_inbox_url: Option<&'a str>,
+    pub followers_url: Option<&'a str>,
+    pub display_name: &'a str,
+    pub summary_html: &'a str,
+    pub group_kind: Option<&'a str>,
+    pub public_key_pem: &'a str,
+    pub now: i64,
+}
+
+/// Stores or refreshes a remote actor by its ActivityPub id; returns its row id.
+pub async fn upsert_remote_actor(conn: &mut Conn<'_>, actor: &RemoteActorUpsert<'_>) -> Result<i64, DbError> {
+    query_scalar!(
+        conn,
+        i64,
+        fetch_one,
+        "INSERT INTO actors (id, kind, name, local, instance_id, ap_id, inbox_url, shared_inbox_url, followers_url, \
+         display_name, summary_html, group_kind, public_key_pem, created_at, updated_at, last_fetched_at) \
+         VALUES ($1, $2, $3, FALSE, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $13) \
+         ON CONFLICT (ap_id) DO UPDATE SET kind = excluded.kind, name = excluded.name, inbox_url = excluded.inbox_url, \
+         shared_inbox_url = excluded.shared_inbox_url, followers_url = excluded.followers_url, \
+         display_name = excluded.display_name, summary_html = excluded.summary_html, group_kind = excluded.group_kind, \
+         public_key_pem = excluded.public_key_pem, updated_at = excluded.updated_at, last_fetched_at = excluded.last_fetched_at \
+         RETURNING id",
+        actor.id,
+        actor.kind,
+        actor.name,
+        actor.instance_id,
+        actor.ap_id,
+        actor.inbox_url,
+        actor.shared_inbox_url,
+        actor.followers_url,
+        actor.display_name,
+        actor.summary_html,
+        actor.group_kind,
+        actor.public_key_pem,
+        actor.now,
+    )
+}
+
+pub async fn get_actor_by_ap_id(conn: &mut Conn<'_>, ap_id: &str) -> Result<Option<ActorRow>, DbError> {
+    query_as!(conn, ActorRow, fetch_optional, concat!(select_actor!(), "WHERE a.ap_id = $1"), ap_id)
+}
+
+/// A remote actor by `name@host`.
+pub async fn get_remote_actor_by_handle(
+    conn: &mut Conn<'_>,
+    name: &str,
+    host: &str,
+) -> Result<Option<ActorRow>, DbError> {
+    query_as!(
+        conn,
+        ActorRow,
+        fetch_optional,
+        concat!(select_actor!(), "WHERE NOT a.local AND a.name = $1 AND i.host = $2"),
+        name,
+        host
+    )
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct FederationFieldsRow {
+    pub id: i64,
+    pub local: bool,
+    pub ap_id: Option<String>,
+    pub inbox_url: Option<String>,
+    pub shared_inbox_url: Option<String>,
+    pub followers_url: Option<String>,
+    pub public_key_pem: Option<String>,
+    pub last_fetched_at: Option<i64>,
+    pub host: Option<String>,
+}
+
+pub async fn get_federation_fields(
+    conn: &mut Conn<'_>,
+    id: i64,
+) -> Result<Option<FederationFieldsRow>, DbError> {
+    query_as!(
+        conn,
+        FederationFieldsRow,
+        fetch_optional,
+        "SELECT a.id, a.local, a.ap_id, a.inbox_url, a.shared_inbox_url, a.followers_url, a.public_key_pem, \
+         a.last_fetched_at, i.host FROM actors a LEFT JOIN instances i ON i.id = a.instance_id WHERE a.id = $1",
+        id
+    )
+}

@@ -42,3 +42,89 @@ pub async fn get_follow_id(
 pub async fn delete_follow(conn: &mut Conn<'_>, id: i64) -> Result<u64, DbError> {
     execute!(conn, "DELETE FROM follows WHERE id = $1", id)
 }
+
+pub async fn insert_follow_with_ap_id(
+    conn: &mut Conn<'_>,
+    id: i64,
+    follower_id: i64,
+    followed_id: i64,
+    state: &str,
+    ap_id: &str,
+    now: i64,
+) -> Result<i64, DbError> {
+    super::query_scalar!(
+        conn,
+        i64,
+        fetch_one,
+        "INSERT INTO follows (id, follower_id, followed_id, state, ap_id, created_at) VALUES ($1, $2, $3, $4, $5, $6) \
+         ON CONFLICT (follower_id, followed_id) DO UPDATE SET ap_id = excluded.ap_id, state = excluded.state \
+         RETURNING id",
+        id,
+        follower_id,
+        followed_id,
+        state,
+        ap_id,
+        now,
+    )
+}
+
+pub async fn update_follow_accepted(
+    conn: &mut Conn<'_>,
+    follower_id: i64,
+    followed_id: i64,
+) -> Result<u64, DbError> {
+    execute!(
+        conn,
+        "UPDATE follows SET state = 'accepted' WHERE follower_id = $1 AND followed_id = $2 AND state = 'pending'",
+        follower_id,
+        followed_id,
+    )
+}
+
+/// Where to deliver to an actor's followers: each remote follower's shared inbox (or inbox),
+/// once per inbox.
+pub async fn list_follower_inboxes(conn: &mut Conn<'_>, followed_id: i64) -> Result<Vec<String>, DbError> {
+    super::query_scalar!(
+        conn,
+        String,
+        fetch_all,
+        "SELECT DISTINCT COALESCE(a.shared_inbox_url, a.inbox_url) FROM follows f JOIN actors a ON a.id = f.follower_id \
+         WHERE f.followed_id = $1 AND f.state = 'accepted' AND NOT a.local \
+         AND COALESCE(a.shared_inbox_url, a.inbox_url) IS NOT NULL",
+        followed_id,
+    )
+}
+
+pub async fn is_following(conn: &mut Conn<'_>, follower_id: i64, followed_id: i64) -> Result<bool, DbError> {
+    let found = super::query_scalar!(
+        conn,
+        i64,
+        fetch_optional,
+        "SELECT id FROM follows WHERE follower_id = $1 AND followed_id = $2 AND state = 'accepted'",
+        follower_id,
+        followed_id,
+    )?;
+    Ok(found.is_some())
+}
+
+/// Whether any local person follows the actor (then its posts are worth keeping).
+pub async fn has_local_follower(conn: &mut Conn<'_>, followed_id: i64) -> Result<bool, DbError> {
+    let found = super::query_scalar!(
+        conn,
+        i64,
+        fetch_optional,
+        "SELECT f.id FROM follows f JOIN actors a ON a.id = f.follower_id WHERE f.followed_id = $1 AND a.local LIMIT 1",
+        followed_id,
+    )?;
+    Ok(found.is_some())
+}
+
+pub async fn count_followers(conn: &mut Conn<'_>, followed_id: i64) -> Result<i64, DbError> {
+    super::query_scalar!(
+        conn,
+        i64,
+        fetch_one,
+        "SELECT COUNT(*) FROM follows WHERE followed_id = $1 AND state = 'accepted'",
+        followed_id
+    )
+}

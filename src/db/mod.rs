@@ -8,9 +8,11 @@
 pub mod accounts;
 pub mod actors;
 pub mod connection;
+pub mod deliveries;
 pub mod domain_events;
 pub mod follows;
 pub mod groups;
+pub mod instances;
 pub mod likes;
 pub mod posts;
 pub mod sessions;

@@ -248,3 +248,185 @@ pub async fn update_like_count(conn: &mut Conn<'_>, id: i64, delta: i64) -> Resu
 pub async fn count_posts(conn: &mut Conn<'_>) -> Result<i64, DbError> {
     query_scalar!(conn, i64, fetch_one, "SELECT COUNT(*) FROM posts WHERE deleted_at IS NULL")
 }
+
+pub struct RemotePostUpsert<'a> {
+    pub id: i64,
+    pub ap_id: &'a str,
+    pub author_id: i64,
+    pub group_id: Option<i64>,
+    pub root_id: Option<i64>,
+    pub in_reply_to_id: Option<i64>,
+    pub title: Option<&'a str>,
+    pub content_html: &'a str,
+    pub language: &'a str,
+    pub sensitive: bool,
+    pub content_warning: Option<&'a str>,
+    pub published: i64,
+    pub updated: Option<i64>,
+}
+
+/// Stores a remote post, or refreshes its content when it is known already. Returns the row id
+/// and whether it was new. A post without a known thread becomes its own thread root.
+pub async fn upsert_remote_post(
+    conn: &mut Conn<'_>,
+    post: &RemotePostUpsert<'_>,
+) -> Result<(i64, bool), DbError> {
+    if let Some(existing) =
+        query_scalar!(conn, i64, fetch_optional, "SELECT id FROM posts WHERE ap_id = $1", post.ap_id)?
+    {
+        execute!(
+            conn,
+            "UPDATE posts SET title = COALESCE($2, title), content_html = $3, sensitive = $4, content_warning = $5, \
+             updated_at = COALESCE($6, updated_at) WHERE id = $1 AND deleted_at IS NULL",
+            existing,
+            post.title,
+            post.content_html,
+            post.sensitive,
+            post.content_warning,
+            post.updated,
+        )?;
+        return Ok((existing, false));
+    }
+    execute!(
+        conn,
+        "INSERT INTO posts (id, ap_id, local, author_id, group_id, root_id, in_reply_to_id, title, content_html, \
+         language, sensitive, content_warning, last_activity_at, created_at, updated_at) \
+         VALUES ($1, $2, FALSE, $3, $4, COALESCE($5, $1), $6, $7, $8, $9, $10, $11, $12, $12, $13)",
+        post.id,
+        post.ap_id,
+        post.author_id,
+        post.group_id,
+        post.root_id,
+        post.in_reply_to_id,
+        post.title,
+        post.content_html,
+        post.language,
+        post.sensitive,
+        post.content_warning,
+        post.published,
+        post.updated,
+    )?;
+    Ok((post.id, true))
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct PostRefRow {
+    pub id: i64,
+    pub root_id: i64,
+    pub author_id: i64,
+    pub group_id: Option<i64>,
+    pub local: bool,
+    pub ap_id: Option<String>,
+    pub deleted_at: Option<i64>,
+}
+
+pub async fn get_post_ref_by_ap_id(conn: &mut Conn<'_>, ap_id: &str) -> Result<Option<PostRefRow>, DbError> {
+    query_as!(
+        conn,
+        PostRefRow,
+        fetch_optional,
+        "SELECT id, root_id, author_id, group_id, local, ap_id, deleted_at FROM posts WHERE ap_id = $1",
+        ap_id
+    )
+}
+
+pub async fn get_post_ref(conn: &mut Conn<'_>, id: i64) -> Result<Option<PostRefRow>, DbError> {
+    query_as!(
+        conn,
+        PostRefRow,
+        fetch_optional,
+        "SELECT id, root_id, author_id, group_id, local, ap_id, deleted_at FROM posts WHERE id = $1",
+        id
+    )
+}
+
+/// A post with what federation needs to describe it: ids and kinds of its author, group,
+/// parent and parent's author. One query.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct FederatedPostRow {
+    pub id: i64,
+    pub ap_id: Option<String>,
+    pub local: bool,
+    pub root_id: i64,
+    pub title: Option<String>,
+    pub source: Option<String>,
+    pub content_html: String,
+    pub language: String,
+    pub sensitive: bool,
+    pub content_warning: Option<String>,
+    pub created_at: i64,
+    pub updated_at: Option<i64>,
+    pub deleted_at: Option<i64>,
+    pub author_local: bool,
+    pub author_kind: String,
+    pub author_name: String,
+    pub author_ap_id: Option<String>,
+    pub author_inbox: Option<String>,
+    pub author_shared_inbox: Option<String>,
+    pub author_host: Option<String>,
+    pub group_id: Option<i64>,
+    pub group_local: Option<bool>,
+    pub group_name: Option<String>,
+    pub group_ap_id: Option<String>,
+    pub group_inbox: Option<String>,
+    pub group_shared_inbox: Option<String>,
+    pub parent_id: Option<i64>,
+    pub parent_local: Option<bool>,
+    pub parent_ap_id: Option<String>,
+    pub parent_root_id: Option<i64>,
+    pub parent_author_local: Option<bool>,
+    pub parent_author_kind: Option<String>,
+    pub parent_author_name: Option<String>,
+    pub parent_author_ap_id: Option<String>,
+    pub parent_author_inbox: Option<String>,
+    pub parent_author_shared_inbox: Option<String>,
+    pub parent_author_host: Option<String>,
+}
+
+pub async fn get_federated_post(conn: &mut Conn<'_>, id: i64) -> Result<Option<FederatedPostRow>, DbError> {
+    query_as!(
+        conn,
+        FederatedPostRow,
+        fetch_optional,
+        "SELECT p.id, p.ap_id, p.local, p.root_id, p.title, p.source, p.content_html, p.language, p.sensitive, \
+         p.content_warning, p.created_at, p.updated_at, p.deleted_at, \
+         a.local AS author_local, a.kind AS author_kind, a.name AS author_name, a.ap_id AS author_ap_id, \
+         a.inbox_url AS author_inbox, a.shared_inbox_url AS author_shared_inbox, ai.host AS author_host, \
+         g.id AS group_id, g.local AS group_local, g.name AS group_name, g.ap_id AS group_ap_id, \
+         g.inbox_url AS group_inbox, g.shared_inbox_url AS group_shared_inbox, \
+         pp.id AS parent_id, pp.local AS parent_local, pp.ap_id AS parent_ap_id, pp.root_id AS parent_root_id, \
+         pa.local AS parent_author_local, pa.kind AS parent_author_kind, pa.name AS parent_author_name, \
+         pa.ap_id AS parent_author_ap_id, pa.inbox_url AS parent_author_inbox, \
+         pa.shared_inbox_url AS parent_author_shared_inbox, pai.host AS parent_author_host \
+         FROM posts p \
+         JOIN actors a ON a.id = p.author_id LEFT JOIN instances ai ON ai.id = a.instance_id \
+         LEFT JOIN actors g ON g.id = p.group_id \
+         LEFT JOIN posts pp ON pp.id = p.in_reply_to_id \
+         LEFT JOIN actors pa ON pa.id = pp.author_id LEFT JOIN instances pai ON pai.id = pa.instance_id \
+         WHERE p.id = $1",
+        id
+    )
+}
+
+/// Ids of a thread's posts in order, for its context collection (FEP-7888).
+pub async fn list_thread_post_ids(
+    conn: &mut Conn<'_>,
+    root_id: i64,
+    limit: i64,
+) -> Result<Vec<(i64, bool, Option<String>)>, DbError> {
+    #[derive(sqlx::FromRow)]
+    struct Row {
+        id: i64,
+        local: bool,
+        ap_id: Option<String>,
+    }
+    let rows = query_as!(
+        conn,
+        Row,
+        fetch_all,
+        "SELECT id, local, ap_id FROM posts WHERE root_id = $1 AND deleted_at IS NULL ORDER BY id LIMIT $2",
+        root_id,
+        limit
+    )?;
+    Ok(rows.into_iter().map(|r| (r.id, r.local, r.ap_id)).collect())
+}

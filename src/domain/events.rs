@@ -6,16 +6,57 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum DomainEvent {
-    GroupCreated { group_id: i64 },
-    ThreadCreated { post_id: i64, group_id: i64 },
-    ReplyCreated { post_id: i64, root_id: i64 },
-    PostEdited { post_id: i64 },
-    PostDeleted { post_id: i64 },
-    PostLiked { post_id: i64, actor_id: i64 },
-    PostUnliked { post_id: i64, actor_id: i64 },
-    Followed { follow_id: i64, follower_id: i64, followed_id: i64 },
-    Unfollowed { follow_id: i64, follower_id: i64, followed_id: i64 },
-    ProfileUpdated { actor_id: i64 },
+    GroupCreated {
+        group_id: i64,
+    },
+    /// `remote_activity` is the JSON of the activity that brought a remote post, kept so a
+    /// local group can re-announce it unchanged (FEP-1b12).
+    ThreadCreated {
+        post_id: i64,
+        group_id: i64,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        remote_activity: Option<String>,
+    },
+    ReplyCreated {
+        post_id: i64,
+        root_id: i64,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        remote_activity: Option<String>,
+    },
+    PostEdited {
+        post_id: i64,
+    },
+    PostDeleted {
+        post_id: i64,
+    },
+    PostLiked {
+        post_id: i64,
+        actor_id: i64,
+    },
+    PostUnliked {
+        post_id: i64,
+        actor_id: i64,
+    },
+    Followed {
+        follow_id: i64,
+        follower_id: i64,
+        followed_id: i64,
+    },
+    Unfollowed {
+        follow_id: i64,
+        follower_id: i64,
+        followed_id: i64,
+    },
+    /// A local group (or person) accepted a remote follower.
+    FollowAccepted {
+        follow_id: i64,
+        follower_id: i64,
+        followed_id: i64,
+        follow_ap_id: String,
+    },
+    ProfileUpdated {
+        actor_id: i64,
+    },
 }
 
 impl DomainEvent {
@@ -31,6 +72,7 @@ impl DomainEvent {
             Self::PostUnliked { .. } => "post_unliked",
             Self::Followed { .. } => "followed",
             Self::Unfollowed { .. } => "unfollowed",
+            Self::FollowAccepted { .. } => "follow_accepted",
             Self::ProfileUpdated { .. } => "profile_updated",
         }
     }

@@ -1,6 +1,38 @@
 //! ActivityPub and discovery. `uris` builds every local URL; `discovery` answers WebFinger,
-//! NodeInfo and host-meta.
+//! NodeInfo and host-meta; `serve` answers our objects as JSON; `inbox` takes activities in;
+//! `delivery` sends them out through the persisted queue.
 
+pub mod address;
+pub mod delivery;
 pub mod discovery;
 pub mod error;
+pub mod http;
+pub mod objects;
+pub mod protocol;
+pub mod serve;
+pub mod signing;
 pub mod uris;
+pub mod verify;
+
+use axum::Router;
+use axum::routing::get;
+
+use crate::state::AppState;
+
+/// Routes that only speak ActivityPub and discovery.
+pub fn routes(_state: &AppState) -> Router<AppState> {
+    Router::new()
+        .route("/.well-known/webfinger", get(discovery::webfinger))
+        .route("/.well-known/nodeinfo", get(discovery::nodeinfo_links))
+        .route("/.well-known/host-meta", get(discovery::host_meta))
+        .route("/.well-known/host-meta.json", get(discovery::host_meta_json))
+        .route("/nodeinfo/2.0", get(discovery::nodeinfo_20))
+        .route("/nodeinfo/2.1", get(discovery::nodeinfo_21))
+        .route("/actor", get(serve::instance_actor))
+        .route("/t/{id}/context", get(serve::thread_context))
+        .route("/u/{name}/followers", get(serve::followers))
+        .route("/g/{name}/followers", get(serve::followers))
+        .route("/u/{name}/outbox", get(serve::outbox))
+        .route("/g/{name}/outbox", get(serve::outbox))
+        .route("/g/{name}/moderators", get(serve::moderators))
+}

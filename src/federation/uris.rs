@@ -70,3 +70,51 @@ impl Uris {
         self.base.split_once("://").map(|(_, host)| host).unwrap_or(&self.base)
     }
 }
+
+impl Uris {
+    /// The id of a local actor of a stored kind (`person`, `group`, `application`).
+    pub fn actor(&self, kind: &str, name: &str) -> String {
+        match kind {
+            "group" => self.group(name),
+            "application" => self.instance_actor(),
+            _ => self.user(name),
+        }
+    }
+}
+
+impl Uris {
+    /// The ActivityPub id of a local thread opener (`/t/{id}`) or reply (`/p/{id}`).
+    pub fn post(&self, id: PostId, is_opener: bool) -> String {
+        if is_opener { self.absolute(&thread_path(id)) } else { self.absolute(&post_path(id)) }
+    }
+
+    /// A thread's context collection (FEP-7888).
+    pub fn thread_context(&self, root: PostId) -> String {
+        self.absolute(&format!("{}/context", thread_path(root)))
+    }
+
+    pub fn inbox_of(&self, kind: &str, name: &str) -> String {
+        format!("{}/inbox", self.actor(kind, name))
+    }
+
+    pub fn shared_inbox(&self) -> String {
+        self.absolute("/inbox")
+    }
+
+    pub fn followers_of(&self, kind: &str, name: &str) -> String {
+        format!("{}/followers", self.actor(kind, name))
+    }
+
+    pub fn outbox_of(&self, kind: &str, name: &str) -> String {
+        format!("{}/outbox", self.actor(kind, name))
+    }
+
+    pub fn moderators_of(&self, name: &str) -> String {
+        format!("{}/moderators", self.group(name))
+    }
+
+    /// A new id for an outgoing activity.
+    pub fn activity(&self, kind: &str, id: i64) -> String {
+        self.absolute(&format!("/activities/{}/{id}", kind.to_ascii_lowercase()))
+    }
+}

@@ -3,13 +3,16 @@
 
 pub mod accounts;
 pub mod error;
+pub mod federated;
 pub mod follows;
 pub mod groups;
 pub mod instance;
 pub mod instance_info;
+pub mod keys;
 pub mod passwords;
 pub mod posts;
 pub mod read_models;
+pub mod remote;
 pub mod threads;
 pub mod users;
 

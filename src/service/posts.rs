@@ -53,7 +53,11 @@ pub async fn reply(
     )
     .await?;
     db::posts::update_thread_on_reply(&mut conn, parent.root_id, now).await?;
-    ctx.emit(&mut conn, DomainEvent::ReplyCreated { post_id: id, root_id: parent.root_id }).await?;
+    ctx.emit(
+        &mut conn,
+        DomainEvent::ReplyCreated { post_id: id, root_id: parent.root_id, remote_activity: None },
+    )
+    .await?;
     tx.commit().await?;
     Ok(PostId(id))
 }

@@ -54,7 +54,11 @@ pub async fn create_thread(
         },
     )
     .await?;
-    ctx.emit(&mut conn, DomainEvent::ThreadCreated { post_id: id, group_id: group.id }).await?;
+    ctx.emit(
+        &mut conn,
+        DomainEvent::ThreadCreated { post_id: id, group_id: group.id, remote_activity: None },
+    )
+    .await?;
     tx.commit().await?;
     Ok(PostId(id))
 }

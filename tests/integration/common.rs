@@ -44,6 +44,8 @@ macro_rules! on_both_backends {
 pub struct TestApp {
     pub base_url: String,
     pub ctx: Context,
+    /// The whole application state, e.g. to drain the delivery queue.
+    pub state: allmende::state::AppState,
     pub clock: Arc<ManualClock>,
     pub client: reqwest::Client,
     pub cookies: Arc<reqwest::cookie::Jar>,
@@ -99,9 +101,13 @@ impl TestApp {
         };
         configure(&mut config);
         let clock = Arc::new(ManualClock::new(SystemClock.now()));
-        let app = Application::build_with_clock(config, clock.clone()).await.expect("application builds");
+        let app = Application::build_with_clock(config, clock.clone())
+            .await
+            .expect("application builds")
+            .without_background_delivery();
         let port = app.local_addr().expect("bound address").port();
         let ctx = app.state().ctx.clone();
+        let state = app.state().clone();
         let (shutdown, shutdown_rx) = tokio::sync::oneshot::channel();
         let server = tokio::spawn(async move {
             let _ = app
@@ -114,6 +120,7 @@ impl TestApp {
         Self {
             base_url: format!("http://127.0.0.1:{port}"),
             ctx,
+            state,
             clock,
             client: client(cookies.clone()),
             cookies,

@@ -7,7 +7,9 @@
 mod common;
 
 mod accounts;
+mod activitypub_serve;
 mod cli;
+mod delivery;
 mod discovery;
 mod groups;
 mod http_auth;
@@ -15,3 +17,4 @@ mod http_forum;
 mod migrations;
 mod posts;
 mod query_counts;
+mod sink;

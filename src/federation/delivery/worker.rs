@@ -1,0 +1,243 @@
+//! The delivery worker: claims the due head of each peer's queue, signs and sends it, and
+//! records the outcome. `drain` runs it until nothing is due, which is how tests drive it.
+
+use std::sync::Arc;
+use std::time::{Duration, SystemTime};
+
+use futures_util::StreamExt;
+use tokio::sync::Notify;
+
+use super::retry::{self, GIVE_UP_AFTER_SECONDS, Outcome, UNAVAILABLE_AFTER_SECONDS};
+use crate::db::{self, deliveries::ClaimedDelivery};
+use crate::federation::http::FederationHttp;
+use crate::federation::uris::Uris;
+use crate::service::{Context, ServiceError};
+
+/// Deliveries sent at once (to different peers).
+const PARALLEL_SENDS: usize = 16;
+/// Heads claimed per round.
+const CLAIM_BATCH: i64 = 64;
+/// How long a claim holds before another worker may take the delivery over (a crashed worker).
+const LEASE_SECONDS: i64 = 60;
+
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct WorkerReport {
+    pub delivered: usize,
+    pub retried: usize,
+    pub failed: usize,
+}
+
+impl WorkerReport {
+    pub fn attempts(&self) -> usize {
+        self.delivered + self.retried + self.failed
+    }
+}
+
+#[derive(Clone)]
+pub struct DeliveryWorker {
+    ctx: Context,
+    http: FederationHttp,
+    uris: Uris,
+    wake: Arc<Notify>,
+}
+
+impl DeliveryWorker {
+    pub fn new(ctx: Context, http: FederationHttp, uris: Uris, wake: Arc<Notify>) -> Self {
+        Self { ctx, http, uris, wake }
+    }
+
+    /// One round: claim due deliveries and send them.
+    pub async fn deliver_due(&self) -> Result<WorkerReport, ServiceError> {
+        let token = format!("{:016x}", rand::random::<u64>());
+        let now = self.ctx.now();
+        let mut conn = self.ctx.db.acquire().await?;
+        db::deliveries::claim_due_deliveries(
+            &mut conn.conn(),
+            &token,
+            now.millis(),
+            now.plus_seconds(LEASE_SECONDS).millis(),
+            CLAIM_BATCH,
+        )
+        .await?;
+        let claimed = db::deliveries::list_claimed_deliveries(&mut conn.conn(), &token).await?;
+        drop(conn);
+        let outcomes: Vec<(ClaimedDelivery, Outcome, Option<i64>, Option<String>)> =
+            futures_util::stream::iter(claimed)
+                .map(|delivery| async move {
+                    let (outcome, status, error) = self.send(&delivery).await;
+                    (delivery, outcome, status, error)
+                })
+                .buffer_unordered(PARALLEL_SENDS)
+                .collect()
+                .await;
+        let mut report = WorkerReport::default();
+        for (delivery, outcome, status, error) in outcomes {
+            self.record(&delivery, &outcome, status, error.as_deref()).await?;
+            match outcome {
+                Outcome::Delivered => report.delivered += 1,
+                Outcome::Retry { .. } => report.retried += 1,
+                Outcome::Failed => report.failed += 1,
+            }
+        }
+        Ok(report)
+    }
+
+    /// Runs rounds until a round finds nothing due.
+    pub async fn drain(&self) -> Result<WorkerReport, ServiceError> {
+        let mut total = WorkerReport::default();
+        loop {
+            let round = self.deliver_due().await?;
+            if round.attempts() == 0 {
+                return Ok(total);
+            }
+            total.delivered += round.delivered;
+            total.retried += round.retried;
+            total.failed += round.failed;
+        }
+    }
+
+    /// The background loop of `allmende serve`: deliver, then sleep until woken or the next
+    /// delivery is due (at most a few seconds, so leases of crashed workers are picked up).
+    pub async fn run(self, mut shutdown: tokio::sync::watch::Receiver<bool>) {
+        loop {
+            let sleep = match self.deliver_due().await {
+                Ok(report) if report.attempts() > 0 => Duration::ZERO,
+                Ok(_) => self.time_until_next_due().await,
+                Err(error) => {
+                    tracing::error!(%error, "delivery round failed");
+                    Duration::from_secs(5)
+                }
+            };
+            tokio::select! {
+                _ = shutdown.changed() => return,
+                () = self.wake.notified() => {},
+                () = tokio::time::sleep(sleep) => {},
+            }
+        }
+    }
+
+    async fn time_until_next_due(&self) -> Duration {
+        let next = async {
+            let mut conn = self.ctx.db.acquire().await.ok()?;
+            db::deliveries::get_next_due_time(&mut conn.conn()).await.ok()?
+        }
+        .await;
+        let wait_millis = next.map_or(5_000, |due| (due - self.ctx.now().millis()).clamp(10, 5_000));
+        Duration::from_millis(u64::try_from(wait_millis).unwrap_or(5_000))
+    }
+
+    /// Signs and posts one delivery; never fails, the outcome says what happened.
+    async fn send(&self, delivery: &ClaimedDelivery) -> (Outcome, Option<i64>, Option<String>) {
+        let retry = Outcome::Retry { after_seconds: retry::backoff_seconds(delivery.attempts) };
+        let Ok(inbox) = url::Url::parse(&delivery.inbox_url) else {
+            return (Outcome::Failed, None, Some("inbox is not a URL".into()));
+        };
+        if let Err(error) = self.http.check_url(&inbox).await {
+            let outcome = match error {
+                crate::federation::http::FetchError::NotAllowed(_) => Outcome::Failed,
+                _ => retry,
+            };
+            return (outcome, None, Some(error.to_string()));
+        }
+        let Some(private_key) = delivery.private_key_pem.as_deref() else {
+            return (Outcome::Failed, None, Some("the sending actor has no key".into()));
+        };
+        let key_id = format!("{}#main-key", self.uris.actor(&delivery.actor_kind, &delivery.actor_name));
+        let request = match self
+            .http
+            .signer
+            .signed_post(
+                &self.http.client,
+                inbox.as_str(),
+                delivery.payload.clone().into_bytes(),
+                &key_id,
+                private_key,
+            )
+            .await
+        {
+            Ok(request) => request,
+            Err(error) => return (Outcome::Failed, None, Some(error.to_string())),
+        };
+        match self.http.client.execute(request).await {
+            Ok(response) => {
+                let status = response.status().as_u16();
+                let retry_after = response
+                    .headers()
+                    .get(reqwest::header::RETRY_AFTER)
+                    .and_then(|v| v.to_str().ok())
+                    .and_then(|v| retry::parse_retry_after(v, SystemTime::now()));
+                let outcome = retry::classify_status(status, retry_after, delivery.attempts);
+                let error = (outcome != Outcome::Delivered).then(|| format!("HTTP {status}"));
+                (outcome, Some(i64::from(status)), error)
+            }
+            Err(error) => (retry, None, Some(format!("unreachable: {error}"))),
+        }
+    }
+
+    async fn record(
+        &self,
+        delivery: &ClaimedDelivery,
+        outcome: &Outcome,
+        status: Option<i64>,
+        error: Option<&str>,
+    ) -> Result<(), ServiceError> {
+        let now = self.ctx.now();
+        let attempts = delivery.attempts + 1;
+        let mut conn = self.ctx.db.acquire().await?;
+        let (state, next_attempt_at, error) = match outcome {
+            Outcome::Delivered => {
+                db::instances::update_instance_heard_from(&mut conn.conn(), &delivery.domain, now.millis())
+                    .await?;
+                ("delivered", now.millis(), None)
+            }
+            Outcome::Failed => ("failed", now.millis(), error.map(str::to_owned)),
+            Outcome::Retry { after_seconds } => {
+                let failing_since =
+                    db::instances::update_instance_failing(&mut conn.conn(), &delivery.domain, now.millis())
+                        .await?;
+                if failing_since.is_some_and(|since| now.millis() - since > UNAVAILABLE_AFTER_SECONDS * 1000)
+                {
+                    db::instances::update_instance_unavailable(
+                        &mut conn.conn(),
+                        &delivery.domain,
+                        now.millis(),
+                    )
+                    .await?;
+                    db::deliveries::update_domain_failed(
+                        &mut conn.conn(),
+                        &delivery.domain,
+                        "peer unavailable",
+                        now.millis(),
+                    )
+                    .await?;
+                    tracing::warn!(domain = %delivery.domain, "peer failing for 7 days, marked unavailable");
+                    return Ok(());
+                }
+                if now.millis() - delivery.created_at > GIVE_UP_AFTER_SECONDS * 1000 {
+                    (
+                        "failed",
+                        now.millis(),
+                        Some(format!("gave up after 3 days: {}", error.unwrap_or_default())),
+                    )
+                } else {
+                    ("pending", now.plus_seconds(*after_seconds).millis(), error.map(str::to_owned))
+                }
+            }
+        };
+        if state != "delivered" {
+            tracing::info!(domain = %delivery.domain, activity = %delivery.activity_ap_id, state, error = ?error, "delivery attempt");
+        }
+        db::deliveries::update_delivery_result(
+            &mut conn.conn(),
+            delivery.id,
+            state,
+            attempts,
+            next_attempt_at,
+            status,
+            error.as_deref(),
+            now.millis(),
+        )
+        .await?;
+        Ok(())
+    }
+}

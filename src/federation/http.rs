@@ -1,0 +1,195 @@
+//! Outgoing HTTP for federation: one client with timeouts and no automatic redirects, and a
+//! careful fetch of ActivityPub documents (public addresses only, a total deadline, a size cap,
+//! the right content type, and an `id` that is the URL it was fetched from).
+
+use std::time::Duration;
+
+use futures_util::StreamExt;
+use serde_json::Value;
+use url::Url;
+
+use super::address::is_public;
+use super::signing::{ACCEPT_ACTIVITY, Signer, SigningError};
+
+/// Largest document we read from a peer.
+pub const MAX_DOCUMENT_BYTES: usize = 1024 * 1024;
+/// A fetch, including its redirect, must finish within this.
+pub const FETCH_DEADLINE: Duration = Duration::from_secs(10);
+
+#[derive(Debug, thiserror::Error)]
+pub enum FetchError {
+    #[error("URL not allowed: {0}")]
+    NotAllowed(String),
+    #[error("the peer could not be reached: {0}")]
+    Unreachable(String),
+    #[error("the peer answered {0}")]
+    Status(u16),
+    #[error("the object is gone")]
+    Gone,
+    #[error("the document is larger than {MAX_DOCUMENT_BYTES} bytes")]
+    TooLarge,
+    #[error("the document is not ActivityPub JSON ({0})")]
+    WrongContentType(String),
+    #[error("the document is not valid JSON")]
+    InvalidJson,
+    #[error("the document's id is not the URL it came from")]
+    WrongId,
+    #[error("the fetch took too long")]
+    Timeout,
+    #[error(transparent)]
+    Signing(#[from] SigningError),
+}
+
+/// Who signs our GETs (the instance actor), so peers in "authorized fetch" mode answer.
+#[derive(Clone)]
+pub struct FetchKey {
+    pub key_id: String,
+    pub private_key_pem: String,
+}
+
+#[derive(Clone)]
+pub struct FederationHttp {
+    pub client: reqwest::Client,
+    pub signer: Signer,
+    /// Development and tests: allow `http://` and loopback peers.
+    pub insecure: bool,
+}
+
+impl FederationHttp {
+    pub fn new(user_agent: &str, insecure: bool) -> Result<Self, reqwest::Error> {
+        let client = reqwest::Client::builder()
+            .user_agent(user_agent)
+            .redirect(reqwest::redirect::Policy::none())
+            .connect_timeout(Duration::from_secs(5))
+            .timeout(FETCH_DEADLINE)
+            .pool_idle_timeout(Duration::from_secs(90))
+            .build()?;
+        Ok(Self { client, signer: Signer::new(), insecure })
+    }
+
+    /// Checks the scheme and, outside development, that the host resolves to public addresses only.
+    pub async fn check_url(&self, url: &Url) -> Result<(), FetchError> {
+        match url.scheme() {
+            "https" => {}
+            "http" if self.insecure => {}
+            other => return Err(FetchError::NotAllowed(format!("scheme {other}"))),
+        }
+        let host = url.host_str().ok_or_else(|| FetchError::NotAllowed("no host".into()))?;
+        if self.insecure {
+            return Ok(());
+        }
+        let port = url.port_or_known_default().unwrap_or(443);
+        let addresses = tokio::net::lookup_host((host, port))
+            .await
+            .map_err(|e| FetchError::Unreachable(e.to_string()))?
+            .collect::<Vec<_>>();
+        if addresses.is_empty() || addresses.iter().any(|a| !is_public(a.ip())) {
+            return Err(FetchError::NotAllowed(format!("{host} is not a public address")));
+        }
+        Ok(())
+    }
+
+    /// Fetches an ActivityPub document. Follows at most one redirect on the same host.
+    pub async fn fetch_json(&self, url: &Url, key: Option<&FetchKey>) -> Result<(Url, Value), FetchError> {
+        tokio::time::timeout(FETCH_DEADLINE, self.fetch_with_redirect(url, key))
+            .await
+            .map_err(|_| FetchError::Timeout)?
+    }
+
+    async fn fetch_with_redirect(
+        &self,
+        url: &Url,
+        key: Option<&FetchKey>,
+    ) -> Result<(Url, Value), FetchError> {
+        match self.fetch_once(url, key).await? {
+            Fetched::Document(value) => Ok((url.clone(), value)),
+            Fetched::Redirect(target) => {
+                if target.host_str() != url.host_str() {
+                    return Err(FetchError::NotAllowed("redirect to another host".into()));
+                }
+                match self.fetch_once(&target, key).await? {
+                    Fetched::Document(value) => Ok((target, value)),
+                    Fetched::Redirect(_) => Err(FetchError::NotAllowed("more than one redirect".into())),
+                }
+            }
+        }
+    }
+
+    async fn fetch_once(&self, url: &Url, key: Option<&FetchKey>) -> Result<Fetched, FetchError> {
+        self.check_url(url).await?;
+        let request = match key {
+            Some(key) => {
+                self.signer.signed_get(&self.client, url.as_str(), &key.key_id, &key.private_key_pem).await?
+            }
+            None => self
+                .client
+                .get(url.as_str())
+                .header(reqwest::header::ACCEPT, ACCEPT_ACTIVITY)
+                .build()
+                .map_err(|e| FetchError::Unreachable(e.to_string()))?,
+        };
+        let response =
+            self.client.execute(request).await.map_err(|e| FetchError::Unreachable(e.to_string()))?;
+        let status = response.status();
+        if status.is_redirection() {
+            let location = response
+                .headers()
+                .get(reqwest::header::LOCATION)
+                .and_then(|l| l.to_str().ok())
+                .and_then(|l| url.join(l).ok())
+                .ok_or(FetchError::Status(status.as_u16()))?;
+            return Ok(Fetched::Redirect(location));
+        }
+        if status == reqwest::StatusCode::GONE {
+            return Err(FetchError::Gone);
+        }
+        if !status.is_success() {
+            return Err(FetchError::Status(status.as_u16()));
+        }
+        let content_type = response
+            .headers()
+            .get(reqwest::header::CONTENT_TYPE)
+            .and_then(|c| c.to_str().ok())
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        if !is_activity_json(&content_type) {
+            return Err(FetchError::WrongContentType(content_type));
+        }
+        let body = read_capped(response).await?;
+        let value: Value = serde_json::from_slice(&body).map_err(|_| FetchError::InvalidJson)?;
+        if value.get("id").and_then(Value::as_str) != Some(url.as_str()) {
+            return Err(FetchError::WrongId);
+        }
+        Ok(Fetched::Document(value))
+    }
+}
+
+enum Fetched {
+    Document(Value),
+    Redirect(Url),
+}
+
+/// `application/activity+json`, or `application/ld+json` with the ActivityStreams profile.
+pub fn is_activity_json(content_type: &str) -> bool {
+    let media_type = content_type.split(';').next().unwrap_or_default().trim();
+    media_type == "application/activity+json"
+        || (media_type == "application/ld+json"
+            && content_type.contains("https://www.w3.org/ns/activitystreams"))
+}
+
+/// Reads a body, stopping as soon as it passes the cap (memory stays bounded).
+async fn read_capped(response: reqwest::Response) -> Result<Vec<u8>, FetchError> {
+    if response.content_length().is_some_and(|length| length > MAX_DOCUMENT_BYTES as u64) {
+        return Err(FetchError::TooLarge);
+    }
+    let mut body = Vec::new();
+    let mut stream = response.bytes_stream();
+    while let Some(chunk) = stream.next().await {
+        let chunk = chunk.map_err(|e| FetchError::Unreachable(e.to_string()))?;
+        if body.len() + chunk.len() > MAX_DOCUMENT_BYTES {
+            return Err(FetchError::TooLarge);
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(body)
+}

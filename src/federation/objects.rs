@@ -1,0 +1,160 @@
+//! Our people, groups, the instance actor and posts as ActivityPub documents.
+
+use chrono::{DateTime, TimeZone, Utc};
+use url::Url;
+
+use super::protocol::{
+    ActorJson, ActorKind, Endpoints, NewNote, NewPage, PostJson, PropertyValue, SourceJson, TombstoneJson,
+    main_key,
+};
+use super::uris::Uris;
+use crate::domain::Timestamp;
+use crate::domain::language::UI_LANGUAGES;
+use crate::service::federated::{ActorIdentity, FederatedPost, LocalActor};
+
+#[derive(Debug, thiserror::Error)]
+#[error("cannot describe this object: {0}")]
+pub struct ObjectError(pub &'static str);
+
+pub fn url(text: &str) -> Result<Url, ObjectError> {
+    Url::parse(text).map_err(|_| ObjectError("not a URL"))
+}
+
+pub fn datetime(at: Timestamp) -> DateTime<Utc> {
+    Utc.timestamp_millis_opt(at.millis()).single().unwrap_or_default()
+}
+
+/// The id of any actor, local (built from its kind and name) or remote (as stored).
+pub fn actor_id(uris: &Uris, actor: &ActorIdentity) -> Result<Url, ObjectError> {
+    if actor.local {
+        url(&uris.actor(&actor.kind, &actor.name))
+    } else {
+        actor.ap_id.as_deref().map(url).unwrap_or(Err(ObjectError("remote actor without id")))
+    }
+}
+
+/// `@name@host` of an actor, as mentions show it.
+pub fn handle(uris: &Uris, actor: &ActorIdentity) -> String {
+    match (&actor.host, actor.local) {
+        (Some(host), false) => format!("@{}@{host}", actor.name),
+        _ => format!("@{}@{}", actor.name, uris.host()),
+    }
+}
+
+/// The id of a post, local or remote.
+pub fn post_id(uris: &Uris, post: &FederatedPost) -> Result<Url, ObjectError> {
+    if post.local {
+        url(&uris.post(post.id, post.is_thread_opener()))
+    } else {
+        post.ap_id.as_deref().map(url).unwrap_or(Err(ObjectError("remote post without id")))
+    }
+}
+
+pub fn actor_json(uris: &Uris, actor: &LocalActor) -> Result<ActorJson, ObjectError> {
+    let id = url(&uris.actor(&actor.kind, &actor.name))?;
+    let kind = match actor.kind.as_str() {
+        "group" => ActorKind::Group,
+        "application" => ActorKind::Application,
+        _ => ActorKind::Person,
+    };
+    let mut json = ActorJson::new(
+        kind,
+        id.clone(),
+        actor.name.clone(),
+        url(&uris.inbox_of(&actor.kind, &actor.name))?,
+        main_key(&id, actor.public_key_pem.clone()),
+    );
+    json.endpoints = Some(Endpoints { shared_inbox: url(&uris.shared_inbox())? });
+    json.published = Some(datetime(actor.created_at));
+    if kind == ActorKind::Application {
+        json.name = Some(uris.host().to_owned());
+        json.manually_approves_followers = Some(true);
+        return Ok(json);
+    }
+    json.name = (!actor.display_name.is_empty()).then(|| actor.display_name.clone());
+    json.summary = (!actor.summary_html.is_empty()).then(|| actor.summary_html.clone());
+    json.source =
+        (!actor.summary_source.is_empty()).then(|| SourceJson::markdown(actor.summary_source.clone()));
+    json.url = Some(id.clone());
+    json.followers = Some(url(&uris.followers_of(&actor.kind, &actor.name))?);
+    json.outbox = Some(url(&uris.outbox_of(&actor.kind, &actor.name))?);
+    json.updated = Some(datetime(actor.updated_at));
+    json.discoverable = Some(true);
+    json.manually_approves_followers = Some(false);
+    if kind == ActorKind::Group {
+        json.attributed_to = Some(url(&uris.moderators_of(&actor.name))?);
+        json.posting_restricted_to_mods = Some(false);
+        let label = match actor.group_kind.as_deref() {
+            Some("project") => "Project group",
+            _ => "Discussion group",
+        };
+        json.attachment.push(PropertyValue::new("Kind", label));
+    }
+    Ok(json)
+}
+
+/// A local post as `Page` (thread opener) or `Note` (reply); a deleted one as a `Tombstone`.
+pub enum PostDocument {
+    Post(Box<PostJson>),
+    Tombstone(TombstoneJson),
+}
+
+pub fn post_json(uris: &Uris, post: &FederatedPost) -> Result<PostDocument, ObjectError> {
+    let id = post_id(uris, post)?;
+    if post.deleted {
+        let mut tombstone = TombstoneJson::new(id);
+        tombstone.former_type = Some(if post.is_thread_opener() { "Page" } else { "Note" }.to_owned());
+        return Ok(PostDocument::Tombstone(tombstone));
+    }
+    let author = actor_id(uris, &post.author)?;
+    let group_identity = post.group.as_ref().ok_or(ObjectError("post without a group"))?;
+    let group = actor_id(uris, group_identity)?;
+    let context = url(&uris.thread_context(post.root_id))?;
+    let language = language_json(&post.language);
+    let markdown = post.source.clone().unwrap_or_default();
+    let mut json = match &post.parent {
+        None => PostJson::page(NewPage {
+            id,
+            author,
+            group,
+            context,
+            title: post.title.clone().unwrap_or_default(),
+            html: post.content_html.clone(),
+            markdown,
+            published: datetime(post.published),
+            language,
+        }),
+        Some(parent) => {
+            let parent_id = if parent.local {
+                url(&uris.post(parent.id, parent.id == parent.root_id))?
+            } else {
+                parent.ap_id.as_deref().map(url).unwrap_or(Err(ObjectError("remote parent without id")))?
+            };
+            PostJson::note(NewNote {
+                id,
+                author,
+                group,
+                context,
+                in_reply_to: parent_id,
+                parent_author: actor_id(uris, &parent.author)?,
+                parent_handle: handle(uris, &parent.author),
+                html: post.content_html.clone(),
+                markdown,
+                published: datetime(post.published),
+                language,
+            })
+        }
+    };
+    json.updated = post.updated.map(datetime);
+    json.url = post.local.then(|| json.id.clone());
+    if let Some(warning) = &post.content_warning {
+        json.summary = Some(warning.clone());
+        json.sensitive = Some(true);
+    }
+    Ok(PostDocument::Post(Box::new(json)))
+}
+
+fn language_json(code: &str) -> Option<crate::federation::protocol::LanguageJson> {
+    let name = UI_LANGUAGES.iter().find(|(c, _)| *c == code).map(|(_, name)| *name).unwrap_or(code);
+    Some(crate::federation::protocol::LanguageJson::new(code, name))
+}

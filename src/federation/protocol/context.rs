@@ -1,0 +1,31 @@
+//! The JSON-LD `@context` of everything we send.
+//!
+//! Plain JSON readers ignore it, but JSON-LD processors (and Mastodon's handling of extension
+//! terms such as `sensitive` and `manuallyApprovesFollowers`) only understand properties that the
+//! context defines. This is the ActivityStreams and security vocabularies plus the terms Lemmy
+//! and Mastodon use.
+
+use activitypub_federation::protocol::context::WithContext;
+use serde_json::{Value, json};
+
+pub fn context() -> Value {
+    json!([
+        "https://www.w3.org/ns/activitystreams",
+        "https://w3id.org/security/v1",
+        {
+            "lemmy": "https://join-lemmy.org/ns#",
+            "sensitive": "as:sensitive",
+            "postingRestrictedToMods": "lemmy:postingRestrictedToMods",
+            "Hashtag": "as:Hashtag",
+            "PropertyValue": "schema:PropertyValue",
+            "value": "schema:value",
+            "schema": "http://schema.org#",
+            "manuallyApprovesFollowers": "as:manuallyApprovesFollowers"
+        }
+    ])
+}
+
+/// `inner` with our `@context` on top, ready to send or serve.
+pub fn with_context<T>(inner: T) -> WithContext<T> {
+    WithContext::new(inner, context())
+}

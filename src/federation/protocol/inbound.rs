@@ -1,0 +1,136 @@
+//! Classifies what arrives at an inbox by its `type`, before anything is checked or stored.
+//!
+//! Activities we handle become their wire type; any other well-formed activity (`Flag`, `Add`,
+//! `Lock`...) becomes [`Inbound::Unknown`], so the inbox can acknowledge and ignore it instead of
+//! answering with an error that the sender would retry for days. Malformed input, and known
+//! activities whose content we cannot read, are a [`ParseError`] that says what was wrong.
+
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+use thiserror::Error;
+
+use super::accept::AcceptJson;
+use super::announce::AnnounceJson;
+use super::block::BlockJson;
+use super::create::CreateJson;
+use super::de::kind_of;
+use super::delete::DeleteJson;
+use super::follow::FollowJson;
+use super::like::{DislikeJson, LikeJson};
+use super::reject::RejectJson;
+use super::undo::{UNDOABLE_KINDS, UndoJson};
+use super::update::UpdateJson;
+
+/// An incoming activity, by kind.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Inbound {
+    Follow(FollowJson),
+    Accept(AcceptJson),
+    Reject(RejectJson),
+    Undo(Box<UndoJson>),
+    Create(Box<CreateJson>),
+    Update(Box<UpdateJson>),
+    Delete(DeleteJson),
+    Like(LikeJson),
+    Dislike(DislikeJson),
+    Announce(AnnounceJson),
+    Block(BlockJson),
+    /// A well-formed activity of a kind we do not handle: its `type`, or for a wrapper around
+    /// an unhandled kind the two, as in `Undo(Lock)`.
+    Unknown(String),
+}
+
+impl Inbound {
+    /// The activity's kind, for logs and metrics: `Create`, or `Unknown(Flag)`.
+    pub fn kind(&self) -> String {
+        let name = match self {
+            Self::Follow(_) => "Follow",
+            Self::Accept(_) => "Accept",
+            Self::Reject(_) => "Reject",
+            Self::Undo(_) => "Undo",
+            Self::Create(_) => "Create",
+            Self::Update(_) => "Update",
+            Self::Delete(_) => "Delete",
+            Self::Like(_) => "Like",
+            Self::Dislike(_) => "Dislike",
+            Self::Announce(_) => "Announce",
+            Self::Block(_) => "Block",
+            Self::Unknown(kind) => return format!("Unknown({kind})"),
+        };
+        name.to_owned()
+    }
+}
+
+#[derive(Debug, Error)]
+pub enum ParseError {
+    #[error("an activity must be a JSON object, not {0}")]
+    NotAnObject(&'static str),
+    #[error("the activity has no string `{0}`")]
+    MissingField(&'static str),
+    #[error("invalid {kind} activity: {source}")]
+    Invalid {
+        kind: String,
+        #[source]
+        source: serde_json::Error,
+    },
+}
+
+/// Reads an incoming activity. The top level must be an object with string `id`, `type` and
+/// `actor`; unknown fields anywhere are ignored.
+pub fn parse_inbound(value: Value) -> Result<Inbound, ParseError> {
+    let object = match &value {
+        Value::Object(object) => object,
+        other => return Err(ParseError::NotAnObject(json_kind(other))),
+    };
+    for field in ["id", "type", "actor"] {
+        if !object.get(field).is_some_and(Value::is_string) {
+            return Err(ParseError::MissingField(field));
+        }
+    }
+    let kind = kind_of(&value).unwrap_or_default().to_owned();
+    if let Some(inner) = unhandled_inner_kind(&kind, &value) {
+        return Ok(Inbound::Unknown(format!("{kind}({inner})")));
+    }
+    Ok(match kind.as_str() {
+        "Follow" => Inbound::Follow(parse(&kind, value)?),
+        "Accept" => Inbound::Accept(parse(&kind, value)?),
+        "Reject" => Inbound::Reject(parse(&kind, value)?),
+        "Undo" => Inbound::Undo(Box::new(parse(&kind, value)?)),
+        "Create" => Inbound::Create(Box::new(parse(&kind, value)?)),
+        "Update" => Inbound::Update(Box::new(parse(&kind, value)?)),
+        "Delete" => Inbound::Delete(parse(&kind, value)?),
+        "Like" => Inbound::Like(parse(&kind, value)?),
+        "Dislike" => Inbound::Dislike(parse(&kind, value)?),
+        "Announce" => Inbound::Announce(parse(&kind, value)?),
+        "Block" => Inbound::Block(parse(&kind, value)?),
+        _ => Inbound::Unknown(kind),
+    })
+}
+
+fn parse<T: DeserializeOwned>(kind: &str, value: Value) -> Result<T, ParseError> {
+    serde_json::from_value(value).map_err(|source| ParseError::Invalid { kind: kind.to_owned(), source })
+}
+
+/// For activities about other activities (`Undo`, `Accept`, `Reject`): the embedded activity's
+/// kind, when it is one we do not handle (Lemmy's `Undo(Lock)`, Mobilizon's `Accept(Join)`).
+/// Such an activity is as unknown as its inner one, not malformed.
+fn unhandled_inner_kind<'a>(kind: &str, value: &'a Value) -> Option<&'a str> {
+    let handled: &[&str] = match kind {
+        "Undo" => UNDOABLE_KINDS,
+        "Accept" | "Reject" => &["Follow"],
+        _ => return None,
+    };
+    let inner = value.get("object").and_then(kind_of)?;
+    (!handled.contains(&inner)).then_some(inner)
+}
+
+fn json_kind(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}

@@ -1,0 +1,152 @@
+//! Posts: thread openers (`Page`, see [`super::page`]) and replies (`Note`, see [`super::note`]),
+//! and what other servers send for them (`Article` from NodeBB, WordPress and Friendica; `Note`
+//! from Mastodon for both).
+//!
+//! One struct reads all three because the difference that matters to a forum is not the `type`
+//! but whether there is an `inReplyTo`. `Question` (polls), `Event`, `Video` and `ChatMessage`
+//! are rejected by `type`: showing them as plain posts would silently drop their options,
+//! times, media or privacy.
+//!
+//! Only `id`, `type` and `attributedTo` are required. Every other field is read tolerantly:
+//! a field we cannot read is absent rather than a reason to lose the post.
+
+use activitypub_federation::protocol::helpers::{deserialize_one_or_many, deserialize_skip_error};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use url::Url;
+
+use super::attachment::AttachmentJson;
+use super::de::{
+    deserialize_attributed_to, deserialize_first_href, deserialize_lenient_vec, deserialize_opt_id,
+};
+use super::language::{ContentMap, LanguageJson};
+use super::source::SourceJson;
+use super::tag::TagJson;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
+pub enum PostKind {
+    Page,
+    Note,
+    Article,
+}
+
+impl PostKind {
+    /// Whether `kind` is the `type` of an object we read as a post.
+    pub fn is_post_type(kind: &str) -> bool {
+        matches!(kind, "Page" | "Note" | "Article")
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PostJson {
+    pub id: Url,
+    #[serde(rename = "type")]
+    pub kind: PostKind,
+    /// The author.
+    #[serde(deserialize_with = "deserialize_attributed_to")]
+    pub attributed_to: Url,
+    #[serde(default, deserialize_with = "deserialize_one_or_many")]
+    pub to: Vec<Url>,
+    #[serde(default, deserialize_with = "deserialize_one_or_many")]
+    pub cc: Vec<Url>,
+    /// The group the post belongs to (FEP-1b12).
+    #[serde(default, deserialize_with = "deserialize_opt_id", skip_serializing_if = "Option::is_none")]
+    pub audience: Option<Url>,
+    /// The thread's collection (FEP-7888). Values that are not URLs are dropped.
+    #[serde(default, deserialize_with = "deserialize_opt_id", skip_serializing_if = "Option::is_none")]
+    pub context: Option<Url>,
+    /// The title of a thread opener.
+    #[serde(default, deserialize_with = "deserialize_skip_error", skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// HTML.
+    #[serde(default, deserialize_with = "deserialize_skip_error", skip_serializing_if = "Option::is_none")]
+    pub content: Option<String>,
+    #[serde(default, deserialize_with = "deserialize_skip_error", skip_serializing_if = "Option::is_none")]
+    pub content_map: Option<ContentMap>,
+    #[serde(default, deserialize_with = "deserialize_skip_error", skip_serializing_if = "Option::is_none")]
+    pub media_type: Option<String>,
+    /// The author's Markdown (Pleroma sends a bare string here, which is dropped).
+    #[serde(default, deserialize_with = "deserialize_skip_error", skip_serializing_if = "Option::is_none")]
+    pub source: Option<SourceJson>,
+    /// Content warning (Mastodon) or teaser (NodeBB, WordPress, lotide).
+    #[serde(default, deserialize_with = "deserialize_skip_error", skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
+    #[serde(default, deserialize_with = "deserialize_skip_error", skip_serializing_if = "Option::is_none")]
+    pub sensitive: Option<bool>,
+    #[serde(default, deserialize_with = "deserialize_opt_id", skip_serializing_if = "Option::is_none")]
+    pub in_reply_to: Option<Url>,
+    #[serde(default, deserialize_with = "deserialize_skip_error", skip_serializing_if = "Option::is_none")]
+    pub published: Option<DateTime<Utc>>,
+    #[serde(default, deserialize_with = "deserialize_skip_error", skip_serializing_if = "Option::is_none")]
+    pub updated: Option<DateTime<Utc>>,
+    /// The page to show a person: the post on its home server, or the link of a link post.
+    #[serde(default, deserialize_with = "deserialize_first_href", skip_serializing_if = "Option::is_none")]
+    pub url: Option<Url>,
+    #[serde(default, deserialize_with = "deserialize_lenient_vec", skip_serializing_if = "Vec::is_empty")]
+    pub tag: Vec<TagJson>,
+    #[serde(default, deserialize_with = "deserialize_lenient_vec", skip_serializing_if = "Vec::is_empty")]
+    pub attachment: Vec<AttachmentJson>,
+    /// Lemmy's thread lock as seen from outside.
+    #[serde(default, deserialize_with = "deserialize_skip_error", skip_serializing_if = "Option::is_none")]
+    pub comments_enabled: Option<bool>,
+    /// Lemmy's language.
+    #[serde(default, deserialize_with = "deserialize_skip_error", skip_serializing_if = "Option::is_none")]
+    pub language: Option<LanguageJson>,
+}
+
+impl PostJson {
+    /// A post with the required fields; the builders in [`super::page`] and [`super::note`] add
+    /// what Lemmy and Mastodon expect of each.
+    pub fn new(kind: PostKind, id: Url, attributed_to: Url) -> Self {
+        Self {
+            id,
+            kind,
+            attributed_to,
+            to: Vec::new(),
+            cc: Vec::new(),
+            audience: None,
+            context: None,
+            name: None,
+            content: None,
+            content_map: None,
+            media_type: None,
+            source: None,
+            summary: None,
+            sensitive: None,
+            in_reply_to: None,
+            published: None,
+            updated: None,
+            url: None,
+            tag: Vec::new(),
+            attachment: Vec::new(),
+            comments_enabled: None,
+            language: None,
+        }
+    }
+
+    /// The post's language code: the first `contentMap` key, else Lemmy's `language`. Lemmy's
+    /// "undetermined" (`und`) counts as none.
+    pub fn language(&self) -> Option<String> {
+        let from_map = self.content_map.as_ref().and_then(ContentMap::first_language);
+        let from_lemmy = self.language.as_ref().map(|language| language.identifier.as_str());
+        from_map.or(from_lemmy).filter(|code| !code.is_empty() && *code != "und").map(str::to_owned)
+    }
+
+    /// The HTML to show: `content`, else the first `contentMap` entry.
+    pub fn html(&self) -> Option<&str> {
+        self.content
+            .as_deref()
+            .or_else(|| self.content_map.as_ref()?.0.first().map(|(_, html)| html.as_str()))
+    }
+
+    /// Whether anyone may read the post (addressed to the public collection).
+    pub fn is_public(&self) -> bool {
+        super::is_public(&self.to, &self.cc)
+    }
+
+    /// The actors the post mentions.
+    pub fn mentions(&self) -> impl Iterator<Item = &Url> {
+        self.tag.iter().filter_map(TagJson::mentioned)
+    }
+}

@@ -1,0 +1,148 @@
+//! Serving our actors, posts and collections as ActivityPub JSON. The canonical URLs negotiate:
+//! `/u/`, `/g/`, `/t/` and `/p/` answer HTML to browsers and JSON to `Accept:
+//! application/activity+json` (or `application/ld+json`), through [`negotiate`].
+
+use axum::extract::{Path, Request, State};
+use axum::http::{HeaderMap, HeaderValue, Method, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use serde::Serialize;
+use serde_json::Value;
+
+use super::error::FederationError;
+use super::objects::{self, PostDocument};
+use super::protocol::{OrderedCollectionJson, with_context};
+use crate::domain::PostId;
+use crate::service::{ServiceError, federated};
+use crate::state::AppState;
+
+/// Whether the client asks for ActivityPub JSON rather than a page.
+pub fn wants_activity_json(headers: &HeaderMap) -> bool {
+    headers
+        .get_all(header::ACCEPT)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .any(|accept| accept.contains("application/activity+json") || accept.contains("application/ld+json"))
+}
+
+/// Answers GETs of canonical URLs with JSON when asked for it; everything else goes on to the
+/// HTML pages.
+pub async fn negotiate(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    if request.method() != Method::GET || !wants_activity_json(request.headers()) {
+        return next.run(request).await;
+    }
+    let path = request.uri().path().trim_end_matches('/').to_owned();
+    let segments: Vec<&str> = path.split('/').skip(1).collect();
+    let result = match segments.as_slice() {
+        ["u", name] | ["g", name] => actor(&state, name).await,
+        ["t", id] | ["p", id] => post(&state, id).await,
+        _ => return next.run(request).await,
+    };
+    result.unwrap_or_else(IntoResponse::into_response)
+}
+
+/// `/actor`: the instance actor (FEP-2677), JSON only.
+pub async fn instance_actor(State(state): State<AppState>) -> Result<Response, FederationError> {
+    actor(&state, crate::service::instance::INSTANCE_ACTOR_NAME).await
+}
+
+async fn actor(state: &AppState, name: &str) -> Result<Response, FederationError> {
+    let actor = federated::get_local_actor(&state.ctx, name).await?;
+    let json = objects::actor_json(&state.uris, &actor).map_err(|_| FederationError::NotFound)?;
+    Ok(activity_json(&json))
+}
+
+async fn post(state: &AppState, id: &str) -> Result<Response, FederationError> {
+    let id = id.parse::<i64>().map(PostId).map_err(|_| FederationError::NotFound)?;
+    let post = federated::get_post(&state.ctx, id).await?;
+    if !post.local {
+        return Err(FederationError::NotFound);
+    }
+    match objects::post_json(&state.uris, &post).map_err(|_| FederationError::NotFound)? {
+        PostDocument::Post(json) => Ok(activity_json(&json)),
+        PostDocument::Tombstone(tombstone) => {
+            let mut response = activity_json(&tombstone);
+            *response.status_mut() = axum::http::StatusCode::GONE;
+            Ok(response)
+        }
+    }
+}
+
+/// `/t/{id}/context`: the thread as an ordered collection of post ids (FEP-7888, FEP-f228).
+pub async fn thread_context(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Response, FederationError> {
+    let root = id.parse::<i64>().map(PostId).map_err(|_| FederationError::NotFound)?;
+    let opener = federated::get_post(&state.ctx, root).await?;
+    if !opener.local || !opener.is_thread_opener() {
+        return Err(FederationError::NotFound);
+    }
+    let items: Vec<Value> = federated::list_thread(&state.ctx, root)
+        .await?
+        .into_iter()
+        .filter_map(|(id, local, ap_id)| if local { Some(state.uris.post(id, id == root)) } else { ap_id })
+        .map(Value::String)
+        .collect();
+    let collection = OrderedCollectionJson::new(
+        objects::url(&state.uris.thread_context(root)).map_err(|_| FederationError::NotFound)?,
+        items,
+    );
+    Ok(activity_json(&collection))
+}
+
+/// `/u/{name}/followers`, `/g/{name}/followers`: the count only (members are not listed).
+pub async fn followers(
+    State(state): State<AppState>,
+    Path(name): Path<String>,
+) -> Result<Response, FederationError> {
+    let actor = federated::get_local_actor(&state.ctx, &name).await?;
+    let total = federated::count_followers(&state.ctx, actor.id).await?;
+    let id = objects::url(&state.uris.followers_of(&actor.kind, &actor.name))
+        .map_err(|_| FederationError::NotFound)?;
+    let mut collection = OrderedCollectionJson::new(id, Vec::new());
+    collection.total_items = Some(u64::try_from(total).unwrap_or_default());
+    collection.ordered_items = None;
+    Ok(activity_json(&collection))
+}
+
+/// `/g/{name}/moderators`: the group's owner and moderators (Lemmy reads `attributedTo` here).
+pub async fn moderators(
+    State(state): State<AppState>,
+    Path(name): Path<String>,
+) -> Result<Response, FederationError> {
+    let group = federated::get_local_actor(&state.ctx, &name).await?;
+    if group.kind != "group" {
+        return Err(FederationError::NotFound);
+    }
+    let items = group.moderators.iter().map(|m| Value::String(state.uris.user(m))).collect();
+    let id = objects::url(&state.uris.moderators_of(&group.name)).map_err(|_| FederationError::NotFound)?;
+    Ok(activity_json(&OrderedCollectionJson::new(id, items)))
+}
+
+/// `/u/{name}/outbox`, `/g/{name}/outbox`: an empty collection for now (peers backfill through
+/// thread contexts).
+pub async fn outbox(
+    State(state): State<AppState>,
+    Path(name): Path<String>,
+) -> Result<Response, FederationError> {
+    let actor = federated::get_local_actor(&state.ctx, &name).await?;
+    let id = objects::url(&state.uris.outbox_of(&actor.kind, &actor.name))
+        .map_err(|_| FederationError::NotFound)?;
+    Ok(activity_json(&OrderedCollectionJson::new(id, Vec::new())))
+}
+
+/// A document with our `@context`, as `application/activity+json`.
+pub fn activity_json<T: Serialize>(document: &T) -> Response {
+    match serde_json::to_vec(&with_context(document)) {
+        Ok(body) => {
+            let mut response = body.into_response();
+            response
+                .headers_mut()
+                .insert(header::CONTENT_TYPE, HeaderValue::from_static("application/activity+json"));
+            response.headers_mut().insert(header::VARY, HeaderValue::from_static("Accept"));
+            response
+        }
+        Err(error) => FederationError::Service(ServiceError::Internal(error.to_string())).into_response(),
+    }
+}

@@ -1,0 +1,172 @@
+//! Read models for the federation front door: local actors and posts with the identities of
+//! everyone involved, so ActivityPub documents can be built without further queries.
+
+use super::keys::actor_keys;
+use super::{Context, ServiceError};
+use crate::db::{self, posts::FederatedPostRow};
+use crate::domain::{ActorId, PostId, Timestamp};
+
+/// Who an actor is, enough to name it in ActivityPub: local ones by kind and name (their URL is
+/// built by `federation::uris`), remote ones by their id.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActorIdentity {
+    pub local: bool,
+    pub kind: String,
+    pub name: String,
+    pub ap_id: Option<String>,
+    pub inbox: Option<String>,
+    pub shared_inbox: Option<String>,
+    pub host: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct LocalActor {
+    pub id: ActorId,
+    pub kind: String,
+    pub name: String,
+    pub display_name: String,
+    pub summary_html: String,
+    pub summary_source: String,
+    pub group_kind: Option<String>,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
+    pub public_key_pem: String,
+    pub moderators: Vec<String>,
+}
+
+/// A local person, group or the instance actor, with its public key (made on first use).
+pub async fn get_local_actor(ctx: &Context, name: &str) -> Result<LocalActor, ServiceError> {
+    let mut conn = ctx.db.acquire().await?;
+    let actor =
+        db::actors::get_local_actor_by_name(&mut conn.conn(), name).await?.ok_or(ServiceError::NotFound)?;
+    let moderators = if actor.kind == "group" {
+        db::groups::list_moderators(&mut conn.conn(), actor.id).await?.into_iter().map(|m| m.name).collect()
+    } else {
+        Vec::new()
+    };
+    drop(conn);
+    let keys = actor_keys(ctx, ActorId(actor.id)).await?;
+    Ok(LocalActor {
+        id: ActorId(actor.id),
+        kind: actor.kind,
+        name: actor.name,
+        display_name: actor.display_name,
+        summary_html: actor.summary_html,
+        summary_source: actor.summary_source,
+        group_kind: actor.group_kind,
+        created_at: Timestamp::from_millis(actor.created_at),
+        updated_at: Timestamp::from_millis(actor.updated_at),
+        public_key_pem: keys.public_key_pem,
+        moderators,
+    })
+}
+
+#[derive(Debug, Clone)]
+pub struct FederatedParent {
+    pub id: PostId,
+    pub local: bool,
+    pub ap_id: Option<String>,
+    pub root_id: PostId,
+    pub author: ActorIdentity,
+}
+
+#[derive(Debug, Clone)]
+pub struct FederatedPost {
+    pub id: PostId,
+    pub ap_id: Option<String>,
+    pub local: bool,
+    pub root_id: PostId,
+    pub title: Option<String>,
+    pub source: Option<String>,
+    pub content_html: String,
+    pub language: String,
+    pub sensitive: bool,
+    pub content_warning: Option<String>,
+    pub published: Timestamp,
+    pub updated: Option<Timestamp>,
+    pub deleted: bool,
+    pub author: ActorIdentity,
+    pub group: Option<ActorIdentity>,
+    pub parent: Option<FederatedParent>,
+}
+
+impl FederatedPost {
+    pub fn is_thread_opener(&self) -> bool {
+        self.id == self.root_id
+    }
+}
+
+pub async fn get_post(ctx: &Context, id: PostId) -> Result<FederatedPost, ServiceError> {
+    let mut conn = ctx.db.acquire().await?;
+    let row = db::posts::get_federated_post(&mut conn.conn(), id.0).await?.ok_or(ServiceError::NotFound)?;
+    Ok(federated_post(row))
+}
+
+/// The posts of a thread in order, as (id, local, ap_id), for its context collection.
+pub async fn list_thread(
+    ctx: &Context,
+    root: PostId,
+) -> Result<Vec<(PostId, bool, Option<String>)>, ServiceError> {
+    let mut conn = ctx.db.acquire().await?;
+    let ids = db::posts::list_thread_post_ids(&mut conn.conn(), root.0, 1000).await?;
+    Ok(ids.into_iter().map(|(id, local, ap_id)| (PostId(id), local, ap_id)).collect())
+}
+
+fn federated_post(row: FederatedPostRow) -> FederatedPost {
+    let author = ActorIdentity {
+        local: row.author_local,
+        kind: row.author_kind,
+        name: row.author_name,
+        ap_id: row.author_ap_id,
+        inbox: row.author_inbox,
+        shared_inbox: row.author_shared_inbox,
+        host: row.author_host,
+    };
+    let group = row.group_id.map(|_| ActorIdentity {
+        local: row.group_local.unwrap_or(true),
+        kind: "group".to_owned(),
+        name: row.group_name.unwrap_or_default(),
+        ap_id: row.group_ap_id,
+        inbox: row.group_inbox,
+        shared_inbox: row.group_shared_inbox,
+        host: None,
+    });
+    let parent = row.parent_id.map(|id| FederatedParent {
+        id: PostId(id),
+        local: row.parent_local.unwrap_or(true),
+        ap_id: row.parent_ap_id,
+        root_id: PostId(row.parent_root_id.unwrap_or(id)),
+        author: ActorIdentity {
+            local: row.parent_author_local.unwrap_or(true),
+            kind: row.parent_author_kind.unwrap_or_else(|| "person".to_owned()),
+            name: row.parent_author_name.unwrap_or_default(),
+            ap_id: row.parent_author_ap_id,
+            inbox: row.parent_author_inbox,
+            shared_inbox: row.parent_author_shared_inbox,
+            host: row.parent_author_host,
+        },
+    });
+    FederatedPost {
+        id: PostId(row.id),
+        ap_id: row.ap_id,
+        local: row.local,
+        root_id: PostId(row.root_id),
+        title: row.title,
+        source: row.source,
+        content_html: row.content_html,
+        language: row.language,
+        sensitive: row.sensitive,
+        content_warning: row.content_warning,
+        published: Timestamp::from_millis(row.created_at),
+        updated: row.updated_at.map(Timestamp::from_millis),
+        deleted: row.deleted_at.is_some(),
+        author,
+        group,
+        parent,
+    }
+}
+
+pub async fn count_followers(ctx: &Context, actor: ActorId) -> Result<i64, ServiceError> {
+    let mut conn = ctx.db.acquire().await?;
+    Ok(db::follows::count_followers(&mut conn.conn(), actor.0).await?)
+}

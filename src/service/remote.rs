@@ -1,0 +1,272 @@
+//! What remote servers do, applied through the same rules as local actions. The federation
+//! layer parses and verifies activities, then calls these with plain values.
+
+use super::{Context, ServiceError};
+use crate::db::{self, actors::RemoteActorUpsert, posts::RemotePostUpsert};
+use crate::domain::{ActorId, DomainEvent, PostId, Timestamp, html::sanitize_html};
+
+/// Kinds of remote actors we store.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RemoteActorKind {
+    Person,
+    Group,
+    Application,
+}
+
+impl RemoteActorKind {
+    fn as_str(self) -> &'static str {
+        match self {
+            Self::Person => "person",
+            Self::Group => "group",
+            Self::Application => "application",
+        }
+    }
+}
+
+/// A verified remote actor document, reduced to what we keep.
+#[derive(Debug, Clone)]
+pub struct RemoteActor {
+    pub ap_id: String,
+    pub host: String,
+    pub kind: RemoteActorKind,
+    pub name: String,
+    pub display_name: String,
+    /// HTML as the peer sent it; sanitised here.
+    pub summary_html: String,
+    pub inbox: String,
+    pub shared_inbox: Option<String>,
+    pub followers: Option<String>,
+    pub public_key_pem: String,
+    pub group_kind: Option<String>,
+}
+
+pub async fn store_remote_actor(ctx: &Context, actor: RemoteActor) -> Result<ActorId, ServiceError> {
+    let now = ctx.now().millis();
+    let summary_html = sanitize_html(&actor.summary_html);
+    let display_name: String = actor.display_name.chars().take(200).collect();
+    let name: String = actor.name.chars().take(100).collect();
+    let group_kind = actor.group_kind.filter(|k| k == "project" || k == "discussion");
+    let mut tx = ctx.db.begin().await?;
+    let mut conn = tx.conn();
+    let instance = db::instances::upsert_instance(&mut conn, ctx.new_id(), &actor.host, now).await?;
+    let id = db::actors::upsert_remote_actor(
+        &mut conn,
+        &RemoteActorUpsert {
+            id: ctx.new_id(),
+            ap_id: &actor.ap_id,
+            kind: actor.kind.as_str(),
+            name: &name,
+            instance_id: instance.id,
+            inbox_url: &actor.inbox,
+            shared_inbox_url: actor.shared_inbox.as_deref(),
+            followers_url: actor.followers.as_deref(),
+            display_name: &display_name,
+            summary_html: &summary_html,
+            group_kind: group_kind.as_deref(),
+            public_key_pem: &actor.public_key_pem,
+            now,
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(ActorId(id))
+}
+
+/// A remote actor follows a local group or person. Open groups accept at once; the Accept goes
+/// out through the queue. A repeated Follow is accepted again (the peer may have lost our Accept).
+pub async fn accept_remote_follow(
+    ctx: &Context,
+    follower: ActorId,
+    followed: ActorId,
+    follow_ap_id: &str,
+) -> Result<(), ServiceError> {
+    let mut tx = ctx.db.begin().await?;
+    let mut conn = tx.conn();
+    let target = db::actors::get_actor(&mut conn, followed.0).await?.ok_or(ServiceError::NotFound)?;
+    if !target.local || target.kind == "application" {
+        return Err(ServiceError::NotFound);
+    }
+    let state = if target.closed { "pending" } else { "accepted" };
+    let follow_id = db::follows::insert_follow_with_ap_id(
+        &mut conn,
+        ctx.new_id(),
+        follower.0,
+        followed.0,
+        state,
+        follow_ap_id,
+        ctx.now().millis(),
+    )
+    .await?;
+    if state == "accepted" {
+        ctx.emit(
+            &mut conn,
+            DomainEvent::FollowAccepted {
+                follow_id,
+                follower_id: follower.0,
+                followed_id: followed.0,
+                follow_ap_id: follow_ap_id.to_owned(),
+            },
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+/// A remote actor stops following. Unknown follows change nothing.
+pub async fn end_remote_follow(
+    ctx: &Context,
+    follower: ActorId,
+    followed: ActorId,
+) -> Result<(), ServiceError> {
+    let mut conn = ctx.db.acquire().await?;
+    if let Some(follow_id) = db::follows::get_follow_id(&mut conn.conn(), follower.0, followed.0).await? {
+        db::follows::delete_follow(&mut conn.conn(), follow_id).await?;
+    }
+    Ok(())
+}
+
+/// The remote actor we asked to follow accepted. Accepts of follows we never sent change nothing.
+pub async fn follow_was_accepted(
+    ctx: &Context,
+    follower: ActorId,
+    followed: ActorId,
+) -> Result<bool, ServiceError> {
+    let mut conn = ctx.db.acquire().await?;
+    let changed = db::follows::update_follow_accepted(&mut conn.conn(), follower.0, followed.0).await?;
+    Ok(changed == 1)
+}
+
+/// A verified remote post.
+#[derive(Debug, Clone)]
+pub struct RemotePost {
+    pub ap_id: String,
+    pub author: ActorId,
+    /// The group it was posted to (its `audience`), if known here.
+    pub group: Option<ActorId>,
+    pub in_reply_to: Option<PostId>,
+    pub title: Option<String>,
+    /// HTML as the peer sent it; sanitised here.
+    pub content_html: String,
+    pub language: Option<String>,
+    pub sensitive: bool,
+    pub content_warning: Option<String>,
+    pub published: Timestamp,
+    pub updated: Option<Timestamp>,
+    /// The activity that carried it, for a local group to re-announce.
+    pub activity_json: Option<String>,
+}
+
+/// Stores a remote thread opener or reply (or refreshes a known one). Returns the post and
+/// whether it was new. A reply joins its parent's thread and group.
+pub async fn store_remote_post(ctx: &Context, post: RemotePost) -> Result<(PostId, bool), ServiceError> {
+    let content_html = sanitize_html(&post.content_html);
+    let language = post
+        .language
+        .as_deref()
+        .and_then(|l| crate::domain::Language::parse("language", l.get(..2).unwrap_or(l)).ok())
+        .unwrap_or_else(crate::domain::Language::english);
+    let title: Option<String> = post.title.map(|t| t.chars().take(300).collect());
+    let content_warning: Option<String> = post.content_warning.map(|t| t.chars().take(500).collect());
+    let mut tx = ctx.db.begin().await?;
+    let mut conn = tx.conn();
+    let parent = match post.in_reply_to {
+        Some(parent) => {
+            Some(db::posts::get_post_ref(&mut conn, parent.0).await?.ok_or(ServiceError::NotFound)?)
+        }
+        None => None,
+    };
+    let group_id = parent.as_ref().map_or(post.group.map(|g| g.0), |p| p.group_id);
+    let (id, created) = db::posts::upsert_remote_post(
+        &mut conn,
+        &RemotePostUpsert {
+            id: ctx.new_id(),
+            ap_id: &post.ap_id,
+            author_id: post.author.0,
+            group_id,
+            root_id: parent.as_ref().map(|p| p.root_id),
+            in_reply_to_id: parent.as_ref().map(|p| p.id),
+            title: if parent.is_some() { None } else { title.as_deref() },
+            content_html: &content_html,
+            language: language.as_str(),
+            sensitive: post.sensitive,
+            content_warning: content_warning.as_deref(),
+            published: post.published.millis().min(ctx.now().millis()),
+            updated: post.updated.map(Timestamp::millis),
+        },
+    )
+    .await?;
+    if created {
+        match &parent {
+            Some(parent) => {
+                db::posts::update_thread_on_reply(&mut conn, parent.root_id, ctx.now().millis()).await?;
+                ctx.emit(
+                    &mut conn,
+                    DomainEvent::ReplyCreated {
+                        post_id: id,
+                        root_id: parent.root_id,
+                        remote_activity: post.activity_json,
+                    },
+                )
+                .await?;
+            }
+            None => {
+                if let Some(group_id) = group_id {
+                    ctx.emit(
+                        &mut conn,
+                        DomainEvent::ThreadCreated {
+                            post_id: id,
+                            group_id,
+                            remote_activity: post.activity_json,
+                        },
+                    )
+                    .await?;
+                }
+            }
+        }
+    }
+    tx.commit().await?;
+    Ok((PostId(id), created))
+}
+
+/// A remote actor deletes a post: its author, or the group it belongs to, may.
+pub async fn delete_remote_post(ctx: &Context, actor: ActorId, ap_id: &str) -> Result<bool, ServiceError> {
+    let mut tx = ctx.db.begin().await?;
+    let mut conn = tx.conn();
+    let Some(post) = db::posts::get_post_ref_by_ap_id(&mut conn, ap_id).await? else {
+        return Ok(false);
+    };
+    if post.local || (post.author_id != actor.0 && post.group_id != Some(actor.0)) {
+        return Err(ServiceError::Forbidden);
+    }
+    if db::posts::update_post_deleted(&mut conn, post.id, ctx.now().millis()).await? == 0 {
+        return Ok(false);
+    }
+    if post.id != post.root_id {
+        db::posts::update_thread_on_reply_deleted(&mut conn, post.root_id).await?;
+    }
+    ctx.emit(&mut conn, DomainEvent::PostDeleted { post_id: post.id }).await?;
+    tx.commit().await?;
+    Ok(true)
+}
+
+/// A remote like or its undoing; counts once per actor.
+pub async fn set_remote_like(
+    ctx: &Context,
+    actor: ActorId,
+    post: PostId,
+    liked: bool,
+) -> Result<(), ServiceError> {
+    let mut tx = ctx.db.begin().await?;
+    let mut conn = tx.conn();
+    let changed = if liked {
+        db::likes::insert_like(&mut conn, post.0, actor.0, ctx.now().millis()).await?
+    } else {
+        db::likes::delete_like(&mut conn, post.0, actor.0).await?
+    };
+    if changed {
+        db::posts::update_like_count(&mut conn, post.0, if liked { 1 } else { -1 }).await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
