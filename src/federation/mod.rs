@@ -8,6 +8,7 @@ pub mod discovery;
 pub mod error;
 pub mod http;
 pub mod objects;
+pub mod outbound;
 pub mod protocol;
 pub mod serve;
 pub mod signing;

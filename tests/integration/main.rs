@@ -15,6 +15,7 @@ mod groups;
 mod http_auth;
 mod http_forum;
 mod migrations;
+mod outbound;
 mod posts;
 mod query_counts;
 mod sink;

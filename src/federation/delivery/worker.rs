@@ -46,8 +46,10 @@ impl DeliveryWorker {
         Self { ctx, http, uris, wake }
     }
 
-    /// One round: claim due deliveries and send them.
+    /// One round: turn new domain events into queued activities, then claim due deliveries
+    /// and send them.
     pub async fn deliver_due(&self) -> Result<WorkerReport, ServiceError> {
+        crate::federation::outbound::translate_pending_events(&self.ctx, &self.uris, CLAIM_BATCH).await?;
         let token = format!("{:016x}", rand::random::<u64>());
         let now = self.ctx.now();
         let mut conn = self.ctx.db.acquire().await?;

@@ -1,0 +1,1 @@
+//! Outgoing activities (filled in by the outbound translation).
