@@ -23,7 +23,15 @@ pub struct Config {
     pub registration: RegistrationConfig,
     pub auth: AuthConfig,
     pub limits: LimitsConfig,
+    pub federation: FederationConfig,
     pub log: LogConfig,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FederationConfig {
+    #[serde(deserialize_with = "flexible_bool")]
+    pub allowlist_only: bool,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -80,7 +88,7 @@ pub enum ConfigError {
 }
 
 /// Sections whose keys are reached from the environment as `ALLMENDE_<SECTION>_<KEY>`.
-const SECTIONS: &[&str] = &["database", "instance", "registration", "auth", "limits", "log"];
+const SECTIONS: &[&str] = &["database", "instance", "registration", "auth", "limits", "federation", "log"];
 const TOP_LEVEL: &[&str] = &["domain", "bind", "data_dir", "insecure_http"];
 
 impl Config {

@@ -59,6 +59,7 @@ pub fn service_context(config: &Config, db: Db, clock: Arc<dyn Clock>) -> Contex
             max_failed_logins: config.auth.max_failed_logins,
             lockout_seconds: config.auth.lockout_minutes * 60,
             default_language: config.instance.default_language.clone(),
+            federation_allowlist_only: config.federation.allowlist_only,
         }),
     }
 }

@@ -40,3 +40,10 @@ CREATE TABLE received_activities (
     received_at BIGINT NOT NULL
 );
 CREATE INDEX received_activities_time ON received_activities (received_at);
+
+-- Ids of remote objects deleted by their owners, so a Delete that overtakes its Create (or a
+-- re-delivered Create) never makes the object visible.
+CREATE TABLE deleted_objects (
+    ap_id      TEXT PRIMARY KEY NOT NULL,
+    deleted_at BIGINT NOT NULL
+);

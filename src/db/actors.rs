@@ -262,3 +262,13 @@ pub async fn get_federation_fields(
         id
     )
 }
+
+pub async fn get_instance_actor_private_key(conn: &mut Conn<'_>) -> Result<Option<String>, DbError> {
+    query_scalar!(
+        conn,
+        Option<String>,
+        fetch_optional,
+        "SELECT private_key_pem FROM actors WHERE local AND kind = 'application'",
+    )
+    .map(Option::flatten)
+}

@@ -128,3 +128,21 @@ pub async fn count_followers(conn: &mut Conn<'_>, followed_id: i64) -> Result<i6
         followed_id
     )
 }
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct FollowRow {
+    pub id: i64,
+    pub follower_id: i64,
+    pub followed_id: i64,
+    pub state: String,
+}
+
+pub async fn get_follow(conn: &mut Conn<'_>, id: i64) -> Result<Option<FollowRow>, DbError> {
+    super::query_as!(
+        conn,
+        FollowRow,
+        fetch_optional,
+        "SELECT id, follower_id, followed_id, state FROM follows WHERE id = $1",
+        id
+    )
+}

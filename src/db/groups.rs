@@ -131,3 +131,16 @@ pub async fn list_moderators(conn: &mut Conn<'_>, group_id: i64) -> Result<Vec<M
         group_id,
     )
 }
+
+/// A group by its handle: `name` for local groups, `name@host` for remote ones.
+pub async fn get_group_by_handle(
+    conn: &mut Conn<'_>,
+    handle: &str,
+) -> Result<Option<super::actors::ActorRow>, DbError> {
+    match handle.split_once('@') {
+        None => get_group_by_name(conn, handle).await,
+        Some((name, host)) => Ok(super::actors::get_remote_actor_by_handle(conn, name, host)
+            .await?
+            .filter(|actor| actor.kind == "group")),
+    }
+}

@@ -430,3 +430,41 @@ pub async fn list_thread_post_ids(
     )?;
     Ok(rows.into_iter().map(|r| (r.id, r.local, r.ap_id)).collect())
 }
+
+/// Records an incoming activity id; false when it was seen before.
+pub async fn insert_received_activity(conn: &mut Conn<'_>, ap_id: &str, now: i64) -> Result<bool, DbError> {
+    let inserted = execute!(
+        conn,
+        "INSERT INTO received_activities (ap_id, received_at) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+        ap_id,
+        now
+    )?;
+    Ok(inserted == 1)
+}
+
+pub async fn received_activity_exists(conn: &mut Conn<'_>, ap_id: &str) -> Result<bool, DbError> {
+    let found = query_scalar!(
+        conn,
+        i64,
+        fetch_one,
+        "SELECT COUNT(*) FROM received_activities WHERE ap_id = $1",
+        ap_id
+    )?;
+    Ok(found > 0)
+}
+
+pub async fn insert_deleted_object(conn: &mut Conn<'_>, ap_id: &str, now: i64) -> Result<(), DbError> {
+    execute!(
+        conn,
+        "INSERT INTO deleted_objects (ap_id, deleted_at) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+        ap_id,
+        now
+    )?;
+    Ok(())
+}
+
+pub async fn deleted_object_exists(conn: &mut Conn<'_>, ap_id: &str) -> Result<bool, DbError> {
+    let found =
+        query_scalar!(conn, i64, fetch_one, "SELECT COUNT(*) FROM deleted_objects WHERE ap_id = $1", ap_id)?;
+    Ok(found > 0)
+}

@@ -2,21 +2,24 @@
 //! NodeInfo and host-meta; `serve` answers our objects as JSON; `inbox` takes activities in;
 //! `delivery` sends them out through the persisted queue.
 
+pub mod activities;
 pub mod address;
 pub mod delivery;
 pub mod discovery;
 pub mod error;
 pub mod http;
+pub mod inbox;
 pub mod objects;
 pub mod outbound;
 pub mod protocol;
+pub mod resolve;
 pub mod serve;
 pub mod signing;
 pub mod uris;
 pub mod verify;
 
 use axum::Router;
-use axum::routing::get;
+use axum::routing::{get, post};
 
 use crate::state::AppState;
 
@@ -36,4 +39,8 @@ pub fn routes(_state: &AppState) -> Router<AppState> {
         .route("/u/{name}/outbox", get(serve::outbox))
         .route("/g/{name}/outbox", get(serve::outbox))
         .route("/g/{name}/moderators", get(serve::moderators))
+        .route("/inbox", post(inbox::receive))
+        .route("/u/{name}/inbox", post(inbox::receive))
+        .route("/g/{name}/inbox", post(inbox::receive))
+        .route("/actor/inbox", post(inbox::receive))
 }

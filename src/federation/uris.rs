@@ -118,3 +118,49 @@ impl Uris {
         self.absolute(&format!("/activities/{}/{id}", kind.to_ascii_lowercase()))
     }
 }
+
+/// What a URL on our own host points at.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LocalObject {
+    /// A person, group or the instance actor, by stored kind and name.
+    Actor {
+        kind: &'static str,
+        name: String,
+    },
+    Post(PostId),
+    /// One of our Follow activities, by follow id.
+    Follow(i64),
+}
+
+impl Uris {
+    /// Whether a URL is on this instance (same scheme, host and port).
+    pub fn is_local(&self, url: &url::Url) -> bool {
+        url.as_str()
+            .strip_prefix(self.base.as_str())
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+    }
+
+    /// Reads one of our own URLs.
+    pub fn parse_local(&self, url: &url::Url) -> Option<LocalObject> {
+        if !self.is_local(url) {
+            return None;
+        }
+        let segments: Vec<&str> = url.path().trim_end_matches('/').split('/').skip(1).collect();
+        match segments.as_slice() {
+            ["u", name] => Some(LocalObject::Actor { kind: "person", name: (*name).to_owned() }),
+            ["g", name] => Some(LocalObject::Actor { kind: "group", name: (*name).to_owned() }),
+            ["actor"] => Some(LocalObject::Actor { kind: "application", name: "actor".to_owned() }),
+            ["t", id] | ["p", id] => id.parse().ok().map(|id| LocalObject::Post(PostId(id))),
+            ["activities", "follow", id] => id.parse().ok().map(LocalObject::Follow),
+            _ => None,
+        }
+    }
+}
+
+impl Uris {
+    /// The id of a local actor's `Like` of a post: derived from the pair, so the `Undo` sent
+    /// later can name it without storing it.
+    pub fn like_activity(&self, actor_id: i64, post_id: i64) -> String {
+        self.absolute(&format!("/activities/like/{actor_id}-{post_id}"))
+    }
+}

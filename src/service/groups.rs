@@ -117,7 +117,8 @@ pub async fn get_group_page(
     cursor: Option<&str>,
 ) -> Result<(GroupDetails, Paged<PostDetails>), ServiceError> {
     let mut conn = ctx.db.acquire().await?;
-    let group = db::groups::get_group_by_name(&mut conn.conn(), name).await?.ok_or(ServiceError::NotFound)?;
+    let group =
+        db::groups::get_group_by_handle(&mut conn.conn(), name).await?.ok_or(ServiceError::NotFound)?;
     let viewer_id = viewer.map(|v| v.id.0);
     let stats = db::groups::get_group_stats(&mut conn.conn(), group.id, viewer_id).await?;
     let moderators = db::groups::list_moderators(&mut conn.conn(), group.id).await?;
@@ -137,7 +138,11 @@ pub async fn get_group_page(
         id: ActorId(group.id),
         kind: GroupKind::parse(group.group_kind.as_deref().unwrap_or_default())
             .unwrap_or(GroupKind::Discussion),
-        name: group.name,
+        name: match &group.host {
+            Some(host) if !group.local => format!("{}@{host}", group.name),
+            _ => group.name,
+        },
+        remote_url: if group.local { None } else { group.ap_id },
         title: group.display_name,
         summary_html: group.summary_html,
         created_at: Timestamp::from_millis(group.created_at),

@@ -57,3 +57,9 @@ pub fn generate_key_pair() -> Result<(String, String), ServiceError> {
         private.to_pkcs8_pem(LineEnding::LF).map_err(|e| ServiceError::Internal(e.to_string()))?.to_string();
     Ok((public_pem, private_pem))
 }
+
+/// The instance actor's private key, which signs our fetches ("authorized fetch" peers need it).
+pub async fn instance_private_key(ctx: &Context) -> Result<String, ServiceError> {
+    let mut conn = ctx.db.acquire().await?;
+    db::actors::get_instance_actor_private_key(&mut conn.conn()).await?.ok_or(ServiceError::NotFound)
+}

@@ -10,6 +10,7 @@ pub mod instance;
 pub mod instance_info;
 pub mod keys;
 pub mod passwords;
+pub mod peers;
 pub mod posts;
 pub mod read_models;
 pub mod remote;
@@ -33,6 +34,8 @@ pub struct Settings {
     pub max_failed_logins: i64,
     pub lockout_seconds: i64,
     pub default_language: String,
+    /// Federate only with instances an admin allowed.
+    pub federation_allowlist_only: bool,
 }
 
 impl Default for Settings {
@@ -44,6 +47,7 @@ impl Default for Settings {
             max_failed_logins: 5,
             lockout_seconds: 15 * 60,
             default_language: "en".to_owned(),
+            federation_allowlist_only: false,
         }
     }
 }

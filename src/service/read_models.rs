@@ -118,7 +118,10 @@ pub struct GroupSummary {
 #[derive(Debug, Clone)]
 pub struct GroupDetails {
     pub id: ActorId,
+    /// The handle: `name`, or `name@host` for a group on another instance.
     pub name: String,
+    /// Where a remote group lives.
+    pub remote_url: Option<String>,
     pub title: String,
     pub kind: GroupKind,
     pub summary_html: String,

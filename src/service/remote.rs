@@ -270,3 +270,102 @@ pub async fn set_remote_like(
     tx.commit().await?;
     Ok(())
 }
+
+/// A remote actor we know, by its ActivityPub id: its row and public key.
+pub async fn known_actor(ctx: &Context, ap_id: &str) -> Result<Option<(ActorId, String)>, ServiceError> {
+    let mut conn = ctx.db.acquire().await?;
+    let Some(actor) = db::actors::get_actor_by_ap_id(&mut conn.conn(), ap_id).await? else {
+        return Ok(None);
+    };
+    let keys = db::actors::get_actor_keys(&mut conn.conn(), actor.id).await?;
+    Ok(keys.and_then(|k| k.public_key_pem).map(|key| (ActorId(actor.id), key)))
+}
+
+/// Whether an activity id was processed before (duplicates have no second effect).
+pub async fn seen_activity(ctx: &Context, ap_id: &str) -> Result<bool, ServiceError> {
+    let mut conn = ctx.db.acquire().await?;
+    Ok(db::posts::received_activity_exists(&mut conn.conn(), ap_id).await?)
+}
+
+pub async fn record_activity(ctx: &Context, ap_id: &str) -> Result<(), ServiceError> {
+    let mut conn = ctx.db.acquire().await?;
+    db::posts::insert_received_activity(&mut conn.conn(), ap_id, ctx.now().millis()).await?;
+    Ok(())
+}
+
+/// A local actor by kind and name.
+pub async fn local_actor_id(ctx: &Context, kind: &str, name: &str) -> Result<Option<ActorId>, ServiceError> {
+    let mut conn = ctx.db.acquire().await?;
+    let actor = db::actors::get_local_actor_by_name(&mut conn.conn(), name).await?;
+    Ok(actor.filter(|a| a.kind == kind).map(|a| ActorId(a.id)))
+}
+
+/// A post by its ActivityPub id (remote) or row id (local); None when unknown.
+pub async fn post_by_ap_id(ctx: &Context, ap_id: &str) -> Result<Option<PostId>, ServiceError> {
+    let mut conn = ctx.db.acquire().await?;
+    Ok(db::posts::get_post_ref_by_ap_id(&mut conn.conn(), ap_id).await?.map(|p| PostId(p.id)))
+}
+
+pub async fn local_post_exists(ctx: &Context, id: PostId) -> Result<bool, ServiceError> {
+    let mut conn = ctx.db.acquire().await?;
+    Ok(db::posts::get_post_ref(&mut conn.conn(), id.0).await?.is_some_and(|p| p.local))
+}
+
+/// The kind (`person`, `group`, …) of a stored actor.
+pub async fn actor_kind(ctx: &Context, id: ActorId) -> Result<Option<String>, ServiceError> {
+    let mut conn = ctx.db.acquire().await?;
+    Ok(db::actors::get_actor(&mut conn.conn(), id.0).await?.map(|a| a.kind))
+}
+
+/// Whether any local person follows this actor (then its posts are kept here).
+pub async fn has_local_follower(ctx: &Context, id: ActorId) -> Result<bool, ServiceError> {
+    let mut conn = ctx.db.acquire().await?;
+    Ok(db::follows::has_local_follower(&mut conn.conn(), id.0).await?)
+}
+
+/// Our Follow with this id was accepted by `accepter`: it must be the followed actor.
+pub async fn accept_follow_by_id(
+    ctx: &Context,
+    follow_id: i64,
+    accepter: ActorId,
+) -> Result<bool, ServiceError> {
+    let mut conn = ctx.db.acquire().await?;
+    let Some(follow) = db::follows::get_follow(&mut conn.conn(), follow_id).await? else {
+        return Ok(false);
+    };
+    if follow.followed_id != accepter.0 {
+        return Ok(false);
+    }
+    Ok(db::follows::update_follow_accepted(&mut conn.conn(), follow.follower_id, follow.followed_id).await?
+        == 1)
+}
+
+/// Remembers that a remote object was deleted, so it is never shown later.
+pub async fn record_deleted_object(ctx: &Context, ap_id: &str) -> Result<(), ServiceError> {
+    let mut conn = ctx.db.acquire().await?;
+    db::posts::insert_deleted_object(&mut conn.conn(), ap_id, ctx.now().millis()).await?;
+    Ok(())
+}
+
+pub async fn is_deleted_object(ctx: &Context, ap_id: &str) -> Result<bool, ServiceError> {
+    let mut conn = ctx.db.acquire().await?;
+    Ok(db::posts::deleted_object_exists(&mut conn.conn(), ap_id).await?)
+}
+
+/// How to link to a stored actor: its kind and `name` or `name@host`.
+#[derive(Debug, Clone)]
+pub struct ActorHandle {
+    pub kind: String,
+    pub handle: String,
+}
+
+pub async fn actor_handle(ctx: &Context, id: ActorId) -> Result<Option<ActorHandle>, ServiceError> {
+    let mut conn = ctx.db.acquire().await?;
+    Ok(db::actors::get_actor(&mut conn.conn(), id.0).await?.map(|actor| ActorHandle {
+        handle: match (&actor.host, actor.local) {
+            (Some(host), false) => format!("{}@{host}", actor.name),
+            _ => actor.name.clone(),
+        },
+        kind: actor.kind,
+    }))
+}

@@ -36,7 +36,8 @@ pub async fn create_thread(
 
     let mut tx = ctx.db.begin().await?;
     let mut conn = tx.conn();
-    let group = db::groups::get_group_by_name(&mut conn, group_name).await?.ok_or(ServiceError::NotFound)?;
+    let group =
+        db::groups::get_group_by_handle(&mut conn, group_name).await?.ok_or(ServiceError::NotFound)?;
     let id = ctx.new_id();
     db::posts::insert_local_post(
         &mut conn,

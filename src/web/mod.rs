@@ -13,7 +13,7 @@ use crate::state::AppState;
 use axum::Router;
 use axum::middleware;
 use axum::routing::{get, post};
-use handlers::{assets, auth, groups, home, posts, settings, threads, users};
+use handlers::{admin, assets, auth, groups, home, posts, search, settings, threads, users};
 
 /// The HTML pages. Canonical URLs also answer ActivityPub JSON (see `federation::serve`).
 pub fn pages(state: &AppState) -> Router<AppState> {
@@ -39,6 +39,9 @@ pub fn pages(state: &AppState) -> Router<AppState> {
         .route("/p/{id}/like", post(posts::like))
         .route("/p/{id}/unlike", post(posts::unlike))
         .route("/u/{name}", get(users::show))
+        .route("/search", get(search::search))
+        .route("/admin/federation", get(admin::federation))
+        .route("/admin/federation/policy", post(admin::set_policy))
         .route("/login", get(auth::login_form))
         .route("/register", get(auth::register_form))
         .route("/logout", post(auth::logout))

@@ -16,6 +16,7 @@ pub struct Chrome {
 #[derive(Debug, Clone)]
 pub struct UserChip {
     pub name: String,
+    pub is_admin: bool,
     pub shown_name: String,
     pub url: String,
 }
@@ -27,6 +28,7 @@ impl Chrome {
             lang: user.map(|u| u.language.clone()).unwrap_or_else(|| "en".to_owned()),
             user: user.map(|u| UserChip {
                 name: u.name.clone(),
+                is_admin: u.is_admin(),
                 shown_name: if u.display_name.is_empty() { u.name.clone() } else { u.display_name.clone() },
                 url: uris::user_path(&u.name),
             }),
@@ -151,6 +153,8 @@ impl From<&GroupSummary> for GroupCardView {
 #[derive(Debug, Clone)]
 pub struct GroupView {
     pub name: String,
+    /// Where a group of another instance lives; empty for local groups.
+    pub remote_url: String,
     pub url: String,
     pub title: String,
     pub kind: String,
@@ -168,6 +172,7 @@ impl From<&GroupDetails> for GroupView {
     fn from(group: &GroupDetails) -> Self {
         Self {
             name: group.name.clone(),
+            remote_url: group.remote_url.clone().unwrap_or_default(),
             url: uris::group_path(&group.name),
             title: group.title.clone(),
             kind: group.kind.as_str().to_owned(),

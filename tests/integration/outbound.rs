@@ -1,1 +1,473 @@
-//! Outgoing activities (filled in by the outbound translation).
+//! Domain events become activities on the delivery queue (FEP-1b12): a local group announces
+//! what happens in it to its remote followers, posts into remote groups go to the group's
+//! inbox, follows and likes name stable ids. Fake peers (`Sink`) receive what is sent.
+
+use allmende::db::domain_events::{insert_domain_event, list_pending_domain_events};
+use allmende::domain::ActorId;
+use allmende::service::accounts::{self, Profile};
+use allmende::service::posts::{self, NewReply, PostEdit};
+use allmende::service::remote::{self, RemoteActor, RemoteActorKind, RemotePost};
+use allmende::service::{CurrentUser, federated, follows, groups, threads};
+use serde_json::{Value, json};
+
+use crate::common::TestApp;
+use crate::groups::{group, thread};
+use crate::on_both_backends;
+use crate::sink::Sink;
+
+const PUBLIC: &str = "https://www.w3.org/ns/activitystreams#Public";
+
+/// A remote actor at `{sink}/{path}/{name}` with the given inboxes.
+async fn remote_actor(
+    app: &TestApp,
+    sink: &Sink,
+    kind: RemoteActorKind,
+    path: &str,
+    name: &str,
+    inbox: &str,
+    shared_inbox: Option<&str>,
+) -> ActorId {
+    remote::store_remote_actor(
+        &app.ctx,
+        RemoteActor {
+            ap_id: format!("{}/{path}/{name}", sink.base_url),
+            host: sink.host(),
+            kind,
+            name: name.into(),
+            display_name: name.into(),
+            summary_html: String::new(),
+            inbox: format!("{}{inbox}", sink.base_url),
+            shared_inbox: shared_inbox.map(|path| format!("{}{path}", sink.base_url)),
+            followers: None,
+            public_key_pem: allmende::service::instance::generate_key_pair().expect("key pair").0,
+            group_kind: None,
+        },
+    )
+    .await
+    .expect("remote actor stored")
+}
+
+/// ana owns the local group `energy`; zoe (on `sink`) follows it. The Accept is drained.
+async fn group_with_remote_follower(app: &TestApp, sink: &Sink) -> (CurrentUser, ActorId) {
+    let ana = app.create_user("ana").await;
+    groups::create_group(&app.ctx, ana.id, group("energy", "discussion")).await.expect("group");
+    let group_id = federated::get_local_actor(&app.ctx, "energy").await.expect("group actor").id;
+    let zoe = remote_actor(app, sink, RemoteActorKind::Person, "users", "zoe", "/inbox", None).await;
+    let follow_id = format!("{}/follows/1", sink.base_url);
+    remote::accept_remote_follow(&app.ctx, zoe, group_id, &follow_id).await.expect("follow accepted");
+    drain(app).await;
+    (ana, group_id)
+}
+
+/// `climate`, a remote group on `sink` with its own inbox and a shared one.
+async fn remote_group(app: &TestApp, sink: &Sink) -> (ActorId, String) {
+    let id =
+        remote_actor(app, sink, RemoteActorKind::Group, "c", "climate", "/c/climate/inbox", Some("/inbox"))
+            .await;
+    (id, format!("climate@{}", sink.host()))
+}
+
+async fn drain(app: &TestApp) {
+    app.state.delivery.drain().await.expect("drain");
+}
+
+/// What the sink accepted after the first `seen` bodies.
+fn new_bodies(sink: &Sink, seen: usize) -> Vec<Value> {
+    sink.accepted().into_iter().skip(seen).collect()
+}
+
+/// What the sink accepted, with the path each body was posted to.
+fn bodies_by_path(sink: &Sink) -> Vec<(String, Value)> {
+    sink.received()
+        .iter()
+        .filter(|r| (200..300).contains(&r.status))
+        .map(|r| (r.uri.path().to_owned(), serde_json::from_slice(&r.body).expect("JSON body")))
+        .collect()
+}
+
+fn local(app: &TestApp, path: &str) -> String {
+    app.state.uris.absolute(path)
+}
+
+fn assert_has_context(activity: &Value) {
+    assert!(activity["@context"].is_array(), "every activity carries our @context: {activity}");
+}
+
+/// Checks an Announce by the group `energy` to its followers and returns what it announces.
+fn announced<'a>(app: &TestApp, announce: &'a Value) -> &'a Value {
+    assert_has_context(announce);
+    assert_eq!(announce["type"], "Announce", "{announce}");
+    assert_eq!(announce["actor"], local(app, "/g/energy"));
+    assert_eq!(announce["to"], json!([PUBLIC]));
+    assert_eq!(announce["cc"], json!([local(app, "/g/energy/followers")]));
+    assert!(announce["id"].as_str().unwrap_or_default().starts_with(&local(app, "/activities/announce/")));
+    &announce["object"]
+}
+
+fn reply_text(body: &str) -> NewReply {
+    NewReply { body: body.into(), language: None }
+}
+
+pub async fn a_remote_follower_gets_the_groups_accept(app: TestApp) {
+    let sink = Sink::start().await;
+    group_with_remote_follower(&app, &sink).await;
+    let received = bodies_by_path(&sink);
+    assert_eq!(received.len(), 1, "{received:?}");
+    let (path, accept) = &received[0];
+    assert_eq!(path, "/inbox");
+    assert_has_context(accept);
+    assert_eq!(accept["type"], "Accept");
+    assert_eq!(accept["actor"], local(&app, "/g/energy"));
+    assert_eq!(accept["object"]["type"], "Follow");
+    assert_eq!(accept["object"]["id"], format!("{}/follows/1", sink.base_url));
+    assert_eq!(accept["object"]["actor"], format!("{}/users/zoe", sink.base_url));
+    assert_eq!(accept["object"]["object"], local(&app, "/g/energy"));
+    assert_eq!(pending_events(&app).await, 0);
+}
+
+pub async fn a_new_thread_is_announced_wrapped_and_as_a_boost(app: TestApp) {
+    let sink = Sink::start().await;
+    let (ana, _) = group_with_remote_follower(&app, &sink).await;
+    let id = threads::create_thread(&app.ctx, &ana, "energy", thread("Heat pumps")).await.expect("thread");
+    drain(&app).await;
+    let got = new_bodies(&sink, 1);
+    assert_eq!(got.len(), 2, "the wrapped Create and the boost: {got:?}");
+    let page_url = local(&app, &format!("/t/{}", id.0));
+    let create = announced(&app, &got[0]);
+    assert_eq!(create["type"], "Create");
+    assert_eq!(create["actor"], local(&app, "/u/ana"));
+    assert!(create["id"].as_str().unwrap_or_default().starts_with(&local(&app, "/activities/create/")));
+    assert_eq!(create["object"]["type"], "Page");
+    assert_eq!(create["object"]["id"], page_url);
+    assert_eq!(create["object"]["name"], "Heat pumps");
+    assert_eq!(create["object"]["audience"], local(&app, "/g/energy"));
+    assert_eq!(create["to"], json!([PUBLIC]));
+    let boost = announced(&app, &got[1]);
+    assert_eq!(boost, &json!(page_url), "a plain Announce of the Page's URL for Mastodon");
+    assert_ne!(got[0]["id"], got[1]["id"]);
+}
+
+pub async fn replies_edits_deletions_and_likes_are_announced(app: TestApp) {
+    let sink = Sink::start().await;
+    let (ana, _) = group_with_remote_follower(&app, &sink).await;
+    let opener =
+        threads::create_thread(&app.ctx, &ana, "energy", thread("Heat pumps")).await.expect("thread");
+    drain(&app).await;
+    let mut seen = sink.accepted().len();
+
+    let reply = posts::reply(&app.ctx, &ana, opener, reply_text("Mine works")).await.expect("reply");
+    drain(&app).await;
+    let got = new_bodies(&sink, seen);
+    assert_eq!(got.len(), 1, "a reply is announced but not boosted: {got:?}");
+    let create = announced(&app, &got[0]);
+    assert_eq!(create["type"], "Create");
+    assert_eq!(create["object"]["type"], "Note");
+    assert_eq!(create["object"]["id"], local(&app, &format!("/p/{}", reply.0)));
+    assert_eq!(create["object"]["inReplyTo"], local(&app, &format!("/t/{}", opener.0)));
+    seen += got.len();
+
+    let edit = PostEdit { title: None, body: "Mine works well".into() };
+    posts::edit_post(&app.ctx, &ana, reply, edit).await.expect("edit");
+    drain(&app).await;
+    let got = new_bodies(&sink, seen);
+    assert_eq!(got.len(), 1, "{got:?}");
+    let update = announced(&app, &got[0]);
+    assert_eq!(update["type"], "Update");
+    assert_eq!(update["actor"], local(&app, "/u/ana"));
+    assert_eq!(update["object"]["id"], local(&app, &format!("/p/{}", reply.0)));
+    assert!(update["object"]["content"].as_str().unwrap_or_default().contains("Mine works well"));
+    seen += got.len();
+
+    let bob = app.create_user("bob").await;
+    posts::like_post(&app.ctx, &bob, opener).await.expect("like");
+    posts::unlike_post(&app.ctx, &bob, opener).await.expect("unlike");
+    drain(&app).await;
+    let got = new_bodies(&sink, seen);
+    assert_eq!(got.len(), 2, "{got:?}");
+    let like = announced(&app, &got[0]);
+    assert_eq!(like["type"], "Like");
+    assert_eq!(like["actor"], local(&app, "/u/bob"));
+    assert_eq!(like["object"], local(&app, &format!("/t/{}", opener.0)));
+    assert_eq!(like["id"], local(&app, &format!("/activities/like/{}-{}", bob.id.0, opener.0)));
+    let undo = announced(&app, &got[1]);
+    assert_eq!(undo["type"], "Undo");
+    assert_eq!(undo["actor"], local(&app, "/u/bob"));
+    assert_eq!(undo["object"]["type"], "Like");
+    assert_eq!(undo["object"]["id"], like["id"], "the Undo names the same Like");
+    seen += got.len();
+
+    posts::delete_post(&app.ctx, &ana, reply).await.expect("delete");
+    drain(&app).await;
+    let got = new_bodies(&sink, seen);
+    assert_eq!(got.len(), 1, "{got:?}");
+    let delete = announced(&app, &got[0]);
+    assert_eq!(delete["type"], "Delete");
+    assert_eq!(delete["actor"], local(&app, "/u/ana"));
+    assert_eq!(delete["object"]["type"], "Tombstone");
+    assert_eq!(delete["object"]["id"], local(&app, &format!("/p/{}", reply.0)));
+    assert_eq!(pending_events(&app).await, 0);
+}
+
+pub async fn a_remote_thread_in_a_local_group_is_reannounced_unchanged(app: TestApp) {
+    let sink = Sink::start().await;
+    let peer = Sink::start().await;
+    let (_, group_id) = group_with_remote_follower(&app, &sink).await;
+    let bea =
+        remote_actor(&app, &peer, RemoteActorKind::Person, "users", "bea", "/users/bea/inbox", None).await;
+    let post_url = format!("{}/post/1", peer.base_url);
+    let activity = json!({
+        "@context": "https://www.w3.org/ns/activitystreams",
+        "id": format!("{}/activities/create/1", peer.base_url),
+        "type": "Create",
+        "actor": format!("{}/users/bea", peer.base_url),
+        "to": [PUBLIC],
+        "object": {"id": post_url, "type": "Page", "name": "Wind", "attributedTo": format!("{}/users/bea", peer.base_url)},
+    });
+    let (_, created) = remote::store_remote_post(
+        &app.ctx,
+        RemotePost {
+            ap_id: post_url.clone(),
+            author: bea,
+            group: Some(group_id),
+            in_reply_to: None,
+            title: Some("Wind".into()),
+            content_html: "<p>Wind?</p>".into(),
+            language: None,
+            sensitive: false,
+            content_warning: None,
+            published: app.ctx.now(),
+            updated: None,
+            activity_json: Some(activity.to_string()),
+        },
+    )
+    .await
+    .expect("remote post stored");
+    assert!(created);
+    drain(&app).await;
+    let got = new_bodies(&sink, 1);
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!(announced(&app, &got[0]), &activity, "the remote activity is wrapped unchanged");
+    assert_eq!(announced(&app, &got[1]), &json!(post_url), "and the thread is boosted");
+    assert!(peer.received().is_empty(), "the author's instance is not a follower");
+
+    remote::delete_remote_post(&app.ctx, bea, &post_url).await.expect("deleted by its author");
+    drain(&app).await;
+    let got = new_bodies(&sink, 3);
+    assert_eq!(got.len(), 1, "{got:?}");
+    let delete = announced(&app, &got[0]);
+    assert_eq!(delete["type"], "Delete");
+    assert_eq!(delete["actor"], local(&app, "/g/energy"), "the group removes it from its followers");
+    assert_eq!(delete["object"]["id"], post_url);
+}
+
+pub async fn following_a_remote_group_sends_follow_and_undo_to_its_inbox(app: TestApp) {
+    let sink = Sink::start().await;
+    let ana = app.create_user("ana").await;
+    let (_, handle) = remote_group(&app, &sink).await;
+    follows::follow_group(&app.ctx, &ana, &handle).await.expect("follow");
+    drain(&app).await;
+    follows::unfollow_group(&app.ctx, &ana, &handle).await.expect("unfollow");
+    drain(&app).await;
+    let got = bodies_by_path(&sink);
+    assert_eq!(got.len(), 2, "{got:?}");
+    let group_url = format!("{}/c/climate", sink.base_url);
+    let (path, follow) = &got[0];
+    assert_eq!(path, "/c/climate/inbox", "the group's own inbox, not the shared one");
+    assert_has_context(follow);
+    assert_eq!(follow["type"], "Follow");
+    assert_eq!(follow["actor"], local(&app, "/u/ana"));
+    assert_eq!(follow["object"], group_url);
+    assert!(follow["id"].as_str().unwrap_or_default().starts_with(&local(&app, "/activities/follow/")));
+    let (path, undo) = &got[1];
+    assert_eq!(path, "/c/climate/inbox");
+    assert_has_context(undo);
+    assert_eq!(undo["type"], "Undo");
+    assert_eq!(undo["actor"], local(&app, "/u/ana"));
+    assert_eq!(undo["object"]["type"], "Follow");
+    assert_eq!(undo["object"]["id"], follow["id"], "the Undo names the same Follow");
+    assert_eq!(undo["object"]["object"], group_url);
+}
+
+pub async fn posts_in_a_remote_group_go_to_its_inbox(app: TestApp) {
+    let sink = Sink::start().await;
+    let ana = app.create_user("ana").await;
+    let (_, handle) = remote_group(&app, &sink).await;
+    let id = threads::create_thread(&app.ctx, &ana, &handle, thread("Solar")).await.expect("thread");
+    drain(&app).await;
+    let edit = PostEdit { title: Some("Solar panels".into()), body: "Which ones?".into() };
+    posts::edit_post(&app.ctx, &ana, id, edit).await.expect("edit");
+    drain(&app).await;
+    posts::like_post(&app.ctx, &ana, id).await.expect("like");
+    drain(&app).await;
+    posts::delete_post(&app.ctx, &ana, id).await.expect("delete");
+    drain(&app).await;
+    let got = bodies_by_path(&sink);
+    let kinds: Vec<&str> = got.iter().map(|(_, body)| body["type"].as_str().unwrap_or_default()).collect();
+    assert_eq!(kinds, ["Create", "Update", "Like", "Delete"], "no Announce, no boost: {got:?}");
+    let page_url = local(&app, &format!("/t/{}", id.0));
+    for (path, activity) in &got {
+        assert_eq!(path, "/c/climate/inbox", "{activity}");
+        assert_has_context(activity);
+    }
+    let create = &got[0].1;
+    assert_eq!(create["actor"], local(&app, "/u/ana"));
+    assert_eq!(create["object"]["type"], "Page");
+    assert_eq!(create["object"]["id"], page_url);
+    assert_eq!(create["object"]["audience"], format!("{}/c/climate", sink.base_url));
+    assert_eq!(got[1].1["object"]["name"], "Solar panels");
+    assert_eq!(got[2].1["object"], page_url);
+    assert_eq!(got[3].1["object"]["id"], page_url);
+}
+
+pub async fn a_reply_to_a_remote_thread_reaches_the_group_and_the_parent_author(app: TestApp) {
+    let group_sink = Sink::start().await;
+    let author_sink = Sink::start().await;
+    let ana = app.create_user("ana").await;
+    let (group_id, _) = remote_group(&app, &group_sink).await;
+    let bea = remote_actor(
+        &app,
+        &author_sink,
+        RemoteActorKind::Person,
+        "users",
+        "bea",
+        "/users/bea/inbox",
+        Some("/inbox"),
+    )
+    .await;
+    let post_url = format!("{}/post/1", group_sink.base_url);
+    let (opener, _) = remote::store_remote_post(
+        &app.ctx,
+        RemotePost {
+            ap_id: post_url.clone(),
+            author: bea,
+            group: Some(group_id),
+            in_reply_to: None,
+            title: Some("Wind".into()),
+            content_html: "<p>Wind?</p>".into(),
+            language: None,
+            sensitive: false,
+            content_warning: None,
+            published: app.ctx.now(),
+            updated: None,
+            activity_json: None,
+        },
+    )
+    .await
+    .expect("remote thread stored");
+    drain(&app).await;
+    assert!(group_sink.received().is_empty() && author_sink.received().is_empty(), "nothing to send");
+
+    let reply = posts::reply(&app.ctx, &ana, opener, reply_text("Yes!")).await.expect("reply");
+    drain(&app).await;
+    let to_group = bodies_by_path(&group_sink);
+    let to_author = bodies_by_path(&author_sink);
+    assert_eq!(to_group.len(), 1, "{to_group:?}");
+    assert_eq!(to_author.len(), 1, "{to_author:?}");
+    assert_eq!(to_group[0].0, "/c/climate/inbox");
+    assert_eq!(to_author[0].0, "/inbox", "the author's instance, at its shared inbox");
+    assert_eq!(to_group[0].1, to_author[0].1, "one Create to both");
+    let create = &to_group[0].1;
+    assert_has_context(create);
+    assert_eq!(create["type"], "Create");
+    assert_eq!(create["actor"], local(&app, "/u/ana"));
+    assert_eq!(create["object"]["type"], "Note");
+    assert_eq!(create["object"]["id"], local(&app, &format!("/p/{}", reply.0)));
+    assert_eq!(create["object"]["inReplyTo"], post_url);
+    let bea_url = json!(format!("{}/users/bea", author_sink.base_url));
+    assert!(create["object"]["cc"].as_array().is_some_and(|cc| cc.contains(&bea_url)), "{create}");
+}
+
+pub async fn a_profile_update_goes_to_remote_followers(app: TestApp) {
+    let sink = Sink::start().await;
+    let ana = app.create_user("ana").await;
+    let zoe = remote_actor(&app, &sink, RemoteActorKind::Person, "users", "zoe", "/inbox", None).await;
+    let follow_id = format!("{}/follows/7", sink.base_url);
+    remote::accept_remote_follow(&app.ctx, zoe, ana.id, &follow_id).await.expect("follow accepted");
+    let profile =
+        Profile { display_name: "Ana Nowak".into(), bio: "Heat pumps".into(), language: "en".into() };
+    accounts::update_profile(&app.ctx, &ana, profile).await.expect("profile");
+    drain(&app).await;
+    let got = sink.accepted();
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!(got[0]["type"], "Accept");
+    assert_eq!(got[0]["actor"], local(&app, "/u/ana"));
+    let update = &got[1];
+    assert_has_context(update);
+    assert_eq!(update["type"], "Update");
+    assert_eq!(update["actor"], local(&app, "/u/ana"));
+    assert_eq!(update["object"]["type"], "Person");
+    assert_eq!(update["object"]["id"], local(&app, "/u/ana"));
+    assert_eq!(update["object"]["name"], "Ana Nowak");
+}
+
+pub async fn broken_and_dangling_events_do_not_block_the_queue(app: TestApp) {
+    let sink = Sink::start().await;
+    let (ana, _) = group_with_remote_follower(&app, &sink).await;
+    {
+        let mut conn = app.ctx.db.acquire().await.expect("connection");
+        let now = app.ctx.now().millis();
+        insert_domain_event(&mut conn.conn(), app.ctx.new_id(), "post_edited", "{not json", now)
+            .await
+            .expect("malformed event");
+        let dangling = json!({"type": "post_edited", "post_id": 42}).to_string();
+        insert_domain_event(&mut conn.conn(), app.ctx.new_id(), "post_edited", &dangling, now)
+            .await
+            .expect("dangling event");
+    }
+    threads::create_thread(&app.ctx, &ana, "energy", thread("Heat pumps")).await.expect("thread");
+    drain(&app).await;
+    assert_eq!(new_bodies(&sink, 1).len(), 2, "the thread after them still goes out");
+    assert_eq!(pending_events(&app).await, 0, "both are marked processed");
+}
+
+pub async fn two_workers_translate_each_event_once(app: TestApp) {
+    let sink = Sink::start().await;
+    let (ana, _) = group_with_remote_follower(&app, &sink).await;
+    let mut ids = Vec::new();
+    for n in 0..10 {
+        let id = threads::create_thread(&app.ctx, &ana, "energy", thread(&format!("Thread {n}")))
+            .await
+            .expect("thread");
+        ids.push(id);
+    }
+    let first = app.state.delivery.clone();
+    let second = app.state.delivery.clone();
+    let (a, b) = tokio::join!(first.drain(), second.drain());
+    a.expect("first worker");
+    b.expect("second worker");
+    drain(&app).await;
+    let got = new_bodies(&sink, 1);
+    assert_eq!(got.len(), 20, "one wrapped Create and one boost per thread");
+    let mut activity_ids: Vec<&str> = got.iter().filter_map(|body| body["id"].as_str()).collect();
+    activity_ids.sort_unstable();
+    activity_ids.dedup();
+    assert_eq!(activity_ids.len(), 20, "no activity arrives twice");
+    let mut created: Vec<String> = got
+        .iter()
+        .filter(|body| body["object"]["type"] == "Create")
+        .filter_map(|body| body["object"]["object"]["id"].as_str().map(str::to_owned))
+        .collect();
+    created.sort_unstable();
+    let mut expected: Vec<String> = ids.iter().map(|id| local(&app, &format!("/t/{}", id.0))).collect();
+    expected.sort_unstable();
+    assert_eq!(created, expected, "each thread is created once");
+    assert_eq!(pending_events(&app).await, 0);
+}
+
+async fn pending_events(app: &TestApp) -> usize {
+    let mut conn = app.ctx.db.acquire().await.expect("connection");
+    list_pending_domain_events(&mut conn.conn(), 1000).await.expect("events").len()
+}
+
+on_both_backends!(
+    a_remote_follower_gets_the_groups_accept,
+    a_new_thread_is_announced_wrapped_and_as_a_boost,
+    replies_edits_deletions_and_likes_are_announced,
+    a_remote_thread_in_a_local_group_is_reannounced_unchanged,
+    following_a_remote_group_sends_follow_and_undo_to_its_inbox,
+    posts_in_a_remote_group_go_to_its_inbox,
+    a_reply_to_a_remote_thread_reaches_the_group_and_the_parent_author,
+    a_profile_update_goes_to_remote_followers,
+    broken_and_dangling_events_do_not_block_the_queue,
+    two_workers_translate_each_event_once,
+);

@@ -19,6 +19,8 @@ const PARALLEL_SENDS: usize = 16;
 const CLAIM_BATCH: i64 = 64;
 /// How long a claim holds before another worker may take the delivery over (a crashed worker).
 const LEASE_SECONDS: i64 = 60;
+/// Longest sleep between rounds.
+const IDLE_POLL_MILLIS: i64 = 500;
 
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct WorkerReport {
@@ -99,7 +101,8 @@ impl DeliveryWorker {
     }
 
     /// The background loop of `allmende serve`: deliver, then sleep until woken or the next
-    /// delivery is due (at most a few seconds, so leases of crashed workers are picked up).
+    /// delivery is due. It looks at least twice a second, so new domain events (written by any
+    /// process sharing the database) and leases of crashed workers are picked up promptly.
     pub async fn run(self, mut shutdown: tokio::sync::watch::Receiver<bool>) {
         loop {
             let sleep = match self.deliver_due().await {
@@ -124,8 +127,9 @@ impl DeliveryWorker {
             db::deliveries::get_next_due_time(&mut conn.conn()).await.ok()?
         }
         .await;
-        let wait_millis = next.map_or(5_000, |due| (due - self.ctx.now().millis()).clamp(10, 5_000));
-        Duration::from_millis(u64::try_from(wait_millis).unwrap_or(5_000))
+        let wait_millis =
+            next.map_or(IDLE_POLL_MILLIS, |due| (due - self.ctx.now().millis()).clamp(10, IDLE_POLL_MILLIS));
+        Duration::from_millis(u64::try_from(wait_millis).unwrap_or(500))
     }
 
     /// Signs and posts one delivery; never fails, the outcome says what happened.

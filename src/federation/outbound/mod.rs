@@ -1,9 +1,161 @@
 //! From domain events to activities on the delivery queue.
+//!
+//! Each pending event is first planned (everything read, signing keys made) outside any
+//! transaction, because SQLite allows one writer at a time and making a key writes. Then one
+//! transaction claims the event, enqueues the planned activities and marks the event processed,
+//! so a crash neither loses nor repeats it, and two workers never translate the same event.
 
+mod follows;
+mod likes;
+mod posts;
+mod profiles;
+mod routing;
+
+use std::collections::BTreeSet;
+
+use serde::Serialize;
+
+use super::delivery::enqueue_activity;
+use super::objects::ObjectError;
+use super::protocol::with_context;
 use super::uris::Uris;
-use crate::service::{Context, ServiceError};
+use crate::db::{self, DbError, domain_events::DomainEventRow};
+use crate::domain::{ActorId, DomainEvent};
+use crate::service::{Context, ServiceError, keys};
+use routing::Outgoing;
 
 /// Turns pending domain events into queued activities; returns how many events were handled.
-pub async fn translate_pending_events(_ctx: &Context, _uris: &Uris, _limit: i64) -> Result<usize, ServiceError> {
-    Ok(0)
+pub async fn translate_pending_events(ctx: &Context, uris: &Uris, limit: i64) -> Result<usize, ServiceError> {
+    let pending = {
+        let mut conn = ctx.db.acquire().await?;
+        db::domain_events::list_pending_domain_events(&mut conn.conn(), limit).await?
+    };
+    let mut handled = 0;
+    for row in pending {
+        if translate_event(ctx, uris, &row).await? {
+            handled += 1;
+        }
+    }
+    Ok(handled)
+}
+
+/// Why an event yields no activities, or could not be planned now.
+#[derive(Debug, thiserror::Error)]
+enum TranslateError {
+    /// A row the event names was deleted since: there is nothing left to tell anyone.
+    #[error("the event refers to rows that are gone")]
+    Gone,
+    /// Stored data that cannot be described in ActivityPub; retrying would not help.
+    #[error(transparent)]
+    Object(#[from] ObjectError),
+    #[error("cannot serialise the activity: {0}")]
+    Json(#[from] serde_json::Error),
+    /// The database failed: the event stays pending and is tried again next round.
+    #[error(transparent)]
+    Service(ServiceError),
+}
+
+impl From<ServiceError> for TranslateError {
+    fn from(error: ServiceError) -> Self {
+        match error {
+            ServiceError::NotFound => Self::Gone,
+            other => Self::Service(other),
+        }
+    }
+}
+
+impl From<DbError> for TranslateError {
+    fn from(error: DbError) -> Self {
+        Self::Service(error.into())
+    }
+}
+
+/// Plans, claims and enqueues one event; `false` when another worker had it.
+async fn translate_event(ctx: &Context, uris: &Uris, row: &DomainEventRow) -> Result<bool, ServiceError> {
+    let plan = match serde_json::from_str::<DomainEvent>(&row.payload) {
+        Ok(event) => match plan_event(ctx, uris, &event).await {
+            Ok(plan) => plan,
+            Err(TranslateError::Service(error)) => return Err(error),
+            Err(TranslateError::Gone) => {
+                tracing::debug!(event_id = row.id, kind = %row.kind, "domain event refers to rows that are gone");
+                Vec::new()
+            }
+            Err(error) => {
+                tracing::warn!(event_id = row.id, kind = %row.kind, %error, "domain event cannot be federated");
+                Vec::new()
+            }
+        },
+        Err(error) => {
+            tracing::warn!(event_id = row.id, kind = %row.kind, %error, "malformed domain event skipped");
+            Vec::new()
+        }
+    };
+    let senders: BTreeSet<i64> = plan.iter().map(|activity| activity.sender).collect();
+    for sender in senders {
+        keys::actor_keys(ctx, ActorId(sender)).await?;
+    }
+    let mut tx = ctx.db.begin().await?;
+    let mut conn = tx.conn();
+    if db::domain_events::claim_pending_domain_event(&mut conn, row.id).await?.is_none() {
+        return Ok(false);
+    }
+    let mut reached = BTreeSet::new();
+    for activity in &plan {
+        let recipients = routing::resolve(&mut conn, &activity.targets, &mut reached).await?;
+        enqueue_activity(
+            ctx,
+            &mut conn,
+            uris.host(),
+            activity.sender,
+            activity.id.as_str(),
+            &activity.payload,
+            recipients,
+        )
+        .await?;
+    }
+    db::domain_events::update_domain_event_processed(&mut conn, row.id, ctx.now().millis()).await?;
+    tx.commit().await?;
+    Ok(true)
+}
+
+async fn plan_event(
+    ctx: &Context,
+    uris: &Uris,
+    event: &DomainEvent,
+) -> Result<Vec<Outgoing>, TranslateError> {
+    match event {
+        DomainEvent::GroupCreated { .. } => Ok(Vec::new()),
+        DomainEvent::ThreadCreated { post_id, remote_activity, .. }
+        | DomainEvent::ReplyCreated { post_id, remote_activity, .. } => {
+            posts::post_created(ctx, uris, *post_id, remote_activity.as_deref()).await
+        }
+        DomainEvent::PostEdited { post_id } => posts::post_edited(ctx, uris, *post_id).await,
+        DomainEvent::PostDeleted { post_id } => posts::post_deleted(ctx, uris, *post_id).await,
+        DomainEvent::PostLiked { post_id, actor_id } => {
+            likes::like_changed(ctx, uris, *post_id, *actor_id, true).await
+        }
+        DomainEvent::PostUnliked { post_id, actor_id } => {
+            likes::like_changed(ctx, uris, *post_id, *actor_id, false).await
+        }
+        DomainEvent::Followed { follow_id, follower_id, followed_id } => {
+            follows::follow_changed(ctx, uris, *follow_id, *follower_id, *followed_id, true).await
+        }
+        DomainEvent::Unfollowed { follow_id, follower_id, followed_id } => {
+            follows::follow_changed(ctx, uris, *follow_id, *follower_id, *followed_id, false).await
+        }
+        DomainEvent::FollowAccepted { follower_id, followed_id, follow_ap_id, .. } => {
+            follows::follow_accepted(ctx, uris, *follower_id, *followed_id, follow_ap_id).await
+        }
+        DomainEvent::ProfileUpdated { actor_id } => profiles::profile_updated(ctx, uris, *actor_id).await,
+    }
+}
+
+/// An activity as sent: with our `@context` on top.
+fn activity_json(activity: &impl Serialize) -> Result<serde_json::Value, TranslateError> {
+    Ok(serde_json::to_value(with_context(activity))?)
+}
+
+/// A new id for an outgoing activity of `kind`.
+fn new_activity_id(ctx: &Context, uris: &Uris, kind: &str) -> Result<url::Url, ObjectError> {
+    super::objects::url(&uris.activity(kind, ctx.new_id()))
 }

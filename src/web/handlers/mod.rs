@@ -1,10 +1,12 @@
 //! One file per area of the site.
 
+pub mod admin;
 pub mod assets;
 pub mod auth;
 pub mod groups;
 pub mod home;
 pub mod posts;
+pub mod search;
 pub mod settings;
 pub mod threads;
 pub mod users;

@@ -1,0 +1,103 @@
+//! `Announce` by a group (FEP-1b12): the group forwards an activity of one of its members. The
+//! inner activity is handled as if its actor had sent it, with the same checks. What a third
+//! party's server says inside someone else's Announce is not trusted: objects from other hosts
+//! are fetched from their origin. A plain boost (an Announce of a URL) by a group we follow
+//! brings the post in with that group as its group.
+
+use serde_json::Value;
+use url::Url;
+
+use super::create::store_post;
+use super::{MAX_DEPTH, same_host};
+use crate::domain::ActorId;
+use crate::federation::inbox::InboxError;
+use crate::federation::protocol::{AnnounceJson, AnnounceObject, Inbound, PostJson, parse_inbound};
+use crate::federation::resolve;
+use crate::service::remote;
+use crate::state::AppState;
+
+pub async fn receive(
+    state: &AppState,
+    announcer: ActorId,
+    announcer_url: &Url,
+    announce: AnnounceJson,
+    depth: u8,
+) -> Result<(), InboxError> {
+    if depth >= MAX_DEPTH {
+        return Err(InboxError::BadRequest("Announce nested too deeply".into()));
+    }
+    if remote::actor_kind(&state.ctx, announcer).await?.as_deref() != Some("group") {
+        return Ok(());
+    }
+    match announce.object {
+        AnnounceObject::Activity(inner) => receive_inner(state, announcer_url, inner, depth).await,
+        AnnounceObject::Url(url) => receive_boost(state, &url, depth).await,
+    }
+}
+
+async fn receive_inner(
+    state: &AppState,
+    announcer_url: &Url,
+    inner: Value,
+    depth: u8,
+) -> Result<(), InboxError> {
+    let inbound = parse_inbound(inner.clone()).map_err(|e| InboxError::BadRequest(e.to_string()))?;
+    let Some(inner_actor) = inner.get("actor").and_then(Value::as_str).and_then(|a| Url::parse(a).ok())
+    else {
+        return Ok(());
+    };
+    if let Some(id) = inner.get("id").and_then(Value::as_str)
+        && remote::seen_activity(&state.ctx, id).await?
+    {
+        return Ok(());
+    }
+    let (actor, _) = resolve::actor_by_url(state, &inner_actor).await?;
+    if same_host(&inner_actor, announcer_url) {
+        // The group's own server vouches for its member's activity: it signed the Announce.
+        return Box::pin(super::receive(state, actor, &inner_actor, inbound, &inner, depth + 1)).await;
+    }
+    // A member from elsewhere: believe only what their own server serves.
+    match inbound {
+        Inbound::Create(create) => match create.object.post() {
+            Some(object) => refetch_and_store(state, object.id.clone(), depth).await,
+            None => Ok(()),
+        },
+        Inbound::Update(update) => match update.object.post() {
+            Some(object) => refetch_and_store(state, object.id.clone(), depth).await,
+            None => Ok(()),
+        },
+        Inbound::Delete(delete) => {
+            let object = delete.object_id().clone();
+            if resolve::fetch_document(state, &object).await.is_err() {
+                let _ = remote::delete_remote_post(&state.ctx, actor, object.as_str()).await;
+            }
+            Ok(())
+        }
+        _ => Ok(()),
+    }
+}
+
+/// The embedded copy is not trusted: fetch the object from its origin and store that.
+async fn refetch_and_store(state: &AppState, object: Url, depth: u8) -> Result<(), InboxError> {
+    let Ok(document) = resolve::fetch_document(state, &object).await else {
+        return Ok(());
+    };
+    let Ok(post) = serde_json::from_value::<PostJson>(document) else {
+        return Ok(());
+    };
+    if !same_host(&post.id, &post.attributed_to) {
+        return Ok(());
+    }
+    let (author, _) = resolve::actor_by_url(state, &post.attributed_to).await?;
+    store_post(state, author, &post, None, depth + 1).await?;
+    Ok(())
+}
+
+/// A plain boost by a group: the post is fetched from its origin (its `audience` names the
+/// group, which must be one someone here follows).
+async fn receive_boost(state: &AppState, url: &Url, depth: u8) -> Result<(), InboxError> {
+    if super::like::find_post(state, url).await?.is_some() || state.uris.is_local(url) {
+        return Ok(());
+    }
+    refetch_and_store(state, url.clone(), depth).await
+}

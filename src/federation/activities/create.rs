@@ -1,0 +1,210 @@
+//! `Create` of a thread opener or reply. The object must be the actor's own (same host, and
+//! `attributedTo` the actor). A reply joins its thread (the parent is fetched when unknown, up
+//! to a depth cap); an opener needs a group that lives here or that someone here follows. A
+//! public post that mentions one of our groups without replying to anything starts a thread
+//! there, the way Mastodon users start threads.
+
+use std::future::Future;
+use std::pin::Pin;
+
+use serde_json::Value;
+use url::Url;
+
+use super::{MAX_DEPTH, same_host};
+use crate::domain::{ActorId, PostId, Timestamp};
+use crate::federation::inbox::InboxError;
+use crate::federation::protocol::{CreateJson, PostJson};
+use crate::federation::resolve;
+use crate::federation::uris::LocalObject;
+use crate::service::remote::{self, RemotePost};
+use crate::state::AppState;
+
+pub async fn receive(
+    state: &AppState,
+    actor: ActorId,
+    actor_url: &Url,
+    create: CreateJson,
+    raw: &Value,
+    depth: u8,
+) -> Result<(), InboxError> {
+    let Some(post) = create.object.post() else {
+        return Ok(());
+    };
+    check_origin(post, actor_url)?;
+    store_post(state, actor, post, Some(raw.to_string()), depth).await?;
+    Ok(())
+}
+
+/// The object must come from the actor's host and be attributed to the actor.
+pub(super) fn check_origin(post: &PostJson, actor_url: &Url) -> Result<(), InboxError> {
+    if !same_host(&post.id, actor_url) || &post.attributed_to != actor_url {
+        return Err(InboxError::Forbidden("the object is not the actor's own"));
+    }
+    Ok(())
+}
+
+type StoreFuture<'a> = Pin<Box<dyn Future<Output = Result<Option<PostId>, InboxError>> + Send + 'a>>;
+
+/// Stores a post whose origin is checked. Returns None when it does not belong here.
+pub(super) fn store_post<'a>(
+    state: &'a AppState,
+    author: ActorId,
+    post: &'a PostJson,
+    activity_json: Option<String>,
+    depth: u8,
+) -> StoreFuture<'a> {
+    Box::pin(async move {
+        if state.uris.is_local(&post.id) {
+            return Err(InboxError::Forbidden("an object claiming our own domain"));
+        }
+        if remote::is_deleted_object(&state.ctx, post.id.as_str()).await? {
+            return Ok(None);
+        }
+        if !post.is_public() {
+            tracing::debug!(id = %post.id, "ignored a non-public post");
+            return Ok(None);
+        }
+        let parent = match &post.in_reply_to {
+            Some(url) => match super::like::find_post(state, url).await? {
+                Some(parent) => Some(parent),
+                None => match fetch_parent(state, url, depth + 1).await? {
+                    Some(parent) => Some(parent),
+                    None => return Ok(None),
+                },
+            },
+            None => None,
+        };
+        let group = match parent {
+            Some(_) => None,
+            None => match find_group(state, post).await? {
+                Some(group) => Some(group),
+                None => return Ok(None),
+            },
+        };
+        let html = post.html().unwrap_or_default().to_owned();
+        let title = match (&parent, &post.name) {
+            (Some(_), _) => None,
+            (None, Some(name)) if !name.trim().is_empty() => Some(name.trim().to_owned()),
+            (None, _) => Some(first_line(&html)),
+        };
+        let (id, _) = remote::store_remote_post(
+            &state.ctx,
+            RemotePost {
+                ap_id: post.id.to_string(),
+                author,
+                group,
+                in_reply_to: parent,
+                title,
+                content_html: html,
+                language: post.language(),
+                sensitive: post.sensitive.unwrap_or(false),
+                content_warning: post.summary.clone().filter(|s| !s.trim().is_empty()),
+                published: post
+                    .published
+                    .map_or(state.ctx.now(), |p| Timestamp::from_millis(p.timestamp_millis())),
+                updated: post.updated.map(|u| Timestamp::from_millis(u.timestamp_millis())),
+                activity_json,
+            },
+        )
+        .await?;
+        state.wake_delivery.notify_one();
+        Ok(Some(id))
+    })
+}
+
+/// Fetches an unknown parent from its origin and stores it first (bounded depth).
+async fn fetch_parent(state: &AppState, url: &Url, depth: u8) -> Result<Option<PostId>, InboxError> {
+    if depth > MAX_DEPTH || state.uris.is_local(url) {
+        return Ok(None);
+    }
+    let Ok(document) = resolve::fetch_document(state, url).await else {
+        return Ok(None);
+    };
+    let Ok(parent) = serde_json::from_value::<PostJson>(document) else {
+        return Ok(None);
+    };
+    if !same_host(&parent.id, &parent.attributed_to) {
+        return Ok(None);
+    }
+    let Ok((author, _)) = resolve::actor_by_url(state, &parent.attributed_to).await else {
+        return Ok(None);
+    };
+    store_post(state, author, &parent, None, depth).await
+}
+
+/// The group a thread opener belongs to: its `audience`, else a local group it addresses or
+/// mentions. Remote groups count only when someone here follows them.
+async fn find_group(state: &AppState, post: &PostJson) -> Result<Option<ActorId>, InboxError> {
+    if let Some(audience) = &post.audience {
+        return group_by_url(state, audience).await;
+    }
+    let addressed = post.to.iter().chain(&post.cc).chain(post.mentions());
+    for url in addressed {
+        if let Some(LocalObject::Actor { kind: "group", name }) = state.uris.parse_local(url) {
+            return Ok(remote::local_actor_id(&state.ctx, "group", &name).await?);
+        }
+    }
+    Ok(None)
+}
+
+async fn group_by_url(state: &AppState, url: &Url) -> Result<Option<ActorId>, InboxError> {
+    if let Some(local) = state.uris.parse_local(url) {
+        return Ok(match local {
+            LocalObject::Actor { kind: "group", name } => {
+                remote::local_actor_id(&state.ctx, "group", &name).await?
+            }
+            _ => None,
+        });
+    }
+    let Some((group, _)) = remote::known_actor(&state.ctx, url.as_str()).await? else {
+        return Ok(None);
+    };
+    let followed = remote::has_local_follower(&state.ctx, group).await?;
+    let is_group = remote::actor_kind(&state.ctx, group).await?.as_deref() == Some("group");
+    Ok((followed && is_group).then_some(group))
+}
+
+/// The first line of a post's text, for a title (Mastodon posts have none).
+fn first_line(html: &str) -> String {
+    let text =
+        html.replace("<br>", "\n").replace("<br/>", "\n").replace("<br />", "\n").replace("</p>", "\n");
+    let plain = crate::federation::activities::create::strip_tags(&text);
+    let line = plain
+        .lines()
+        .map(|line| {
+            line.split_whitespace().skip_while(|word| word.starts_with('@')).collect::<Vec<_>>().join(" ")
+        })
+        .find(|line| !line.is_empty())
+        .unwrap_or_else(|| "Untitled".to_owned());
+    line.chars().take(200).collect()
+}
+
+pub(crate) fn strip_tags(html: &str) -> String {
+    let mut text = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    text.replace("&amp;", "&")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_come_from_the_first_line() {
+        assert_eq!(first_line("<p>@energy@forum.example Heat pumps?</p><p>Details</p>"), "Heat pumps?");
+        assert_eq!(first_line("<p></p><p>Second<br>third</p>"), "Second");
+        assert_eq!(first_line(""), "Untitled");
+    }
+}

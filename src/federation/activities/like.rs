@@ -1,0 +1,28 @@
+//! `Like` of a post we have; counted once per actor.
+
+use url::Url;
+
+use crate::domain::{ActorId, PostId};
+use crate::federation::inbox::InboxError;
+use crate::federation::protocol::LikeJson;
+use crate::federation::uris::LocalObject;
+use crate::service::remote;
+use crate::state::AppState;
+
+pub async fn receive(state: &AppState, actor: ActorId, like: LikeJson) -> Result<(), InboxError> {
+    if let Some(post) = find_post(state, &like.object).await? {
+        remote::set_remote_like(&state.ctx, actor, post, true).await?;
+    }
+    Ok(())
+}
+
+/// A post by URL: ours by path, others by their id.
+pub async fn find_post(state: &AppState, url: &Url) -> Result<Option<PostId>, InboxError> {
+    if let Some(local) = state.uris.parse_local(url) {
+        return Ok(match local {
+            LocalObject::Post(id) if remote::local_post_exists(&state.ctx, id).await? => Some(id),
+            _ => None,
+        });
+    }
+    Ok(remote::post_by_ap_id(&state.ctx, url.as_str()).await?)
+}

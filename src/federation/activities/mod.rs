@@ -1,0 +1,63 @@
+//! Handling verified incoming activities, one file per kind. Each checks origin and authority
+//! and then calls the service layer; kinds we do not handle are accepted and ignored.
+
+mod accept;
+mod announce;
+mod create;
+mod delete;
+mod follow;
+mod like;
+mod undo;
+mod update;
+
+use url::Url;
+
+use super::inbox::InboxError;
+use super::protocol::Inbound;
+use crate::domain::ActorId;
+use crate::state::AppState;
+
+/// How deep `Announce` and reply chains may nest before we stop following them.
+pub const MAX_DEPTH: u8 = 8;
+
+/// Handles an activity by `actor` (already verified: it signed the request, or its origin was
+/// checked by the caller). `raw` is the activity as received, kept for re-announcing.
+pub async fn receive(
+    state: &AppState,
+    actor: ActorId,
+    actor_url: &Url,
+    activity: Inbound,
+    raw: &serde_json::Value,
+    depth: u8,
+) -> Result<(), InboxError> {
+    if depth > MAX_DEPTH {
+        return Err(InboxError::BadRequest("activities nested too deeply".into()));
+    }
+    match activity {
+        Inbound::Follow(follow) => follow::receive(state, actor, actor_url, follow).await,
+        Inbound::Accept(accept) => accept::receive(state, actor, actor_url, accept).await,
+        Inbound::Undo(undo) => undo::receive(state, actor, actor_url, *undo).await,
+        Inbound::Create(create) => create::receive(state, actor, actor_url, *create, raw, depth).await,
+        Inbound::Update(update) => update::receive(state, actor, actor_url, *update, depth).await,
+        Inbound::Delete(delete) => delete::receive(state, actor, actor_url, delete).await,
+        Inbound::Like(like) => like::receive(state, actor, like).await,
+        Inbound::Announce(announce) => announce::receive(state, actor, actor_url, announce, depth).await,
+        Inbound::Reject(_) | Inbound::Dislike(_) | Inbound::Block(_) | Inbound::Unknown(_) => {
+            tracing::debug!(kind = %activity_kind(raw), "ignored activity");
+            Ok(())
+        }
+    }
+}
+
+fn activity_kind(raw: &serde_json::Value) -> &str {
+    raw.get("type").and_then(serde_json::Value::as_str).unwrap_or("?")
+}
+
+/// The host (with port) of a URL, for origin checks.
+pub(crate) fn host_of(url: &Url) -> Option<String> {
+    super::delivery::enqueue::domain_of(url)
+}
+
+pub(crate) fn same_host(a: &Url, b: &Url) -> bool {
+    host_of(a).is_some() && host_of(a) == host_of(b)
+}

@@ -1,0 +1,128 @@
+//! The inbox: `/inbox` (shared) and the per-actor inboxes. Every step that can refuse a request
+//! cheaply runs before anything is fetched: content type, size, signature header, date, digest,
+//! blocked peers. Then the signer's key is fetched (once, from the database when known), the
+//! signature checked, the activity parsed and its origin checked, and it is handled through the
+//! same service functions as local actions. A duplicate activity id has no second effect.
+//! Hostile input gets a 4xx, never a 5xx: senders retry 5xx for days.
+
+use axum::body::to_bytes;
+use axum::extract::{Request, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use serde_json::Value;
+use url::Url;
+
+use super::activities;
+use super::delivery::enqueue::domain_of;
+use super::http::is_activity_json;
+use super::protocol::parse_inbound;
+use super::resolve::{self, ResolveError};
+use super::verify::{self, VerifyError};
+use crate::service::{ServiceError, peers, remote};
+use crate::state::AppState;
+
+/// The largest activity we accept (Mastodon's limit is 1 MB too).
+pub const MAX_ACTIVITY_BYTES: usize = 1024 * 1024;
+
+#[derive(Debug, thiserror::Error)]
+pub enum InboxError {
+    #[error("not ActivityPub JSON")]
+    UnsupportedMediaType,
+    #[error("the activity is too large")]
+    TooLarge,
+    #[error("{0}")]
+    Unauthorized(#[from] VerifyError),
+    #[error("this instance does not federate with {0}")]
+    Blocked(String),
+    #[error("bad request: {0}")]
+    BadRequest(String),
+    #[error("refused: {0}")]
+    Forbidden(&'static str),
+    #[error("the sender could not be fetched: {0}")]
+    SenderUnavailable(String),
+    #[error(transparent)]
+    Service(#[from] ServiceError),
+}
+
+impl From<ResolveError> for InboxError {
+    fn from(error: ResolveError) -> Self {
+        match error {
+            ResolveError::Blocked(host) => InboxError::Blocked(host),
+            ResolveError::Service(error) => InboxError::Service(error),
+            other => InboxError::SenderUnavailable(other.to_string()),
+        }
+    }
+}
+
+impl IntoResponse for InboxError {
+    fn into_response(self) -> Response {
+        let status = match &self {
+            InboxError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            InboxError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            InboxError::Unauthorized(_) => StatusCode::UNAUTHORIZED,
+            InboxError::Blocked(_) | InboxError::Forbidden(_) => StatusCode::FORBIDDEN,
+            InboxError::BadRequest(_) | InboxError::SenderUnavailable(_) => StatusCode::BAD_REQUEST,
+            InboxError::Service(ServiceError::NotFound) => StatusCode::NOT_FOUND,
+            InboxError::Service(ServiceError::Forbidden) => StatusCode::FORBIDDEN,
+            InboxError::Service(ServiceError::Invalid(_)) => StatusCode::BAD_REQUEST,
+            InboxError::Service(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        };
+        if status.is_server_error() {
+            tracing::error!(error = %self, "inbox failed");
+        } else {
+            tracing::info!(error = %self, %status, "inbox refused an activity");
+        }
+        (status, self.to_string()).into_response()
+    }
+}
+
+/// `POST /inbox`, `/u/{name}/inbox`, `/g/{name}/inbox`, `/actor/inbox`: all the same, since
+/// where an activity goes is decided by what it says, not by which inbox received it.
+pub async fn receive(State(state): State<AppState>, request: Request) -> Result<StatusCode, InboxError> {
+    let content_type = request
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    if !is_activity_json(&content_type) {
+        return Err(InboxError::UnsupportedMediaType);
+    }
+    let (parts, body) = request.into_parts();
+    let body = to_bytes(body, MAX_ACTIVITY_BYTES).await.map_err(|_| InboxError::TooLarge)?;
+    let claim = verify::precheck(&parts.headers, Some(&body), state.ctx.now())?;
+    let signer_url = claim.actor_url()?;
+    let signer_host = domain_of(&signer_url).ok_or(VerifyError::Malformed("keyId without host"))?;
+    if peers::is_refused(&state.ctx, &signer_host).await? {
+        return Err(InboxError::Blocked(signer_host));
+    }
+    if state.uris.is_local(&signer_url) {
+        return Err(InboxError::Forbidden("signed with one of our own keys"));
+    }
+    let value: Value =
+        serde_json::from_slice(&body).map_err(|e| InboxError::BadRequest(format!("invalid JSON: {e}")))?;
+    let activity_id = value.get("id").and_then(Value::as_str).unwrap_or_default().to_owned();
+    let activity_actor = value.get("actor").and_then(Value::as_str).unwrap_or_default().to_owned();
+    if activity_actor != signer_url.as_str() {
+        return Err(InboxError::Forbidden("the activity's actor did not sign it"));
+    }
+    let (signer, key) = resolve::actor_by_url(&state, &signer_url).await?;
+    let host = state.uris.host();
+    if verify::verify_signature(&parts.method, &parts.uri, &parts.headers, host, &key).is_err() {
+        // The peer may have rotated its key: fetch the actor again, once.
+        let (_, fresh_key) = resolve::fetch_actor(&state, &signer_url).await?;
+        verify::verify_signature(&parts.method, &parts.uri, &parts.headers, host, &fresh_key)?;
+    }
+    let id =
+        Url::parse(&activity_id).map_err(|_| InboxError::BadRequest("activity id is not a URL".into()))?;
+    if domain_of(&id).as_deref() != Some(signer_host.as_str()) {
+        return Err(InboxError::Forbidden("activity id on another host than its actor"));
+    }
+    if remote::seen_activity(&state.ctx, &activity_id).await? {
+        return Ok(StatusCode::ACCEPTED);
+    }
+    let inbound = parse_inbound(value.clone()).map_err(|e| InboxError::BadRequest(e.to_string()))?;
+    activities::receive(&state, signer, &signer_url, inbound, &value, 0).await?;
+    remote::record_activity(&state.ctx, &activity_id).await?;
+    Ok(StatusCode::ACCEPTED)
+}

@@ -1,0 +1,150 @@
+//! Threads and replies (`Create` of a `Page` or `Note`), edits (`Update`) and deletions
+//! (`Delete` with a `Tombstone`), and a local group's announcements of them.
+
+use url::Url;
+
+use super::routing::{self, GroupRoute, Outgoing, Target};
+use super::{TranslateError, activity_json, new_activity_id};
+use crate::db;
+use crate::domain::PostId;
+use crate::federation::objects::{PostDocument, actor_id, post_id, post_json, url};
+use crate::federation::protocol::{AnnounceJson, CreateJson, DeleteJson, PUBLIC, PostJson, UpdateJson};
+use crate::federation::uris::Uris;
+use crate::service::Context;
+use crate::service::federated::{self, FederatedPost};
+
+/// A post with the database ids routing needs.
+struct LoadedPost {
+    post: FederatedPost,
+    author_id: i64,
+    group: Option<GroupRoute>,
+}
+
+async fn load(ctx: &Context, id: i64) -> Result<LoadedPost, TranslateError> {
+    let post = federated::get_post(ctx, PostId(id)).await?;
+    let mut conn = ctx.db.acquire().await?;
+    let refs = db::posts::get_post_ref(&mut conn.conn(), id).await?.ok_or(TranslateError::Gone)?;
+    let group = GroupRoute::of(post.group.as_ref(), refs.group_id);
+    Ok(LoadedPost { post, author_id: refs.author_id, group })
+}
+
+/// A new thread or reply. Our own posts are created by their author; a local group announces
+/// them, and a remote post that came through our inbox, to its followers, and boosts new
+/// threads for Mastodon. A remote group gets our posts in its inbox.
+pub(super) async fn post_created(
+    ctx: &Context,
+    uris: &Uris,
+    id: i64,
+    remote_activity: Option<&str>,
+) -> Result<Vec<Outgoing>, TranslateError> {
+    let loaded = load(ctx, id).await?;
+    let post = &loaded.post;
+    if post.deleted {
+        return Err(TranslateError::Gone);
+    }
+    let mut outgoing = Vec::new();
+    if post.local {
+        let create = CreateJson::new(new_activity_id(ctx, uris, "create")?, document(uris, post)?);
+        let create = Outgoing::new(loaded.author_id, create.id.clone(), activity_json(&create)?, Vec::new());
+        outgoing = routing::about_post(ctx, uris, loaded.group.as_ref(), create, parent_author_inbox(post))?;
+    } else if let (Some(GroupRoute::Local { id, name }), Some(raw)) = (&loaded.group, remote_activity) {
+        match serde_json::from_str::<serde_json::Value>(raw) {
+            Ok(inner) => outgoing.push(routing::announce_to_followers(ctx, uris, *id, name, inner)?),
+            Err(error) => tracing::warn!(post_id = id, %error, "stored remote activity is not JSON"),
+        }
+    }
+    if post.is_thread_opener()
+        && let Some(GroupRoute::Local { id, name }) = &loaded.group
+    {
+        outgoing.push(boost(ctx, uris, *id, name, post_id(uris, post)?)?);
+    }
+    Ok(outgoing)
+}
+
+/// An edit of one of our posts, routed like its `Create`.
+pub(super) async fn post_edited(
+    ctx: &Context,
+    uris: &Uris,
+    id: i64,
+) -> Result<Vec<Outgoing>, TranslateError> {
+    let loaded = load(ctx, id).await?;
+    let post = &loaded.post;
+    if !post.local {
+        return Ok(Vec::new());
+    }
+    let update = UpdateJson::post(new_activity_id(ctx, uris, "update")?, document(uris, post)?);
+    let update = Outgoing::new(loaded.author_id, update.id.clone(), activity_json(&update)?, Vec::new());
+    routing::about_post(ctx, uris, loaded.group.as_ref(), update, parent_author_inbox(post))
+}
+
+/// A deleted post: ours are deleted by their author, routed like the `Create`; a remote post
+/// in a local group (removed by a moderator) is deleted by the group, announced to its followers.
+pub(super) async fn post_deleted(
+    ctx: &Context,
+    uris: &Uris,
+    id: i64,
+) -> Result<Vec<Outgoing>, TranslateError> {
+    let loaded = load(ctx, id).await?;
+    let post = &loaded.post;
+    let group_url = post.group.as_ref().map(|group| actor_id(uris, group)).transpose()?;
+    if post.local {
+        let delete = delete_of(ctx, uris, actor_id(uris, &post.author)?, post, group_url)?;
+        let delete = Outgoing::new(loaded.author_id, delete.id.clone(), activity_json(&delete)?, Vec::new());
+        return routing::about_post(ctx, uris, loaded.group.as_ref(), delete, parent_author_inbox(post));
+    }
+    let Some(GroupRoute::Local { id, name }) = &loaded.group else {
+        return Ok(Vec::new());
+    };
+    let delete = delete_of(ctx, uris, url(&uris.group(name))?, post, group_url)?;
+    Ok(vec![routing::announce_to_followers(ctx, uris, *id, name, activity_json(&delete)?)?])
+}
+
+/// Our post as `Page` or `Note`; one deleted meanwhile is not sent again.
+fn document(uris: &Uris, post: &FederatedPost) -> Result<PostJson, TranslateError> {
+    match post_json(uris, post)? {
+        PostDocument::Post(json) => Ok(*json),
+        PostDocument::Tombstone(_) => Err(TranslateError::Gone),
+    }
+}
+
+/// `actor` deletes `post`, addressed publicly and to its group, as Lemmy expects.
+fn delete_of(
+    ctx: &Context,
+    uris: &Uris,
+    actor: Url,
+    post: &FederatedPost,
+    group: Option<Url>,
+) -> Result<DeleteJson, TranslateError> {
+    let mut delete = DeleteJson::new(new_activity_id(ctx, uris, "delete")?, actor, post_id(uris, post)?);
+    delete.to = vec![url(PUBLIC)?];
+    delete.cc = group.iter().cloned().collect();
+    delete.audience = group;
+    Ok(delete)
+}
+
+/// A reply's remote parent author, to be notified.
+fn parent_author_inbox(post: &FederatedPost) -> Option<Url> {
+    post.parent.as_ref().and_then(|parent| routing::notify_inbox(&parent.author))
+}
+
+/// The group boosts a new thread, which Mastodon followers see in their timelines.
+fn boost(
+    ctx: &Context,
+    uris: &Uris,
+    group_id: i64,
+    group_name: &str,
+    object: Url,
+) -> Result<Outgoing, TranslateError> {
+    let announce = AnnounceJson::boost(
+        new_activity_id(ctx, uris, "announce")?,
+        url(&uris.group(group_name))?,
+        object,
+        url(&uris.followers_of("group", group_name))?,
+    );
+    Ok(Outgoing::new(
+        group_id,
+        announce.id.clone(),
+        activity_json(&announce)?,
+        vec![Target::FollowersOf(group_id)],
+    ))
+}

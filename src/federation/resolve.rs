@@ -1,0 +1,152 @@
+//! Finding remote actors and objects: by `name@host` through WebFinger, or by URL, fetched with
+//! the instance actor's signature and stored through the service layer.
+
+use serde_json::Value;
+use url::Url;
+
+use super::http::{FetchError, FetchKey};
+use super::protocol::{ActorJson, ActorKind};
+use crate::domain::ActorId;
+use crate::federation::delivery::enqueue::domain_of;
+use crate::service::remote::{self, RemoteActor, RemoteActorKind};
+use crate::service::{ServiceError, instance};
+use crate::state::AppState;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ResolveError {
+    #[error(transparent)]
+    Fetch(#[from] FetchError),
+    #[error("not an actor we can use: {0}")]
+    Invalid(&'static str),
+    #[error("the instance {0} is blocked")]
+    Blocked(String),
+    #[error(transparent)]
+    Service(#[from] ServiceError),
+}
+
+/// The key our fetches are signed with.
+pub async fn fetch_key(state: &AppState) -> Result<FetchKey, ServiceError> {
+    Ok(FetchKey {
+        key_id: format!("{}#main-key", state.uris.instance_actor()),
+        private_key_pem: instance::instance_private_key(&state.ctx).await?,
+    })
+}
+
+/// Fetches an ActivityPub document, signed by the instance actor.
+pub async fn fetch_document(state: &AppState, url: &Url) -> Result<Value, ResolveError> {
+    let host = domain_of(url).ok_or(ResolveError::Invalid("URL without host"))?;
+    if crate::service::peers::is_refused(&state.ctx, &host).await? {
+        return Err(ResolveError::Blocked(host));
+    }
+    let key = fetch_key(state).await?;
+    let (_, value) = state.http.fetch_json(url, Some(&key)).await?;
+    Ok(value)
+}
+
+/// Fetches and stores a remote actor; returns its row id and public key.
+pub async fn fetch_actor(state: &AppState, url: &Url) -> Result<(ActorId, String), ResolveError> {
+    let document = fetch_document(state, url).await?;
+    let actor: ActorJson =
+        serde_json::from_value(document).map_err(|_| ResolveError::Invalid("not an actor"))?;
+    store_actor(state, actor).await
+}
+
+/// Checks an actor document and stores it. Its inbox must be on the actor's own host.
+pub async fn store_actor(state: &AppState, actor: ActorJson) -> Result<(ActorId, String), ResolveError> {
+    let host = domain_of(&actor.id).ok_or(ResolveError::Invalid("actor id without host"))?;
+    if domain_of(&actor.inbox).as_deref() != Some(host.as_str()) {
+        return Err(ResolveError::Invalid("inbox on another host"));
+    }
+    if host.eq_ignore_ascii_case(state.uris.host()) {
+        return Err(ResolveError::Invalid("claims to be local"));
+    }
+    let shared_inbox =
+        actor.shared_inbox().filter(|s| domain_of(s).as_deref() == Some(host.as_str())).cloned();
+    let kind = match actor.kind {
+        ActorKind::Group => RemoteActorKind::Group,
+        ActorKind::Application | ActorKind::Service => RemoteActorKind::Application,
+        _ => RemoteActorKind::Person,
+    };
+    let public_key_pem = actor.public_key.public_key_pem.clone();
+    if actor.public_key.owner != actor.id {
+        return Err(ResolveError::Invalid("key owned by another actor"));
+    }
+    let group_kind =
+        actor.attachment.iter().find(|field| field.name == "Kind").map(|field| {
+            if field.value.starts_with("Project") { "project" } else { "discussion" }.to_owned()
+        });
+    let id = remote::store_remote_actor(
+        &state.ctx,
+        RemoteActor {
+            ap_id: actor.id.to_string(),
+            host,
+            kind,
+            name: actor.preferred_username.clone(),
+            display_name: actor.name.clone().unwrap_or_default(),
+            summary_html: actor.summary.clone().unwrap_or_default(),
+            inbox: actor.inbox.to_string(),
+            shared_inbox: shared_inbox.map(|s| s.to_string()),
+            followers: actor.followers.as_ref().map(ToString::to_string),
+            public_key_pem: public_key_pem.clone(),
+            group_kind,
+        },
+    )
+    .await?;
+    Ok((id, public_key_pem))
+}
+
+/// A stored actor by URL, fetching it the first time.
+pub async fn actor_by_url(state: &AppState, url: &Url) -> Result<(ActorId, String), ResolveError> {
+    if let Some(known) = remote::known_actor(&state.ctx, url.as_str()).await? {
+        return Ok(known);
+    }
+    fetch_actor(state, url).await
+}
+
+/// Resolves `name@host` (with or without a leading `@`) through WebFinger to a stored actor.
+pub async fn resolve_handle(state: &AppState, handle: &str) -> Result<ActorId, ResolveError> {
+    let handle = handle.trim().trim_start_matches('@');
+    let (name, host) = handle.split_once('@').ok_or(ResolveError::Invalid("expected name@host"))?;
+    if name.is_empty() || host.is_empty() || host.contains(['/', '@', '?', '#']) {
+        return Err(ResolveError::Invalid("expected name@host"));
+    }
+    let scheme = if state.http.insecure { "http" } else { "https" };
+    let mut webfinger = Url::parse(&format!("{scheme}://{host}/.well-known/webfinger"))
+        .map_err(|_| ResolveError::Invalid("bad host"))?;
+    webfinger.query_pairs_mut().append_pair("resource", &format!("acct:{name}@{host}"));
+    let jrd = fetch_jrd(state, &webfinger).await?;
+    let self_link = jrd["links"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|link| {
+            link["rel"] == "self"
+                && link["type"].as_str().is_some_and(|t| {
+                    t.starts_with("application/activity+json") || t.starts_with("application/ld+json")
+                })
+        })
+        .and_then(|link| link["href"].as_str())
+        .and_then(|href| Url::parse(href).ok())
+        .ok_or(ResolveError::Invalid("no ActivityPub link in WebFinger"))?;
+    Ok(actor_by_url(state, &self_link).await?.0)
+}
+
+async fn fetch_jrd(state: &AppState, url: &Url) -> Result<Value, ResolveError> {
+    state.http.check_url(url).await?;
+    let response = state
+        .http
+        .client
+        .get(url.as_str())
+        .header(reqwest::header::ACCEPT, "application/jrd+json, application/json")
+        .send()
+        .await
+        .map_err(|e| FetchError::Unreachable(e.to_string()))?;
+    if !response.status().is_success() {
+        return Err(FetchError::Status(response.status().as_u16()).into());
+    }
+    let bytes = response.bytes().await.map_err(|e| FetchError::Unreachable(e.to_string()))?;
+    if bytes.len() > 64 * 1024 {
+        return Err(FetchError::TooLarge.into());
+    }
+    serde_json::from_slice(&bytes).map_err(|_| FetchError::InvalidJson.into())
+}

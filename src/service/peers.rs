@@ -1,0 +1,127 @@
+//! Instance policy: which peers we talk to. Open with a blocklist by default; an admin can
+//! switch to allowlist-only.
+
+use super::{Context, ServiceError};
+use crate::db;
+
+/// Whether a peer host is refused: blocked, or not allowed while in allowlist mode.
+pub async fn is_refused(ctx: &Context, host: &str) -> Result<bool, ServiceError> {
+    let Ok(host) = normalize_host(host) else {
+        return Ok(true);
+    };
+    let mut conn = ctx.db.acquire().await?;
+    let instance = db::instances::get_instance_by_host(&mut conn.conn(), &host).await?;
+    let policy = instance.map(|i| i.policy);
+    if policy.as_deref() == Some("blocked") {
+        return Ok(true);
+    }
+    if ctx.settings.federation_allowlist_only {
+        return Ok(policy.as_deref() != Some("allowed"));
+    }
+    Ok(false)
+}
+
+/// A peer instance as the admin sees it: policy, availability, delivery backlog.
+#[derive(Debug, Clone)]
+pub struct PeerStatus {
+    pub host: String,
+    pub policy: String,
+    pub last_seen: Option<crate::domain::Timestamp>,
+    pub unavailable_since: Option<crate::domain::Timestamp>,
+    pub pending: i64,
+    pub failed: i64,
+    pub delivered: i64,
+    pub last_error: Option<String>,
+}
+
+/// Known peers with their delivery queues, for admins only.
+pub async fn list_peers(ctx: &Context, admin: &super::CurrentUser) -> Result<Vec<PeerStatus>, ServiceError> {
+    if !admin.is_admin() {
+        return Err(ServiceError::Forbidden);
+    }
+    let mut conn = ctx.db.acquire().await?;
+    let instances = db::instances::list_instances(&mut conn.conn()).await?;
+    let queues = db::deliveries::list_domain_queues(&mut conn.conn()).await?;
+    let mut peers: Vec<PeerStatus> = instances
+        .into_iter()
+        .map(|instance| {
+            let queue = queues.iter().find(|q| q.domain == instance.host);
+            PeerStatus {
+                policy: instance.policy,
+                last_seen: instance.last_seen_at.map(crate::domain::Timestamp::from_millis),
+                unavailable_since: instance.unavailable_since.map(crate::domain::Timestamp::from_millis),
+                pending: queue.map_or(0, |q| q.pending),
+                failed: queue.map_or(0, |q| q.failed),
+                delivered: queue.map_or(0, |q| q.delivered),
+                last_error: queue.and_then(|q| q.last_error.clone()),
+                host: instance.host,
+            }
+        })
+        .collect();
+    peers.sort_by(|a, b| b.pending.cmp(&a.pending).then(a.host.cmp(&b.host)));
+    Ok(peers)
+}
+
+/// Blocks, allows or resets a peer (`blocked`, `allowed`, `default`). A blocked peer gets 403
+/// at the inbox before any key is fetched, and nothing is fetched from or delivered to it.
+pub async fn set_policy(
+    ctx: &Context,
+    admin: &super::CurrentUser,
+    host: &str,
+    policy: &str,
+) -> Result<(), ServiceError> {
+    if !admin.is_admin() {
+        return Err(ServiceError::Forbidden);
+    }
+    if !matches!(policy, "blocked" | "allowed" | "default") {
+        return Err(crate::domain::FieldError::new("policy", "must be blocked, allowed or default").into());
+    }
+    let host = normalize_host(host)?;
+    let mut tx = ctx.db.begin().await?;
+    let mut conn = tx.conn();
+    db::instances::upsert_instance(&mut conn, ctx.new_id(), &host, ctx.now().millis()).await?;
+    db::instances::update_instance_policy(&mut conn, &host, policy).await?;
+    if policy == "blocked" {
+        db::deliveries::update_domain_failed(
+            &mut conn,
+            &host,
+            "peer blocked by an admin",
+            ctx.now().millis(),
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    tracing::info!(%host, policy, admin = %admin.name, "peer policy changed");
+    Ok(())
+}
+
+/// `Host[:port]` in lowercase, parsed as a URL host so odd characters cannot smuggle another host.
+pub fn normalize_host(raw: &str) -> Result<String, ServiceError> {
+    let raw = raw.trim().trim_end_matches('.');
+    let invalid = || ServiceError::from(crate::domain::FieldError::new("host", "is not a host name"));
+    if raw.is_empty() || raw.contains(['/', '@', '?', '#', ' ']) {
+        return Err(invalid());
+    }
+    let url = url::Url::parse(&format!("https://{raw}/")).map_err(|_| invalid())?;
+    let host = url.host_str().ok_or_else(invalid)?.trim_end_matches('.').to_ascii_lowercase();
+    Ok(match url.port() {
+        Some(port) => format!("{host}:{port}"),
+        None => host,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::normalize_host;
+
+    #[test]
+    fn hosts_are_normalised_or_refused() {
+        assert_eq!(normalize_host(" Forum.Example. ").unwrap(), "forum.example");
+        assert_eq!(normalize_host("LOCALHOST:8081").unwrap(), "localhost:8081");
+        assert_eq!(normalize_host("xn--bcher-kva.example").unwrap(), "xn--bcher-kva.example");
+        assert_eq!(normalize_host("bücher.example").unwrap(), "xn--bcher-kva.example");
+        for bad in ["", "a/b", "evil.example@good.example", "a b", "host?x", "https://x"] {
+            assert!(normalize_host(bad).is_err(), "{bad}");
+        }
+    }
+}

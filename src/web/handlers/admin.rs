@@ -1,0 +1,58 @@
+//! The admin's federation page: peers, their delivery backlog and last error, block and allow.
+
+use axum::Form;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+
+use crate::service::peers;
+use crate::state::AppState;
+use crate::web::error::WebError;
+use crate::web::pages::{FederationAdminPage, PeerRow, render};
+use crate::web::session::RequireUser;
+use crate::web::view::Chrome;
+
+pub async fn federation(
+    State(state): State<AppState>,
+    chrome: Chrome,
+    RequireUser(admin): RequireUser,
+) -> Result<Response, WebError> {
+    let peers = peers::list_peers(&state.ctx, &admin).await?;
+    let rows = peers
+        .into_iter()
+        .map(|peer| PeerRow {
+            host: peer.host,
+            policy: peer.policy,
+            last_seen: peer.last_seen.map(|t| t.to_display()).unwrap_or_default(),
+            unavailable_since: peer.unavailable_since.map(|t| t.to_display()).unwrap_or_default(),
+            pending: peer.pending,
+            failed: peer.failed,
+            delivered: peer.delivered,
+            last_error: peer.last_error.unwrap_or_default(),
+        })
+        .collect();
+    let page = FederationAdminPage {
+        chrome,
+        peers: rows,
+        allowlist_only: state.ctx.settings.federation_allowlist_only,
+    };
+    render(StatusCode::OK, &page)
+}
+
+#[derive(Deserialize)]
+pub struct PolicyForm {
+    #[serde(default)]
+    host: String,
+    #[serde(default)]
+    policy: String,
+}
+
+pub async fn set_policy(
+    State(state): State<AppState>,
+    RequireUser(admin): RequireUser,
+    Form(form): Form<PolicyForm>,
+) -> Result<Response, WebError> {
+    peers::set_policy(&state.ctx, &admin, &form.host, &form.policy).await?;
+    Ok(Redirect::to("/admin/federation").into_response())
+}

@@ -1,0 +1,129 @@
+//! A fake remote server on loopback: it serves actor documents (with keys it holds) and signs
+//! requests to our inbox the way a Mastodon or Lemmy server would.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use allmende::federation::signing::Signer;
+use axum::extract::State;
+use axum::http::{HeaderValue, StatusCode, Uri, header};
+use axum::response::{IntoResponse, Response};
+use serde_json::{Value, json};
+
+#[derive(Default)]
+struct Inner {
+    documents: HashMap<String, Value>,
+    fetches: Vec<String>,
+}
+
+pub struct Peer {
+    pub base_url: String,
+    inner: Arc<Mutex<Inner>>,
+    keys: HashMap<String, String>,
+    server: tokio::task::JoinHandle<()>,
+    signer: Signer,
+    http: reqwest::Client,
+}
+
+impl Peer {
+    pub async fn start() -> Self {
+        let inner = Arc::new(Mutex::new(Inner::default()));
+        let router = axum::Router::new().fallback(serve).with_state(inner.clone());
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("peer binds");
+        let port = listener.local_addr().expect("address").port();
+        let server = tokio::spawn(async move {
+            let _ = axum::serve(listener, router).await;
+        });
+        Self {
+            base_url: format!("http://127.0.0.1:{port}"),
+            inner,
+            keys: HashMap::new(),
+            server,
+            signer: Signer::new(),
+            http: reqwest::Client::new(),
+        }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base_url)
+    }
+
+    /// Publishes a Person (or Group) with a fresh key; returns its id.
+    pub fn add_actor(&mut self, name: &str, kind: &str) -> String {
+        let (public_pem, private_pem) = allmende::service::instance::generate_key_pair().expect("key");
+        let id = self.url(&format!("/users/{name}"));
+        let document = json!({
+            "@context": ["https://www.w3.org/ns/activitystreams", "https://w3id.org/security/v1"],
+            "id": id,
+            "type": kind,
+            "preferredUsername": name,
+            "name": format!("{name} elsewhere"),
+            "inbox": format!("{id}/inbox"),
+            "followers": format!("{id}/followers"),
+            "endpoints": {"sharedInbox": self.url("/inbox")},
+            "publicKey": {"id": format!("{id}#main-key"), "owner": id, "publicKeyPem": public_pem},
+        });
+        self.publish(&id, document);
+        self.keys.insert(id.clone(), private_pem);
+        id
+    }
+
+    /// Serves `document` at `id`.
+    pub fn publish(&self, id: &str, document: Value) {
+        let path = id.strip_prefix(&self.base_url).unwrap_or(id).to_owned();
+        self.inner.lock().expect("peer lock").documents.insert(path, document);
+    }
+
+    /// How often we fetched something from this peer.
+    pub fn fetch_count(&self) -> usize {
+        self.inner.lock().expect("peer lock").fetches.len()
+    }
+
+    /// Posts `activity` to `inbox`, signed with `signer`'s key.
+    pub async fn deliver(&self, signer: &str, inbox: &str, activity: &Value) -> StatusCode {
+        self.deliver_bytes(signer, inbox, serde_json::to_vec(activity).expect("JSON")).await
+    }
+
+    /// Posts any bytes, correctly signed (for malformed-JSON tests).
+    pub async fn deliver_bytes(&self, signer: &str, inbox: &str, body: Vec<u8>) -> StatusCode {
+        let key = self.keys.get(signer).expect("a key of ours");
+        let request = self
+            .signer
+            .signed_post(&self.http, inbox, body, &format!("{signer}#main-key"), key)
+            .await
+            .expect("signed");
+        self.http.execute(request).await.expect("delivered").status()
+    }
+
+    /// Posts raw bytes with the headers given (for hostile-input tests).
+    pub async fn post_raw(&self, inbox: &str, headers: &[(&str, &str)], body: Vec<u8>) -> StatusCode {
+        let mut request = self.http.post(inbox).body(body);
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        request.send().await.expect("posted").status()
+    }
+}
+
+impl Drop for Peer {
+    fn drop(&mut self) {
+        self.server.abort();
+    }
+}
+
+async fn serve(State(inner): State<Arc<Mutex<Inner>>>, uri: Uri) -> Response {
+    let Ok(mut inner) = inner.lock() else {
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    };
+    inner.fetches.push(uri.path().to_owned());
+    match inner.documents.get(uri.path()) {
+        Some(document) => {
+            let mut response = document.to_string().into_response();
+            response
+                .headers_mut()
+                .insert(header::CONTENT_TYPE, HeaderValue::from_static("application/activity+json"));
+            response
+        }
+        None => StatusCode::NOT_FOUND.into_response(),
+    }
+}
