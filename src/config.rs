@@ -32,6 +32,7 @@ pub struct Config {
 pub struct FederationConfig {
     #[serde(deserialize_with = "flexible_bool")]
     pub allowlist_only: bool,
+    pub first_retry_seconds: i64,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -139,6 +140,9 @@ impl Config {
         }
         if self.limits.page_size < 1 || self.limits.page_size > 200 {
             return Err(ConfigError::Invalid("limits.page_size must be between 1 and 200".into()));
+        }
+        if self.federation.first_retry_seconds < 1 {
+            return Err(ConfigError::Invalid("federation.first_retry_seconds must be at least 1".into()));
         }
         if self.auth.attempts_per_minute == 0 {
             return Err(ConfigError::Invalid("auth.attempts_per_minute must be at least 1".into()));

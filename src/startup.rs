@@ -88,7 +88,11 @@ impl Application {
         let http =
             FederationHttp::new(&user_agent, config.insecure_http).map_err(StartupError::HttpClient)?;
         let wake_delivery = Arc::new(tokio::sync::Notify::new());
-        let delivery = DeliveryWorker::new(ctx.clone(), http.clone(), uris.clone(), wake_delivery.clone());
+        let schedule = crate::federation::delivery::retry::RetrySchedule {
+            first_retry_seconds: config.federation.first_retry_seconds,
+        };
+        let delivery = DeliveryWorker::new(ctx.clone(), http.clone(), uris.clone(), wake_delivery.clone())
+            .with_schedule(schedule);
         let state = AppState {
             uris,
             http,

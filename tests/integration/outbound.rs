@@ -204,6 +204,7 @@ pub async fn replies_edits_deletions_and_likes_are_announced(app: TestApp) {
     assert_eq!(delete["type"], "Delete");
     assert_eq!(delete["actor"], local(&app, "/u/ana"));
     assert_eq!(delete["object"]["type"], "Tombstone");
+    assert_eq!(delete["object"]["formerType"], "Note");
     assert_eq!(delete["object"]["id"], local(&app, &format!("/p/{}", reply.0)));
     assert_eq!(pending_events(&app).await, 0);
 }
@@ -258,6 +259,74 @@ pub async fn a_remote_thread_in_a_local_group_is_reannounced_unchanged(app: Test
     assert_eq!(delete["type"], "Delete");
     assert_eq!(delete["actor"], local(&app, "/g/energy"), "the group removes it from its followers");
     assert_eq!(delete["object"]["id"], post_url);
+}
+
+/// A remote thread in a local group, without an activity to re-announce.
+async fn remote_thread(
+    app: &TestApp,
+    author: ActorId,
+    group: ActorId,
+    ap_id: &str,
+) -> allmende::domain::PostId {
+    remote::store_remote_post(
+        &app.ctx,
+        RemotePost {
+            ap_id: ap_id.into(),
+            author,
+            group: Some(group),
+            in_reply_to: None,
+            title: Some("Wind".into()),
+            content_html: "<p>Wind?</p>".into(),
+            language: None,
+            sensitive: false,
+            content_warning: None,
+            published: app.ctx.now(),
+            updated: None,
+            activity_json: None,
+        },
+    )
+    .await
+    .expect("remote thread stored")
+    .0
+}
+
+pub async fn remote_parent_authors_in_a_local_group_are_notified_once(app: TestApp) {
+    let sink = Sink::start().await;
+    let peer = Sink::start().await;
+    let (ana, group_id) = group_with_remote_follower(&app, &sink).await;
+    let bea = remote_actor(
+        &app,
+        &sink,
+        RemoteActorKind::Person,
+        "users",
+        "bea",
+        "/users/bea/inbox",
+        Some("/inbox"),
+    )
+    .await;
+    let carl =
+        remote_actor(&app, &peer, RemoteActorKind::Person, "users", "carl", "/users/carl/inbox", None).await;
+    let by_bea = remote_thread(&app, bea, group_id, &format!("{}/post/1", sink.base_url)).await;
+    let by_carl = remote_thread(&app, carl, group_id, &format!("{}/post/2", peer.base_url)).await;
+    drain(&app).await;
+    let boosts = new_bodies(&sink, 1);
+    assert_eq!(boosts.len(), 2, "remote threads without an activity are only boosted: {boosts:?}");
+    assert!(boosts.iter().all(|boost| announced(&app, boost).is_string()));
+
+    posts::reply(&app.ctx, &ana, by_bea, reply_text("To bea")).await.expect("reply");
+    posts::reply(&app.ctx, &ana, by_carl, reply_text("To carl")).await.expect("reply");
+    drain(&app).await;
+    let to_followers = new_bodies(&sink, 3);
+    assert_eq!(to_followers.len(), 2, "bea's instance gets the Announce only: {to_followers:?}");
+    assert!(to_followers.iter().all(|body| announced(&app, body)["type"] == "Create"));
+    let to_carl = bodies_by_path(&peer);
+    assert_eq!(to_carl.len(), 1, "{to_carl:?}");
+    let (path, create) = &to_carl[0];
+    assert_eq!(path, "/users/carl/inbox");
+    assert_has_context(create);
+    assert_eq!(create["type"], "Create");
+    assert_eq!(create["object"]["inReplyTo"], format!("{}/post/2", peer.base_url));
+    assert_eq!(create, announced(&app, &to_followers[1]), "the same Create the group announces");
 }
 
 pub async fn following_a_remote_group_sends_follow_and_undo_to_its_inbox(app: TestApp) {
@@ -464,6 +533,7 @@ on_both_backends!(
     a_new_thread_is_announced_wrapped_and_as_a_boost,
     replies_edits_deletions_and_likes_are_announced,
     a_remote_thread_in_a_local_group_is_reannounced_unchanged,
+    remote_parent_authors_in_a_local_group_are_notified_once,
     following_a_remote_group_sends_follow_and_undo_to_its_inbox,
     posts_in_a_remote_group_go_to_its_inbox,
     a_reply_to_a_remote_thread_reaches_the_group_and_the_parent_author,

@@ -7,7 +7,8 @@ use std::time::{Duration, SystemTime};
 pub const GIVE_UP_AFTER_SECONDS: i64 = 3 * 24 * 3600 + 12 * 3600;
 /// A peer failing for a week is marked unavailable until it is heard from again.
 pub const UNAVAILABLE_AFTER_SECONDS: i64 = 7 * 24 * 3600;
-const FIRST_RETRY_SECONDS: i64 = 60;
+/// The default first wait after a failure.
+pub const FIRST_RETRY_SECONDS: i64 = 60;
 const LONGEST_WAIT_SECONDS: i64 = 12 * 3600;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,23 +22,54 @@ pub enum Outcome {
     Failed,
 }
 
-/// Exponential backoff: 1 min, 2 min, 4 min … capped at 12 h; about 14 attempts in 3 days.
-pub fn backoff_seconds(attempts_so_far: i64) -> i64 {
-    let exponent = u32::try_from(attempts_so_far.clamp(0, 20)).unwrap_or(20);
-    FIRST_RETRY_SECONDS.saturating_mul(1_i64 << exponent).min(LONGEST_WAIT_SECONDS)
+/// The retry schedule; `first_retry_seconds` is configurable (`federation.first_retry_seconds`)
+/// so development setups and end-to-end tests need not wait a minute.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RetrySchedule {
+    pub first_retry_seconds: i64,
 }
 
-/// Classifies an HTTP answer. 401, 408, 429 and 5xx are worth retrying; other 4xx are final.
-pub fn classify_status(status: u16, retry_after_seconds: Option<i64>, attempts_so_far: i64) -> Outcome {
-    match status {
-        200..=299 => Outcome::Delivered,
-        401 | 408 | 429 | 500..=599 => {
-            let backoff = backoff_seconds(attempts_so_far);
-            let after_seconds = retry_after_seconds.map_or(backoff, |asked| asked.clamp(backoff, 24 * 3600));
-            Outcome::Retry { after_seconds }
-        }
-        _ => Outcome::Failed,
+impl Default for RetrySchedule {
+    fn default() -> Self {
+        Self { first_retry_seconds: FIRST_RETRY_SECONDS }
     }
+}
+
+impl RetrySchedule {
+    /// Exponential backoff: 1 min, 2 min, 4 min … capped at 12 h; about 14 attempts in 3 days.
+    pub fn backoff_seconds(&self, attempts_so_far: i64) -> i64 {
+        let exponent = u32::try_from(attempts_so_far.clamp(0, 20)).unwrap_or(20);
+        self.first_retry_seconds.max(1).saturating_mul(1_i64 << exponent).min(LONGEST_WAIT_SECONDS)
+    }
+
+    /// Classifies an HTTP answer. 401, 408, 429 and 5xx are worth retrying; other 4xx are final.
+    pub fn classify_status(
+        &self,
+        status: u16,
+        retry_after_seconds: Option<i64>,
+        attempts_so_far: i64,
+    ) -> Outcome {
+        match status {
+            200..=299 => Outcome::Delivered,
+            401 | 408 | 429 | 500..=599 => {
+                let backoff = self.backoff_seconds(attempts_so_far);
+                let after_seconds =
+                    retry_after_seconds.map_or(backoff, |asked| asked.clamp(backoff, 24 * 3600));
+                Outcome::Retry { after_seconds }
+            }
+            _ => Outcome::Failed,
+        }
+    }
+}
+
+/// The default schedule's backoff.
+pub fn backoff_seconds(attempts_so_far: i64) -> i64 {
+    RetrySchedule::default().backoff_seconds(attempts_so_far)
+}
+
+/// Classifies an answer on the default schedule.
+pub fn classify_status(status: u16, retry_after_seconds: Option<i64>, attempts_so_far: i64) -> Outcome {
+    RetrySchedule::default().classify_status(status, retry_after_seconds, attempts_so_far)
 }
 
 /// Reads `Retry-After` as seconds or as an HTTP date.

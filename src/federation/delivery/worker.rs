@@ -41,11 +41,18 @@ pub struct DeliveryWorker {
     http: FederationHttp,
     uris: Uris,
     wake: Arc<Notify>,
+    schedule: retry::RetrySchedule,
 }
 
 impl DeliveryWorker {
     pub fn new(ctx: Context, http: FederationHttp, uris: Uris, wake: Arc<Notify>) -> Self {
-        Self { ctx, http, uris, wake }
+        Self { ctx, http, uris, wake, schedule: retry::RetrySchedule::default() }
+    }
+
+    /// Uses another retry schedule (configured first wait).
+    pub fn with_schedule(mut self, schedule: retry::RetrySchedule) -> Self {
+        self.schedule = schedule;
+        self
     }
 
     /// One round: turn new domain events into queued activities, then claim due deliveries
@@ -134,7 +141,7 @@ impl DeliveryWorker {
 
     /// Signs and posts one delivery; never fails, the outcome says what happened.
     async fn send(&self, delivery: &ClaimedDelivery) -> (Outcome, Option<i64>, Option<String>) {
-        let retry = Outcome::Retry { after_seconds: retry::backoff_seconds(delivery.attempts) };
+        let retry = Outcome::Retry { after_seconds: self.schedule.backoff_seconds(delivery.attempts) };
         let Ok(inbox) = url::Url::parse(&delivery.inbox_url) else {
             return (Outcome::Failed, None, Some("inbox is not a URL".into()));
         };
@@ -172,7 +179,7 @@ impl DeliveryWorker {
                     .get(reqwest::header::RETRY_AFTER)
                     .and_then(|v| v.to_str().ok())
                     .and_then(|v| retry::parse_retry_after(v, SystemTime::now()));
-                let outcome = retry::classify_status(status, retry_after, delivery.attempts);
+                let outcome = self.schedule.classify_status(status, retry_after, delivery.attempts);
                 let error = (outcome != Outcome::Delivered).then(|| format!("HTTP {status}"));
                 (outcome, Some(i64::from(status)), error)
             }

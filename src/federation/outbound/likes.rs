@@ -20,17 +20,13 @@ pub(super) async fn like_changed(
     liker: i64,
     liked: bool,
 ) -> Result<Vec<Outgoing>, TranslateError> {
-    let liker_row = {
-        let mut conn = ctx.db.acquire().await?;
-        db::actors::get_actor(&mut conn.conn(), liker).await?.ok_or(TranslateError::Gone)?
-    };
+    let mut conn = ctx.db.acquire().await?;
+    let liker_row = db::actors::get_actor(&mut conn.conn(), liker).await?.ok_or(TranslateError::Gone)?;
+    let refs = db::posts::get_post_ref(&mut conn.conn(), post).await?.ok_or(TranslateError::Gone)?;
+    drop(conn);
     if !liker_row.local {
         return Ok(Vec::new());
     }
-    let refs = {
-        let mut conn = ctx.db.acquire().await?;
-        db::posts::get_post_ref(&mut conn.conn(), post).await?.ok_or(TranslateError::Gone)?
-    };
     let target = federated::get_post(ctx, PostId(post)).await?;
     let group_url = target.group.as_ref().map(|group| actor_id(uris, group)).transpose()?;
     let liker_url = url(&uris.actor(&liker_row.kind, &liker_row.name))?;

@@ -72,24 +72,7 @@ impl From<DbError> for TranslateError {
 
 /// Plans, claims and enqueues one event; `false` when another worker had it.
 async fn translate_event(ctx: &Context, uris: &Uris, row: &DomainEventRow) -> Result<bool, ServiceError> {
-    let plan = match serde_json::from_str::<DomainEvent>(&row.payload) {
-        Ok(event) => match plan_event(ctx, uris, &event).await {
-            Ok(plan) => plan,
-            Err(TranslateError::Service(error)) => return Err(error),
-            Err(TranslateError::Gone) => {
-                tracing::debug!(event_id = row.id, kind = %row.kind, "domain event refers to rows that are gone");
-                Vec::new()
-            }
-            Err(error) => {
-                tracing::warn!(event_id = row.id, kind = %row.kind, %error, "domain event cannot be federated");
-                Vec::new()
-            }
-        },
-        Err(error) => {
-            tracing::warn!(event_id = row.id, kind = %row.kind, %error, "malformed domain event skipped");
-            Vec::new()
-        }
-    };
+    let plan = plan_or_skip(ctx, uris, row).await?;
     let senders: BTreeSet<i64> = plan.iter().map(|activity| activity.sender).collect();
     for sender in senders {
         keys::actor_keys(ctx, ActorId(sender)).await?;
@@ -116,6 +99,35 @@ async fn translate_event(ctx: &Context, uris: &Uris, row: &DomainEventRow) -> Re
     db::domain_events::update_domain_event_processed(&mut conn, row.id, ctx.now().millis()).await?;
     tx.commit().await?;
     Ok(true)
+}
+
+/// The activities of an event. One that cannot be translated (malformed, naming deleted rows,
+/// undescribable) yields none, so it is marked processed and never blocks the queue; only
+/// database failures are errors, and leave the event for the next round.
+async fn plan_or_skip(
+    ctx: &Context,
+    uris: &Uris,
+    row: &DomainEventRow,
+) -> Result<Vec<Outgoing>, ServiceError> {
+    let event = match serde_json::from_str::<DomainEvent>(&row.payload) {
+        Ok(event) => event,
+        Err(error) => {
+            tracing::warn!(event_id = row.id, kind = %row.kind, %error, "malformed domain event skipped");
+            return Ok(Vec::new());
+        }
+    };
+    match plan_event(ctx, uris, &event).await {
+        Ok(plan) => Ok(plan),
+        Err(TranslateError::Service(error)) => Err(error),
+        Err(TranslateError::Gone) => {
+            tracing::debug!(event_id = row.id, kind = %row.kind, "domain event refers to rows that are gone");
+            Ok(Vec::new())
+        }
+        Err(error) => {
+            tracing::warn!(event_id = row.id, kind = %row.kind, %error, "domain event cannot be federated");
+            Ok(Vec::new())
+        }
+    }
 }
 
 async fn plan_event(

@@ -8,7 +8,9 @@ use super::{TranslateError, activity_json, new_activity_id};
 use crate::db;
 use crate::domain::PostId;
 use crate::federation::objects::{PostDocument, actor_id, post_id, post_json, url};
-use crate::federation::protocol::{AnnounceJson, CreateJson, DeleteJson, PUBLIC, PostJson, UpdateJson};
+use crate::federation::protocol::{
+    AnnounceJson, CreateJson, DeleteJson, DeleteObject, PUBLIC, PostJson, UpdateJson,
+};
 use crate::federation::uris::Uris;
 use crate::service::Context;
 use crate::service::federated::{self, FederatedPost};
@@ -47,16 +49,18 @@ pub(super) async fn post_created(
         let create = CreateJson::new(new_activity_id(ctx, uris, "create")?, document(uris, post)?);
         let create = Outgoing::new(loaded.author_id, create.id.clone(), activity_json(&create)?, Vec::new());
         outgoing = routing::about_post(ctx, uris, loaded.group.as_ref(), create, parent_author_inbox(post))?;
-    } else if let (Some(GroupRoute::Local { id, name }), Some(raw)) = (&loaded.group, remote_activity) {
+    } else if let (Some(GroupRoute::Local { id: group_id, name }), Some(raw)) =
+        (&loaded.group, remote_activity)
+    {
         match serde_json::from_str::<serde_json::Value>(raw) {
-            Ok(inner) => outgoing.push(routing::announce_to_followers(ctx, uris, *id, name, inner)?),
+            Ok(inner) => outgoing.push(routing::announce_to_followers(ctx, uris, *group_id, name, inner)?),
             Err(error) => tracing::warn!(post_id = id, %error, "stored remote activity is not JSON"),
         }
     }
     if post.is_thread_opener()
-        && let Some(GroupRoute::Local { id, name }) = &loaded.group
+        && let Some(GroupRoute::Local { id: group_id, name }) = &loaded.group
     {
-        outgoing.push(boost(ctx, uris, *id, name, post_id(uris, post)?)?);
+        outgoing.push(boost(ctx, uris, *group_id, name, post_id(uris, post)?)?);
     }
     Ok(outgoing)
 }
@@ -92,11 +96,11 @@ pub(super) async fn post_deleted(
         let delete = Outgoing::new(loaded.author_id, delete.id.clone(), activity_json(&delete)?, Vec::new());
         return routing::about_post(ctx, uris, loaded.group.as_ref(), delete, parent_author_inbox(post));
     }
-    let Some(GroupRoute::Local { id, name }) = &loaded.group else {
+    let Some(GroupRoute::Local { id: group_id, name }) = &loaded.group else {
         return Ok(Vec::new());
     };
     let delete = delete_of(ctx, uris, url(&uris.group(name))?, post, group_url)?;
-    Ok(vec![routing::announce_to_followers(ctx, uris, *id, name, activity_json(&delete)?)?])
+    Ok(vec![routing::announce_to_followers(ctx, uris, *group_id, name, activity_json(&delete)?)?])
 }
 
 /// Our post as `Page` or `Note`; one deleted meanwhile is not sent again.
@@ -116,6 +120,9 @@ fn delete_of(
     group: Option<Url>,
 ) -> Result<DeleteJson, TranslateError> {
     let mut delete = DeleteJson::new(new_activity_id(ctx, uris, "delete")?, actor, post_id(uris, post)?);
+    if let DeleteObject::Tombstone(tombstone) = &mut delete.object {
+        tombstone.former_type = Some(if post.is_thread_opener() { "Page" } else { "Note" }.to_owned());
+    }
     delete.to = vec![url(PUBLIC)?];
     delete.cc = group.iter().cloned().collect();
     delete.audience = group;

@@ -1,0 +1,154 @@
+//! Measures the cost of federation's hot paths on this machine:
+//! - signing an outgoing request (RSA-2048, draft-cavage HTTP signature),
+//! - verifying one,
+//! - delivery throughput of the persisted queue to local sinks (one peer, and many peers).
+//!
+//! Run with `cargo bench --bench federation` (optionally `-- --activities 2000`); traffic goes to
+//! loopback only and the run stops by itself.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Instant;
+
+use allmende::config::Config;
+use allmende::federation::delivery::{Recipient, enqueue_activity};
+use allmende::federation::signing::Signer;
+use allmende::federation::verify;
+use allmende::service::{accounts, keys};
+use allmende::startup::Application;
+
+#[tokio::main(flavor = "multi_thread", worker_threads = 2)]
+async fn main() {
+    let activities: usize = std::env::args()
+        .skip_while(|a| a != "--activities")
+        .nth(1)
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(2000);
+    signing_cost().await;
+    for peers in [1usize, 20] {
+        delivery_throughput(activities, peers).await;
+    }
+}
+
+async fn signing_cost() {
+    let (public_pem, private_pem) = allmende::service::instance::generate_key_pair().expect("key");
+    let signer = Signer::new();
+    let client = reqwest::Client::new();
+    let body = br#"{"type":"Create","id":"https://a.example/x"}"#.to_vec();
+    let rounds = 500;
+    let cpu = cpu_time();
+    let started = Instant::now();
+    let mut last = None;
+    for _ in 0..rounds {
+        last = Some(
+            signer
+                .signed_post(
+                    &client,
+                    "https://b.example/inbox",
+                    body.clone(),
+                    "https://a.example/u/ana#main-key",
+                    &private_pem,
+                )
+                .await
+                .expect("signed"),
+        );
+    }
+    let wall = started.elapsed();
+    let cpu_used = cpu_time() - cpu;
+    println!(
+        "sign: {rounds} requests in {:.1} ms wall, {:.1} ms CPU: {:.3} ms CPU per signature",
+        wall.as_secs_f64() * 1000.0,
+        cpu_used * 1000.0,
+        cpu_used * 1000.0 / rounds as f64
+    );
+    let request = last.expect("a request");
+    let headers: axum::http::HeaderMap =
+        request.headers().iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+    let uri: axum::http::Uri = "/inbox".parse().expect("uri");
+    let started = Instant::now();
+    for _ in 0..rounds {
+        verify::verify_signature(&axum::http::Method::POST, &uri, &headers, "b.example", &public_pem)
+            .expect("verifies");
+    }
+    println!(
+        "verify: {rounds} signatures in {:.1} ms: {:.3} ms each",
+        started.elapsed().as_secs_f64() * 1000.0,
+        started.elapsed().as_secs_f64() * 1000.0 / rounds as f64
+    );
+}
+
+async fn delivery_throughput(activities: usize, peers: usize) {
+    let received = Arc::new(AtomicUsize::new(0));
+    let mut inboxes = Vec::new();
+    for _ in 0..peers {
+        let counter = received.clone();
+        let router = axum::Router::new().fallback(move || {
+            let counter = counter.clone();
+            async move {
+                counter.fetch_add(1, Ordering::Relaxed);
+                axum::http::StatusCode::ACCEPTED
+            }
+        });
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("sink");
+        let port = listener.local_addr().expect("addr").port();
+        tokio::spawn(async move {
+            let _ = axum::serve(listener, router).await;
+        });
+        inboxes.push(Recipient { inbox: format!("http://127.0.0.1:{port}/inbox").parse().expect("url") });
+    }
+    let dir = tempfile::tempdir().expect("dir");
+    let mut config = Config::defaults().expect("config");
+    config.bind = "127.0.0.1:0".into();
+    config.insecure_http = true;
+    config.data_dir = dir.path().to_owned();
+    let app = Application::build(config).await.expect("app").without_background_delivery();
+    let state = app.state().clone();
+    let ana = accounts::create_account(
+        &state.ctx,
+        accounts::NewAccount {
+            username: "ana".into(),
+            email: None,
+            password: "long enough".into(),
+            admin: false,
+        },
+    )
+    .await
+    .expect("user");
+    keys::actor_keys(&state.ctx, ana.id).await.expect("keys");
+    let per_peer = activities / peers;
+    let started = Instant::now();
+    for n in 0..per_peer {
+        let mut tx = state.ctx.db.begin().await.expect("tx");
+        let id = format!("http://localhost/activities/create/{n}");
+        let payload = serde_json::json!({"id": id, "type": "Create", "actor": "http://localhost/u/ana", "object": {"n": n}});
+        enqueue_activity(&state.ctx, &mut tx.conn(), "localhost", ana.id.0, &id, &payload, inboxes.clone())
+            .await
+            .expect("enqueued");
+        tx.commit().await.expect("commit");
+    }
+    let enqueued = started.elapsed();
+    let cpu = cpu_time();
+    let started = Instant::now();
+    let report = state.delivery.drain().await.expect("drain");
+    let elapsed = started.elapsed();
+    let cpu_used = cpu_time() - cpu;
+    assert_eq!(report.delivered, per_peer * peers);
+    assert_eq!(received.load(Ordering::Relaxed), per_peer * peers);
+    println!(
+        "deliver: {} activities to {peers} peer(s) on SQLite in {:.2} s: {:.0} deliveries/s ({:.2} ms CPU each); enqueue took {:.2} s",
+        report.delivered,
+        elapsed.as_secs_f64(),
+        report.delivered as f64 / elapsed.as_secs_f64(),
+        cpu_used * 1000.0 / report.delivered as f64,
+        enqueued.as_secs_f64()
+    );
+}
+
+/// CPU seconds used by this process so far (user + system).
+fn cpu_time() -> f64 {
+    let Ok(stat) = std::fs::read_to_string("/proc/self/stat") else { return 0.0 };
+    let fields: Vec<&str> = stat.rsplit(')').next().unwrap_or_default().split_whitespace().collect();
+    let ticks: f64 = fields.get(11).and_then(|u| u.parse::<f64>().ok()).unwrap_or(0.0)
+        + fields.get(12).and_then(|s| s.parse::<f64>().ok()).unwrap_or(0.0);
+    ticks / 100.0
+}
