@@ -33,6 +33,7 @@ pub struct FederationConfig {
     #[serde(deserialize_with = "flexible_bool")]
     pub allowlist_only: bool,
     pub first_retry_seconds: i64,
+    pub inbox_activities_per_minute: u32,
 }
 
 #[derive(Debug, Clone, Deserialize)]

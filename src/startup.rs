@@ -98,6 +98,10 @@ impl Application {
             http,
             delivery,
             wake_delivery,
+            inbox_limiter: Arc::new(crate::federation::rate_limit::PeerLimiter::per_minute(
+                config.federation.inbox_activities_per_minute,
+            )),
+            key_refetch_limiter: Arc::new(crate::federation::rate_limit::PeerLimiter::per_minute(2)),
             auth_limiter: Arc::new(web::rate_limit::AttemptLimiter::per_minute(
                 config.auth.attempts_per_minute,
             )),

@@ -21,4 +21,8 @@ pub struct AppState {
     /// The persisted delivery queue's worker; `wake` it after enqueuing.
     pub delivery: DeliveryWorker,
     pub wake_delivery: Arc<tokio::sync::Notify>,
+    /// Activities accepted per peer host and minute.
+    pub inbox_limiter: Arc<crate::federation::rate_limit::PeerLimiter>,
+    /// Re-fetches of an actor whose signature failed (key rotation), per actor and minute.
+    pub key_refetch_limiter: Arc<crate::federation::rate_limit::PeerLimiter>,
 }

@@ -38,6 +38,8 @@ pub enum InboxError {
     BadRequest(String),
     #[error("refused: {0}")]
     Forbidden(&'static str),
+    #[error("too many activities from {0}; try again later")]
+    TooMany(String),
     #[error("the sender could not be fetched: {0}")]
     SenderUnavailable(String),
     #[error(transparent)]
@@ -58,6 +60,7 @@ impl IntoResponse for InboxError {
     fn into_response(self) -> Response {
         let status = match &self {
             InboxError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            InboxError::TooMany(_) => StatusCode::TOO_MANY_REQUESTS,
             InboxError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             InboxError::Unauthorized(_) => StatusCode::UNAUTHORIZED,
             InboxError::Blocked(_) | InboxError::Forbidden(_) => StatusCode::FORBIDDEN,
@@ -96,6 +99,9 @@ pub async fn receive(State(state): State<AppState>, request: Request) -> Result<
     if peers::is_refused(&state.ctx, &signer_host).await? {
         return Err(InboxError::Blocked(signer_host));
     }
+    if !state.inbox_limiter.try_take(&signer_host) {
+        return Err(InboxError::TooMany(signer_host));
+    }
     if state.uris.is_local(&signer_url) {
         return Err(InboxError::Forbidden("signed with one of our own keys"));
     }
@@ -109,7 +115,10 @@ pub async fn receive(State(state): State<AppState>, request: Request) -> Result<
     let (signer, key) = resolve::actor_by_url(&state, &signer_url).await?;
     let host = state.uris.host();
     if verify::verify_signature(&parts.method, &parts.uri, &parts.headers, host, &key).is_err() {
-        // The peer may have rotated its key: fetch the actor again, once.
+        // The peer may have rotated its key: fetch the actor again, once, and rarely.
+        if !state.key_refetch_limiter.try_take(signer_url.as_str()) {
+            return Err(VerifyError::Invalid.into());
+        }
         let (_, fresh_key) = resolve::fetch_actor(&state, &signer_url).await?;
         verify::verify_signature(&parts.method, &parts.uri, &parts.headers, host, &fresh_key)?;
     }

@@ -12,6 +12,7 @@ pub mod inbox;
 pub mod objects;
 pub mod outbound;
 pub mod protocol;
+pub mod rate_limit;
 pub mod resolve;
 pub mod serve;
 pub mod signing;

@@ -110,6 +110,13 @@ pub fn normalize_host(raw: &str) -> Result<String, ServiceError> {
     })
 }
 
+/// A peer sent us a verified request: it is reachable again.
+pub async fn heard_from(ctx: &Context, host: &str) -> Result<(), ServiceError> {
+    let mut conn = ctx.db.acquire().await?;
+    db::instances::update_instance_heard_from(&mut conn.conn(), host, ctx.now().millis()).await?;
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::normalize_host;

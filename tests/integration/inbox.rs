@@ -225,6 +225,23 @@ pub async fn hostile_json_gets_400(app: TestApp) {
     );
 }
 
+pub async fn a_rotated_key_is_fetched_again(app: TestApp) {
+    with_group(&app).await;
+    let mut peer = Peer::start().await;
+    let zoe = peer.add_actor("zoe", "Person");
+    assert_eq!(peer.deliver(&zoe, &app.url("/inbox"), &follow(&peer, &zoe, 1)).await, StatusCode::ACCEPTED);
+    let fetches = peer.fetch_count();
+    peer.add_actor("zoe", "Person");
+    let undo = json!({"@context": "https://www.w3.org/ns/activitystreams", "id": peer.url("/undo/1"), "type": "Undo",
+                      "actor": zoe, "object": follow(&peer, &zoe, 1)});
+    assert_eq!(
+        peer.deliver(&zoe, &app.url("/inbox"), &undo).await,
+        StatusCode::ACCEPTED,
+        "after one re-fetch"
+    );
+    assert_eq!(peer.fetch_count(), fetches + 1);
+}
+
 on_both_backends!(
     unsigned_and_malformed_requests_are_refused_before_any_fetch,
     a_signed_follow_is_accepted_once,
@@ -233,4 +250,56 @@ on_both_backends!(
     deletes_need_authority_and_may_come_first,
     blocked_peers_get_403_before_any_fetch,
     hostile_json_gets_400,
+    a_rotated_key_is_fetched_again,
 );
+
+#[tokio::test]
+async fn peers_are_rate_limited() {
+    let app = TestApp::spawn_configured(crate::common::Backend::Sqlite, |c| {
+        c.federation.inbox_activities_per_minute = 3
+    })
+    .await
+    .expect("app");
+    with_group(&app).await;
+    let mut peer = Peer::start().await;
+    let zoe = peer.add_actor("zoe", "Person");
+    let mut statuses = Vec::new();
+    for n in 0..5 {
+        statuses.push(peer.deliver(&zoe, &app.url("/inbox"), &follow(&peer, &zoe, n)).await);
+    }
+    assert_eq!(statuses[..3], [StatusCode::ACCEPTED; 3]);
+    assert_eq!(statuses[3..], [StatusCode::TOO_MANY_REQUESTS; 2]);
+}
+
+#[tokio::test]
+async fn allowlist_mode_refuses_peers_until_allowed() {
+    let app =
+        TestApp::spawn_configured(crate::common::Backend::Sqlite, |c| c.federation.allowlist_only = true)
+            .await
+            .expect("app");
+    with_group(&app).await;
+    let mut peer = Peer::start().await;
+    let zoe = peer.add_actor("zoe", "Person");
+    assert_eq!(peer.deliver(&zoe, &app.url("/inbox"), &follow(&peer, &zoe, 1)).await, StatusCode::FORBIDDEN);
+    assert_eq!(peer.fetch_count(), 0);
+    let admin = allmende::service::accounts::create_account(
+        &app.ctx,
+        allmende::service::accounts::NewAccount {
+            username: "dora-admin".into(),
+            email: None,
+            password: crate::common::PASSWORD.into(),
+            admin: true,
+        },
+    )
+    .await
+    .expect("admin");
+    allmende::service::peers::set_policy(
+        &app.ctx,
+        &admin,
+        peer.base_url.trim_start_matches("http://"),
+        "allowed",
+    )
+    .await
+    .expect("allowed");
+    assert_eq!(peer.deliver(&zoe, &app.url("/inbox"), &follow(&peer, &zoe, 2)).await, StatusCode::ACCEPTED);
+}

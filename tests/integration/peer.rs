@@ -21,7 +21,6 @@ pub struct Peer {
     inner: Arc<Mutex<Inner>>,
     keys: HashMap<String, String>,
     server: tokio::task::JoinHandle<()>,
-    signer: Signer,
     http: reqwest::Client,
 }
 
@@ -39,7 +38,6 @@ impl Peer {
             inner,
             keys: HashMap::new(),
             server,
-            signer: Signer::new(),
             http: reqwest::Client::new(),
         }
     }
@@ -48,7 +46,7 @@ impl Peer {
         format!("{}{path}", self.base_url)
     }
 
-    /// Publishes a Person (or Group) with a fresh key; returns its id.
+    /// Publishes a Person (or Group) with a fresh key (again: a key rotation); returns its id.
     pub fn add_actor(&mut self, name: &str, kind: &str) -> String {
         let (public_pem, private_pem) = allmende::service::instance::generate_key_pair().expect("key");
         let id = self.url(&format!("/users/{name}"));
@@ -87,8 +85,8 @@ impl Peer {
     /// Posts any bytes, correctly signed (for malformed-JSON tests).
     pub async fn deliver_bytes(&self, signer: &str, inbox: &str, body: Vec<u8>) -> StatusCode {
         let key = self.keys.get(signer).expect("a key of ours");
-        let request = self
-            .signer
+        // A fresh signer each time: its key cache would hide a key rotation.
+        let request = Signer::new()
             .signed_post(&self.http, inbox, body, &format!("{signer}#main-key"), key)
             .await
             .expect("signed");
