@@ -468,3 +468,29 @@ pub async fn deleted_object_exists(conn: &mut Conn<'_>, ap_id: &str) -> Result<b
         query_scalar!(conn, i64, fetch_one, "SELECT COUNT(*) FROM deleted_objects WHERE ap_id = $1", ap_id)?;
     Ok(found > 0)
 }
+
+/// Threads of the groups a person follows (here and elsewhere), newest activity first.
+pub async fn list_followed_threads(
+    conn: &mut Conn<'_>,
+    viewer: i64,
+    before: Option<(i64, i64)>,
+    limit: i64,
+) -> Result<Vec<PostRow>, DbError> {
+    let (before_at, before_id) = before.unzip();
+    query_as!(
+        conn,
+        PostRow,
+        fetch_all,
+        concat!(
+            select_post!(),
+            "WHERE p.id = p.root_id AND p.deleted_at IS NULL \
+             AND p.group_id IN (SELECT f.followed_id FROM follows f WHERE f.follower_id = $1) \
+             AND ($2 IS NULL OR p.last_activity_at < $2 OR (p.last_activity_at = $2 AND p.id < $3)) \
+             ORDER BY p.last_activity_at DESC, p.id DESC LIMIT $4"
+        ),
+        Some(viewer),
+        before_at,
+        before_id,
+        limit,
+    )
+}

@@ -134,3 +134,22 @@ pub async fn list_latest_threads(
     let threads = rows.into_iter().map(|row| PostDetails::from_row(row, viewer, false)).collect();
     Ok(paginate(threads, page_size, activity_cursor))
 }
+
+/// The member's feed: threads of the groups they follow, here and on other instances.
+pub async fn list_followed_threads(
+    ctx: &Context,
+    viewer: &CurrentUser,
+    cursor: Option<&str>,
+) -> Result<Paged<PostDetails>, ServiceError> {
+    let mut conn = ctx.db.acquire().await?;
+    let page_size = ctx.settings.page_size;
+    let rows = db::posts::list_followed_threads(
+        &mut conn.conn(),
+        viewer.id.0,
+        parse_activity_cursor(cursor),
+        page_size + 1,
+    )
+    .await?;
+    let threads = rows.into_iter().map(|row| PostDetails::from_row(row, Some(viewer), false)).collect();
+    Ok(paginate(threads, page_size, activity_cursor))
+}

@@ -24,6 +24,7 @@ pub fn pages(state: &AppState) -> Router<AppState> {
 
     Router::new()
         .route("/", get(home::home))
+        .route("/feed", get(home::feed))
         .route("/groups", get(groups::directory).post(groups::create_submit))
         .route("/groups/new", get(groups::create_form))
         .route("/g/{name}", get(groups::show))

@@ -157,3 +157,10 @@ pub struct FederationAdminPage {
     pub peers: Vec<PeerRow>,
     pub allowlist_only: bool,
 }
+
+#[derive(Template)]
+#[template(path = "feed.html")]
+pub struct FeedPage {
+    pub chrome: Chrome,
+    pub threads: ListView<PostView>,
+}

@@ -70,7 +70,14 @@ pub async fn follow_and_unfollow_from_the_group_page(app: TestApp) {
     assert_eq!(app.post_form("/g/borken-solar/follow", &[]).await.status(), StatusCode::SEE_OTHER);
     let (_, page) = app.get_html("/g/borken-solar").await;
     assert!(page.contains("1 follower") && page.contains("Unfollow"));
+    let (_, feed) = app.get_html("/feed").await;
+    assert!(
+        feed.contains("Which &#60;b&#62;roofs&#60;/b&#62;?"),
+        "the followed group's thread is in the feed"
+    );
     assert_eq!(app.post_form("/g/borken-solar/unfollow", &[]).await.status(), StatusCode::SEE_OTHER);
+    let (_, feed) = app.get_html("/feed").await;
+    assert!(feed.contains("Nothing yet."), "unfollowed groups leave the feed");
     let (_, page) = app.get_html("/g/borken-solar").await;
     assert!(page.contains("0 followers"));
     assert_eq!(app.post_form("/g/nope/follow", &[]).await.status(), StatusCode::NOT_FOUND);

@@ -36,3 +36,16 @@ pub async fn home(
     };
     render(StatusCode::OK, &page)
 }
+
+/// `/feed`: threads from the groups the member follows.
+pub async fn feed(
+    State(state): State<AppState>,
+    chrome: Chrome,
+    crate::web::session::RequireUser(user): crate::web::session::RequireUser,
+    Query(query): Query<HomeQuery>,
+) -> Result<Response, WebError> {
+    let threads = threads::list_followed_threads(&state.ctx, &user, query.before.as_deref()).await?;
+    let page =
+        crate::web::pages::FeedPage { chrome, threads: ListView::from_paged(&threads, "/feed", "before") };
+    render(StatusCode::OK, &page)
+}
