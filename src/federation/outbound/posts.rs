@@ -3,14 +3,12 @@
 
 use url::Url;
 
-use super::routing::{self, GroupRoute, Outgoing, Target};
+use super::routing::{self, GroupRoute, Outgoing};
 use super::{TranslateError, activity_json, new_activity_id};
 use crate::db;
 use crate::domain::PostId;
 use crate::federation::objects::{PostDocument, actor_id, post_id, post_json, url};
-use crate::federation::protocol::{
-    AnnounceJson, CreateJson, DeleteJson, DeleteObject, PUBLIC, PostJson, UpdateJson,
-};
+use crate::federation::protocol::{CreateJson, DeleteJson, DeleteObject, PUBLIC, PostJson, UpdateJson};
 use crate::federation::uris::Uris;
 use crate::service::Context;
 use crate::service::federated::{self, FederatedPost};
@@ -60,7 +58,7 @@ pub(super) async fn post_created(
     if post.is_thread_opener()
         && let Some(GroupRoute::Local { id: group_id, name }) = &loaded.group
     {
-        outgoing.push(boost(ctx, uris, *group_id, name, post_id(uris, post)?)?);
+        outgoing.push(routing::boost_to_followers(ctx, uris, *group_id, name, post_id(uris, post)?)?);
     }
     Ok(outgoing)
 }
@@ -132,26 +130,4 @@ fn delete_of(
 /// A reply's remote parent author, to be notified.
 fn parent_author_inbox(post: &FederatedPost) -> Option<Url> {
     post.parent.as_ref().and_then(|parent| routing::notify_inbox(&parent.author))
-}
-
-/// The group boosts a new thread, which Mastodon followers see in their timelines.
-fn boost(
-    ctx: &Context,
-    uris: &Uris,
-    group_id: i64,
-    group_name: &str,
-    object: Url,
-) -> Result<Outgoing, TranslateError> {
-    let announce = AnnounceJson::boost(
-        new_activity_id(ctx, uris, "announce")?,
-        url(&uris.group(group_name))?,
-        object,
-        url(&uris.followers_of("group", group_name))?,
-    );
-    Ok(Outgoing::new(
-        group_id,
-        announce.id.clone(),
-        activity_json(&announce)?,
-        vec![Target::FollowersOf(group_id)],
-    ))
 }

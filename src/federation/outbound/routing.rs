@@ -9,7 +9,7 @@ use super::{TranslateError, activity_json, new_activity_id};
 use crate::db::{self, Conn};
 use crate::federation::delivery::Recipient;
 use crate::federation::objects::url;
-use crate::federation::protocol::AnnounceJson;
+use crate::federation::protocol::{AnnounceJson, AnnounceObject};
 use crate::federation::uris::Uris;
 use crate::service::federated::ActorIdentity;
 use crate::service::{Context, ServiceError};
@@ -81,6 +81,7 @@ pub(super) fn notify_inbox(actor: &ActorIdentity) -> Option<Url> {
 }
 
 /// A local group forwards `inner` unchanged to its followers (FEP-1b12).
+/// The group forwards `inner` unchanged to its followers (FEP-1b12).
 pub(super) fn announce_to_followers(
     ctx: &Context,
     uris: &Uris,
@@ -88,12 +89,34 @@ pub(super) fn announce_to_followers(
     group_name: &str,
     inner: serde_json::Value,
 ) -> Result<Outgoing, TranslateError> {
-    let announce = AnnounceJson::wrap(
-        new_activity_id(ctx, uris, "announce")?,
-        url(&uris.group(group_name))?,
-        inner,
-        url(&uris.followers_of("group", group_name))?,
-    );
+    group_announce(ctx, uris, group_id, group_name, AnnounceObject::Activity(inner))
+}
+
+/// The group boosts an object to its followers (how Mastodon followers see a new thread).
+pub(super) fn boost_to_followers(
+    ctx: &Context,
+    uris: &Uris,
+    group_id: i64,
+    group_name: &str,
+    object: Url,
+) -> Result<Outgoing, TranslateError> {
+    group_announce(ctx, uris, group_id, group_name, AnnounceObject::Url(object))
+}
+
+fn group_announce(
+    ctx: &Context,
+    uris: &Uris,
+    group_id: i64,
+    group_name: &str,
+    object: AnnounceObject,
+) -> Result<Outgoing, TranslateError> {
+    let id = new_activity_id(ctx, uris, "announce")?;
+    let group = url(&uris.group(group_name))?;
+    let followers = url(&uris.followers_of("group", group_name))?;
+    let announce = match object {
+        AnnounceObject::Activity(inner) => AnnounceJson::wrap(id, group, inner, followers),
+        AnnounceObject::Url(object) => AnnounceJson::boost(id, group, object, followers),
+    };
     Ok(Outgoing::new(
         group_id,
         announce.id.clone(),
