@@ -348,6 +348,7 @@ pub struct FederatedPostRow {
     pub ap_id: Option<String>,
     pub local: bool,
     pub root_id: i64,
+    pub root_local: bool,
     pub title: Option<String>,
     pub source: Option<String>,
     pub content_html: String,
@@ -388,7 +389,8 @@ pub async fn get_federated_post(conn: &mut Conn<'_>, id: i64) -> Result<Option<F
         conn,
         FederatedPostRow,
         fetch_optional,
-        "SELECT p.id, p.ap_id, p.local, p.root_id, p.title, p.source, p.content_html, p.language, p.sensitive, \
+        "SELECT p.id, p.ap_id, p.local, p.root_id, r.local AS root_local, p.title, p.source, p.content_html, \
+         p.language, p.sensitive, \
          p.content_warning, p.created_at, p.updated_at, p.deleted_at, \
          a.local AS author_local, a.kind AS author_kind, a.name AS author_name, a.ap_id AS author_ap_id, \
          a.inbox_url AS author_inbox, a.shared_inbox_url AS author_shared_inbox, ai.host AS author_host, \
@@ -399,6 +401,7 @@ pub async fn get_federated_post(conn: &mut Conn<'_>, id: i64) -> Result<Option<F
          pa.ap_id AS parent_author_ap_id, pa.inbox_url AS parent_author_inbox, \
          pa.shared_inbox_url AS parent_author_shared_inbox, pai.host AS parent_author_host \
          FROM posts p \
+         JOIN posts r ON r.id = p.root_id \
          JOIN actors a ON a.id = p.author_id LEFT JOIN instances ai ON ai.id = a.instance_id \
          LEFT JOIN actors g ON g.id = p.group_id \
          LEFT JOIN posts pp ON pp.id = p.in_reply_to_id \

@@ -64,7 +64,9 @@ impl IntoResponse for InboxError {
             InboxError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             InboxError::Unauthorized(_) => StatusCode::UNAUTHORIZED,
             InboxError::Blocked(_) | InboxError::Forbidden(_) => StatusCode::FORBIDDEN,
-            InboxError::BadRequest(_) | InboxError::SenderUnavailable(_) => StatusCode::BAD_REQUEST,
+            InboxError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            // The sender's key could not be fetched now: 401 makes it retry later.
+            InboxError::SenderUnavailable(_) => StatusCode::UNAUTHORIZED,
             InboxError::Service(ServiceError::NotFound) => StatusCode::NOT_FOUND,
             InboxError::Service(ServiceError::Forbidden) => StatusCode::FORBIDDEN,
             InboxError::Service(ServiceError::Invalid(_)) => StatusCode::BAD_REQUEST,
@@ -122,6 +124,7 @@ pub async fn receive(State(state): State<AppState>, request: Request) -> Result<
         let (_, fresh_key) = resolve::fetch_actor(&state, &signer_url).await?;
         verify::verify_signature(&parts.method, &parts.uri, &parts.headers, host, &fresh_key)?;
     }
+    peers::heard_from(&state.ctx, &signer_host).await?;
     let id =
         Url::parse(&activity_id).map_err(|_| InboxError::BadRequest("activity id is not a URL".into()))?;
     if domain_of(&id).as_deref() != Some(signer_host.as_str()) {

@@ -145,6 +145,10 @@ pub fn post_json(uris: &Uris, post: &FederatedPost) -> Result<PostDocument, Obje
             })
         }
     };
+    if !post.root_local {
+        // The thread lives elsewhere; we do not serve its context collection.
+        json.context = None;
+    }
     json.updated = post.updated.map(datetime);
     json.url = post.local.then(|| json.id.clone());
     if let Some(warning) = &post.content_warning {

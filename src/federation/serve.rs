@@ -34,8 +34,10 @@ pub async fn negotiate(State(state): State<AppState>, request: Request, next: Ne
     let path = request.uri().path().trim_end_matches('/').to_owned();
     let segments: Vec<&str> = path.split('/').skip(1).collect();
     let result = match segments.as_slice() {
-        ["u", name] | ["g", name] => actor(&state, name).await,
-        ["t", id] | ["p", id] => post(&state, id).await,
+        ["u", name] => actor(&state, name, "person").await,
+        ["g", name] => actor(&state, name, "group").await,
+        ["t", id] => post(&state, id, true).await,
+        ["p", id] => post(&state, id, false).await,
         _ => return next.run(request).await,
     };
     result.unwrap_or_else(IntoResponse::into_response)
@@ -43,19 +45,24 @@ pub async fn negotiate(State(state): State<AppState>, request: Request, next: Ne
 
 /// `/actor`: the instance actor (FEP-2677), JSON only.
 pub async fn instance_actor(State(state): State<AppState>) -> Result<Response, FederationError> {
-    actor(&state, crate::service::instance::INSTANCE_ACTOR_NAME).await
+    actor(&state, crate::service::instance::INSTANCE_ACTOR_NAME, "application").await
 }
 
-async fn actor(state: &AppState, name: &str) -> Result<Response, FederationError> {
+/// A local actor; the path must match its kind, so each actor has exactly one id.
+async fn actor(state: &AppState, name: &str, kind: &str) -> Result<Response, FederationError> {
     let actor = federated::get_local_actor(&state.ctx, name).await?;
+    if actor.kind != kind {
+        return Err(FederationError::NotFound);
+    }
     let json = objects::actor_json(&state.uris, &actor).map_err(|_| FederationError::NotFound)?;
     Ok(activity_json(&json))
 }
 
-async fn post(state: &AppState, id: &str) -> Result<Response, FederationError> {
+/// A local post; `/t/` serves thread openers and `/p/` replies, so each has exactly one id.
+async fn post(state: &AppState, id: &str, opener: bool) -> Result<Response, FederationError> {
     let id = id.parse::<i64>().map(PostId).map_err(|_| FederationError::NotFound)?;
     let post = federated::get_post(&state.ctx, id).await?;
-    if !post.local {
+    if !post.local || post.is_thread_opener() != opener {
         return Err(FederationError::NotFound);
     }
     match objects::post_json(&state.uris, &post).map_err(|_| FederationError::NotFound)? {

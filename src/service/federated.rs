@@ -76,6 +76,8 @@ pub struct FederatedPost {
     pub ap_id: Option<String>,
     pub local: bool,
     pub root_id: PostId,
+    /// Whether the thread was started here (then we serve its context collection).
+    pub root_local: bool,
     pub title: Option<String>,
     pub source: Option<String>,
     pub content_html: String,
@@ -151,6 +153,7 @@ fn federated_post(row: FederatedPostRow) -> FederatedPost {
         ap_id: row.ap_id,
         local: row.local,
         root_id: PostId(row.root_id),
+        root_local: row.root_local,
         title: row.title,
         source: row.source,
         content_html: row.content_html,

@@ -81,6 +81,8 @@ pub async fn people_groups_and_the_instance_actor_negotiate(app: TestApp) {
     let (_, html) = app.get_html("/u/ana").await;
     assert!(html.contains("<!doctype html>"), "browsers still get the page");
     assert_eq!(activity_json(&app, "/u/nobody").await.0, StatusCode::NOT_FOUND);
+    assert_eq!(activity_json(&app, "/u/energy").await.0, StatusCode::NOT_FOUND, "a group only at /g/");
+    assert_eq!(activity_json(&app, "/g/ana").await.0, StatusCode::NOT_FOUND, "a person only at /u/");
 }
 
 pub async fn threads_and_replies_are_pages_and_notes(app: TestApp) {
@@ -122,6 +124,16 @@ pub async fn threads_and_replies_are_pages_and_notes(app: TestApp) {
     assert_eq!(note["tag"][0]["type"], "Mention");
     assert_eq!(note["tag"][0]["href"], "http://localhost/u/ana");
 
+    assert_eq!(
+        activity_json(&app, &format!("/t/{}", reply.0)).await.0,
+        StatusCode::NOT_FOUND,
+        "replies only at /p/"
+    );
+    assert_eq!(
+        activity_json(&app, &format!("/p/{}", opener.0)).await.0,
+        StatusCode::NOT_FOUND,
+        "openers only at /t/"
+    );
     let (_, context) = activity_json(&app, &format!("/t/{}/context", opener.0)).await;
     assert_eq!(context["type"], "OrderedCollection");
     assert_eq!(context["totalItems"], 2);

@@ -190,3 +190,27 @@ on_both_backends!(
     own_and_blocked_inboxes_get_nothing,
     two_workers_share_the_queue_without_sending_twice,
 );
+
+#[tokio::test]
+async fn allowlist_mode_delivers_only_to_allowed_peers() {
+    let app =
+        TestApp::spawn_configured(crate::common::Backend::Sqlite, |c| c.federation.allowlist_only = true)
+            .await
+            .expect("app");
+    let allowed = Sink::start().await;
+    let other = Sink::start().await;
+    let ana = app.create_user("ana").await;
+    {
+        let mut conn = app.ctx.db.acquire().await.expect("conn");
+        allmende::db::instances::upsert_instance(&mut conn.conn(), app.ctx.new_id(), &allowed.host(), 0)
+            .await
+            .expect("instance");
+        allmende::db::instances::update_instance_policy(&mut conn.conn(), &allowed.host(), "allowed")
+            .await
+            .expect("allow");
+    }
+    enqueue(&app, ana.id, 1, &[allowed.inbox(), other.inbox()]).await;
+    assert_eq!(drain(&app).await.delivered, 1);
+    assert_eq!(allowed.received().len(), 1);
+    assert!(other.received().is_empty(), "peers not allowed get nothing");
+}

@@ -10,6 +10,7 @@ use url::Url;
 use super::create::store_post;
 use super::{MAX_DEPTH, same_host};
 use crate::domain::ActorId;
+use crate::federation::http::FetchError;
 use crate::federation::inbox::InboxError;
 use crate::federation::protocol::{AnnounceJson, AnnounceObject, Inbound, PostJson, parse_inbound};
 use crate::federation::resolve;
@@ -54,7 +55,15 @@ async fn receive_inner(
     let (actor, _) = resolve::actor_by_url(state, &inner_actor).await?;
     if same_host(&inner_actor, announcer_url) {
         // The group's own server vouches for its member's activity: it signed the Announce.
-        return Box::pin(super::receive(state, actor, &inner_actor, inbound, &inner, depth + 1)).await;
+        // A group forwards moderators' actions too; what we may not apply is skipped, not refused,
+        // so the rest of the group's traffic keeps flowing.
+        return match Box::pin(super::receive(state, actor, &inner_actor, inbound, &inner, depth + 1)).await {
+            Err(InboxError::Forbidden(reason)) => {
+                tracing::info!(reason, "skipped an announced activity");
+                Ok(())
+            }
+            other => other,
+        };
     }
     // A member from elsewhere: believe only what their own server serves.
     match inbound {
@@ -67,8 +76,11 @@ async fn receive_inner(
             None => Ok(()),
         },
         Inbound::Delete(delete) => {
+            // Believe a third party's Delete only when the origin says the object is gone.
             let object = delete.object_id().clone();
-            if resolve::fetch_document(state, &object).await.is_err() {
+            if let Err(resolve::ResolveError::Fetch(FetchError::Gone | FetchError::Status(404))) =
+                resolve::fetch_document(state, &object).await
+            {
                 let _ = remote::delete_remote_post(&state.ctx, actor, object.as_str()).await;
             }
             Ok(())

@@ -28,6 +28,10 @@ pub async fn receive(
         Err(ServiceError::Forbidden) => return Err(InboxError::Forbidden("Delete by someone who may not")),
         Err(other) => return Err(other.into()),
     }
-    remote::record_deleted_object(&state.ctx, object.as_str()).await?;
+    // Only the object's own server may rule out its later arrival (a Delete that overtook its
+    // Create); anyone else's Delete of an unknown object is ignored.
+    if super::same_host(object, actor_url) {
+        remote::record_deleted_object(&state.ctx, object.as_str()).await?;
+    }
     Ok(())
 }

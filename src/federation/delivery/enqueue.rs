@@ -23,7 +23,8 @@ pub fn domain_of(url: &Url) -> Option<String> {
 }
 
 /// Stores the activity once and one delivery per distinct remote inbox. Inboxes on our own
-/// host, of blocked peers and of peers marked unavailable are skipped. Returns the number of
+/// host, of blocked peers (or, in allowlist mode, peers not allowed) and of peers marked
+/// unavailable are skipped. Returns the number of
 /// deliveries made.
 pub async fn enqueue_activity(
     ctx: &Context,
@@ -41,9 +42,12 @@ pub async fn enqueue_activity(
         if domain.eq_ignore_ascii_case(own_host) {
             continue;
         }
-        if let Some(instance) = db::instances::get_instance_by_host(conn, &domain).await?
-            && (instance.policy == "blocked" || instance.unavailable_since.is_some())
-        {
+        let instance = db::instances::get_instance_by_host(conn, &domain).await?;
+        let policy = instance.as_ref().map(|i| i.policy.as_str());
+        let refused = policy == Some("blocked")
+            || (ctx.settings.federation_allowlist_only && policy != Some("allowed"))
+            || instance.as_ref().is_some_and(|i| i.unavailable_since.is_some());
+        if refused {
             continue;
         }
         targets.push((recipient.inbox, domain));
