@@ -77,7 +77,11 @@ impl IntoResponse for InboxError {
         } else {
             tracing::info!(error = %self, %status, "inbox refused an activity");
         }
-        (status, self.to_string()).into_response()
+        let mut response = (status, self.to_string()).into_response();
+        if status == StatusCode::TOO_MANY_REQUESTS {
+            response.headers_mut().insert(header::RETRY_AFTER, axum::http::HeaderValue::from_static("60"));
+        }
+        response
     }
 }
 

@@ -95,10 +95,16 @@ impl IntoResponse for WebError {
             tracing::error!(error = ?self, "request failed");
         }
         let page = ErrorPage { title, message: &message };
-        match page.render() {
+        let mut response = match page.render() {
             Ok(html) => (status, Html(html)).into_response(),
             Err(_) => (status, message).into_response(),
+        };
+        if status == StatusCode::TOO_MANY_REQUESTS {
+            response
+                .headers_mut()
+                .insert(axum::http::header::RETRY_AFTER, axum::http::HeaderValue::from_static("60"));
         }
+        response
     }
 }
 

@@ -291,6 +291,24 @@ async fn peers_are_rate_limited() {
     }
     assert_eq!(statuses[..3], [StatusCode::ACCEPTED; 3]);
     assert_eq!(statuses[3..], [StatusCode::TOO_MANY_REQUESTS; 2]);
+    let body = serde_json::to_vec(&follow(&peer, &zoe, 9)).expect("JSON");
+    let limited = reqwest::Client::new()
+        .execute(
+            allmende::federation::signing::Signer::new()
+                .signed_post(
+                    &reqwest::Client::new(),
+                    &app.url("/inbox"),
+                    body,
+                    &format!("{zoe}#main-key"),
+                    peer.private_key(&zoe),
+                )
+                .await
+                .expect("signed"),
+        )
+        .await
+        .expect("answered");
+    assert_eq!(limited.status(), StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(limited.headers().get("retry-after").map(|v| v.as_bytes()), Some(&b"60"[..]));
 }
 
 #[tokio::test]

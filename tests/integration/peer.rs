@@ -66,6 +66,10 @@ impl Peer {
         id
     }
 
+    pub fn private_key(&self, actor: &str) -> &str {
+        self.keys.get(actor).map(String::as_str).expect("a key of ours")
+    }
+
     /// Serves `document` at `id`.
     pub fn publish(&self, id: &str, document: Value) {
         let path = id.strip_prefix(&self.base_url).unwrap_or(id).to_owned();
