@@ -79,8 +79,16 @@ async fn threads_replies_and_follows_flow_between_instances(backend: Backend) {
     let ana = member(&north, "ana").await;
     let carl = member(&south, "carl").await;
 
+    // A thread from before anyone followed: pulled in from the group's outbox on first follow.
+    bea.submit_ok(
+        "/g/energy/threads/new",
+        "/g/energy/threads",
+        &[("title", "Heating the town hall"), ("body", "Older thread")],
+    )
+    .await;
     let handle = format!("@energy@{}", home.domain());
     let remote_group = follow_remote_group(&ana, &handle).await;
+    page_shows(&ana, &remote_group, "Heating the town hall").await;
     follow_remote_group(&carl, &handle).await;
     page_shows(&bea, "/g/energy", "2 followers").await;
 

@@ -497,3 +497,20 @@ pub async fn list_followed_threads(
         limit,
     )
 }
+
+/// Ids of a group's latest thread openers, for its outbox.
+pub async fn list_group_thread_ids(
+    conn: &mut Conn<'_>,
+    group_id: i64,
+    limit: i64,
+) -> Result<Vec<i64>, DbError> {
+    query_scalar!(
+        conn,
+        i64,
+        fetch_all,
+        "SELECT id FROM posts WHERE group_id = $1 AND id = root_id AND deleted_at IS NULL AND local \
+         ORDER BY id DESC LIMIT $2",
+        group_id,
+        limit
+    )
+}

@@ -4,6 +4,7 @@
 
 pub mod activities;
 pub mod address;
+pub mod backfill;
 pub mod delivery;
 pub mod discovery;
 pub mod error;

@@ -127,8 +127,11 @@ pub async fn moderators(
     Ok(activity_json(&OrderedCollectionJson::new(id, items)))
 }
 
-/// `/u/{name}/outbox`, `/g/{name}/outbox`: an empty collection for now (peers backfill through
-/// thread contexts).
+/// Threads listed in a group's outbox, for peers that backfill when they first follow.
+pub const OUTBOX_THREADS: i64 = 20;
+
+/// `/g/{name}/outbox`: the group's latest threads as `Create(Page)` (what Lemmy and we read to
+/// backfill); `/u/{name}/outbox`: empty (people post in groups).
 pub async fn outbox(
     State(state): State<AppState>,
     Path(name): Path<String>,
@@ -136,7 +139,18 @@ pub async fn outbox(
     let actor = federated::get_local_actor(&state.ctx, &name).await?;
     let id = objects::url(&state.uris.outbox_of(&actor.kind, &actor.name))
         .map_err(|_| FederationError::NotFound)?;
-    Ok(activity_json(&OrderedCollectionJson::new(id, Vec::new())))
+    let mut items = Vec::new();
+    if actor.kind == "group" {
+        for post in federated::list_group_threads(&state.ctx, actor.id, OUTBOX_THREADS).await? {
+            let Ok(PostDocument::Post(page)) = objects::post_json(&state.uris, &post) else { continue };
+            let Ok(create_id) = objects::url(&format!("{}#create", page.id)) else { continue };
+            let create = super::protocol::CreateJson::new(create_id, *page);
+            if let Ok(value) = serde_json::to_value(&create) {
+                items.push(value);
+            }
+        }
+    }
+    Ok(activity_json(&OrderedCollectionJson::new(id, items)))
 }
 
 /// A document with our `@context`, as `application/activity+json`.

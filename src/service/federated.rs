@@ -173,3 +173,20 @@ pub async fn count_followers(ctx: &Context, actor: ActorId) -> Result<i64, Servi
     let mut conn = ctx.db.acquire().await?;
     Ok(db::follows::count_followers(&mut conn.conn(), actor.0).await?)
 }
+
+/// A group's latest local threads, newest first, for its outbox.
+pub async fn list_group_threads(
+    ctx: &Context,
+    group: ActorId,
+    limit: i64,
+) -> Result<Vec<FederatedPost>, ServiceError> {
+    let mut conn = ctx.db.acquire().await?;
+    let ids = db::posts::list_group_thread_ids(&mut conn.conn(), group.0, limit).await?;
+    let mut posts = Vec::with_capacity(ids.len());
+    for id in ids {
+        if let Some(row) = db::posts::get_federated_post(&mut conn.conn(), id).await? {
+            posts.push(federated_post(row));
+        }
+    }
+    Ok(posts)
+}

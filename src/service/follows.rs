@@ -6,14 +6,21 @@ use crate::domain::DomainEvent;
 
 /// Follows a group by handle (`name` here, `name@host` elsewhere). Open local groups accept at
 /// once; remote ones stay pending until their Accept arrives. Following twice changes nothing.
-pub async fn follow_group(ctx: &Context, user: &CurrentUser, group_handle: &str) -> Result<(), ServiceError> {
+/// Returns the id of a remote group followed for the first time (to pull in its threads).
+pub async fn follow_group(
+    ctx: &Context,
+    user: &CurrentUser,
+    group_handle: &str,
+) -> Result<Option<url::Url>, ServiceError> {
     let mut tx = ctx.db.begin().await?;
     let mut conn = tx.conn();
     let group =
         db::groups::get_group_by_handle(&mut conn, group_handle).await?.ok_or(ServiceError::NotFound)?;
     let state = if group.closed || !group.local { "pending" } else { "accepted" };
     let id = ctx.new_id();
-    if db::follows::insert_follow(&mut conn, id, user.id.0, group.id, state, ctx.now().millis()).await? {
+    let created =
+        db::follows::insert_follow(&mut conn, id, user.id.0, group.id, state, ctx.now().millis()).await?;
+    if created {
         ctx.emit(
             &mut conn,
             DomainEvent::Followed { follow_id: id, follower_id: user.id.0, followed_id: group.id },
@@ -21,7 +28,8 @@ pub async fn follow_group(ctx: &Context, user: &CurrentUser, group_handle: &str)
         .await?;
     }
     tx.commit().await?;
-    Ok(())
+    let remote = group.ap_id.as_deref().filter(|_| created && !group.local);
+    Ok(remote.and_then(|id| url::Url::parse(id).ok()))
 }
 
 /// Stops following; unfollowing a group one does not follow changes nothing.

@@ -139,6 +139,15 @@ pub async fn threads_and_replies_are_pages_and_notes(app: TestApp) {
     assert_eq!(context["totalItems"], 2);
     assert_eq!(context["orderedItems"][1], format!("http://localhost/p/{}", reply.0));
 
+    let (_, outbox) = activity_json(&app, "/g/energy/outbox").await;
+    assert_eq!(outbox["type"], "OrderedCollection");
+    assert_eq!(outbox["totalItems"], 1, "{outbox}");
+    assert_eq!(outbox["orderedItems"][0]["type"], "Create");
+    assert_eq!(outbox["orderedItems"][0]["object"]["type"], "Page");
+    let parsed: allmende::federation::protocol::OrderedCollectionJson =
+        serde_json::from_value(outbox.clone()).expect("our outbox reads back");
+    assert_eq!(parsed.items().len(), 1);
+
     allmende::service::posts::delete_post(&app.ctx, &bob, reply).await.expect("deleted");
     let (status, tombstone) = activity_json(&app, &format!("/p/{}", reply.0)).await;
     assert_eq!(status, StatusCode::GONE);

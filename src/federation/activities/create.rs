@@ -46,7 +46,7 @@ pub(super) fn check_origin(post: &PostJson, actor_url: &Url) -> Result<(), Inbox
 type StoreFuture<'a> = Pin<Box<dyn Future<Output = Result<Option<PostId>, InboxError>> + Send + 'a>>;
 
 /// Stores a post whose origin is checked. Returns None when it does not belong here.
-pub(super) fn store_post<'a>(
+pub(crate) fn store_post<'a>(
     state: &'a AppState,
     author: ActorId,
     post: &'a PostJson,

@@ -3,7 +3,7 @@
 
 mod accept;
 mod announce;
-mod create;
+pub(crate) mod create;
 mod delete;
 mod follow;
 mod like;

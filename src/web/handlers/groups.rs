@@ -121,7 +121,16 @@ pub async fn follow(
     RequireUser(user): RequireUser,
     Path(name): Path<String>,
 ) -> Result<Response, WebError> {
-    follows::follow_group(&state.ctx, &user, &name).await?;
+    let remote_group = follows::follow_group(&state.ctx, &user, &name).await?;
+    if let Some(group_url) = remote_group {
+        // Pull in the remote group's latest threads in the background.
+        let state = state.clone();
+        tokio::spawn(async move {
+            if let Err(error) = crate::federation::backfill::backfill_group(&state, &group_url).await {
+                tracing::info!(%error, group = %group_url, "backfill failed");
+            }
+        });
+    }
     Ok(Redirect::to(&uris::group_path(&name)).into_response())
 }
 
