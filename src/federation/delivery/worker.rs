@@ -55,9 +55,8 @@ impl DeliveryWorker {
         self
     }
 
-    /// One round: turn new domain events into queued activities, then claim due deliveries
-    /// and send them.
-    pub async fn deliver_due(&self) -> Result<WorkerReport, ServiceError> {
+    /// Translates new domain events, then claims up to `limit` due heads of peers' queues.
+    async fn claim(&self, limit: i64) -> Result<Vec<ClaimedDelivery>, ServiceError> {
         crate::federation::outbound::translate_pending_events(&self.ctx, &self.uris, CLAIM_BATCH).await?;
         let token = format!("{:016x}", rand::random::<u64>());
         let now = self.ctx.now();
@@ -67,24 +66,31 @@ impl DeliveryWorker {
             &token,
             now.millis(),
             now.plus_seconds(LEASE_SECONDS).millis(),
-            CLAIM_BATCH,
+            limit,
         )
         .await?;
-        let claimed = db::deliveries::list_claimed_deliveries(&mut conn.conn(), &token).await?;
-        drop(conn);
-        let outcomes: Vec<(ClaimedDelivery, Outcome, Option<i64>, Option<String>)> =
-            futures_util::stream::iter(claimed)
-                .map(|delivery| async move {
-                    let (outcome, status, error) = self.send(&delivery).await;
-                    (delivery, outcome, status, error)
-                })
-                .buffer_unordered(PARALLEL_SENDS)
-                .collect()
-                .await;
+        Ok(db::deliveries::list_claimed_deliveries(&mut conn.conn(), &token).await?)
+    }
+
+    /// Sends one delivery and records the outcome.
+    async fn deliver(&self, delivery: ClaimedDelivery) -> Result<Outcome, ServiceError> {
+        let (outcome, status, error) = self.send(&delivery).await;
+        self.record(&delivery, &outcome, status, error.as_deref()).await?;
+        Ok(outcome)
+    }
+
+    /// One round: turn new domain events into queued activities, claim due deliveries, send
+    /// them (up to `PARALLEL_SENDS` at once) and wait for all of them.
+    pub async fn deliver_due(&self) -> Result<WorkerReport, ServiceError> {
+        let claimed = self.claim(CLAIM_BATCH).await?;
+        let outcomes: Vec<Result<Outcome, ServiceError>> = futures_util::stream::iter(claimed)
+            .map(|delivery| self.deliver(delivery))
+            .buffer_unordered(PARALLEL_SENDS)
+            .collect()
+            .await;
         let mut report = WorkerReport::default();
-        for (delivery, outcome, status, error) in outcomes {
-            self.record(&delivery, &outcome, status, error.as_deref()).await?;
-            match outcome {
+        for outcome in outcomes {
+            match outcome? {
                 Outcome::Delivered => report.delivered += 1,
                 Outcome::Retry { .. } => report.retried += 1,
                 Outcome::Failed => report.failed += 1,
@@ -107,22 +113,41 @@ impl DeliveryWorker {
         }
     }
 
-    /// The background loop of `allmende serve`: deliver, then sleep until woken or the next
-    /// delivery is due. It looks at least twice a second, so new domain events (written by any
-    /// process sharing the database) and leases of crashed workers are picked up promptly.
+    /// The background loop of `allmende serve`. Deliveries run as separate tasks, so a peer
+    /// that hangs until the timeout holds up only its own queue: the loop keeps claiming the
+    /// heads of other peers' queues while up to `PARALLEL_SENDS` deliveries are in flight. It
+    /// looks at least twice a second, so new domain events (written by any process sharing the
+    /// database) and leases of crashed workers are picked up promptly. On shutdown it lets the
+    /// deliveries in flight finish.
     pub async fn run(self, mut shutdown: tokio::sync::watch::Receiver<bool>) {
+        let mut in_flight = tokio::task::JoinSet::new();
         loop {
-            let sleep = match self.deliver_due().await {
-                Ok(report) if report.attempts() > 0 => Duration::ZERO,
-                Ok(_) => self.time_until_next_due().await,
-                Err(error) => {
-                    tracing::error!(%error, "delivery round failed");
-                    Duration::from_secs(5)
+            let capacity = PARALLEL_SENDS.saturating_sub(in_flight.len());
+            let mut started = 0;
+            if capacity > 0 {
+                match self.claim(i64::try_from(capacity).unwrap_or(1)).await {
+                    Ok(claimed) => {
+                        for delivery in claimed {
+                            let worker = self.clone();
+                            in_flight.spawn(async move {
+                                if let Err(error) = worker.deliver(delivery).await {
+                                    tracing::error!(%error, "recording a delivery failed");
+                                }
+                            });
+                            started += 1;
+                        }
+                    }
+                    Err(error) => tracing::error!(%error, "claiming deliveries failed"),
                 }
-            };
+            }
+            let sleep = if started > 0 { Duration::ZERO } else { self.time_until_next_due().await };
             tokio::select! {
-                _ = shutdown.changed() => return,
+                _ = shutdown.changed() => {
+                    while in_flight.join_next().await.is_some() {}
+                    return;
+                }
                 () = self.wake.notified() => {},
+                Some(_) = in_flight.join_next(), if !in_flight.is_empty() => {},
                 () = tokio::time::sleep(sleep) => {},
             }
         }
