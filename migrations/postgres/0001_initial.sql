@@ -5,7 +5,7 @@ CREATE TABLE instances (
     id                BIGINT PRIMARY KEY NOT NULL,
     host              TEXT NOT NULL UNIQUE,
     software          TEXT,
-    policy            TEXT NOT NULL DEFAULT 'allowed',
+    policy            TEXT NOT NULL DEFAULT 'default', -- default | allowed | blocked
     first_seen_at     BIGINT NOT NULL,
     last_seen_at      BIGINT,
     unavailable_since BIGINT

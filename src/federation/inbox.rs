@@ -51,7 +51,9 @@ impl From<ResolveError> for InboxError {
         match error {
             ResolveError::Blocked(host) => InboxError::Blocked(host),
             ResolveError::Service(error) => InboxError::Service(error),
-            other => InboxError::SenderUnavailable(other.to_string()),
+            // Could not fetch now: worth a retry. A document that does not check out: final.
+            ResolveError::Fetch(error) => InboxError::SenderUnavailable(error.to_string()),
+            ResolveError::Invalid(reason) => InboxError::BadRequest(reason.to_owned()),
         }
     }
 }

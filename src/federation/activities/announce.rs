@@ -52,6 +52,10 @@ async fn receive_inner(
     {
         return Ok(());
     }
+    if state.uris.is_local(&inner_actor) {
+        // Our own member's activity, passed back by the group: we have it already.
+        return Ok(());
+    }
     let (actor, _) = resolve::actor_by_url(state, &inner_actor).await?;
     if same_host(&inner_actor, announcer_url) {
         // The group's own server vouches for its member's activity: it signed the Announce.
