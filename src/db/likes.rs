@@ -19,9 +19,14 @@ pub async fn insert_like(
     Ok(inserted == 1)
 }
 
-/// Returns whether a like was removed.
-pub async fn delete_like(conn: &mut Conn<'_>, post_id: i64, actor_id: i64) -> Result<bool, DbError> {
-    let deleted =
-        execute!(conn, "DELETE FROM likes WHERE post_id = $1 AND actor_id = $2", post_id, actor_id)?;
-    Ok(deleted == 1)
+/// Removes a like; returns when it was made, or None when there was none.
+pub async fn delete_like(conn: &mut Conn<'_>, post_id: i64, actor_id: i64) -> Result<Option<i64>, DbError> {
+    super::query_scalar!(
+        conn,
+        i64,
+        fetch_optional,
+        "DELETE FROM likes WHERE post_id = $1 AND actor_id = $2 RETURNING created_at",
+        post_id,
+        actor_id
+    )
 }

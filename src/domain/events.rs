@@ -29,13 +29,18 @@ pub enum DomainEvent {
     PostDeleted {
         post_id: i64,
     },
+    /// `liked_at` tells one like of a post from a later one by the same person (activity ids).
     PostLiked {
         post_id: i64,
         actor_id: i64,
+        #[serde(default)]
+        liked_at: i64,
     },
     PostUnliked {
         post_id: i64,
         actor_id: i64,
+        #[serde(default)]
+        liked_at: i64,
     },
     Followed {
         follow_id: i64,
@@ -84,7 +89,7 @@ mod tests {
 
     #[test]
     fn kind_matches_serde_tag() {
-        let event = DomainEvent::PostLiked { post_id: 1, actor_id: 2 };
+        let event = DomainEvent::PostLiked { post_id: 1, actor_id: 2, liked_at: 3 };
         let json = serde_json::to_value(&event).unwrap();
         assert_eq!(json["type"], event.kind());
     }

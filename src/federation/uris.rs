@@ -160,7 +160,8 @@ impl Uris {
 impl Uris {
     /// The id of a local actor's `Like` of a post: derived from the pair, so the `Undo` sent
     /// later can name it without storing it.
-    pub fn like_activity(&self, actor_id: i64, post_id: i64) -> String {
-        self.absolute(&format!("/activities/like/{actor_id}-{post_id}"))
+    /// A Like's id: one per like (a like after an unlike gets a new id), known again for its Undo.
+    pub fn like_activity(&self, actor_id: i64, post_id: i64, liked_at: i64) -> String {
+        self.absolute(&format!("/activities/like/{actor_id}-{post_id}-{liked_at}"))
     }
 }

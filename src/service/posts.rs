@@ -168,17 +168,18 @@ async fn set_like(
     if row.deleted_at.is_some() {
         return Err(ServiceError::NotFound);
     }
-    let changed = if liked {
-        db::likes::insert_like(&mut conn, id.0, user.id.0, ctx.now().millis()).await?
+    let now = ctx.now().millis();
+    let changed_at = if liked {
+        db::likes::insert_like(&mut conn, id.0, user.id.0, now).await?.then_some(now)
     } else {
         db::likes::delete_like(&mut conn, id.0, user.id.0).await?
     };
-    if changed {
+    if let Some(liked_at) = changed_at {
         db::posts::update_like_count(&mut conn, id.0, if liked { 1 } else { -1 }).await?;
         let event = if liked {
-            DomainEvent::PostLiked { post_id: id.0, actor_id: user.id.0 }
+            DomainEvent::PostLiked { post_id: id.0, actor_id: user.id.0, liked_at }
         } else {
-            DomainEvent::PostUnliked { post_id: id.0, actor_id: user.id.0 }
+            DomainEvent::PostUnliked { post_id: id.0, actor_id: user.id.0, liked_at }
         };
         ctx.emit(&mut conn, event).await?;
     }

@@ -262,7 +262,7 @@ pub async fn set_remote_like(
     let changed = if liked {
         db::likes::insert_like(&mut conn, post.0, actor.0, ctx.now().millis()).await?
     } else {
-        db::likes::delete_like(&mut conn, post.0, actor.0).await?
+        db::likes::delete_like(&mut conn, post.0, actor.0).await?.is_some()
     };
     if changed {
         db::posts::update_like_count(&mut conn, post.0, if liked { 1 } else { -1 }).await?;

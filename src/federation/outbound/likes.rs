@@ -18,6 +18,7 @@ pub(super) async fn like_changed(
     uris: &Uris,
     post: i64,
     liker: i64,
+    liked_at: i64,
     liked: bool,
 ) -> Result<Vec<Outgoing>, TranslateError> {
     let mut conn = ctx.db.acquire().await?;
@@ -31,7 +32,7 @@ pub(super) async fn like_changed(
     let group_url = target.group.as_ref().map(|group| actor_id(uris, group)).transpose()?;
     let liker_url = url(&uris.actor(&liker_row.kind, &liker_row.name))?;
     let like = LikeJson::new(
-        url(&uris.like_activity(liker, post))?,
+        url(&uris.like_activity(liker, post, liked_at))?,
         liker_url.clone(),
         post_id(uris, &target)?,
         group_url.clone(),

@@ -143,11 +143,11 @@ async fn plan_event(
         }
         DomainEvent::PostEdited { post_id } => posts::post_edited(ctx, uris, *post_id).await,
         DomainEvent::PostDeleted { post_id } => posts::post_deleted(ctx, uris, *post_id).await,
-        DomainEvent::PostLiked { post_id, actor_id } => {
-            likes::like_changed(ctx, uris, *post_id, *actor_id, true).await
+        DomainEvent::PostLiked { post_id, actor_id, liked_at } => {
+            likes::like_changed(ctx, uris, *post_id, *actor_id, *liked_at, true).await
         }
-        DomainEvent::PostUnliked { post_id, actor_id } => {
-            likes::like_changed(ctx, uris, *post_id, *actor_id, false).await
+        DomainEvent::PostUnliked { post_id, actor_id, liked_at } => {
+            likes::like_changed(ctx, uris, *post_id, *actor_id, *liked_at, false).await
         }
         DomainEvent::Followed { follow_id, follower_id, followed_id } => {
             follows::follow_changed(ctx, uris, *follow_id, *follower_id, *followed_id, true).await
