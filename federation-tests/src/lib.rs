@@ -29,6 +29,7 @@ mod browserless;
 mod instance;
 mod net;
 mod postgres;
+pub mod scenario;
 
 pub use binary::allmende_binary;
 pub use browser::{CHROMEDRIVER, CHROMIUM, ChromeDriver, chrome_capabilities};

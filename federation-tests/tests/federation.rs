@@ -34,7 +34,10 @@ async fn page_shows(client: &Browserless, path: &str, needle: &str) -> String {
 }
 
 fn start(backend: Backend, name: &str) -> Option<Instance> {
-    let options = backend.options()?.with_env("ALLMENDE_INSTANCE_NAME", name);
+    let options = backend
+        .options()?
+        .with_env("ALLMENDE_INSTANCE_NAME", name)
+        .with_env("ALLMENDE_FEDERATION_FIRST_RETRY_SECONDS", "2");
     Some(Instance::start(options))
 }
 
