@@ -46,11 +46,14 @@ pub async fn list_instances(conn: &mut Conn<'_>) -> Result<Vec<InstanceRow>, DbE
     query_as!(conn, InstanceRow, fetch_all, concat!(select_instance!(), "ORDER BY host"))
 }
 
-/// A peer answered or sent us something: it is available again.
+/// A peer answered or sent us something: it is available again. Writes at most once a minute
+/// per peer while nothing is wrong (this runs for every delivery and every inbox request).
 pub async fn update_instance_heard_from(conn: &mut Conn<'_>, host: &str, now: i64) -> Result<(), DbError> {
     execute!(
         conn,
-        "UPDATE instances SET last_seen_at = $2, failing_since = NULL, unavailable_since = NULL WHERE host = $1",
+        "UPDATE instances SET last_seen_at = $2, failing_since = NULL, unavailable_since = NULL \
+         WHERE host = $1 AND (last_seen_at IS NULL OR last_seen_at < $2 - 60000 \
+         OR failing_since IS NOT NULL OR unavailable_since IS NOT NULL)",
         host,
         now,
     )?;
