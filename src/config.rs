@@ -24,7 +24,15 @@ pub struct Config {
     pub auth: AuthConfig,
     pub limits: LimitsConfig,
     pub federation: FederationConfig,
+    pub oauth: OAuthConfig,
     pub log: LogConfig,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OAuthConfig {
+    #[serde(deserialize_with = "flexible_bool")]
+    pub password_grant: bool,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -90,7 +98,8 @@ pub enum ConfigError {
 }
 
 /// Sections whose keys are reached from the environment as `ALLMENDE_<SECTION>_<KEY>`.
-const SECTIONS: &[&str] = &["database", "instance", "registration", "auth", "limits", "federation", "log"];
+const SECTIONS: &[&str] =
+    &["database", "instance", "registration", "auth", "limits", "federation", "oauth", "log"];
 const TOP_LEVEL: &[&str] = &["domain", "bind", "data_dir", "insecure_http"];
 
 impl Config {

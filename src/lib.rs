@@ -1,6 +1,7 @@
 //! Allmende: a federated forum server for regional climate networks.
 //! See docs/ARCHITECTURE.md for how the layers fit.
 
+pub mod api;
 pub mod cli;
 pub mod config;
 pub mod db;

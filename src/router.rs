@@ -4,23 +4,26 @@ use std::time::Duration;
 
 use axum::Router;
 use axum::http::{HeaderValue, StatusCode, header};
+use tower::Layer;
 use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::normalize_path::NormalizePathLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
 use crate::state::AppState;
-use crate::{federation, web};
+use crate::{api, federation, web};
 
 const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; img-src 'self' https: data:; style-src 'self'; \
      script-src 'none'; frame-ancestors 'none'; form-action 'self'";
 
 pub fn app(state: AppState) -> Router {
     let timeout = Duration::from_secs(state.config.limits.request_timeout_seconds);
-    Router::new()
+    let app = Router::new()
         .merge(web::pages(&state))
         .merge(federation::routes(&state))
+        .merge(api::routes(&state))
         .fallback(web::error::not_found)
         .layer(SetResponseHeaderLayer::if_not_present(
             header::X_CONTENT_TYPE_OPTIONS,
@@ -38,5 +41,7 @@ pub fn app(state: AppState) -> Router {
         .layer(RequestBodyLimitLayer::new(state.config.limits.body_bytes))
         .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, timeout))
         .layer(TraceLayer::new_for_http())
-        .with_state(state)
+        .with_state(state);
+    // `/api/v1/instance/` and `/api/v1/instance` are the same: some apps add the slash.
+    Router::new().fallback_service(NormalizePathLayer::trim_trailing_slash().layer(app))
 }

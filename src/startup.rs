@@ -60,6 +60,7 @@ pub fn service_context(config: &Config, db: Db, clock: Arc<dyn Clock>) -> Contex
             lockout_seconds: config.auth.lockout_minutes * 60,
             default_language: config.instance.default_language.clone(),
             federation_allowlist_only: config.federation.allowlist_only,
+            oauth_password_grant: config.oauth.password_grant,
         }),
     }
 }

@@ -5,6 +5,7 @@
 //! macros below run one SQL text on whichever is in use. The SQL is written once in the
 //! common dialect (`$1` placeholders, `ON CONFLICT`, `RETURNING`, integer times).
 
+pub mod account_cards;
 pub mod accounts;
 pub mod actors;
 pub mod connection;
@@ -12,10 +13,16 @@ pub mod deliveries;
 pub mod domain_events;
 pub mod follows;
 pub mod groups;
+pub mod idempotency_keys;
 pub mod instances;
 pub mod likes;
+pub mod lists;
+pub mod markers;
+pub mod notifications;
+pub mod oauth;
 pub mod posts;
 pub mod sessions;
+pub mod statuses;
 
 pub use connection::{Conn, Db, DbError, PooledConn, Tx};
 

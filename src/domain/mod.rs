@@ -7,8 +7,10 @@ pub mod group;
 pub mod html;
 pub mod ids;
 pub mod language;
+pub mod mentions;
 pub mod name;
 pub mod post;
+pub mod scopes;
 pub mod time;
 pub mod validation;
 
@@ -19,5 +21,6 @@ pub use ids::{ActorId, IdGenerator, PostId};
 pub use language::Language;
 pub use name::Name;
 pub use post::{PostBody, ThreadTitle};
+pub use scopes::Scopes;
 pub use time::{Clock, SystemClock, Timestamp};
 pub use validation::{FieldError, FieldErrors};

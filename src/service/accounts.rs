@@ -119,6 +119,17 @@ fn name_conflict(error: db::DbError) -> ServiceError {
 /// Signs a person in. After `max_failed_logins` failures in a row the account is locked for
 /// `lockout_seconds`, and even the right password is refused until then.
 pub async fn login(ctx: &Context, username: &str, password: &str) -> Result<NewSession, ServiceError> {
+    let user = check_credentials(ctx, username, password).await?;
+    start_session(ctx, user).await
+}
+
+/// Checks a username and password with the lockout rules of [`login`], without opening a
+/// session (the OAuth password grant opens a token instead).
+pub async fn check_credentials(
+    ctx: &Context,
+    username: &str,
+    password: &str,
+) -> Result<CurrentUser, ServiceError> {
     let now = ctx.now().millis();
     let mut conn = ctx.db.acquire().await?;
     let account = db::accounts::get_account_by_name(&mut conn.conn(), username.trim()).await?;
@@ -141,8 +152,7 @@ pub async fn login(ctx: &Context, username: &str, password: &str) -> Result<NewS
         return Err(ServiceError::BadCredentials);
     }
     db::accounts::update_login_succeeded(&mut conn.conn(), account.actor_id).await?;
-    drop(conn);
-    start_session(ctx, current_user(account, &ctx.settings.default_language)).await
+    Ok(current_user(account, &ctx.settings.default_language))
 }
 
 /// Opens a session for a person who has just proven who they are (signed in or registered).
@@ -217,7 +227,7 @@ pub async fn update_profile(ctx: &Context, user: &CurrentUser, input: Profile) -
     Ok(())
 }
 
-fn current_user(account: AccountRow, default_language: &str) -> CurrentUser {
+pub(crate) fn current_user(account: AccountRow, default_language: &str) -> CurrentUser {
     CurrentUser {
         id: ActorId(account.actor_id),
         name: account.name,
@@ -227,12 +237,12 @@ fn current_user(account: AccountRow, default_language: &str) -> CurrentUser {
     }
 }
 
-fn new_session_token() -> String {
+pub(crate) fn new_session_token() -> String {
     let bytes: [u8; 32] = rand::random();
     base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
 }
 
-fn hash_token(token: &str) -> String {
+pub(crate) fn hash_token(token: &str) -> String {
     let digest = Sha256::digest(token.as_bytes());
     base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(digest)
 }

@@ -1,8 +1,8 @@
 //! Following groups (and, with federation, people and remote groups).
 
-use super::{Context, CurrentUser, ServiceError};
+use super::{Context, CurrentUser, ServiceError, notifications};
 use crate::db;
-use crate::domain::DomainEvent;
+use crate::domain::{ActorId, DomainEvent};
 
 /// Follows a group by handle (`name` here, `name@host` elsewhere). Open local groups accept at
 /// once; remote ones stay pending until their Accept arrives. Following twice changes nothing.
@@ -48,6 +48,59 @@ pub async fn unfollow_group(
         ctx.emit(
             &mut conn,
             DomainEvent::Unfollowed { follow_id, follower_id: user.id.0, followed_id: group.id },
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Follows a person or group by id (the Mastodon API's way). Local people and open local
+/// groups accept at once; remote actors stay pending until their Accept arrives. Returns the
+/// id of a remote group followed for the first time (to pull in its threads).
+pub async fn follow_actor(
+    ctx: &Context,
+    user: &CurrentUser,
+    actor: ActorId,
+) -> Result<Option<url::Url>, ServiceError> {
+    let mut tx = ctx.db.begin().await?;
+    let mut conn = tx.conn();
+    let target = db::actors::get_actor(&mut conn, actor.0)
+        .await?
+        .filter(|a| a.kind == "person" || a.kind == "group")
+        .ok_or(ServiceError::NotFound)?;
+    if target.id == user.id.0 {
+        return Err(crate::domain::FieldError::new("id", "you cannot follow yourself").into());
+    }
+    let state = if target.closed || !target.local { "pending" } else { "accepted" };
+    let id = ctx.new_id();
+    let created =
+        db::follows::insert_follow(&mut conn, id, user.id.0, target.id, state, ctx.now().millis()).await?;
+    if created {
+        if target.kind == "person" && state == "accepted" {
+            notifications::notify(ctx, &mut conn, target.id, "follow", user.id.0, None).await?;
+        }
+        ctx.emit(
+            &mut conn,
+            DomainEvent::Followed { follow_id: id, follower_id: user.id.0, followed_id: target.id },
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    let remote_group = target.ap_id.as_deref().filter(|_| created && !target.local && target.kind == "group");
+    Ok(remote_group.and_then(|id| url::Url::parse(id).ok()))
+}
+
+/// Stops following a person or group by id.
+pub async fn unfollow_actor(ctx: &Context, user: &CurrentUser, actor: ActorId) -> Result<(), ServiceError> {
+    let mut tx = ctx.db.begin().await?;
+    let mut conn = tx.conn();
+    if let Some(follow_id) = db::follows::get_follow_id(&mut conn, user.id.0, actor.0).await?
+        && db::follows::delete_follow(&mut conn, follow_id).await? == 1
+    {
+        ctx.emit(
+            &mut conn,
+            DomainEvent::Unfollowed { follow_id, follower_id: user.id.0, followed_id: actor.0 },
         )
         .await?;
     }

@@ -1,7 +1,9 @@
 //! The use cases. Every state change goes through here, whichever front door it came from
 //! (web form, Mastodon client, remote inbox), and every permission check is written here once.
 
+pub mod account_cards;
 pub mod accounts;
+pub mod client_state;
 pub mod error;
 pub mod federated;
 pub mod follows;
@@ -9,11 +11,14 @@ pub mod groups;
 pub mod instance;
 pub mod instance_info;
 pub mod keys;
+pub mod notifications;
+pub mod oauth;
 pub mod passwords;
 pub mod peers;
 pub mod posts;
 pub mod read_models;
 pub mod remote;
+pub mod statuses;
 pub mod threads;
 pub mod users;
 
@@ -36,6 +41,8 @@ pub struct Settings {
     pub default_language: String,
     /// Federate only with instances an admin allowed.
     pub federation_allowlist_only: bool,
+    /// The OAuth 2 password grant is enabled.
+    pub oauth_password_grant: bool,
 }
 
 impl Default for Settings {
@@ -48,6 +55,7 @@ impl Default for Settings {
             lockout_seconds: 15 * 60,
             default_language: "en".to_owned(),
             federation_allowlist_only: false,
+            oauth_password_grant: false,
         }
     }
 }

@@ -1,6 +1,7 @@
 //! Replies, edits, deletions and likes of posts.
 
 use super::error::refuse_if_any;
+use super::notifications;
 use super::threads::post_language;
 use super::{Context, CurrentUser, PostDetails, ServiceError};
 use crate::db::{self, Conn, posts::NewPost, posts::PostRow};
@@ -53,6 +54,7 @@ pub async fn reply(
     )
     .await?;
     db::posts::update_thread_on_reply(&mut conn, parent.root_id, now).await?;
+    notifications::notify(ctx, &mut conn, parent.author_id, "mention", user.id.0, Some(id)).await?;
     ctx.emit(
         &mut conn,
         DomainEvent::ReplyCreated { post_id: id, root_id: parent.root_id, remote_activity: None },
@@ -176,6 +178,9 @@ async fn set_like(
     };
     if let Some(liked_at) = changed_at {
         db::posts::update_like_count(&mut conn, id.0, if liked { 1 } else { -1 }).await?;
+        if liked {
+            notifications::notify(ctx, &mut conn, row.author_id, "favourite", user.id.0, Some(id.0)).await?;
+        }
         let event = if liked {
             DomainEvent::PostLiked { post_id: id.0, actor_id: user.id.0, liked_at }
         } else {

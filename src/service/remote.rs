@@ -200,6 +200,15 @@ pub async fn store_remote_post(ctx: &Context, post: RemotePost) -> Result<(PostI
         match &parent {
             Some(parent) => {
                 db::posts::update_thread_on_reply(&mut conn, parent.root_id, ctx.now().millis()).await?;
+                super::notifications::notify(
+                    ctx,
+                    &mut conn,
+                    parent.author_id,
+                    "mention",
+                    post.author.0,
+                    Some(id),
+                )
+                .await?;
                 ctx.emit(
                     &mut conn,
                     DomainEvent::ReplyCreated {
@@ -266,6 +275,17 @@ pub async fn set_remote_like(
     };
     if changed {
         db::posts::update_like_count(&mut conn, post.0, if liked { 1 } else { -1 }).await?;
+        if liked && let Some(liked_post) = db::posts::get_post_ref(&mut conn, post.0).await? {
+            super::notifications::notify(
+                ctx,
+                &mut conn,
+                liked_post.author_id,
+                "favourite",
+                actor.0,
+                Some(post.0),
+            )
+            .await?;
+        }
     }
     tx.commit().await?;
     Ok(())

@@ -8,6 +8,9 @@ mod common;
 
 mod accounts;
 mod activitypub_serve;
+mod api_client;
+mod api_oauth;
+mod api_support;
 mod cli;
 mod delivery;
 mod discovery;

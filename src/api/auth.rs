@@ -1,0 +1,72 @@
+//! Bearer tokens: `Authorization: Bearer ...` (or `access_token` in the query, as some apps
+//! and the streaming API do). The token is looked up once per request; each handler states the
+//! scope it needs.
+
+use axum::extract::{FromRef, FromRequestParts};
+use axum::http::header;
+use axum::http::request::Parts;
+
+use super::error::ApiError;
+use crate::service::CurrentUser;
+use crate::service::oauth::{self, TokenGrant};
+use crate::state::AppState;
+
+/// The request's token grant, if it carried a token. A token that is present but unknown is
+/// refused here with 401, even on endpoints that work without one.
+pub struct Auth(pub Option<TokenGrant>);
+
+impl Auth {
+    /// The person acting, who must hold `scope`.
+    pub fn user(&self, scope: &'static str) -> Result<&CurrentUser, ApiError> {
+        let grant = self.0.as_ref().ok_or(ApiError::Unauthorized)?;
+        if !grant.scopes.allows(scope) {
+            return Err(ApiError::MissingScope(scope));
+        }
+        grant.user.as_ref().ok_or(ApiError::MissingScope(scope))
+    }
+
+    /// The viewer of a public endpoint: nobody without a token, else a person holding `scope`.
+    pub fn viewer(&self, scope: &'static str) -> Result<Option<&CurrentUser>, ApiError> {
+        match &self.0 {
+            None => Ok(None),
+            Some(grant) if grant.user.is_none() => Ok(None),
+            Some(_) => self.user(scope).map(Some),
+        }
+    }
+
+    /// An app's own token (client credentials) or a person's.
+    pub fn grant(&self) -> Result<&TokenGrant, ApiError> {
+        self.0.as_ref().ok_or(ApiError::Unauthorized)
+    }
+}
+
+pub fn bearer_token(parts: &Parts) -> Option<String> {
+    let from_header = parts
+        .headers
+        .get(header::AUTHORIZATION)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| value.strip_prefix("Bearer ").or_else(|| value.strip_prefix("bearer ")))
+        .map(|token| token.trim().to_owned());
+    from_header.or_else(|| {
+        form_urlencoded::parse(parts.uri.query().unwrap_or_default().as_bytes())
+            .find(|(key, _)| key == "access_token")
+            .map(|(_, value)| value.into_owned())
+    })
+}
+
+impl<S> FromRequestParts<S> for Auth
+where
+    AppState: FromRef<S>,
+    S: Send + Sync,
+{
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let Some(token) = bearer_token(parts).filter(|t| !t.is_empty()) else {
+            return Ok(Auth(None));
+        };
+        let state = AppState::from_ref(state);
+        let grant = oauth::authenticate(&state.ctx, &token).await?.ok_or(ApiError::Unauthorized)?;
+        Ok(Auth(Some(grant)))
+    }
+}

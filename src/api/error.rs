@@ -1,0 +1,100 @@
+//! The one error response of the client API: `{"error": "...", "error_description": "..."}`
+//! with the status Mastodon uses. Internal causes are logged here once and never shown.
+
+use axum::Json;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use serde_json::json;
+
+use crate::service::ServiceError;
+use crate::service::oauth::OAuthError;
+
+#[derive(Debug)]
+pub enum ApiError {
+    /// No token, or one that is unknown or revoked.
+    Unauthorized,
+    /// The token lacks the scope (or is an app token where a person is needed).
+    MissingScope(&'static str),
+    NotFound,
+    /// Bad parameters: 422 like Mastodon's validation errors.
+    Invalid(String),
+    /// A request that cannot be parsed at all.
+    BadRequest(String),
+    TooManyRequests,
+    OAuth(OAuthError),
+    Service(ServiceError),
+}
+
+impl From<ServiceError> for ApiError {
+    fn from(error: ServiceError) -> Self {
+        match error {
+            ServiceError::NotFound => ApiError::NotFound,
+            ServiceError::Invalid(errors) => ApiError::Invalid(
+                errors.iter().map(|e| format!("{} {}", e.field, e.message)).collect::<Vec<_>>().join(", "),
+            ),
+            other => ApiError::Service(other),
+        }
+    }
+}
+
+impl From<OAuthError> for ApiError {
+    fn from(error: OAuthError) -> Self {
+        match error {
+            OAuthError::Service(inner) => inner.into(),
+            other => ApiError::OAuth(other),
+        }
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let (status, error, description) = match self {
+            ApiError::Unauthorized => {
+                (StatusCode::UNAUTHORIZED, "The access token is invalid".to_owned(), None)
+            }
+            ApiError::MissingScope(scope) => (
+                StatusCode::FORBIDDEN,
+                "This action is outside the authorized scopes".to_owned(),
+                Some(format!("the token needs the {scope} scope")),
+            ),
+            ApiError::NotFound => (StatusCode::NOT_FOUND, "Record not found".to_owned(), None),
+            ApiError::Invalid(message) => {
+                (StatusCode::UNPROCESSABLE_ENTITY, format!("Validation failed: {message}"), None)
+            }
+            ApiError::BadRequest(message) => (StatusCode::BAD_REQUEST, message, None),
+            ApiError::TooManyRequests => {
+                (StatusCode::TOO_MANY_REQUESTS, "Too many requests".to_owned(), None)
+            }
+            ApiError::OAuth(error) => {
+                let status = match error {
+                    OAuthError::InvalidClient => StatusCode::UNAUTHORIZED,
+                    _ => StatusCode::BAD_REQUEST,
+                };
+                (status, error.code().to_owned(), Some(error.to_string()))
+            }
+            ApiError::Service(ServiceError::Forbidden) => {
+                (StatusCode::FORBIDDEN, "This action is not allowed".to_owned(), None)
+            }
+            ApiError::Service(ServiceError::Unauthenticated) => {
+                (StatusCode::UNAUTHORIZED, "The access token is invalid".to_owned(), None)
+            }
+            ApiError::Service(ServiceError::RegistrationClosed) => {
+                (StatusCode::FORBIDDEN, "Registrations are closed".to_owned(), None)
+            }
+            ApiError::Service(other) => {
+                tracing::error!(error = %other, "client API request failed");
+                (StatusCode::INTERNAL_SERVER_ERROR, "Something went wrong on our side".to_owned(), None)
+            }
+        };
+        let body = match description {
+            Some(description) => json!({ "error": error, "error_description": description }),
+            None => json!({ "error": error }),
+        };
+        (status, Json(body)).into_response()
+    }
+}
+
+/// Any unknown `/api/...` path.
+pub async fn not_found() -> ApiError {
+    ApiError::NotFound
+}

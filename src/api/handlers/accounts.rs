@@ -1,0 +1,283 @@
+//! Accounts: the member's own (verify and update), any person or group by id or handle, their
+//! statuses, followers and follows, and following them.
+
+use axum::Json;
+use axum::extract::{Path, State};
+use serde::Deserialize;
+
+use crate::api::auth::Auth;
+use crate::api::error::ApiError;
+use crate::api::model::{Account, CredentialAccount, Relationship, Status};
+use crate::api::paging::{PageParams, PagedJson, link_header};
+use crate::api::params::{Params, lenient};
+use crate::domain::ActorId;
+use crate::service::{CurrentUser, account_cards, accounts, follows, statuses};
+use crate::state::AppState;
+
+fn parse_id(raw: &str) -> Result<i64, ApiError> {
+    raw.parse().map_err(|_| ApiError::NotFound)
+}
+
+async fn credential_account(state: &AppState, user: &CurrentUser) -> Result<CredentialAccount, ApiError> {
+    let card = account_cards::get_account(&state.ctx, user.id.0).await?;
+    Ok(CredentialAccount::new(&state.uris, &card, user))
+}
+
+/// `GET /api/v1/accounts/verify_credentials`: needs `read:accounts` or `profile`.
+pub async fn verify_credentials(
+    State(state): State<AppState>,
+    auth: Auth,
+) -> Result<Json<CredentialAccount>, ApiError> {
+    let grant = auth.grant()?;
+    let user = if grant.scopes.allows("profile") { grant.user.as_ref() } else { None };
+    let user = match user {
+        Some(user) => user,
+        None => auth.user("read:accounts")?,
+    };
+    Ok(Json(credential_account(&state, user).await?))
+}
+
+#[derive(Debug, Deserialize)]
+pub struct UpdateParams {
+    #[serde(default, deserialize_with = "lenient::opt_string")]
+    display_name: Option<String>,
+    #[serde(default, deserialize_with = "lenient::opt_string")]
+    note: Option<String>,
+    #[serde(default, deserialize_with = "lenient::opt_string")]
+    locale: Option<String>,
+    #[serde(default)]
+    source: Option<SourceParams>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct SourceParams {
+    #[serde(default, deserialize_with = "lenient::opt_string")]
+    language: Option<String>,
+}
+
+/// `PATCH /api/v1/accounts/update_credentials`: display name, bio, language.
+pub async fn update_credentials(
+    State(state): State<AppState>,
+    auth: Auth,
+    Params(params): Params<UpdateParams>,
+) -> Result<Json<CredentialAccount>, ApiError> {
+    let user = auth.user("write:accounts")?;
+    let mut profile = accounts::get_profile(&state.ctx, user).await?;
+    if let Some(display_name) = params.display_name {
+        profile.display_name = display_name;
+    }
+    if let Some(note) = params.note {
+        profile.bio = note;
+    }
+    if let Some(language) = params.source.and_then(|s| s.language).or(params.locale) {
+        profile.language = language;
+    }
+    accounts::update_profile(&state.ctx, user, profile).await?;
+    let mut user = user.clone();
+    user.language = accounts::get_profile(&state.ctx, &user).await?.language;
+    Ok(Json(credential_account(&state, &user).await?))
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path(id): Path<String>,
+) -> Result<Json<Account>, ApiError> {
+    auth.viewer("read:accounts")?;
+    let card = account_cards::get_account(&state.ctx, parse_id(&id)?).await?;
+    Ok(Json(Account::from_card(&state.uris, &card)))
+}
+
+#[derive(Debug, Deserialize)]
+pub struct LookupParams {
+    #[serde(default)]
+    acct: String,
+}
+
+pub async fn lookup(
+    State(state): State<AppState>,
+    auth: Auth,
+    Params(params): Params<LookupParams>,
+) -> Result<Json<Account>, ApiError> {
+    auth.viewer("read:accounts")?;
+    let card = account_cards::lookup(&state.ctx, &params.acct, state.uris.host()).await?;
+    Ok(Json(Account::from_card(&state.uris, &card)))
+}
+
+#[derive(Debug, Deserialize)]
+pub struct SearchParams {
+    #[serde(default)]
+    q: String,
+    #[serde(default, deserialize_with = "lenient::opt_i64")]
+    limit: Option<i64>,
+}
+
+pub async fn search(
+    State(state): State<AppState>,
+    auth: Auth,
+    Params(params): Params<SearchParams>,
+) -> Result<Json<Vec<Account>>, ApiError> {
+    auth.user("read:accounts")?;
+    let cards = account_cards::search(&state.ctx, &params.q, params.limit.unwrap_or(40).clamp(1, 80)).await?;
+    Ok(Json(cards.iter().map(|c| Account::from_card(&state.uris, c)).collect()))
+}
+
+#[derive(Debug, Deserialize)]
+pub struct StatusesParams {
+    #[serde(flatten)]
+    page: PageParams,
+    #[serde(default, deserialize_with = "lenient::bool")]
+    exclude_replies: bool,
+    #[serde(default, deserialize_with = "lenient::bool")]
+    only_media: bool,
+    #[serde(default, deserialize_with = "lenient::bool")]
+    pinned: bool,
+    #[serde(default, deserialize_with = "lenient::bool")]
+    exclude_reblogs: bool,
+}
+
+pub async fn statuses(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path(id): Path<String>,
+    Params(params): Params<StatusesParams>,
+) -> Result<PagedJson<Status>, ApiError> {
+    let viewer = auth.viewer("read:statuses")?;
+    let account = parse_id(&id)?;
+    account_cards::get_account(&state.ctx, account).await?;
+    // Allmende has no pinned posts and no media yet: those lists are empty.
+    let _ = params.exclude_reblogs;
+    if params.pinned || params.only_media {
+        return Ok(PagedJson { items: Vec::new(), link: None });
+    }
+    let window = params.page.window(20, 40);
+    let found =
+        statuses::account_statuses(&state.ctx, viewer, account, params.exclude_replies, window).await?;
+    let mut extra = Vec::new();
+    if params.exclude_replies {
+        extra.push(("exclude_replies", "true".to_owned()));
+    }
+    let link = link_header(
+        &state.uris,
+        &format!("/api/v1/accounts/{account}/statuses"),
+        &extra,
+        found.first().map(|s| s.id),
+        found.last().map(|s| s.id),
+        window.limit,
+    );
+    Ok(PagedJson { items: Status::list(&state.uris, &found), link })
+}
+
+async fn follow_list(
+    state: &AppState,
+    auth: &Auth,
+    id: &str,
+    params: &PageParams,
+    followers: bool,
+) -> Result<PagedJson<Account>, ApiError> {
+    auth.viewer("read:accounts")?;
+    let account = parse_id(id)?;
+    let limit = params.limit.unwrap_or(40).clamp(1, 80);
+    let found = account_cards::follow_list(&state.ctx, account, followers, params.max_id, limit).await?;
+    let path = format!("/api/v1/accounts/{account}/{}", if followers { "followers" } else { "following" });
+    let link =
+        link_header(&state.uris, &path, &[], found.first().map(|f| f.0), found.last().map(|f| f.0), limit);
+    Ok(PagedJson {
+        items: found.iter().map(|(_, card)| Account::from_card(&state.uris, card)).collect(),
+        link,
+    })
+}
+
+pub async fn followers(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path(id): Path<String>,
+    Params(params): Params<PageParams>,
+) -> Result<PagedJson<Account>, ApiError> {
+    follow_list(&state, &auth, &id, &params, true).await
+}
+
+pub async fn following(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path(id): Path<String>,
+    Params(params): Params<PageParams>,
+) -> Result<PagedJson<Account>, ApiError> {
+    follow_list(&state, &auth, &id, &params, false).await
+}
+
+async fn relationship(state: &AppState, user: &CurrentUser, id: i64) -> Result<Json<Relationship>, ApiError> {
+    let found = account_cards::relationships(&state.ctx, user, &[id]).await?;
+    let first = found.first().ok_or(ApiError::NotFound)?;
+    Ok(Json(Relationship::from(first)))
+}
+
+/// `POST /api/v1/accounts/:id/follow`: a person or group, here or elsewhere. Following a
+/// remote group pulls in its latest threads.
+pub async fn follow(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path(id): Path<String>,
+) -> Result<Json<Relationship>, ApiError> {
+    let user = auth.user("write:follows")?;
+    let id = parse_id(&id)?;
+    if let Some(group_url) = follows::follow_actor(&state.ctx, user, ActorId(id)).await? {
+        let state = state.clone();
+        tokio::spawn(async move {
+            if let Err(error) = crate::federation::backfill::backfill_group(&state, &group_url).await {
+                tracing::info!(%error, group = %group_url, "backfill failed");
+            }
+        });
+    }
+    state.wake_delivery.notify_one();
+    relationship(&state, user, id).await
+}
+
+pub async fn unfollow(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path(id): Path<String>,
+) -> Result<Json<Relationship>, ApiError> {
+    let user = auth.user("write:follows")?;
+    let id = parse_id(&id)?;
+    follows::unfollow_actor(&state.ctx, user, ActorId(id)).await?;
+    state.wake_delivery.notify_one();
+    relationship(&state, user, id).await
+}
+
+#[derive(Debug, Deserialize)]
+pub struct RelationshipParams {
+    #[serde(default, deserialize_with = "lenient::list")]
+    id: Vec<String>,
+}
+
+pub async fn relationships(
+    State(state): State<AppState>,
+    auth: Auth,
+    Params(params): Params<RelationshipParams>,
+) -> Result<Json<Vec<Relationship>>, ApiError> {
+    let user = auth.user("read:follows")?;
+    let ids: Vec<i64> = params.id.iter().filter_map(|id| id.parse().ok()).collect();
+    let found = account_cards::relationships(&state.ctx, user, &ids).await?;
+    Ok(Json(found.iter().map(Relationship::from).collect()))
+}
+
+/// `GET /api/v1/favourites`.
+pub async fn favourites(
+    State(state): State<AppState>,
+    auth: Auth,
+    Params(params): Params<PageParams>,
+) -> Result<PagedJson<Status>, ApiError> {
+    let user = auth.user("read:favourites")?;
+    let window = params.window(20, 40);
+    let found = statuses::liked_statuses(&state.ctx, user, window).await?;
+    let link = link_header(
+        &state.uris,
+        "/api/v1/favourites",
+        &[],
+        found.first().map(|s| s.id),
+        found.last().map(|s| s.id),
+        window.limit,
+    );
+    Ok(PagedJson { items: Status::list(&state.uris, &found), link })
+}

@@ -1,0 +1,13 @@
+//! Thin handlers of the client API: parse parameters, check the token's scope, call one
+//! service function, build Mastodon JSON with `api::model`.
+
+pub mod accounts;
+pub mod apps;
+pub mod instance;
+pub mod lists;
+pub mod media;
+pub mod notifications;
+pub mod oauth;
+pub mod search;
+pub mod statuses;
+pub mod timelines;

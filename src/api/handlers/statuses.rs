@@ -1,0 +1,268 @@
+//! Statuses: post (a toot mentioning a group starts a thread, a reply joins one), read, edit,
+//! delete, context, favourite.
+
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::HeaderMap;
+use serde::Deserialize;
+
+use crate::api::auth::Auth;
+use crate::api::error::ApiError;
+use crate::api::model::{Account, Status};
+use crate::api::params::{Params, lenient};
+use crate::domain::mentions::extract_mentions;
+use crate::federation::resolve;
+use crate::service::statuses::{self, NewStatus};
+use crate::service::{account_cards, statuses::StatusView};
+use crate::state::AppState;
+
+fn parse_id(raw: &str) -> Result<i64, ApiError> {
+    raw.parse().map_err(|_| ApiError::NotFound)
+}
+
+#[derive(Debug, Deserialize)]
+pub struct NewStatusParams {
+    #[serde(default, deserialize_with = "lenient::opt_string")]
+    status: Option<String>,
+    #[serde(default, deserialize_with = "lenient::opt_i64")]
+    in_reply_to_id: Option<i64>,
+    #[serde(default, deserialize_with = "lenient::opt_string")]
+    language: Option<String>,
+    #[serde(default, deserialize_with = "lenient::opt_string")]
+    visibility: Option<String>,
+    #[serde(default, deserialize_with = "lenient::opt_string")]
+    spoiler_text: Option<String>,
+    #[serde(default, deserialize_with = "lenient::list")]
+    media_ids: Vec<String>,
+    #[serde(default)]
+    poll: Option<serde_json::Value>,
+    #[serde(default, deserialize_with = "lenient::opt_string")]
+    scheduled_at: Option<String>,
+}
+
+/// Mentioned accounts on other instances that we do not know yet are looked up first, so a
+/// toot to `@energy@other.example` can start a thread in that group.
+async fn resolve_remote_mentions(state: &AppState, text: &str) {
+    for mention in extract_mentions(text).into_iter().take(5) {
+        let Some(host) = &mention.host else { continue };
+        if host.eq_ignore_ascii_case(state.uris.host()) {
+            continue;
+        }
+        if account_cards::lookup(&state.ctx, &mention.handle(), state.uris.host()).await.is_ok() {
+            continue;
+        }
+        if let Err(error) = resolve::resolve_handle(state, &mention.handle()).await {
+            tracing::info!(%error, mention = %mention.handle(), "mention could not be resolved");
+        }
+    }
+}
+
+/// `POST /api/v1/statuses`.
+pub async fn create(
+    State(state): State<AppState>,
+    auth: Auth,
+    headers: HeaderMap,
+    Params(params): Params<NewStatusParams>,
+) -> Result<Json<Status>, ApiError> {
+    let user = auth.user("write:statuses")?;
+    if !params.media_ids.is_empty() {
+        return Err(ApiError::Invalid("media attachments are not supported yet".into()));
+    }
+    if params.poll.is_some_and(|p| !p.is_null()) {
+        return Err(ApiError::Invalid("polls are not supported".into()));
+    }
+    if params.scheduled_at.is_some() {
+        return Err(ApiError::Invalid("scheduled posts are not supported".into()));
+    }
+    if params.spoiler_text.is_some() {
+        return Err(ApiError::Invalid("content warnings are not supported yet".into()));
+    }
+    match params.visibility.as_deref() {
+        None | Some("public" | "unlisted") => {}
+        Some(_) => return Err(ApiError::Invalid("posts in groups are public; use public visibility".into())),
+    }
+    let text = params.status.unwrap_or_default();
+    if params.in_reply_to_id.is_none() {
+        resolve_remote_mentions(&state, &text).await;
+    }
+    let idempotency_key = headers.get("idempotency-key").and_then(|v| v.to_str().ok()).map(str::to_owned);
+    let id = statuses::post_status(
+        &state.ctx,
+        user,
+        state.uris.host(),
+        NewStatus { text, in_reply_to_id: params.in_reply_to_id, language: params.language, idempotency_key },
+    )
+    .await?;
+    state.wake_delivery.notify_one();
+    let status = statuses::get_status(&state.ctx, Some(user), id.0).await?;
+    Ok(Json(Status::new(&state.uris, &status)))
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path(id): Path<String>,
+) -> Result<Json<Status>, ApiError> {
+    let viewer = auth.viewer("read:statuses")?;
+    let status = statuses::get_status(&state.ctx, viewer, parse_id(&id)?).await?;
+    Ok(Json(Status::new(&state.uris, &status)))
+}
+
+#[derive(Debug, Deserialize)]
+pub struct IdsParams {
+    #[serde(default, deserialize_with = "lenient::list")]
+    id: Vec<String>,
+}
+
+/// `GET /api/v1/statuses?id[]=...`.
+pub async fn show_many(
+    State(state): State<AppState>,
+    auth: Auth,
+    Params(params): Params<IdsParams>,
+) -> Result<Json<Vec<Status>>, ApiError> {
+    let viewer = auth.viewer("read:statuses")?;
+    let ids: Vec<i64> = params.id.iter().filter_map(|id| id.parse().ok()).collect();
+    let found = statuses::get_statuses(&state.ctx, viewer, &ids).await?;
+    Ok(Json(Status::list(&state.uris, &found)))
+}
+
+/// `DELETE /api/v1/statuses/:id`: answers with the deleted status and its `text`.
+pub async fn delete(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path(id): Path<String>,
+) -> Result<Json<Status>, ApiError> {
+    let user = auth.user("write:statuses")?;
+    let deleted = statuses::delete_status(&state.ctx, user, parse_id(&id)?).await?;
+    state.wake_delivery.notify_one();
+    let mut status = Status::new(&state.uris, &deleted);
+    status.text = Some(deleted.source_text());
+    Ok(Json(status))
+}
+
+#[derive(Debug, Deserialize)]
+pub struct EditParams {
+    #[serde(default, deserialize_with = "lenient::opt_string")]
+    status: Option<String>,
+}
+
+/// `PUT /api/v1/statuses/:id`.
+pub async fn edit(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path(id): Path<String>,
+    Params(params): Params<EditParams>,
+) -> Result<Json<Status>, ApiError> {
+    let user = auth.user("write:statuses")?;
+    let text = params.status.unwrap_or_default();
+    let edited = statuses::edit_status(&state.ctx, user, parse_id(&id)?, &text).await?;
+    state.wake_delivery.notify_one();
+    Ok(Json(Status::new(&state.uris, &edited)))
+}
+
+/// `GET /api/v1/statuses/:id/source`.
+pub async fn source(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path(id): Path<String>,
+) -> Result<Json<serde_json::Value>, ApiError> {
+    let user = auth.user("read:statuses")?;
+    let status = statuses::get_status(&state.ctx, Some(user), parse_id(&id)?).await?;
+    Ok(Json(serde_json::json!({
+        "id": status.id.to_string(),
+        "text": status.source_text(),
+        "spoiler_text": status.content_warning.clone().unwrap_or_default(),
+    })))
+}
+
+/// `GET /api/v1/statuses/:id/history`: Allmende keeps the current version only.
+pub async fn history(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path(id): Path<String>,
+) -> Result<Json<serde_json::Value>, ApiError> {
+    let viewer = auth.viewer("read:statuses")?;
+    let status = statuses::get_status(&state.ctx, viewer, parse_id(&id)?).await?;
+    let shown = Status::new(&state.uris, &status);
+    Ok(Json(serde_json::json!([{
+        "content": shown.content,
+        "spoiler_text": shown.spoiler_text,
+        "sensitive": shown.sensitive,
+        "created_at": shown.edited_at.clone().unwrap_or(shown.created_at.clone()),
+        "account": shown.account,
+        "poll": null,
+        "media_attachments": [],
+        "emojis": [],
+    }])))
+}
+
+pub async fn context(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path(id): Path<String>,
+) -> Result<Json<serde_json::Value>, ApiError> {
+    let viewer = auth.viewer("read:statuses")?;
+    let (ancestors, descendants) = statuses::get_context(&state.ctx, viewer, parse_id(&id)?).await?;
+    Ok(Json(serde_json::json!({
+        "ancestors": Status::list(&state.uris, &ancestors),
+        "descendants": Status::list(&state.uris, &descendants),
+    })))
+}
+
+async fn set_favourite(
+    state: &AppState,
+    auth: &Auth,
+    id: &str,
+    liked: bool,
+) -> Result<Json<Status>, ApiError> {
+    let user = auth.user("write:favourites")?;
+    let status: StatusView = statuses::set_favourite(&state.ctx, user, parse_id(id)?, liked).await?;
+    state.wake_delivery.notify_one();
+    Ok(Json(Status::new(&state.uris, &status)))
+}
+
+pub async fn favourite(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path(id): Path<String>,
+) -> Result<Json<Status>, ApiError> {
+    set_favourite(&state, &auth, &id, true).await
+}
+
+pub async fn unfavourite(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path(id): Path<String>,
+) -> Result<Json<Status>, ApiError> {
+    set_favourite(&state, &auth, &id, false).await
+}
+
+/// `GET /api/v1/statuses/:id/favourited_by`.
+pub async fn favourited_by(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path(id): Path<String>,
+) -> Result<Json<Vec<Account>>, ApiError> {
+    let viewer = auth.viewer("read:statuses")?;
+    let id = parse_id(&id)?;
+    statuses::get_status(&state.ctx, viewer, id).await?;
+    let likers = statuses::list_likers(&state.ctx, id).await?;
+    Ok(Json(likers.iter().map(|a| Account::from_summary(&state.uris, a)).collect()))
+}
+
+/// Boosts and bookmarks by members are not part of Allmende yet; say so clearly.
+pub async fn unsupported_action(auth: Auth) -> Result<Json<Status>, ApiError> {
+    auth.user("write:statuses")?;
+    Err(ApiError::Invalid("boosts and bookmarks are not supported yet".into()))
+}
+
+/// `GET /api/v1/statuses/:id/reblogged_by`: nobody, as members cannot boost yet.
+pub async fn reblogged_by(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path(id): Path<String>,
+) -> Result<Json<Vec<Account>>, ApiError> {
+    let viewer = auth.viewer("read:statuses")?;
+    statuses::get_status(&state.ctx, viewer, parse_id(&id)?).await?;
+    Ok(Json(Vec::new()))
+}

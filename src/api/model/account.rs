@@ -1,0 +1,209 @@
+//! Account, CredentialAccount and Relationship.
+
+use serde::Serialize;
+
+use super::{AVATAR_PATH, HEADER_PATH, timestamp};
+use crate::federation::uris::Uris;
+use crate::service::CurrentUser;
+use crate::service::account_cards::{AccountCard, Relationship as RelationshipView};
+use crate::service::statuses::AccountSummary;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Field {
+    pub name: String,
+    pub value: String,
+    pub verified_at: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Account {
+    pub id: String,
+    pub username: String,
+    pub acct: String,
+    pub display_name: String,
+    pub locked: bool,
+    pub bot: bool,
+    pub discoverable: bool,
+    pub indexable: bool,
+    pub group: bool,
+    pub noindex: bool,
+    pub hide_collections: bool,
+    pub created_at: String,
+    pub note: String,
+    pub url: String,
+    pub uri: String,
+    pub avatar: String,
+    pub avatar_static: String,
+    pub header: String,
+    pub header_static: String,
+    pub followers_count: i64,
+    pub following_count: i64,
+    pub statuses_count: i64,
+    pub last_status_at: Option<String>,
+    pub emojis: Vec<serde_json::Value>,
+    pub fields: Vec<Field>,
+    pub roles: Vec<serde_json::Value>,
+}
+
+impl Account {
+    /// An account next to a status or notification: counts are left at zero there (apps
+    /// fetch `/api/v1/accounts/:id` for a profile), which keeps timelines to one query.
+    pub fn from_summary(uris: &Uris, account: &AccountSummary) -> Self {
+        let (acct, url, uri) = match &account.host {
+            Some(host) => {
+                let id = account.ap_id.clone().unwrap_or_default();
+                (format!("{}@{}", account.name, host), id.clone(), id)
+            }
+            None => {
+                let id = uris.actor(&account.kind, &account.name);
+                (account.name.clone(), id.clone(), id)
+            }
+        };
+        let avatar = uris.absolute(AVATAR_PATH);
+        let header = uris.absolute(HEADER_PATH);
+        let date = account.created_at.to_rfc3339();
+        Self {
+            id: account.id.to_string(),
+            username: account.name.clone(),
+            acct,
+            display_name: if account.display_name.is_empty() {
+                account.name.clone()
+            } else {
+                account.display_name.clone()
+            },
+            locked: false,
+            bot: false,
+            discoverable: true,
+            indexable: false,
+            group: account.kind == "group",
+            noindex: false,
+            hide_collections: false,
+            // Mastodon gives the day only, at midnight.
+            created_at: format!("{}T00:00:00.000Z", date.get(..10).unwrap_or("1970-01-01")),
+            note: account.summary_html.clone(),
+            url,
+            uri,
+            avatar: avatar.clone(),
+            avatar_static: avatar,
+            header: header.clone(),
+            header_static: header,
+            followers_count: 0,
+            following_count: 0,
+            statuses_count: 0,
+            last_status_at: None,
+            emojis: Vec::new(),
+            fields: Vec::new(),
+            roles: Vec::new(),
+        }
+    }
+
+    pub fn from_card(uris: &Uris, card: &AccountCard) -> Self {
+        let mut account = Self::from_summary(uris, &card.summary);
+        account.locked = card.locked;
+        account.followers_count = card.followers_count;
+        account.following_count = card.following_count;
+        account.statuses_count = card.statuses_count;
+        account.last_status_at =
+            card.last_status_at.map(|at| timestamp(at).get(..10).unwrap_or_default().to_owned());
+        account
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Source {
+    pub privacy: &'static str,
+    pub sensitive: bool,
+    pub language: String,
+    pub note: String,
+    pub fields: Vec<Field>,
+    pub follow_requests_count: i64,
+    pub hide_collections: bool,
+    pub discoverable: bool,
+    pub indexable: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Role {
+    pub id: String,
+    pub name: String,
+    pub permissions: String,
+    pub color: String,
+    pub highlighted: bool,
+}
+
+/// The signed-in member's own account, with what they typed (`source`) and their role.
+#[derive(Debug, Clone, Serialize)]
+pub struct CredentialAccount {
+    #[serde(flatten)]
+    pub account: Account,
+    pub source: Source,
+    pub role: Role,
+}
+
+impl CredentialAccount {
+    pub fn new(uris: &Uris, card: &AccountCard, user: &CurrentUser) -> Self {
+        let admin = user.is_admin();
+        Self {
+            account: Account::from_card(uris, card),
+            source: Source {
+                privacy: "public",
+                sensitive: false,
+                language: user.language.clone(),
+                note: card.summary_source.clone(),
+                fields: Vec::new(),
+                follow_requests_count: 0,
+                hide_collections: false,
+                discoverable: true,
+                indexable: false,
+            },
+            role: Role {
+                id: if admin { "3" } else { "-99" }.to_owned(),
+                name: if admin { "Admin" } else { "" }.to_owned(),
+                permissions: if admin { "1" } else { "0" }.to_owned(),
+                color: String::new(),
+                highlighted: admin,
+            },
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Relationship {
+    pub id: String,
+    pub following: bool,
+    pub showing_reblogs: bool,
+    pub notifying: bool,
+    pub languages: Option<Vec<String>>,
+    pub followed_by: bool,
+    pub blocking: bool,
+    pub blocked_by: bool,
+    pub muting: bool,
+    pub muting_notifications: bool,
+    pub requested: bool,
+    pub requested_by: bool,
+    pub domain_blocking: bool,
+    pub endorsed: bool,
+    pub note: String,
+}
+
+impl From<&RelationshipView> for Relationship {
+    fn from(view: &RelationshipView) -> Self {
+        Self {
+            id: view.id.to_string(),
+            following: view.following,
+            showing_reblogs: view.following,
+            notifying: false,
+            languages: None,
+            followed_by: view.followed_by,
+            blocking: false,
+            blocked_by: false,
+            muting: false,
+            muting_notifications: false,
+            requested: view.requested,
+            requested_by: false,
+            domain_blocking: false,
+            endorsed: false,
+            note: String::new(),
+        }
+    }
+}

@@ -1,0 +1,23 @@
+//! Mastodon JSON, built only here, from the service layer's read models. Ids are strings,
+//! times ISO 8601 with milliseconds, images never null.
+
+pub mod account;
+pub mod app;
+pub mod instance;
+pub mod notification;
+pub mod status;
+
+use crate::domain::Timestamp;
+
+pub use account::{Account, CredentialAccount, Relationship};
+pub use app::{Application, Token};
+pub use notification::Notification;
+pub use status::Status;
+
+pub fn timestamp(at: Timestamp) -> String {
+    at.to_rfc3339()
+}
+
+/// Default images, served by the `media` handlers.
+pub const AVATAR_PATH: &str = "/api/allmende/avatar.png";
+pub const HEADER_PATH: &str = "/api/allmende/header.png";

@@ -1,0 +1,32 @@
+//! Notification.
+
+use serde::Serialize;
+
+use super::{Account, Status, timestamp};
+use crate::federation::uris::Uris;
+use crate::service::notifications::NotificationView;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Notification {
+    pub id: String,
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub group_key: String,
+    pub created_at: String,
+    pub account: Account,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<Status>,
+}
+
+impl Notification {
+    pub fn new(uris: &Uris, view: &NotificationView) -> Self {
+        Self {
+            id: view.id.to_string(),
+            kind: view.kind.clone(),
+            group_key: format!("ungrouped-{}", view.id),
+            created_at: timestamp(view.created_at),
+            account: Account::from_summary(uris, &view.account),
+            status: view.status.as_ref().map(|s| Status::new(uris, s)),
+        }
+    }
+}

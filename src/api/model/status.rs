@@ -1,0 +1,119 @@
+//! Status: a thread opener (its content starts with the title) or a reply.
+
+use serde::Serialize;
+
+use super::account::Account;
+use super::timestamp;
+use crate::domain::PostId;
+use crate::domain::html::escape_text;
+use crate::federation::uris::{self, Uris};
+use crate::service::statuses::StatusView;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Mention {
+    pub id: String,
+    pub username: String,
+    pub url: String,
+    pub acct: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Status {
+    pub id: String,
+    pub uri: String,
+    pub url: String,
+    pub created_at: String,
+    pub edited_at: Option<String>,
+    pub account: Account,
+    pub content: String,
+    pub visibility: &'static str,
+    pub sensitive: bool,
+    pub spoiler_text: String,
+    pub media_attachments: Vec<serde_json::Value>,
+    pub application: Option<serde_json::Value>,
+    pub mentions: Vec<Mention>,
+    pub tags: Vec<serde_json::Value>,
+    pub emojis: Vec<serde_json::Value>,
+    pub reblogs_count: i64,
+    pub favourites_count: i64,
+    pub replies_count: i64,
+    pub in_reply_to_id: Option<String>,
+    pub in_reply_to_account_id: Option<String>,
+    pub reblog: Option<Box<Status>>,
+    pub poll: Option<serde_json::Value>,
+    pub card: Option<serde_json::Value>,
+    pub language: Option<String>,
+    /// Only in the answer to a delete (for "delete and redraft").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    pub favourited: bool,
+    pub reblogged: bool,
+    pub muted: bool,
+    pub bookmarked: bool,
+    pub pinned: bool,
+    pub filtered: Vec<serde_json::Value>,
+}
+
+impl Status {
+    pub fn new(uris: &Uris, status: &StatusView) -> Self {
+        let opener = status.is_thread_opener();
+        let local_url = if opener {
+            uris.absolute(&uris::thread_path(PostId(status.id)))
+        } else {
+            uris.absolute(&uris::post_in_thread_path(PostId(status.root_id), PostId(status.id)))
+        };
+        let uri = status.ap_id.clone().unwrap_or_else(|| uris.post(PostId(status.id), opener));
+        let url = if status.local { local_url } else { uri.clone() };
+        let content = match (&status.title, opener) {
+            (Some(title), true) => {
+                format!("<p><strong>{}</strong></p>{}", escape_text(title), status.content_html)
+            }
+            _ => status.content_html.clone(),
+        };
+        let mentions = status
+            .group
+            .iter()
+            .map(|group| {
+                let account = Account::from_summary(uris, group);
+                Mention { id: account.id, username: account.username, url: account.url, acct: account.acct }
+            })
+            .collect();
+        Self {
+            id: status.id.to_string(),
+            uri,
+            url,
+            created_at: timestamp(status.created_at),
+            edited_at: status.updated_at.map(timestamp),
+            account: Account::from_summary(uris, &status.author),
+            content,
+            visibility: "public",
+            sensitive: status.sensitive,
+            spoiler_text: status.content_warning.clone().unwrap_or_default(),
+            media_attachments: Vec::new(),
+            application: None,
+            mentions,
+            tags: Vec::new(),
+            emojis: Vec::new(),
+            reblogs_count: 0,
+            favourites_count: status.likes_count,
+            replies_count: status.replies_count,
+            in_reply_to_id: status.in_reply_to_id.map(|id| id.to_string()),
+            in_reply_to_account_id: status.in_reply_to_account_id.map(|id| id.to_string()),
+            reblog: None,
+            poll: None,
+            card: None,
+            language: Some(status.language.clone()),
+            text: None,
+            favourited: status.viewer_liked,
+            reblogged: false,
+            muted: false,
+            bookmarked: false,
+            pinned: false,
+            filtered: Vec::new(),
+        }
+    }
+
+    pub fn list(uris: &Uris, statuses: &[StatusView]) -> Vec<Self> {
+        statuses.iter().map(|s| Self::new(uris, s)).collect()
+    }
+}

@@ -1,0 +1,191 @@
+//! People and groups as Mastodon accounts: the actor with its follower, following and status
+//! counts in one query, lookups by handle, and follow relationships.
+
+use super::{Conn, DbError, query_as};
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct AccountCardRow {
+    pub id: i64,
+    pub kind: String,
+    pub name: String,
+    pub local: bool,
+    pub host: Option<String>,
+    pub ap_id: Option<String>,
+    pub display_name: String,
+    pub summary_source: String,
+    pub summary_html: String,
+    pub language: Option<String>,
+    pub group_kind: Option<String>,
+    pub closed: bool,
+    pub created_at: i64,
+    pub followers_count: i64,
+    pub following_count: i64,
+    pub statuses_count: i64,
+    pub last_status_at: Option<i64>,
+}
+
+macro_rules! select_card {
+    () => {
+        "SELECT a.id, a.kind, a.name, a.local, i.host, a.ap_id, a.display_name, a.summary_source, \
+         a.summary_html, a.language, a.group_kind, a.closed, a.created_at, \
+         (SELECT COUNT(*) FROM follows f WHERE f.followed_id = a.id AND f.state = 'accepted') \
+            AS followers_count, \
+         (SELECT COUNT(*) FROM follows f WHERE f.follower_id = a.id AND f.state = 'accepted') \
+            AS following_count, \
+         (SELECT COUNT(*) FROM posts p WHERE (p.author_id = a.id OR (p.group_id = a.id AND p.id = p.root_id)) \
+            AND p.deleted_at IS NULL) AS statuses_count, \
+         (SELECT MAX(p.created_at) FROM posts p WHERE p.author_id = a.id OR p.group_id = a.id) \
+            AS last_status_at \
+         FROM actors a LEFT JOIN instances i ON i.id = a.instance_id "
+    };
+}
+
+/// People and groups only: the instance actor is not an account.
+pub async fn get_card(conn: &mut Conn<'_>, id: i64) -> Result<Option<AccountCardRow>, DbError> {
+    query_as!(
+        conn,
+        AccountCardRow,
+        fetch_optional,
+        concat!(select_card!(), "WHERE a.id = $1 AND a.kind IN ('person', 'group')"),
+        id
+    )
+}
+
+/// By `name` (local) or `name@host` (remote, already known).
+pub async fn get_card_by_handle(
+    conn: &mut Conn<'_>,
+    name: &str,
+    host: Option<&str>,
+) -> Result<Option<AccountCardRow>, DbError> {
+    query_as!(
+        conn,
+        AccountCardRow,
+        fetch_optional,
+        concat!(
+            select_card!(),
+            "WHERE a.kind IN ('person', 'group') AND a.name = $1 AND \
+             (($2 IS NULL AND a.local) OR (NOT a.local AND i.host = $2))"
+        ),
+        name,
+        host
+    )
+}
+
+/// Accounts whose name or display name starts with `prefix` (local and known remote ones).
+pub async fn search_cards(
+    conn: &mut Conn<'_>,
+    prefix: &str,
+    limit: i64,
+) -> Result<Vec<AccountCardRow>, DbError> {
+    let pattern = format!("{}%", prefix.replace(['%', '_', '\\'], ""));
+    query_as!(
+        conn,
+        AccountCardRow,
+        fetch_all,
+        concat!(
+            select_card!(),
+            "WHERE a.kind IN ('person', 'group') AND (LOWER(a.name) LIKE LOWER($1) \
+             OR LOWER(a.display_name) LIKE LOWER($1)) ORDER BY a.local DESC, a.name LIMIT $2"
+        ),
+        pattern,
+        limit
+    )
+}
+
+/// Followers (`followers = true`) or followed accounts of an actor, newest follow first,
+/// paged by follow id.
+pub async fn list_follow_cards(
+    conn: &mut Conn<'_>,
+    actor: i64,
+    followers: bool,
+    max_follow_id: Option<i64>,
+    limit: i64,
+) -> Result<Vec<(i64, AccountCardRow)>, DbError> {
+    #[derive(sqlx::FromRow)]
+    struct Row {
+        follow_id: i64,
+        #[sqlx(flatten)]
+        card: AccountCardRow,
+    }
+    let rows: Vec<Row> = query_as!(
+        conn,
+        Row,
+        fetch_all,
+        concat!(
+            "SELECT x.follow_id, c.* FROM (SELECT f.id AS follow_id, \
+             CASE WHEN $2 THEN f.follower_id ELSE f.followed_id END AS other \
+             FROM follows f WHERE f.state = 'accepted' AND \
+             ((($2) AND f.followed_id = $1) OR ((NOT $2) AND f.follower_id = $1)) \
+             AND ($3 IS NULL OR f.id < $3) ORDER BY f.id DESC LIMIT $4) x \
+             JOIN (",
+            select_card!(),
+            ") c ON c.id = x.other ORDER BY x.follow_id DESC"
+        ),
+        actor,
+        followers,
+        max_follow_id,
+        limit
+    )?;
+    Ok(rows.into_iter().map(|r| (r.follow_id, r.card)).collect())
+}
+
+/// The viewer's follow of another actor: None, or Some(state).
+pub async fn get_follow_state(
+    conn: &mut Conn<'_>,
+    follower: i64,
+    followed: i64,
+) -> Result<Option<String>, DbError> {
+    super::query_scalar!(
+        conn,
+        String,
+        fetch_optional,
+        "SELECT state FROM follows WHERE follower_id = $1 AND followed_id = $2",
+        follower,
+        followed
+    )
+}
+
+/// The instance's contact: its first admin.
+pub async fn get_first_admin_card(conn: &mut Conn<'_>) -> Result<Option<AccountCardRow>, DbError> {
+    query_as!(
+        conn,
+        AccountCardRow,
+        fetch_optional,
+        concat!(
+            select_card!(),
+            "WHERE a.id = (SELECT c.actor_id FROM accounts c WHERE c.role = 'admin' \
+             ORDER BY c.created_at, c.actor_id LIMIT 1)"
+        ),
+    )
+}
+
+/// An actor as shown next to content, without counts.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ActorSummaryRow {
+    pub id: i64,
+    pub kind: String,
+    pub name: String,
+    pub display_name: String,
+    pub ap_id: Option<String>,
+    pub summary_html: String,
+    pub created_at: i64,
+    pub host: Option<String>,
+}
+
+/// Who liked a post, latest first.
+pub async fn list_likers(
+    conn: &mut Conn<'_>,
+    post_id: i64,
+    limit: i64,
+) -> Result<Vec<ActorSummaryRow>, DbError> {
+    query_as!(
+        conn,
+        ActorSummaryRow,
+        fetch_all,
+        "SELECT a.id, a.kind, a.name, a.display_name, a.ap_id, a.summary_html, a.created_at, i.host \
+         FROM likes l JOIN actors a ON a.id = l.actor_id LEFT JOIN instances i ON i.id = a.instance_id \
+         WHERE l.post_id = $1 ORDER BY l.created_at DESC LIMIT $2",
+        post_id,
+        limit
+    )
+}

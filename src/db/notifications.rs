@@ -1,0 +1,126 @@
+//! Notifications of local members: replies and mentions, likes, follows.
+
+use super::{Conn, DbError, execute, query_as, query_scalar};
+
+/// Stores a notification for a local account; nothing happens when the recipient is not a
+/// local account, is the actor itself, or was already told about the same thing.
+pub async fn insert_notification(
+    conn: &mut Conn<'_>,
+    id: i64,
+    recipient: i64,
+    kind: &str,
+    from_actor: i64,
+    post_id: Option<i64>,
+    now: i64,
+) -> Result<bool, DbError> {
+    let inserted = execute!(
+        conn,
+        "INSERT INTO notifications (id, account_id, kind, from_actor_id, post_id, created_at) \
+         SELECT $1, $2, $3, $4, $5, $6 WHERE $2 <> $4 \
+         AND EXISTS (SELECT 1 FROM accounts WHERE actor_id = $2) \
+         ON CONFLICT DO NOTHING",
+        id,
+        recipient,
+        kind,
+        from_actor,
+        post_id,
+        now,
+    )?;
+    Ok(inserted == 1)
+}
+
+/// A notification with the actor it comes from.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct NotificationRow {
+    pub id: i64,
+    pub kind: String,
+    pub post_id: Option<i64>,
+    pub created_at: i64,
+    pub from_id: i64,
+    pub from_kind: String,
+    pub from_name: String,
+    pub from_display_name: String,
+    pub from_ap_id: Option<String>,
+    pub from_summary_html: String,
+    pub from_created_at: i64,
+    pub from_host: Option<String>,
+}
+
+macro_rules! select_notification {
+    () => {
+        "SELECT n.id, n.kind, n.post_id, n.created_at, a.id AS from_id, a.kind AS from_kind, \
+         a.name AS from_name, a.display_name AS from_display_name, a.ap_id AS from_ap_id, \
+         a.summary_html AS from_summary_html, a.created_at AS from_created_at, i.host AS from_host \
+         FROM notifications n JOIN actors a ON a.id = n.from_actor_id \
+         LEFT JOIN instances i ON i.id = a.instance_id "
+    };
+}
+
+/// Newest first below `max_id`, or (with `ascending`) oldest first above the lower bound.
+/// `kinds` is a comma-framed list like `,mention,favourite,`, or None for all kinds.
+#[allow(clippy::too_many_arguments)]
+pub async fn list_notifications(
+    conn: &mut Conn<'_>,
+    account: i64,
+    max_id: Option<i64>,
+    lower: Option<i64>,
+    ascending: bool,
+    limit: i64,
+    kinds: Option<&str>,
+    from_account: Option<i64>,
+) -> Result<Vec<NotificationRow>, DbError> {
+    query_as!(
+        conn,
+        NotificationRow,
+        fetch_all,
+        concat!(
+            select_notification!(),
+            "WHERE n.account_id = $1 AND ($2 IS NULL OR n.id < $2) AND ($3 IS NULL OR n.id > $3) \
+             AND ($6 IS NULL OR $6 LIKE '%,' || n.kind || ',%') AND ($7 IS NULL OR n.from_actor_id = $7) \
+             ORDER BY CASE WHEN $4 THEN n.id END ASC, CASE WHEN NOT $4 THEN n.id END DESC LIMIT $5"
+        ),
+        account,
+        max_id,
+        lower,
+        ascending,
+        limit,
+        kinds,
+        from_account,
+    )
+}
+
+pub async fn get_notification(
+    conn: &mut Conn<'_>,
+    account: i64,
+    id: i64,
+) -> Result<Option<NotificationRow>, DbError> {
+    query_as!(
+        conn,
+        NotificationRow,
+        fetch_optional,
+        concat!(select_notification!(), "WHERE n.account_id = $1 AND n.id = $2"),
+        account,
+        id
+    )
+}
+
+pub async fn delete_notification(conn: &mut Conn<'_>, account: i64, id: i64) -> Result<u64, DbError> {
+    execute!(conn, "DELETE FROM notifications WHERE account_id = $1 AND id = $2", account, id)
+}
+
+pub async fn delete_all_notifications(conn: &mut Conn<'_>, account: i64) -> Result<u64, DbError> {
+    execute!(conn, "DELETE FROM notifications WHERE account_id = $1", account)
+}
+
+/// Notifications newer than the member's `notifications` marker.
+pub async fn count_unread(conn: &mut Conn<'_>, account: i64) -> Result<i64, DbError> {
+    query_scalar!(
+        conn,
+        i64,
+        fetch_one,
+        "SELECT COUNT(*) FROM notifications n WHERE n.account_id = $1 AND n.id > COALESCE( \
+         (SELECT CAST(m.last_read_id AS BIGINT) FROM markers m \
+          WHERE m.account_id = $1 AND m.timeline = 'notifications'), 0)",
+        account
+    )
+}

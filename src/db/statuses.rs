@@ -1,0 +1,297 @@
+//! Posts as the Mastodon client API shows them (statuses): with everything an app needs about
+//! the author, the group, the parent's author and the viewer, in one row per post. Timelines
+//! are id-ordered (ids are time-ordered) and paged by `max_id` / `since_id` / `min_id`.
+
+use super::{Conn, DbError, query_as, query_scalar};
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct StatusRow {
+    pub id: i64,
+    pub ap_id: Option<String>,
+    pub local: bool,
+    pub root_id: i64,
+    pub in_reply_to_id: Option<i64>,
+    pub in_reply_to_account_id: Option<i64>,
+    pub title: Option<String>,
+    pub source: Option<String>,
+    pub content_html: String,
+    pub language: String,
+    pub sensitive: bool,
+    pub content_warning: Option<String>,
+    pub replies_count: i64,
+    pub like_count: i64,
+    pub created_at: i64,
+    pub updated_at: Option<i64>,
+    pub deleted_at: Option<i64>,
+    pub author_id: i64,
+    pub author_kind: String,
+    pub author_name: String,
+    pub author_display_name: String,
+    pub author_ap_id: Option<String>,
+    pub author_summary_html: String,
+    pub author_created_at: i64,
+    pub author_host: Option<String>,
+    pub group_id: Option<i64>,
+    pub group_name: Option<String>,
+    pub group_title: Option<String>,
+    pub group_ap_id: Option<String>,
+    pub group_summary_html: Option<String>,
+    pub group_created_at: Option<i64>,
+    pub group_host: Option<String>,
+    pub viewer_liked: bool,
+}
+
+/// `$1` is always the viewer (or NULL).
+macro_rules! select_status {
+    () => {
+        "SELECT p.id, p.ap_id, p.local, p.root_id, p.in_reply_to_id, \
+         parent.author_id AS in_reply_to_account_id, p.title, p.source, p.content_html, p.language, \
+         p.sensitive, p.content_warning, \
+         CASE WHEN p.id = p.root_id THEN p.reply_count ELSE \
+            (SELECT COUNT(*) FROM posts c WHERE c.in_reply_to_id = p.id AND c.deleted_at IS NULL) END \
+            AS replies_count, \
+         p.like_count, p.created_at, p.updated_at, p.deleted_at, \
+         a.id AS author_id, a.kind AS author_kind, a.name AS author_name, \
+         a.display_name AS author_display_name, a.ap_id AS author_ap_id, \
+         a.summary_html AS author_summary_html, a.created_at AS author_created_at, \
+         ai.host AS author_host, g.id AS group_id, g.name AS group_name, g.display_name AS group_title, \
+         g.ap_id AS group_ap_id, g.summary_html AS group_summary_html, g.created_at AS group_created_at, \
+         gi.host AS group_host, \
+         EXISTS (SELECT 1 FROM likes l WHERE l.post_id = p.id AND l.actor_id = $1) AS viewer_liked \
+         FROM posts p \
+         JOIN actors a ON a.id = p.author_id \
+         LEFT JOIN instances ai ON ai.id = a.instance_id \
+         LEFT JOIN actors g ON g.id = p.group_id \
+         LEFT JOIN instances gi ON gi.id = g.instance_id \
+         LEFT JOIN posts parent ON parent.id = p.in_reply_to_id "
+    };
+}
+
+/// One window of an id-ordered timeline. With `min_id` the rows just above it are taken
+/// (oldest first, then reversed by the caller); otherwise the newest below `max_id`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Window {
+    pub max_id: Option<i64>,
+    pub since_id: Option<i64>,
+    pub min_id: Option<i64>,
+    pub limit: i64,
+}
+
+impl Window {
+    /// Lower bound (exclusive) of the window.
+    fn lower(&self) -> Option<i64> {
+        match (self.since_id, self.min_id) {
+            (Some(a), Some(b)) => Some(a.max(b)),
+            (a, b) => a.or(b),
+        }
+    }
+
+    /// Whether rows come oldest first (a `min_id` request).
+    pub fn ascending(&self) -> i64 {
+        i64::from(self.min_id.is_some())
+    }
+}
+
+pub async fn get_status(
+    conn: &mut Conn<'_>,
+    viewer: Option<i64>,
+    id: i64,
+) -> Result<Option<StatusRow>, DbError> {
+    query_as!(conn, StatusRow, fetch_optional, concat!(select_status!(), "WHERE p.id = $2"), viewer, id)
+}
+
+/// Every post of a thread (opener first, then replies in written order), deleted ones included
+/// so the caller can keep placeholders that something answers. At most `limit` rows.
+pub async fn list_thread(
+    conn: &mut Conn<'_>,
+    viewer: Option<i64>,
+    root_id: i64,
+    limit: i64,
+) -> Result<Vec<StatusRow>, DbError> {
+    query_as!(
+        conn,
+        StatusRow,
+        fetch_all,
+        concat!(select_status!(), "WHERE p.root_id = $2 ORDER BY p.id LIMIT $3"),
+        viewer,
+        root_id,
+        limit
+    )
+}
+
+/// The ordering and window clause shared by the timelines; `$2..$5` are max, lower, ascending, limit.
+macro_rules! window {
+    () => {
+        " AND p.deleted_at IS NULL AND ($2 IS NULL OR p.id < $2) AND ($3 IS NULL OR p.id > $3) \
+         ORDER BY CASE WHEN $4 = 1 THEN p.id END ASC, CASE WHEN $4 = 0 THEN p.id END DESC LIMIT $5"
+    };
+}
+
+/// Home: posts in groups the viewer follows, posts of people they follow, and their own.
+pub async fn list_home(conn: &mut Conn<'_>, viewer: i64, window: Window) -> Result<Vec<StatusRow>, DbError> {
+    query_as!(
+        conn,
+        StatusRow,
+        fetch_all,
+        concat!(
+            select_status!(),
+            "WHERE (p.author_id = $1 OR EXISTS (SELECT 1 FROM follows f WHERE f.follower_id = $1 \
+               AND f.state = 'accepted' AND (f.followed_id = p.group_id OR f.followed_id = p.author_id)))",
+            window!()
+        ),
+        viewer,
+        window.max_id,
+        window.lower(),
+        window.ascending(),
+        window.limit,
+    )
+}
+
+/// Which posts a public timeline shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    All,
+    Local,
+    Remote,
+}
+
+/// Public: group posts of this instance, of other instances, or both.
+pub async fn list_public(
+    conn: &mut Conn<'_>,
+    viewer: Option<i64>,
+    origin: Origin,
+    window: Window,
+) -> Result<Vec<StatusRow>, DbError> {
+    let local: Option<bool> = match origin {
+        Origin::All => None,
+        Origin::Local => Some(true),
+        Origin::Remote => Some(false),
+    };
+    query_as!(
+        conn,
+        StatusRow,
+        fetch_all,
+        concat!(select_status!(), "WHERE p.group_id IS NOT NULL AND ($6 IS NULL OR p.local = $6)", window!()),
+        viewer,
+        window.max_id,
+        window.lower(),
+        window.ascending(),
+        window.limit,
+        local,
+    )
+}
+
+/// An account's statuses: a person's posts, or a group's threads.
+pub async fn list_account_statuses(
+    conn: &mut Conn<'_>,
+    viewer: Option<i64>,
+    account_id: i64,
+    exclude_replies: bool,
+    window: Window,
+) -> Result<Vec<StatusRow>, DbError> {
+    query_as!(
+        conn,
+        StatusRow,
+        fetch_all,
+        concat!(
+            select_status!(),
+            "WHERE (p.author_id = $6 OR (p.group_id = $6 AND p.id = p.root_id)) \
+             AND ($7 = FALSE OR p.id = p.root_id)",
+            window!()
+        ),
+        viewer,
+        window.max_id,
+        window.lower(),
+        window.ascending(),
+        window.limit,
+        account_id,
+        exclude_replies,
+    )
+}
+
+/// Posts the viewer liked, newest first by post id.
+pub async fn list_liked(conn: &mut Conn<'_>, viewer: i64, window: Window) -> Result<Vec<StatusRow>, DbError> {
+    query_as!(
+        conn,
+        StatusRow,
+        fetch_all,
+        concat!(
+            select_status!(),
+            "WHERE EXISTS (SELECT 1 FROM likes l WHERE l.post_id = p.id AND l.actor_id = $1)",
+            window!()
+        ),
+        viewer,
+        window.max_id,
+        window.lower(),
+        window.ascending(),
+        window.limit,
+    )
+}
+
+/// Posts of one page of notifications (ids between `$2` and `$3` of account `$4`).
+pub async fn list_notified(
+    conn: &mut Conn<'_>,
+    viewer: i64,
+    lowest_notification: i64,
+    highest_notification: i64,
+) -> Result<Vec<StatusRow>, DbError> {
+    query_as!(
+        conn,
+        StatusRow,
+        fetch_all,
+        concat!(
+            select_status!(),
+            "WHERE p.id IN (SELECT n.post_id FROM notifications n WHERE n.account_id = $1 \
+             AND n.id >= $2 AND n.id <= $3)"
+        ),
+        viewer,
+        lowest_notification,
+        highest_notification,
+    )
+}
+
+/// Post ids by ActivityPub id or local id, for `GET /api/v1/statuses?id[]=`.
+pub async fn list_statuses_by_id(
+    conn: &mut Conn<'_>,
+    viewer: Option<i64>,
+    ids: &[i64],
+) -> Result<Vec<StatusRow>, DbError> {
+    let mut rows = Vec::with_capacity(ids.len());
+    // A short list (clients ask for a handful); one indexed lookup each.
+    for id in ids.iter().take(40) {
+        if let Some(row) = get_status(conn, viewer, *id).await? {
+            rows.push(row);
+        }
+    }
+    Ok(rows)
+}
+
+pub async fn get_post_id_by_ap_id(conn: &mut Conn<'_>, ap_id: &str) -> Result<Option<i64>, DbError> {
+    query_scalar!(conn, i64, fetch_optional, "SELECT id FROM posts WHERE ap_id = $1", ap_id)
+}
+
+/// A list's timeline: posts by its members, or in groups that are its members.
+pub async fn list_list_timeline(
+    conn: &mut Conn<'_>,
+    viewer: i64,
+    list_id: i64,
+    window: Window,
+) -> Result<Vec<StatusRow>, DbError> {
+    query_as!(
+        conn,
+        StatusRow,
+        fetch_all,
+        concat!(
+            select_status!(),
+            "WHERE EXISTS (SELECT 1 FROM list_members m WHERE m.list_id = $6 \
+               AND (m.actor_id = p.author_id OR m.actor_id = p.group_id))",
+            window!()
+        ),
+        viewer,
+        window.max_id,
+        window.lower(),
+        window.ascending(),
+        window.limit,
+        list_id,
+    )
+}

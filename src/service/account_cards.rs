@@ -1,0 +1,127 @@
+//! People and groups as accounts of the client API: profiles with counts, lookups by handle,
+//! follow relationships, follower lists and account search.
+
+use super::statuses::AccountSummary;
+use super::{Context, CurrentUser, ServiceError};
+use crate::db::{self, account_cards::AccountCardRow};
+use crate::domain::Timestamp;
+
+#[derive(Debug, Clone)]
+pub struct AccountCard {
+    pub summary: AccountSummary,
+    pub summary_source: String,
+    pub locked: bool,
+    pub followers_count: i64,
+    pub following_count: i64,
+    pub statuses_count: i64,
+    pub last_status_at: Option<Timestamp>,
+}
+
+impl From<AccountCardRow> for AccountCard {
+    fn from(row: AccountCardRow) -> Self {
+        Self {
+            summary: AccountSummary {
+                id: row.id,
+                kind: row.kind,
+                name: row.name,
+                display_name: row.display_name,
+                host: row.host,
+                ap_id: row.ap_id,
+                summary_html: row.summary_html,
+                created_at: Timestamp::from_millis(row.created_at),
+            },
+            summary_source: row.summary_source,
+            locked: row.closed,
+            followers_count: row.followers_count,
+            following_count: row.following_count,
+            statuses_count: row.statuses_count,
+            last_status_at: row.last_status_at.map(Timestamp::from_millis),
+        }
+    }
+}
+
+pub async fn get_account(ctx: &Context, id: i64) -> Result<AccountCard, ServiceError> {
+    let mut conn = ctx.db.acquire().await?;
+    Ok(db::account_cards::get_card(&mut conn.conn(), id).await?.ok_or(ServiceError::NotFound)?.into())
+}
+
+/// By `name`, `@name`, `name@host` (our own host counts as local).
+pub async fn lookup(ctx: &Context, acct: &str, own_host: &str) -> Result<AccountCard, ServiceError> {
+    let acct = acct.trim().trim_start_matches('@');
+    let (name, host) = match acct.split_once('@') {
+        Some((name, host)) if !host.eq_ignore_ascii_case(own_host) => (name, Some(host.to_ascii_lowercase())),
+        Some((name, _)) => (name, None),
+        None => (acct, None),
+    };
+    let mut conn = ctx.db.acquire().await?;
+    Ok(db::account_cards::get_card_by_handle(&mut conn.conn(), name, host.as_deref())
+        .await?
+        .ok_or(ServiceError::NotFound)?
+        .into())
+}
+
+/// How the member relates to another account.
+#[derive(Debug, Clone)]
+pub struct Relationship {
+    pub id: i64,
+    pub following: bool,
+    pub requested: bool,
+    pub followed_by: bool,
+}
+
+pub async fn relationships(
+    ctx: &Context,
+    user: &CurrentUser,
+    ids: &[i64],
+) -> Result<Vec<Relationship>, ServiceError> {
+    let mut conn = ctx.db.acquire().await?;
+    let mut found = Vec::with_capacity(ids.len());
+    // Apps ask for one or a few accounts at a time; capped.
+    for id in ids.iter().copied().take(40) {
+        let outgoing = db::account_cards::get_follow_state(&mut conn.conn(), user.id.0, id).await?;
+        let incoming = db::account_cards::get_follow_state(&mut conn.conn(), id, user.id.0).await?;
+        found.push(Relationship {
+            id,
+            following: outgoing.as_deref() == Some("accepted"),
+            requested: outgoing.as_deref() == Some("pending"),
+            followed_by: incoming.as_deref() == Some("accepted"),
+        });
+    }
+    Ok(found)
+}
+
+/// Followers (or followed accounts) with the follow id as the page cursor.
+pub async fn follow_list(
+    ctx: &Context,
+    account: i64,
+    followers: bool,
+    max_id: Option<i64>,
+    limit: i64,
+) -> Result<Vec<(i64, AccountCard)>, ServiceError> {
+    let mut conn = ctx.db.acquire().await?;
+    db::account_cards::get_card(&mut conn.conn(), account).await?.ok_or(ServiceError::NotFound)?;
+    let rows =
+        db::account_cards::list_follow_cards(&mut conn.conn(), account, followers, max_id, limit).await?;
+    Ok(rows.into_iter().map(|(cursor, row)| (cursor, row.into())).collect())
+}
+
+/// Accounts whose name starts with the query.
+pub async fn search(ctx: &Context, query: &str, limit: i64) -> Result<Vec<AccountCard>, ServiceError> {
+    let query = query.trim().trim_start_matches('@');
+    let name = query.split('@').next().unwrap_or_default();
+    if name.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut conn = ctx.db.acquire().await?;
+    Ok(db::account_cards::search_cards(&mut conn.conn(), name, limit)
+        .await?
+        .into_iter()
+        .map(Into::into)
+        .collect())
+}
+
+/// The instance's contact account (its first admin), if there is one.
+pub async fn contact_account(ctx: &Context) -> Result<Option<AccountCard>, ServiceError> {
+    let mut conn = ctx.db.acquire().await?;
+    Ok(db::account_cards::get_first_admin_card(&mut conn.conn()).await?.map(Into::into))
+}

@@ -1,0 +1,156 @@
+//! Notifications: written in the transaction of what caused them (a reply, a like, a follow),
+//! read and dismissed by the member through the client API.
+
+use super::statuses::{AccountSummary, StatusView};
+use super::{Context, CurrentUser, ServiceError};
+use crate::db::{self, Conn, notifications::NotificationRow, statuses::Window};
+use crate::domain::Timestamp;
+
+/// The kinds a Mastodon app knows that Allmende produces.
+pub const KINDS: &[&str] = &["mention", "status", "reblog", "follow", "favourite", "update"];
+
+/// Tells `recipient` (if it is a local account other than `from`) about something.
+pub(crate) async fn notify(
+    ctx: &Context,
+    conn: &mut Conn<'_>,
+    recipient: i64,
+    kind: &'static str,
+    from: i64,
+    post: Option<i64>,
+) -> Result<(), ServiceError> {
+    db::notifications::insert_notification(
+        conn,
+        ctx.new_id(),
+        recipient,
+        kind,
+        from,
+        post,
+        ctx.now().millis(),
+    )
+    .await?;
+    Ok(())
+}
+
+#[derive(Debug, Clone)]
+pub struct NotificationView {
+    pub id: i64,
+    pub kind: String,
+    pub created_at: Timestamp,
+    pub account: AccountSummary,
+    pub status: Option<StatusView>,
+}
+
+/// Which notifications to list.
+#[derive(Debug, Clone, Default)]
+pub struct NotificationFilter {
+    /// Only these kinds (empty: all).
+    pub types: Vec<String>,
+    pub exclude_types: Vec<String>,
+    pub account_id: Option<i64>,
+}
+
+/// One page of notifications with their accounts and posts, in two queries.
+pub async fn list_notifications(
+    ctx: &Context,
+    user: &CurrentUser,
+    window: Window,
+    filter: &NotificationFilter,
+) -> Result<Vec<NotificationView>, ServiceError> {
+    let kinds: Vec<&str> = KINDS
+        .iter()
+        .copied()
+        .filter(|k| filter.types.is_empty() || filter.types.iter().any(|t| t == k))
+        .filter(|k| !filter.exclude_types.iter().any(|t| t == k))
+        .collect();
+    let framed = format!(",{},", kinds.join(","));
+    let mut conn = ctx.db.acquire().await?;
+    let lower = match (window.since_id, window.min_id) {
+        (Some(a), Some(b)) => Some(a.max(b)),
+        (a, b) => a.or(b),
+    };
+    let mut rows = db::notifications::list_notifications(
+        &mut conn.conn(),
+        user.id.0,
+        window.max_id,
+        lower,
+        window.min_id.is_some(),
+        window.limit,
+        Some(&framed),
+        filter.account_id,
+    )
+    .await?;
+    if window.min_id.is_some() {
+        rows.reverse();
+    }
+    let (Some(lowest), Some(highest)) = (rows.iter().map(|r| r.id).min(), rows.iter().map(|r| r.id).max())
+    else {
+        return Ok(Vec::new());
+    };
+    let statuses = db::statuses::list_notified(&mut conn.conn(), user.id.0, lowest, highest).await?;
+    let statuses: Vec<StatusView> =
+        statuses.into_iter().map(|row| StatusView::from_row(row, Some(user))).collect();
+    Ok(rows
+        .into_iter()
+        .filter_map(|row| {
+            let status = match row.post_id {
+                Some(post_id) => Some(statuses.iter().find(|s| s.id == post_id)?.clone()),
+                None => None,
+            };
+            Some(view(row, status))
+        })
+        .collect())
+}
+
+fn view(row: NotificationRow, status: Option<StatusView>) -> NotificationView {
+    NotificationView {
+        id: row.id,
+        kind: row.kind,
+        created_at: Timestamp::from_millis(row.created_at),
+        account: AccountSummary {
+            id: row.from_id,
+            kind: row.from_kind,
+            name: row.from_name,
+            display_name: row.from_display_name,
+            host: row.from_host,
+            ap_id: row.from_ap_id,
+            summary_html: row.from_summary_html,
+            created_at: Timestamp::from_millis(row.from_created_at),
+        },
+        status,
+    }
+}
+
+pub async fn get_notification(
+    ctx: &Context,
+    user: &CurrentUser,
+    id: i64,
+) -> Result<NotificationView, ServiceError> {
+    let mut conn = ctx.db.acquire().await?;
+    let row = db::notifications::get_notification(&mut conn.conn(), user.id.0, id)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    let status = match row.post_id {
+        Some(post_id) => db::statuses::get_status(&mut conn.conn(), Some(user.id.0), post_id)
+            .await?
+            .map(|row| StatusView::from_row(row, Some(user))),
+        None => None,
+    };
+    Ok(view(row, status))
+}
+
+pub async fn dismiss(ctx: &Context, user: &CurrentUser, id: i64) -> Result<(), ServiceError> {
+    let mut conn = ctx.db.acquire().await?;
+    db::notifications::delete_notification(&mut conn.conn(), user.id.0, id).await?;
+    Ok(())
+}
+
+pub async fn clear(ctx: &Context, user: &CurrentUser) -> Result<(), ServiceError> {
+    let mut conn = ctx.db.acquire().await?;
+    db::notifications::delete_all_notifications(&mut conn.conn(), user.id.0).await?;
+    Ok(())
+}
+
+pub async fn unread_count(ctx: &Context, user: &CurrentUser) -> Result<i64, ServiceError> {
+    let mut conn = ctx.db.acquire().await?;
+    Ok(db::notifications::count_unread(&mut conn.conn(), user.id.0).await?)
+}

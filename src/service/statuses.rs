@@ -1,0 +1,445 @@
+//! The forum as a Mastodon app sees it: posts as statuses, timelines, threads as contexts, and
+//! posting from an app (a toot that mentions a group starts a thread; a reply joins a thread).
+
+use super::posts::{self, NewReply, PostEdit};
+use super::threads::{self, NewThread};
+use super::{Context, CurrentUser, ServiceError};
+use crate::db::{self, statuses::Origin, statuses::StatusRow, statuses::Window};
+use crate::domain::mentions::{extract_mentions, strip_mentions};
+use crate::domain::{FieldError, PostId, Timestamp};
+
+/// Most posts a thread context returns.
+const CONTEXT_LIMIT: i64 = 4096;
+const TITLE_MAX_CHARS: usize = 200;
+
+/// A person or group next to a status.
+#[derive(Debug, Clone)]
+pub struct AccountSummary {
+    pub id: i64,
+    /// `person` or `group`.
+    pub kind: String,
+    pub name: String,
+    pub display_name: String,
+    /// None for local accounts.
+    pub host: Option<String>,
+    pub ap_id: Option<String>,
+    pub summary_html: String,
+    pub created_at: Timestamp,
+}
+
+#[derive(Debug, Clone)]
+pub struct StatusView {
+    pub id: i64,
+    pub ap_id: Option<String>,
+    pub local: bool,
+    pub root_id: i64,
+    pub in_reply_to_id: Option<i64>,
+    pub in_reply_to_account_id: Option<i64>,
+    pub title: Option<String>,
+    pub source: Option<String>,
+    pub content_html: String,
+    pub language: String,
+    pub sensitive: bool,
+    pub content_warning: Option<String>,
+    pub replies_count: i64,
+    pub likes_count: i64,
+    pub created_at: Timestamp,
+    pub updated_at: Option<Timestamp>,
+    pub deleted: bool,
+    pub author: AccountSummary,
+    pub group: Option<AccountSummary>,
+    pub viewer_liked: bool,
+}
+
+impl StatusView {
+    pub fn is_thread_opener(&self) -> bool {
+        self.id == self.root_id
+    }
+
+    /// The text a member would type to write this post again: the title line, then the body.
+    pub fn source_text(&self) -> String {
+        let body = self.source.clone().unwrap_or_default();
+        match &self.title {
+            Some(title) if self.is_thread_opener() => format!("{title}\n\n{body}"),
+            _ => body,
+        }
+    }
+
+    pub(crate) fn from_row(row: StatusRow, _viewer: Option<&CurrentUser>) -> Self {
+        let group = match (row.group_id, row.group_name) {
+            (Some(id), Some(name)) => Some(AccountSummary {
+                id,
+                kind: "group".to_owned(),
+                name,
+                display_name: row.group_title.unwrap_or_default(),
+                host: row.group_host,
+                ap_id: row.group_ap_id,
+                summary_html: row.group_summary_html.unwrap_or_default(),
+                created_at: Timestamp::from_millis(row.group_created_at.unwrap_or_default()),
+            }),
+            _ => None,
+        };
+        Self {
+            id: row.id,
+            ap_id: row.ap_id,
+            local: row.local,
+            root_id: row.root_id,
+            in_reply_to_id: row.in_reply_to_id,
+            in_reply_to_account_id: row.in_reply_to_account_id,
+            title: row.title,
+            source: row.source,
+            content_html: row.content_html,
+            language: row.language,
+            sensitive: row.sensitive,
+            content_warning: row.content_warning,
+            replies_count: row.replies_count,
+            likes_count: row.like_count,
+            created_at: Timestamp::from_millis(row.created_at),
+            updated_at: row.updated_at.map(Timestamp::from_millis),
+            deleted: row.deleted_at.is_some(),
+            author: AccountSummary {
+                id: row.author_id,
+                kind: row.author_kind,
+                name: row.author_name,
+                display_name: row.author_display_name,
+                host: row.author_host,
+                ap_id: row.author_ap_id,
+                summary_html: row.author_summary_html,
+                created_at: Timestamp::from_millis(row.author_created_at),
+            },
+            group,
+            viewer_liked: row.viewer_liked,
+        }
+    }
+}
+
+/// A status as an app posts it.
+#[derive(Debug, Clone, Default)]
+pub struct NewStatus {
+    pub text: String,
+    pub in_reply_to_id: Option<i64>,
+    pub language: Option<String>,
+    pub idempotency_key: Option<String>,
+}
+
+/// Posts from an app. A reply joins the thread of the post it answers. Otherwise the status
+/// must mention a group (here, or elsewhere and already known): it starts a thread there,
+/// titled by its first line (without the mentions), with the rest as the body.
+/// `own_host` is this instance's host: `@energy@own.host` is the local group `energy`.
+pub async fn post_status(
+    ctx: &Context,
+    user: &CurrentUser,
+    own_host: &str,
+    input: NewStatus,
+) -> Result<PostId, ServiceError> {
+    let key = input.idempotency_key.as_deref().map(str::trim).filter(|k| !k.is_empty() && k.len() <= 200);
+    if let Some(key) = key {
+        let mut conn = ctx.db.acquire().await?;
+        if let Some(existing) =
+            db::idempotency_keys::get_post_for_key(&mut conn.conn(), user.id.0, key).await?
+        {
+            return Ok(PostId(existing));
+        }
+    }
+    let text = input.text.trim();
+    if text.is_empty() {
+        return Err(FieldError::new("status", "can't be blank").into());
+    }
+    let id = match input.in_reply_to_id {
+        Some(parent) => {
+            posts::reply(
+                ctx,
+                user,
+                PostId(parent),
+                NewReply { body: text.to_owned(), language: input.language },
+            )
+            .await?
+        }
+        None => {
+            let group = mentioned_group(ctx, text, own_host).await?.ok_or_else(|| {
+                FieldError::new("status", "mention a group (for example @energy) to start a thread in it")
+            })?;
+            let (title, body) = split_title(text);
+            threads::create_thread(ctx, user, &group, NewThread { title, body, language: input.language })
+                .await?
+        }
+    };
+    if let Some(key) = key {
+        let mut conn = ctx.db.acquire().await?;
+        db::idempotency_keys::insert_key(&mut conn.conn(), user.id.0, key, id.0, ctx.now().millis()).await?;
+    }
+    Ok(id)
+}
+
+/// The handle of the first group the text mentions that this instance knows.
+async fn mentioned_group(ctx: &Context, text: &str, own_host: &str) -> Result<Option<String>, ServiceError> {
+    let mut conn = ctx.db.acquire().await?;
+    for mention in extract_mentions(text) {
+        let handle = match &mention.host {
+            Some(host) if host.eq_ignore_ascii_case(own_host) => mention.name.clone(),
+            _ => mention.handle(),
+        };
+        if db::groups::get_group_by_handle(&mut conn.conn(), &handle).await?.is_some() {
+            return Ok(Some(handle));
+        }
+    }
+    Ok(None)
+}
+
+/// Title: the first line with words in it once mentions are removed, shortened to fit. Body:
+/// the lines after it, or the whole text when nothing follows.
+pub(crate) fn split_title(text: &str) -> (String, String) {
+    let lines: Vec<&str> = text.lines().collect();
+    let Some(index) = lines.iter().position(|line| !strip_mentions(line).is_empty()) else {
+        return (String::new(), text.to_owned());
+    };
+    let full_title = strip_mentions(lines[index]);
+    let title = if full_title.chars().count() > TITLE_MAX_CHARS {
+        let cut: String = full_title.chars().take(TITLE_MAX_CHARS - 1).collect();
+        let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head).to_owned();
+        format!("{cut}…")
+    } else {
+        full_title.clone()
+    };
+    let rest = lines[index + 1..].join("\n").trim().to_owned();
+    let body = if rest.is_empty() || title != full_title { text.to_owned() } else { rest };
+    (title, body)
+}
+
+pub async fn get_status(
+    ctx: &Context,
+    viewer: Option<&CurrentUser>,
+    id: i64,
+) -> Result<StatusView, ServiceError> {
+    let mut conn = ctx.db.acquire().await?;
+    let row = db::statuses::get_status(&mut conn.conn(), viewer.map(|v| v.id.0), id)
+        .await?
+        .filter(|row| row.deleted_at.is_none())
+        .ok_or(ServiceError::NotFound)?;
+    Ok(StatusView::from_row(row, viewer))
+}
+
+/// Statuses by id, those that exist and are not deleted, in the order asked.
+pub async fn get_statuses(
+    ctx: &Context,
+    viewer: Option<&CurrentUser>,
+    ids: &[i64],
+) -> Result<Vec<StatusView>, ServiceError> {
+    let mut conn = ctx.db.acquire().await?;
+    let rows = db::statuses::list_statuses_by_id(&mut conn.conn(), viewer.map(|v| v.id.0), ids).await?;
+    Ok(rows.into_iter().filter(|r| r.deleted_at.is_none()).map(|r| StatusView::from_row(r, viewer)).collect())
+}
+
+/// The posts above a status (up to the opener) and below it (its answers, and theirs), in
+/// written order. One query for the whole thread.
+pub async fn get_context(
+    ctx: &Context,
+    viewer: Option<&CurrentUser>,
+    id: i64,
+) -> Result<(Vec<StatusView>, Vec<StatusView>), ServiceError> {
+    let status = get_status(ctx, viewer, id).await?;
+    let mut conn = ctx.db.acquire().await?;
+    let thread: Vec<StatusView> =
+        db::statuses::list_thread(&mut conn.conn(), viewer.map(|v| v.id.0), status.root_id, CONTEXT_LIMIT)
+            .await?
+            .into_iter()
+            .map(|row| StatusView::from_row(row, viewer))
+            .collect();
+    let parent_of = |post: i64| thread.iter().find(|s| s.id == post).and_then(|s| s.in_reply_to_id);
+    let mut ancestors = Vec::new();
+    let mut cursor = status.in_reply_to_id;
+    while let Some(parent) = cursor {
+        if ancestors.len() > thread.len() {
+            break;
+        }
+        if let Some(found) = thread.iter().find(|s| s.id == parent) {
+            ancestors.push(found.clone());
+        }
+        cursor = parent_of(parent);
+    }
+    ancestors.reverse();
+    let descends = |post: &StatusView| {
+        let mut cursor = post.in_reply_to_id;
+        let mut steps = 0;
+        while let Some(parent) = cursor {
+            if parent == id {
+                return true;
+            }
+            steps += 1;
+            if steps > thread.len() {
+                return false;
+            }
+            cursor = parent_of(parent);
+        }
+        false
+    };
+    let descendants = thread.iter().filter(|s| descends(s)).cloned().collect();
+    let visible = |list: Vec<StatusView>| list.into_iter().filter(|s| !s.deleted).collect::<Vec<_>>();
+    Ok((visible(ancestors), visible(descendants)))
+}
+
+fn in_order(mut rows: Vec<StatusRow>, window: Window, viewer: Option<&CurrentUser>) -> Vec<StatusView> {
+    if window.min_id.is_some() {
+        rows.reverse();
+    }
+    rows.into_iter().map(|row| StatusView::from_row(row, viewer)).collect()
+}
+
+/// Threads and replies of the groups and people the member follows, and their own posts.
+pub async fn home_timeline(
+    ctx: &Context,
+    user: &CurrentUser,
+    window: Window,
+) -> Result<Vec<StatusView>, ServiceError> {
+    let mut conn = ctx.db.acquire().await?;
+    let rows = db::statuses::list_home(&mut conn.conn(), user.id.0, window).await?;
+    Ok(in_order(rows, window, Some(user)))
+}
+
+/// Group posts of this instance (`Local`), of others (`Remote`), or all.
+pub async fn public_timeline(
+    ctx: &Context,
+    viewer: Option<&CurrentUser>,
+    origin: Origin,
+    window: Window,
+) -> Result<Vec<StatusView>, ServiceError> {
+    let mut conn = ctx.db.acquire().await?;
+    let rows = db::statuses::list_public(&mut conn.conn(), viewer.map(|v| v.id.0), origin, window).await?;
+    Ok(in_order(rows, window, viewer))
+}
+
+/// A person's posts, or a group's threads.
+pub async fn account_statuses(
+    ctx: &Context,
+    viewer: Option<&CurrentUser>,
+    account: i64,
+    exclude_replies: bool,
+    window: Window,
+) -> Result<Vec<StatusView>, ServiceError> {
+    let mut conn = ctx.db.acquire().await?;
+    let rows = db::statuses::list_account_statuses(
+        &mut conn.conn(),
+        viewer.map(|v| v.id.0),
+        account,
+        exclude_replies,
+        window,
+    )
+    .await?;
+    Ok(in_order(rows, window, viewer))
+}
+
+/// Posts the member liked.
+pub async fn liked_statuses(
+    ctx: &Context,
+    user: &CurrentUser,
+    window: Window,
+) -> Result<Vec<StatusView>, ServiceError> {
+    let mut conn = ctx.db.acquire().await?;
+    let rows = db::statuses::list_liked(&mut conn.conn(), user.id.0, window).await?;
+    Ok(in_order(rows, window, Some(user)))
+}
+
+/// Deletes a status and hands it back once more, with its source text (for "delete and
+/// redraft").
+pub async fn delete_status(ctx: &Context, user: &CurrentUser, id: i64) -> Result<StatusView, ServiceError> {
+    let status = get_status(ctx, Some(user), id).await?;
+    posts::delete_post(ctx, user, PostId(id)).await?;
+    Ok(status)
+}
+
+/// Edits one's own status from its full text: for a thread opener the first line is the title.
+pub async fn edit_status(
+    ctx: &Context,
+    user: &CurrentUser,
+    id: i64,
+    text: &str,
+) -> Result<StatusView, ServiceError> {
+    let status = get_status(ctx, Some(user), id).await?;
+    let edit = if status.is_thread_opener() {
+        let (title, body) = split_title(text);
+        PostEdit { title: Some(title), body }
+    } else {
+        PostEdit { title: None, body: text.trim().to_owned() }
+    };
+    posts::edit_post(ctx, user, PostId(id), edit).await?;
+    get_status(ctx, Some(user), id).await
+}
+
+pub async fn set_favourite(
+    ctx: &Context,
+    user: &CurrentUser,
+    id: i64,
+    liked: bool,
+) -> Result<StatusView, ServiceError> {
+    if liked {
+        posts::like_post(ctx, user, PostId(id)).await?;
+    } else {
+        posts::unlike_post(ctx, user, PostId(id)).await?;
+    }
+    get_status(ctx, Some(user), id).await
+}
+
+/// Who liked a post (at most 80, latest first).
+pub async fn list_likers(ctx: &Context, id: i64) -> Result<Vec<AccountSummary>, ServiceError> {
+    let mut conn = ctx.db.acquire().await?;
+    let rows = db::account_cards::list_likers(&mut conn.conn(), id, 80).await?;
+    Ok(rows
+        .into_iter()
+        .map(|row| AccountSummary {
+            id: row.id,
+            kind: row.kind,
+            name: row.name,
+            display_name: row.display_name,
+            host: row.host,
+            ap_id: row.ap_id,
+            summary_html: row.summary_html,
+            created_at: Timestamp::from_millis(row.created_at),
+        })
+        .collect())
+}
+
+/// A post we hold, by its ActivityPub id.
+pub async fn post_by_ap_id(ctx: &Context, ap_id: &str) -> Result<Option<i64>, ServiceError> {
+    let mut conn = ctx.db.acquire().await?;
+    Ok(db::statuses::get_post_id_by_ap_id(&mut conn.conn(), ap_id).await?)
+}
+
+/// Posts of the accounts on one of the member's lists.
+pub async fn list_timeline(
+    ctx: &Context,
+    user: &CurrentUser,
+    list_id: i64,
+    window: Window,
+) -> Result<Vec<StatusView>, ServiceError> {
+    super::client_state::get_list(ctx, user, list_id).await?;
+    let mut conn = ctx.db.acquire().await?;
+    let rows = db::statuses::list_list_timeline(&mut conn.conn(), user.id.0, list_id, window).await?;
+    Ok(in_order(rows, window, Some(user)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::split_title;
+
+    #[test]
+    fn first_line_is_the_title_and_the_rest_the_body() {
+        let (title, body) = split_title("@energy Solar on schools\nLet us start with two.\nOk?");
+        assert_eq!(title, "Solar on schools");
+        assert_eq!(body, "Let us start with two.\nOk?");
+    }
+
+    #[test]
+    fn a_single_line_is_title_and_body() {
+        let (title, body) = split_title("@energy@forum.example Heat pumps in old houses?");
+        assert_eq!(title, "Heat pumps in old houses?");
+        assert_eq!(body, "@energy@forum.example Heat pumps in old houses?");
+    }
+
+    #[test]
+    fn a_long_first_line_is_shortened_and_kept_whole_in_the_body() {
+        let line = "word ".repeat(60);
+        let (title, body) = split_title(&format!("@energy {line}"));
+        assert!(title.chars().count() <= 200 && title.ends_with('…'));
+        assert!(body.contains(line.trim()));
+    }
+}
