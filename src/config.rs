@@ -57,6 +57,7 @@ pub struct InstanceConfig {
     pub name: String,
     pub description: String,
     pub default_language: String,
+    pub contact_email: String,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -16,8 +16,8 @@ pub enum ApiError {
     /// The token lacks the scope (or is an app token where a person is needed).
     MissingScope(&'static str),
     NotFound,
-    /// Bad parameters: 422 like Mastodon's validation errors.
-    Invalid(String),
+    /// Bad parameters: 422 like Mastodon's validation errors, with the fields at fault.
+    Invalid(String, Vec<(String, String)>),
     /// A request that cannot be parsed at all.
     BadRequest(String),
     TooManyRequests,
@@ -31,6 +31,7 @@ impl From<ServiceError> for ApiError {
             ServiceError::NotFound => ApiError::NotFound,
             ServiceError::Invalid(errors) => ApiError::Invalid(
                 errors.iter().map(|e| format!("{} {}", e.field, e.message)).collect::<Vec<_>>().join(", "),
+                errors.iter().map(|e| (e.field.to_owned(), e.message.clone())).collect(),
             ),
             other => ApiError::Service(other),
         }
@@ -46,8 +47,26 @@ impl From<OAuthError> for ApiError {
     }
 }
 
+impl ApiError {
+    /// A refusal of bad input that names no single field.
+    pub fn invalid(message: impl Into<String>) -> Self {
+        ApiError::Invalid(message.into(), Vec::new())
+    }
+}
+
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
+        if let ApiError::Invalid(message, fields) = self {
+            let mut details = serde_json::Map::new();
+            for (field, description) in fields {
+                let entry = details.entry(field).or_insert_with(|| json!([]));
+                if let Some(list) = entry.as_array_mut() {
+                    list.push(json!({ "error": "ERR_INVALID", "description": description }));
+                }
+            }
+            let body = json!({ "error": format!("Validation failed: {message}"), "details": details });
+            return (StatusCode::UNPROCESSABLE_ENTITY, Json(body)).into_response();
+        }
         let (status, error, description) = match self {
             ApiError::Unauthorized => {
                 (StatusCode::UNAUTHORIZED, "The access token is invalid".to_owned(), None)
@@ -58,9 +77,7 @@ impl IntoResponse for ApiError {
                 Some(format!("the token needs the {scope} scope")),
             ),
             ApiError::NotFound => (StatusCode::NOT_FOUND, "Record not found".to_owned(), None),
-            ApiError::Invalid(message) => {
-                (StatusCode::UNPROCESSABLE_ENTITY, format!("Validation failed: {message}"), None)
-            }
+            ApiError::Invalid(message, _) => (StatusCode::UNPROCESSABLE_ENTITY, message, None),
             ApiError::BadRequest(message) => (StatusCode::BAD_REQUEST, message, None),
             ApiError::TooManyRequests => {
                 (StatusCode::TOO_MANY_REQUESTS, "Too many requests".to_owned(), None)

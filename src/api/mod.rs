@@ -100,6 +100,7 @@ pub fn routes(state: &AppState) -> Router<AppState> {
         .route("/api/{*rest}", any(error::not_found))
         .route("/oauth/token", post(oauth::token))
         .route("/oauth/revoke", post(oauth::revoke))
+        .route("/oauth/userinfo", get(oauth::userinfo).post(oauth::userinfo))
         .route("/.well-known/oauth-authorization-server", get(oauth::metadata))
         .layer(cors());
     // The consent page is a form like the web's: same CSRF protection, no CORS.

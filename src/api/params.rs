@@ -73,7 +73,7 @@ where
         }
         serde_json::from_value(Value::Object(merged))
             .map(Params)
-            .map_err(|e| ApiError::Invalid(e.to_string()))
+            .map_err(|e| ApiError::invalid(e.to_string()))
     }
 }
 

@@ -189,3 +189,14 @@ pub async fn list_likers(
         limit
     )
 }
+
+/// The email address of the first admin who gave one.
+pub async fn get_first_admin_email(conn: &mut Conn<'_>) -> Result<Option<String>, DbError> {
+    super::query_scalar!(
+        conn,
+        String,
+        fetch_optional,
+        "SELECT email FROM accounts WHERE role = 'admin' AND email IS NOT NULL \
+         ORDER BY created_at, actor_id LIMIT 1",
+    )
+}

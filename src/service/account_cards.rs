@@ -120,8 +120,20 @@ pub async fn search(ctx: &Context, query: &str, limit: i64) -> Result<Vec<Accoun
         .collect())
 }
 
-/// The instance's contact account (its first admin), if there is one.
-pub async fn contact_account(ctx: &Context) -> Result<Option<AccountCard>, ServiceError> {
+/// Who speaks for the instance: its first admin's account, and a contact email (the
+/// configured one, else the first admin's).
+pub struct Contact {
+    pub account: Option<AccountCard>,
+    pub email: String,
+}
+
+pub async fn contact(ctx: &Context, configured_email: &str) -> Result<Contact, ServiceError> {
     let mut conn = ctx.db.acquire().await?;
-    Ok(db::account_cards::get_first_admin_card(&mut conn.conn()).await?.map(Into::into))
+    let account = db::account_cards::get_first_admin_card(&mut conn.conn()).await?.map(Into::into);
+    let email = if configured_email.trim().is_empty() {
+        db::account_cards::get_first_admin_email(&mut conn.conn()).await?.unwrap_or_default()
+    } else {
+        configured_email.trim().to_owned()
+    };
+    Ok(Contact { account, email })
 }

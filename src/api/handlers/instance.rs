@@ -13,14 +13,14 @@ use crate::state::AppState;
 
 pub async fn v2(State(state): State<AppState>) -> Result<Json<Value>, ApiError> {
     let usage = instance_info::get_usage(&state.ctx).await?;
-    let contact = account_cards::contact_account(&state.ctx).await?;
-    Ok(Json(instance::v2(&state.config, &state.uris, &usage, contact.as_ref())))
+    let contact = account_cards::contact(&state.ctx, &state.config.instance.contact_email).await?;
+    Ok(Json(instance::v2(&state.config, &state.uris, &usage, &contact)))
 }
 
 pub async fn v1(State(state): State<AppState>) -> Result<Json<Value>, ApiError> {
     let usage = instance_info::get_usage(&state.ctx).await?;
-    let contact = account_cards::contact_account(&state.ctx).await?;
-    Ok(Json(instance::v1(&state.config, &state.uris, &usage, contact.as_ref())))
+    let contact = account_cards::contact(&state.ctx, &state.config.instance.contact_email).await?;
+    Ok(Json(instance::v1(&state.config, &state.uris, &usage, &contact)))
 }
 
 /// Lists Allmende has no entries for yet.

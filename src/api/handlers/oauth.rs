@@ -329,6 +329,7 @@ pub async fn metadata(State(state): State<AppState>) -> Response {
         "authorization_endpoint": uris.absolute("/oauth/authorize"),
         "token_endpoint": uris.absolute("/oauth/token"),
         "revocation_endpoint": uris.absolute("/oauth/revoke"),
+        "userinfo_endpoint": uris.absolute("/oauth/userinfo"),
         "app_registration_endpoint": uris.absolute("/api/v1/apps"),
         "scopes_supported": scopes,
         "response_types_supported": ["code"],
@@ -338,4 +339,27 @@ pub async fn metadata(State(state): State<AppState>) -> Response {
         "token_endpoint_auth_methods_supported": ["client_secret_basic", "client_secret_post", "none"],
     }))
     .into_response()
+}
+
+/// `GET /oauth/userinfo`: who the token belongs to (OpenID Connect's claims, as Mastodon
+/// answers them), for apps that sign people in with `profile`.
+pub async fn userinfo(
+    State(state): State<AppState>,
+    auth: crate::api::auth::Auth,
+) -> Result<Response, ApiError> {
+    let grant = auth.grant()?;
+    let user = match grant.user.as_ref().filter(|_| grant.scopes.allows("profile")) {
+        Some(user) => user,
+        None => auth.user("read:accounts")?,
+    };
+    let profile = state.uris.user(&user.name);
+    Ok(Json(json!({
+        "iss": state.uris.absolute("/"),
+        "sub": profile,
+        "name": if user.display_name.is_empty() { &user.name } else { &user.display_name },
+        "preferred_username": user.name,
+        "profile": profile,
+        "picture": state.uris.absolute(crate::api::model::AVATAR_PATH),
+    }))
+    .into_response())
 }

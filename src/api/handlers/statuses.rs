@@ -66,20 +66,20 @@ pub async fn create(
 ) -> Result<Json<Status>, ApiError> {
     let user = auth.user("write:statuses")?;
     if !params.media_ids.is_empty() {
-        return Err(ApiError::Invalid("media attachments are not supported yet".into()));
+        return Err(ApiError::invalid("media attachments are not supported yet"));
     }
     if params.poll.is_some_and(|p| !p.is_null()) {
-        return Err(ApiError::Invalid("polls are not supported".into()));
+        return Err(ApiError::invalid("polls are not supported"));
     }
     if params.scheduled_at.is_some() {
-        return Err(ApiError::Invalid("scheduled posts are not supported".into()));
+        return Err(ApiError::invalid("scheduled posts are not supported"));
     }
     if params.spoiler_text.is_some() {
-        return Err(ApiError::Invalid("content warnings are not supported yet".into()));
+        return Err(ApiError::invalid("content warnings are not supported yet"));
     }
     match params.visibility.as_deref() {
         None | Some("public" | "unlisted") => {}
-        Some(_) => return Err(ApiError::Invalid("posts in groups are public; use public visibility".into())),
+        Some(_) => return Err(ApiError::invalid("posts in groups are public; use public visibility")),
     }
     let text = params.status.unwrap_or_default();
     if params.in_reply_to_id.is_none() {
@@ -253,7 +253,7 @@ pub async fn favourited_by(
 /// Boosts and bookmarks by members are not part of Allmende yet; say so clearly.
 pub async fn unsupported_action(auth: Auth) -> Result<Json<Status>, ApiError> {
     auth.user("write:statuses")?;
-    Err(ApiError::Invalid("boosts and bookmarks are not supported yet".into()))
+    Err(ApiError::invalid("boosts and bookmarks are not supported yet"))
 }
 
 /// `GET /api/v1/statuses/:id/reblogged_by`: nobody, as members cannot boost yet.

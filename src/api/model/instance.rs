@@ -7,7 +7,7 @@ use crate::config::Config;
 use crate::domain::language::UI_LANGUAGES;
 use crate::domain::post::BODY_MAX;
 use crate::federation::uris::Uris;
-use crate::service::account_cards::AccountCard;
+use crate::service::account_cards::Contact;
 use crate::service::instance_info::InstanceUsage;
 
 /// What clients see as the server version: a Mastodon version they know, and ours.
@@ -50,7 +50,7 @@ fn languages() -> Vec<&'static str> {
     UI_LANGUAGES.iter().map(|(code, _)| *code).collect()
 }
 
-pub fn v2(config: &Config, uris: &Uris, usage: &InstanceUsage, contact: Option<&AccountCard>) -> Value {
+pub fn v2(config: &Config, uris: &Uris, usage: &InstanceUsage, contact: &Contact) -> Value {
     let mut configuration = configuration();
     configuration["urls"] = json!({ "streaming": streaming_url(uris), "status": null });
     json!({
@@ -71,20 +71,20 @@ pub fn v2(config: &Config, uris: &Uris, usage: &InstanceUsage, contact: Option<&
             "url": null
         },
         "contact": {
-            "email": "",
-            "account": contact.map(|c| Account::from_card(uris, c))
+            "email": contact.email,
+            "account": contact.account.as_ref().map(|c| Account::from_card(uris, c))
         },
         "rules": [],
     })
 }
 
-pub fn v1(config: &Config, uris: &Uris, usage: &InstanceUsage, contact: Option<&AccountCard>) -> Value {
+pub fn v1(config: &Config, uris: &Uris, usage: &InstanceUsage, contact: &Contact) -> Value {
     json!({
         "uri": uris.host(),
         "title": config.instance.name,
         "short_description": config.instance.description,
         "description": config.instance.description,
-        "email": "",
+        "email": contact.email,
         "version": version(),
         "urls": { "streaming_api": streaming_url(uris) },
         "stats": { "user_count": usage.users, "status_count": usage.local_posts, "domain_count": 0 },
@@ -94,7 +94,7 @@ pub fn v1(config: &Config, uris: &Uris, usage: &InstanceUsage, contact: Option<&
         "approval_required": false,
         "invites_enabled": false,
         "configuration": configuration(),
-        "contact_account": contact.map(|c| Account::from_card(uris, c)),
+        "contact_account": contact.account.as_ref().map(|c| Account::from_card(uris, c)),
         "rules": [],
     })
 }
