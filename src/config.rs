@@ -34,6 +34,9 @@ pub struct FederationConfig {
     pub allowlist_only: bool,
     pub first_retry_seconds: i64,
     pub inbox_activities_per_minute: u32,
+    #[serde(deserialize_with = "flexible_bool")]
+    pub require_signed_fetch: bool,
+    pub fetch_timeout_seconds: u64,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -144,6 +147,9 @@ impl Config {
         }
         if self.federation.first_retry_seconds < 1 {
             return Err(ConfigError::Invalid("federation.first_retry_seconds must be at least 1".into()));
+        }
+        if self.federation.fetch_timeout_seconds < 1 {
+            return Err(ConfigError::Invalid("federation.fetch_timeout_seconds must be at least 1".into()));
         }
         if self.auth.attempts_per_minute == 0 {
             return Err(ConfigError::Invalid("auth.attempts_per_minute must be at least 1".into()));

@@ -85,8 +85,9 @@ impl Application {
             .map_err(|source| StartupError::Bind { addr: config.bind.clone(), source })?;
         let uris = Uris::new(config.scheme(), &config.domain);
         let user_agent = format!("Allmende/{} (+{})", env!("CARGO_PKG_VERSION"), uris.base());
-        let http =
-            FederationHttp::new(&user_agent, config.insecure_http).map_err(StartupError::HttpClient)?;
+        let fetch_deadline = std::time::Duration::from_secs(config.federation.fetch_timeout_seconds);
+        let http = FederationHttp::new(&user_agent, config.insecure_http, fetch_deadline)
+            .map_err(StartupError::HttpClient)?;
         let wake_delivery = Arc::new(tokio::sync::Notify::new());
         let schedule = crate::federation::delivery::retry::RetrySchedule {
             first_retry_seconds: config.federation.first_retry_seconds,

@@ -33,6 +33,14 @@ pub async fn negotiate(State(state): State<AppState>, request: Request, next: Ne
     }
     let path = request.uri().path().trim_end_matches('/').to_owned();
     let segments: Vec<&str> = path.split('/').skip(1).collect();
+    if !matches!(segments.as_slice(), ["u" | "g" | "t" | "p", _]) {
+        return next.run(request).await;
+    }
+    if let Err(refused) =
+        super::signed_fetch::check(&state, request.method(), request.uri(), request.headers()).await
+    {
+        return refused.into_response();
+    }
     let result = match segments.as_slice() {
         ["u", name] => actor(&state, name, "person").await,
         ["g", name] => actor(&state, name, "group").await,

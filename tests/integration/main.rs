@@ -21,4 +21,5 @@ mod outbound;
 mod peer;
 mod posts;
 mod query_counts;
+mod signed_fetch;
 mod sink;
