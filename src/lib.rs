@@ -7,6 +7,7 @@ pub mod db;
 pub mod domain;
 pub mod federation;
 pub mod router;
+pub mod server;
 pub mod service;
 pub mod startup;
 pub mod state;

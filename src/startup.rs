@@ -133,9 +133,9 @@ impl Application {
         let worker =
             self.background_delivery.then(|| tokio::spawn(self.state.delivery.clone().run(worker_stopped)));
         let router = crate::router::app(self.state);
-        axum::serve(self.listener, router.into_make_service_with_connect_info::<SocketAddr>())
-            .with_graceful_shutdown(shutdown)
-            .await?;
+        let header_read_timeout =
+            std::time::Duration::from_secs(self.state.config.limits.header_read_timeout_seconds);
+        crate::server::serve(self.listener, router, header_read_timeout, shutdown).await?;
         let _ = stop_worker.send(true);
         if let Some(worker) = worker {
             let _ = worker.await;

@@ -23,3 +23,4 @@ mod posts;
 mod query_counts;
 mod signed_fetch;
 mod sink;
+mod slow_peers;
