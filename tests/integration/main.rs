@@ -18,6 +18,7 @@ mod http_forum;
 mod inbox;
 mod migrations;
 mod outbound;
+mod outbox_queries;
 mod peer;
 mod posts;
 mod query_counts;
