@@ -93,7 +93,8 @@ impl Application {
             first_retry_seconds: config.federation.first_retry_seconds,
         };
         let delivery = DeliveryWorker::new(ctx.clone(), http.clone(), uris.clone(), wake_delivery.clone())
-            .with_schedule(schedule);
+            .with_schedule(schedule)
+            .with_lease_seconds(config.federation.delivery_lease_seconds);
         let state = AppState {
             uris,
             http,
@@ -132,9 +133,9 @@ impl Application {
         let (stop_worker, worker_stopped) = tokio::sync::watch::channel(false);
         let worker =
             self.background_delivery.then(|| tokio::spawn(self.state.delivery.clone().run(worker_stopped)));
-        let router = crate::router::app(self.state);
         let header_read_timeout =
             std::time::Duration::from_secs(self.state.config.limits.header_read_timeout_seconds);
+        let router = crate::router::app(self.state);
         crate::server::serve(self.listener, router, header_read_timeout, shutdown).await?;
         let _ = stop_worker.send(true);
         if let Some(worker) = worker {
