@@ -18,7 +18,7 @@ use super::delivery::enqueue::domain_of;
 use super::key_owner::{self, KeyOwner};
 use super::resolve::ResolveError;
 use super::verify;
-use crate::service::peers;
+use crate::service::{ServiceError, peers};
 use crate::state::AppState;
 
 #[derive(Debug, thiserror::Error)]
@@ -58,14 +58,17 @@ impl From<ResolveError> for FetchAuthError {
     fn from(error: ResolveError) -> Self {
         match error {
             ResolveError::Blocked(host) => FetchAuthError::Blocked(host),
-            ResolveError::Service(error) => FetchAuthError::Internal(error.to_string()),
+            // Our own failures (database) are 500; anything the peer's documents caused is theirs.
+            ResolveError::Service(error @ (ServiceError::Db(_) | ServiceError::Internal(_))) => {
+                FetchAuthError::Internal(error.to_string())
+            }
             other => FetchAuthError::Unauthorized(other.to_string()),
         }
     }
 }
 
-impl From<crate::service::ServiceError> for FetchAuthError {
-    fn from(error: crate::service::ServiceError) -> Self {
+impl From<ServiceError> for FetchAuthError {
+    fn from(error: ServiceError) -> Self {
         FetchAuthError::Internal(error.to_string())
     }
 }
