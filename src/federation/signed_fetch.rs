@@ -1,8 +1,9 @@
 //! Signed GETs ("authorized fetch", Mastodon's secure mode). With
 //! `federation.require_signed_fetch` on, the ActivityPub JSON of people, groups, threads, posts
 //! and their collections is served only to requests that carry a valid HTTP signature of a peer
-//! that is not blocked. Whether on or off, a request whose signature names a blocked peer gets
-//! 403: a blocked instance cannot read our objects or outboxes by signing as itself.
+//! that is not refused (blocked, or in allowlist mode not allowed). Whether on or off, a request
+//! whose signature names a blocked peer gets 403: a blocked instance cannot read our objects or
+//! outboxes by signing as itself.
 //!
 //! The instance actor (`/actor`), discovery and HTML are never guarded, so a peer can always
 //! fetch the key it needs to check our own signed fetches (no deadlock between two instances
@@ -99,11 +100,16 @@ pub async fn check(
     };
     let host =
         domain_of(&key_url).ok_or_else(|| FetchAuthError::Unauthorized("keyId without host".into()))?;
+    if !required {
+        // Reads stay open (as they are unsigned) except to a peer an admin blocked; in allowlist
+        // mode a peer not yet allowed may still look at a group before its follow is refused.
+        if peers::is_blocked(&state.ctx, &host).await? {
+            return Err(FetchAuthError::Blocked(host));
+        }
+        return Ok(());
+    }
     if peers::is_refused(&state.ctx, &host).await? {
         return Err(FetchAuthError::Blocked(host));
-    }
-    if !required {
-        return Ok(());
     }
     verify::precheck(headers, None, state.ctx.now())
         .map_err(|e| FetchAuthError::Unauthorized(e.to_string()))?;

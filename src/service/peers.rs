@@ -26,6 +26,16 @@ pub async fn refusal(ctx: &Context, host: &str) -> Result<Option<&'static str>, 
     Ok(None)
 }
 
+/// Whether an admin blocked a peer host (whatever the allowlist mode).
+pub async fn is_blocked(ctx: &Context, host: &str) -> Result<bool, ServiceError> {
+    let Ok(host) = normalize_host(host) else {
+        return Ok(true);
+    };
+    let mut conn = ctx.db.acquire().await?;
+    let instance = db::instances::get_instance_by_host(&mut conn.conn(), &host).await?;
+    Ok(instance.is_some_and(|i| i.policy == "blocked"))
+}
+
 /// A peer instance as the admin sees it: policy, availability, delivery backlog.
 #[derive(Debug, Clone)]
 pub struct PeerStatus {

@@ -314,3 +314,23 @@ pub async fn our_fetches_are_signed_by_the_instance_actor(app: TestApp) {
 }
 
 crate::on_both_backends!(our_fetches_are_signed_by_the_instance_actor);
+
+/// In allowlist mode a peer not (yet) allowed may read while signatures are optional (it can
+/// find a group before its follow is refused), but not when they are required.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn allowlist_mode_refuses_signed_reads_only_when_signatures_are_required() {
+    for (required, expected) in [(false, StatusCode::OK), (true, StatusCode::FORBIDDEN)] {
+        let app = TestApp::spawn_configured(crate::common::Backend::Sqlite, |c| {
+            c.federation.allowlist_only = true;
+            c.federation.require_signed_fetch = required;
+        })
+        .await
+        .expect("app");
+        with_thread(&app).await;
+        let mut peer = Peer::start().await;
+        let zoe = peer.add_actor("zoe", "Person");
+        let status = signed_get(&app, "/g/energy", &format!("{zoe}#main-key"), peer.private_key(&zoe)).await;
+        assert_eq!(status, expected, "required: {required}");
+        assert_eq!(peer.fetch_count(), 0, "nothing is fetched from a peer not allowed");
+    }
+}
