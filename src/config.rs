@@ -42,6 +42,10 @@ pub struct FederationConfig {
     pub allowlist_only: bool,
     pub first_retry_seconds: i64,
     pub inbox_activities_per_minute: u32,
+    #[serde(deserialize_with = "flexible_bool")]
+    pub require_signed_fetch: bool,
+    pub delivery_lease_seconds: i64,
+    pub fetch_timeout_seconds: u64,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -82,6 +86,7 @@ pub struct LimitsConfig {
     pub page_size: i64,
     pub body_bytes: usize,
     pub request_timeout_seconds: u64,
+    pub header_read_timeout_seconds: u64,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -154,6 +159,25 @@ impl Config {
         }
         if self.federation.first_retry_seconds < 1 {
             return Err(ConfigError::Invalid("federation.first_retry_seconds must be at least 1".into()));
+        }
+        if self.federation.delivery_lease_seconds < 1 {
+            return Err(ConfigError::Invalid("federation.delivery_lease_seconds must be at least 1".into()));
+        }
+        if self.federation.fetch_timeout_seconds < 1 {
+            return Err(ConfigError::Invalid("federation.fetch_timeout_seconds must be at least 1".into()));
+        }
+        if u64::try_from(self.federation.delivery_lease_seconds).unwrap_or(0)
+            <= self.federation.fetch_timeout_seconds
+        {
+            // A send may take up to the fetch timeout; a shorter lease would let another worker
+            // take over a delivery that is still being sent, and send it twice.
+            return Err(ConfigError::Invalid(
+                "federation.delivery_lease_seconds must be longer than federation.fetch_timeout_seconds"
+                    .into(),
+            ));
+        }
+        if self.limits.header_read_timeout_seconds < 1 {
+            return Err(ConfigError::Invalid("limits.header_read_timeout_seconds must be at least 1".into()));
         }
         if self.auth.attempts_per_minute == 0 {
             return Err(ConfigError::Invalid("auth.attempts_per_minute must be at least 1".into()));
@@ -244,11 +268,27 @@ mod tests {
         assert!(config.insecure_http);
         assert!(!config.registration.open);
         assert_eq!(config.base_url(), "http://localhost:9000");
+        let federation = with_env(&[
+            ("ALLMENDE_FEDERATION_REQUIRE_SIGNED_FETCH", "1"),
+            ("ALLMENDE_FEDERATION_DELIVERY_LEASE_SECONDS", "5"),
+            ("ALLMENDE_FEDERATION_FETCH_TIMEOUT_SECONDS", "3"),
+            ("ALLMENDE_LIMITS_HEADER_READ_TIMEOUT_SECONDS", "2"),
+        ])
+        .unwrap();
+        assert!(federation.federation.require_signed_fetch);
+        assert_eq!(federation.federation.delivery_lease_seconds, 5);
+        assert_eq!(federation.federation.fetch_timeout_seconds, 3);
+        assert_eq!(federation.limits.header_read_timeout_seconds, 2);
     }
 
     #[test]
     fn bad_values_and_files_are_clear_errors() {
         assert!(with_env(&[("ALLMENDE_INSECURE_HTTP", "maybe")]).is_err());
+        assert!(
+            with_env(&[("ALLMENDE_FEDERATION_DELIVERY_LEASE_SECONDS", "10")]).is_err(),
+            "not above the fetch timeout"
+        );
+        assert!(with_env(&[("ALLMENDE_FEDERATION_REQUIRE_SIGNED_FETCH", "sometimes")]).is_err());
         assert!(with_env(&[("ALLMENDE_DOMAIN", "a/b@c")]).is_err());
         let missing = Config::load(Some(Path::new("/nonexistent/allmende.toml")));
         assert!(matches!(missing, Err(ConfigError::MissingFile(_))));

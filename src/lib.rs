@@ -8,6 +8,7 @@ pub mod db;
 pub mod domain;
 pub mod federation;
 pub mod router;
+pub mod server;
 pub mod service;
 pub mod startup;
 pub mod state;

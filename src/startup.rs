@@ -86,14 +86,16 @@ impl Application {
             .map_err(|source| StartupError::Bind { addr: config.bind.clone(), source })?;
         let uris = Uris::new(config.scheme(), &config.domain);
         let user_agent = format!("Allmende/{} (+{})", env!("CARGO_PKG_VERSION"), uris.base());
-        let http =
-            FederationHttp::new(&user_agent, config.insecure_http).map_err(StartupError::HttpClient)?;
+        let fetch_deadline = std::time::Duration::from_secs(config.federation.fetch_timeout_seconds);
+        let http = FederationHttp::new(&user_agent, config.insecure_http, fetch_deadline)
+            .map_err(StartupError::HttpClient)?;
         let wake_delivery = Arc::new(tokio::sync::Notify::new());
         let schedule = crate::federation::delivery::retry::RetrySchedule {
             first_retry_seconds: config.federation.first_retry_seconds,
         };
         let delivery = DeliveryWorker::new(ctx.clone(), http.clone(), uris.clone(), wake_delivery.clone())
-            .with_schedule(schedule);
+            .with_schedule(schedule)
+            .with_lease_seconds(config.federation.delivery_lease_seconds);
         let state = AppState {
             uris,
             http,
@@ -132,10 +134,10 @@ impl Application {
         let (stop_worker, worker_stopped) = tokio::sync::watch::channel(false);
         let worker =
             self.background_delivery.then(|| tokio::spawn(self.state.delivery.clone().run(worker_stopped)));
+        let header_read_timeout =
+            std::time::Duration::from_secs(self.state.config.limits.header_read_timeout_seconds);
         let router = crate::router::app(self.state);
-        axum::serve(self.listener, router.into_make_service_with_connect_info::<SocketAddr>())
-            .with_graceful_shutdown(shutdown)
-            .await?;
+        crate::server::serve(self.listener, router, header_read_timeout, shutdown).await?;
         let _ = stop_worker.send(true);
         if let Some(worker) = worker {
             let _ = worker.await;

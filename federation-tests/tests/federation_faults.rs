@@ -5,8 +5,9 @@
 //! does not hold up the others.
 //!
 //! Senders run with `ALLMENDE_FEDERATION_FIRST_RETRY_SECONDS=1`, so a failed delivery is tried
-//! again after 1 s, 2 s, 4 s … instead of after a minute. Two scenarios take over a minute and
-//! are ignored by default: the default retry schedule, and the claim lease after a crash.
+//! again after 1 s, 2 s, 4 s … instead of after a minute. Senders that may be killed in the
+//! middle of a send also hold their claims for 5 s instead of a minute (`SHORT_LEASE_ENV`). One
+//! scenario takes over a minute and is ignored by default: the default retry schedule.
 
 use std::time::Duration;
 
@@ -22,9 +23,12 @@ const TITLE: &str = "Solar on the town hall";
 const EDITED_TITLE: &str = "Solar roofs for the town hall and the school";
 
 /// How long a delivery claimed by a worker that was killed stays claimed
-/// (`LEASE_SECONDS` in the delivery worker, not configurable): after a crash in the middle of a
-/// send, the restarted sender waits this long before it tries that delivery again.
-const DELIVERY_LEASE: Duration = Duration::from_secs(60);
+/// (`federation.delivery_lease_seconds`): after a crash in the middle of a send, the restarted
+/// sender waits this long before it tries that delivery again. It must exceed the fetch
+/// timeout, which also bounds a send.
+const DELIVERY_LEASE: Duration = Duration::from_secs(5);
+const SHORT_LEASE_ENV: [(&str, &str); 2] =
+    [("ALLMENDE_FEDERATION_DELIVERY_LEASE_SECONDS", "5"), ("ALLMENDE_FEDERATION_FETCH_TIMEOUT_SECONDS", "4")];
 
 /// How long a delivery to a responsive peer may take while another peer hangs. Deliveries take
 /// well under a second here (the worker looks every 500 ms); the HTTP client's timeout, which a
@@ -111,7 +115,7 @@ async fn follower_down_then_back(backend: Backend) {
 /// delivery its predecessor had claimed (see the scenario below).
 async fn sender_killed_after_accepting_a_post(backend: Backend) {
     let (Some(mut home), Some(mut north), Some(mut south)) = (
-        node(backend, "Borken", &[FAST_RETRY_ENV]),
+        node(backend, "Borken", &[FAST_RETRY_ENV, SHORT_LEASE_ENV[0], SHORT_LEASE_ENV[1]]),
         node(backend, "Boras", &[]),
         node(backend, "Hjorring", &[]),
     ) else {
@@ -172,11 +176,12 @@ async fn sender_killed_after_accepting_a_post(backend: Backend) {
 
 /// The sender is killed while a delivery is under way (the peer took the connection and has not
 /// answered). The delivery is not lost: the restarted sender sends it again, but only once the
-/// claim of the killed worker has expired (`LEASE_SECONDS`, 60 s, not configurable).
+/// claim of the killed worker has expired (`DELIVERY_LEASE`).
 async fn sender_killed_during_a_send(backend: Backend) {
-    let (Some(mut home), Some(mut north)) =
-        (node(backend, "Borken", &[FAST_RETRY_ENV]), node(backend, "Boras", &[]))
-    else {
+    let (Some(mut home), Some(mut north)) = (
+        node(backend, "Borken", &[FAST_RETRY_ENV, SHORT_LEASE_ENV[0], SHORT_LEASE_ENV[1]]),
+        node(backend, "Boras", &[]),
+    ) else {
         return;
     };
     let _logs = LogsOnPanic::default().with("home", &home).with("north", &north);
@@ -310,7 +315,6 @@ async fn postgres_a_post_survives_a_sender_crash_right_after_it_was_accepted() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-#[ignore = "slow: waits for the 60 s claim lease of the killed sender"]
 async fn sqlite_a_delivery_under_way_when_the_sender_is_killed_is_sent_again_after_the_lease() {
     sender_killed_during_a_send(Backend::Sqlite).await;
 }

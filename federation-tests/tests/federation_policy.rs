@@ -10,6 +10,7 @@ use federation_tests::scenario::{
 use federation_tests::{Backend, Browserless, Instance};
 
 const ALLOWLIST_ONLY: &str = "ALLMENDE_FEDERATION_ALLOWLIST_ONLY";
+const REQUIRE_SIGNED_FETCH: &str = "ALLMENDE_FEDERATION_REQUIRE_SIGNED_FETCH";
 
 fn start(backend: Backend, name: &str, env: &[(&str, &str)]) -> Option<Instance> {
     Some(Instance::start(options(backend, name, env)?))
@@ -203,6 +204,47 @@ async fn allowlist_mode_switched_on_later_refuses_known_peers(backend: Backend) 
     assert_eq!(row.pending, 0, "{row:?}");
     lacks_thread(&ana, &ana_group, "Solar on the town hall").await;
     assert_ne!(row.policy, "allowed", "nobody allowed {north_host}, yet the admin page says so: {row:?}");
+}
+
+/// Both instances require signed fetches ("authorized fetch"). Following, backfill and delivery
+/// still work: each side signs its fetches with its instance actor, whose key the other side can
+/// always fetch unsigned. Unsigned ActivityPub JSON is refused; HTML is not.
+async fn instances_that_require_signed_fetches_federate(backend: Backend) {
+    let env = [(REQUIRE_SIGNED_FETCH, "1")];
+    let (Some(home), Some(north)) = (start(backend, "Borken", &env), start(backend, "Boras", &env)) else {
+        return;
+    };
+    let _logs = LogsOnPanic::default().with("home", &home).with("north", &north);
+    let bea = member(&home, "bea", true).await;
+    project_group(&home, "energy", "Energy in Borken");
+    start_thread(&bea, "/g/energy", "Before anyone followed", "Pulled in from the outbox").await;
+    let ana = member(&north, "ana", false).await;
+    let ana_group = follow_remote_group(&ana, &format!("@energy@{}", home.domain())).await;
+    followers_become(&bea, "/g/energy", 1).await;
+    thread_arrives(&ana, &ana_group, "Before anyone followed").await;
+    start_thread(&bea, "/g/energy", "Solar on the town hall", "Who joins?").await;
+    thread_arrives(&ana, &ana_group, "Solar on the town hall").await;
+
+    let client = reqwest::Client::new();
+    let get =
+        |path: &str, accept: &str| client.get(home.url(path)).header("accept", accept.to_owned()).send();
+    let json = "application/activity+json";
+    for path in ["/g/energy", "/g/energy/outbox", "/u/bea"] {
+        let status = get(path, json).await.expect("answered").status();
+        assert_eq!(status, reqwest::StatusCode::UNAUTHORIZED, "unsigned {path}");
+    }
+    assert_eq!(get("/actor", json).await.expect("answered").status(), reqwest::StatusCode::OK);
+    assert_eq!(get("/g/energy", "text/html").await.expect("answered").status(), reqwest::StatusCode::OK);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sqlite_instances_that_require_signed_fetches_federate() {
+    instances_that_require_signed_fetches_federate(Backend::Sqlite).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn postgres_instances_that_require_signed_fetches_federate() {
+    instances_that_require_signed_fetches_federate(Backend::Postgres).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -146,3 +146,14 @@ pub async fn get_follow(conn: &mut Conn<'_>, id: i64) -> Result<Option<FollowRow
         id
     )
 }
+
+/// A follow by the id of its `Follow` activity (for an `Undo` that names the Follow only by id).
+pub async fn get_follow_by_ap_id(conn: &mut Conn<'_>, ap_id: &str) -> Result<Option<FollowRow>, DbError> {
+    super::query_as!(
+        conn,
+        FollowRow,
+        fetch_optional,
+        "SELECT id, follower_id, followed_id, state FROM follows WHERE ap_id = $1",
+        ap_id
+    )
+}

@@ -384,11 +384,8 @@ pub struct FederatedPostRow {
     pub parent_author_host: Option<String>,
 }
 
-pub async fn get_federated_post(conn: &mut Conn<'_>, id: i64) -> Result<Option<FederatedPostRow>, DbError> {
-    query_as!(
-        conn,
-        FederatedPostRow,
-        fetch_optional,
+macro_rules! select_federated_post {
+    () => {
         "SELECT p.id, p.ap_id, p.local, p.root_id, r.local AS root_local, p.title, p.source, p.content_html, \
          p.language, p.sensitive, \
          p.content_warning, p.created_at, p.updated_at, p.deleted_at, \
@@ -405,9 +402,38 @@ pub async fn get_federated_post(conn: &mut Conn<'_>, id: i64) -> Result<Option<F
          JOIN actors a ON a.id = p.author_id LEFT JOIN instances ai ON ai.id = a.instance_id \
          LEFT JOIN actors g ON g.id = p.group_id \
          LEFT JOIN posts pp ON pp.id = p.in_reply_to_id \
-         LEFT JOIN actors pa ON pa.id = pp.author_id LEFT JOIN instances pai ON pai.id = pa.instance_id \
-         WHERE p.id = $1",
+         LEFT JOIN actors pa ON pa.id = pp.author_id LEFT JOIN instances pai ON pai.id = pa.instance_id "
+    };
+}
+
+pub async fn get_federated_post(conn: &mut Conn<'_>, id: i64) -> Result<Option<FederatedPostRow>, DbError> {
+    query_as!(
+        conn,
+        FederatedPostRow,
+        fetch_optional,
+        concat!(select_federated_post!(), "WHERE p.id = $1"),
         id
+    )
+}
+
+/// A group's latest local thread openers with what federation needs to describe them, newest
+/// first, for its outbox. One query.
+pub async fn list_group_federated_threads(
+    conn: &mut Conn<'_>,
+    group_id: i64,
+    limit: i64,
+) -> Result<Vec<FederatedPostRow>, DbError> {
+    query_as!(
+        conn,
+        FederatedPostRow,
+        fetch_all,
+        concat!(
+            select_federated_post!(),
+            "WHERE p.group_id = $1 AND p.id = p.root_id AND p.deleted_at IS NULL AND p.local \
+             ORDER BY p.id DESC LIMIT $2"
+        ),
+        group_id,
+        limit
     )
 }
 
@@ -495,22 +521,5 @@ pub async fn list_followed_threads(
         before_at,
         before_id,
         limit,
-    )
-}
-
-/// Ids of a group's latest thread openers, for its outbox.
-pub async fn list_group_thread_ids(
-    conn: &mut Conn<'_>,
-    group_id: i64,
-    limit: i64,
-) -> Result<Vec<i64>, DbError> {
-    query_scalar!(
-        conn,
-        i64,
-        fetch_all,
-        "SELECT id FROM posts WHERE group_id = $1 AND id = root_id AND deleted_at IS NULL AND local \
-         ORDER BY id DESC LIMIT $2",
-        group_id,
-        limit
     )
 }

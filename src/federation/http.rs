@@ -13,8 +13,6 @@ use super::signing::{ACCEPT_ACTIVITY, Signer, SigningError};
 
 /// Largest document we read from a peer.
 pub const MAX_DOCUMENT_BYTES: usize = 1024 * 1024;
-/// A fetch, including its redirect, must finish within this.
-pub const FETCH_DEADLINE: Duration = Duration::from_secs(10);
 
 #[derive(Debug, thiserror::Error)]
 pub enum FetchError {
@@ -53,18 +51,30 @@ pub struct FederationHttp {
     pub signer: Signer,
     /// Development and tests: allow `http://` and loopback peers.
     pub insecure: bool,
+    /// Total deadline of one fetch (redirect included) and of one delivery.
+    pub deadline: Duration,
+}
+
+/// Which `id` a fetched document must have.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum IdRule {
+    /// Exactly the URL it was fetched from (objects and actors).
+    Exact,
+    /// Any URL on the same host. Key documents: GoToSocial answers its key URL
+    /// (`{actor}/main-key`) with a stub whose `id` is the actor.
+    SameHost,
 }
 
 impl FederationHttp {
-    pub fn new(user_agent: &str, insecure: bool) -> Result<Self, reqwest::Error> {
+    pub fn new(user_agent: &str, insecure: bool, deadline: Duration) -> Result<Self, reqwest::Error> {
         let client = reqwest::Client::builder()
             .user_agent(user_agent)
             .redirect(reqwest::redirect::Policy::none())
-            .connect_timeout(Duration::from_secs(5))
-            .timeout(FETCH_DEADLINE)
+            .connect_timeout(Duration::from_secs(5).min(deadline))
+            .timeout(deadline)
             .pool_idle_timeout(Duration::from_secs(90))
             .build()?;
-        Ok(Self { client, signer: Signer::new(), insecure })
+        Ok(Self { client, signer: Signer::new(), insecure, deadline })
     }
 
     /// Checks the scheme and, outside development, that the host resolves to public addresses only.
@@ -91,7 +101,19 @@ impl FederationHttp {
 
     /// Fetches an ActivityPub document. Follows at most one redirect on the same host.
     pub async fn fetch_json(&self, url: &Url, key: Option<&FetchKey>) -> Result<(Url, Value), FetchError> {
-        tokio::time::timeout(FETCH_DEADLINE, self.fetch_with_redirect(url, key))
+        tokio::time::timeout(self.deadline, self.fetch_with_redirect(url, key, IdRule::Exact))
+            .await
+            .map_err(|_| FetchError::Timeout)?
+    }
+
+    /// Fetches the document behind a signature's `keyId`: the actor itself, a key document
+    /// (`owner`/`controller`), or GoToSocial's actor stub. Its `id` need only be on the same host.
+    pub async fn fetch_key_document(
+        &self,
+        url: &Url,
+        key: Option<&FetchKey>,
+    ) -> Result<(Url, Value), FetchError> {
+        tokio::time::timeout(self.deadline, self.fetch_with_redirect(url, key, IdRule::SameHost))
             .await
             .map_err(|_| FetchError::Timeout)?
     }
@@ -100,14 +122,15 @@ impl FederationHttp {
         &self,
         url: &Url,
         key: Option<&FetchKey>,
+        rule: IdRule,
     ) -> Result<(Url, Value), FetchError> {
-        match self.fetch_once(url, key).await? {
+        match self.fetch_once(url, key, rule).await? {
             Fetched::Document(value) => Ok((url.clone(), value)),
             Fetched::Redirect(target) => {
-                if target.host_str() != url.host_str() {
+                if target.host_str() != url.host_str() || target.port() != url.port() {
                     return Err(FetchError::NotAllowed("redirect to another host".into()));
                 }
-                match self.fetch_once(&target, key).await? {
+                match self.fetch_once(&target, key, rule).await? {
                     Fetched::Document(value) => Ok((target, value)),
                     Fetched::Redirect(_) => Err(FetchError::NotAllowed("more than one redirect".into())),
                 }
@@ -115,7 +138,12 @@ impl FederationHttp {
         }
     }
 
-    async fn fetch_once(&self, url: &Url, key: Option<&FetchKey>) -> Result<Fetched, FetchError> {
+    async fn fetch_once(
+        &self,
+        url: &Url,
+        key: Option<&FetchKey>,
+        rule: IdRule,
+    ) -> Result<Fetched, FetchError> {
         self.check_url(url).await?;
         let request = match key {
             Some(key) => {
@@ -157,7 +185,14 @@ impl FederationHttp {
         }
         let body = read_capped(response).await?;
         let value: Value = serde_json::from_slice(&body).map_err(|_| FetchError::InvalidJson)?;
-        if value.get("id").and_then(Value::as_str) != Some(url.as_str()) {
+        let id = value.get("id").and_then(Value::as_str);
+        let id_ok = match rule {
+            IdRule::Exact => id == Some(url.as_str()),
+            IdRule::SameHost => id
+                .and_then(|id| Url::parse(id).ok())
+                .is_some_and(|id| id.host_str() == url.host_str() && id.port() == url.port()),
+        };
+        if !id_ok {
             return Err(FetchError::WrongId);
         }
         Ok(Fetched::Document(value))

@@ -15,8 +15,9 @@ use url::Url;
 use super::activities;
 use super::delivery::enqueue::domain_of;
 use super::http::is_activity_json;
+use super::key_owner;
 use super::protocol::parse_inbound;
-use super::resolve::{self, ResolveError};
+use super::resolve::ResolveError;
 use super::verify::{self, VerifyError};
 use crate::service::{ServiceError, peers, remote};
 use crate::state::AppState;
@@ -102,33 +103,48 @@ pub async fn receive(State(state): State<AppState>, request: Request) -> Result<
     let (parts, body) = request.into_parts();
     let body = to_bytes(body, MAX_ACTIVITY_BYTES).await.map_err(|_| InboxError::TooLarge)?;
     let claim = verify::precheck(&parts.headers, Some(&body), state.ctx.now())?;
-    let signer_url = claim.actor_url()?;
-    let signer_host = domain_of(&signer_url).ok_or(VerifyError::Malformed("keyId without host"))?;
+    let key_url = claim.key_url()?;
+    let signer_host = domain_of(&key_url).ok_or(VerifyError::Malformed("keyId without host"))?;
     if peers::is_refused(&state.ctx, &signer_host).await? {
         return Err(InboxError::Blocked(signer_host));
     }
     if !state.inbox_limiter.try_take(&signer_host) {
         return Err(InboxError::TooMany(signer_host));
     }
-    if state.uris.is_local(&signer_url) {
+    if state.uris.is_local(&key_url) {
         return Err(InboxError::Forbidden("signed with one of our own keys"));
     }
     let value: Value =
         serde_json::from_slice(&body).map_err(|e| InboxError::BadRequest(format!("invalid JSON: {e}")))?;
     let activity_id = value.get("id").and_then(Value::as_str).unwrap_or_default().to_owned();
     let activity_actor = value.get("actor").and_then(Value::as_str).unwrap_or_default().to_owned();
-    if activity_actor != signer_url.as_str() {
+    // A `{actor}#key` id names its actor: refuse someone else's activity before fetching
+    // anything. Other key shapes (GoToSocial's `{actor}/main-key`) are resolved to their owner.
+    let signed_by_actor = match key_url.fragment() {
+        Some(_) => claim.actor_url()?.as_str() == activity_actor,
+        None => Url::parse(&activity_actor).is_ok_and(|actor| activities::same_host(&actor, &key_url)),
+    };
+    if !signed_by_actor {
         return Err(InboxError::Forbidden("the activity's actor did not sign it"));
     }
-    let (signer, key) = resolve::actor_by_url(&state, &signer_url).await?;
+    let owner = key_owner::key_owner(&state, &key_url).await?;
+    if owner.url.as_str() != activity_actor {
+        return Err(InboxError::Forbidden("the activity's actor did not sign it"));
+    }
+    let (signer, signer_url) = (owner.actor, owner.url);
     let host = state.uris.host();
-    if verify::verify_signature(&parts.method, &parts.uri, &parts.headers, host, &key).is_err() {
-        // The peer may have rotated its key: fetch the actor again, once, and rarely.
+    if verify::verify_signature(&parts.method, &parts.uri, &parts.headers, host, &owner.public_key_pem)
+        .is_err()
+    {
+        // The peer may have rotated its key: fetch the owner again, once, and rarely.
         if !state.key_refetch_limiter.try_take(signer_url.as_str()) {
             return Err(VerifyError::Invalid.into());
         }
-        let (_, fresh_key) = resolve::fetch_actor(&state, &signer_url).await?;
-        verify::verify_signature(&parts.method, &parts.uri, &parts.headers, host, &fresh_key)?;
+        let fresh = key_owner::fetch_key_owner(&state, &key_url).await?;
+        if fresh.url != signer_url {
+            return Err(InboxError::Forbidden("the activity's actor did not sign it"));
+        }
+        verify::verify_signature(&parts.method, &parts.uri, &parts.headers, host, &fresh.public_key_pem)?;
     }
     peers::heard_from(&state.ctx, &signer_host).await?;
     let id =

@@ -10,23 +10,35 @@ pub mod discovery;
 pub mod error;
 pub mod http;
 pub mod inbox;
+pub mod key_owner;
 pub mod objects;
 pub mod outbound;
 pub mod protocol;
 pub mod rate_limit;
 pub mod resolve;
 pub mod serve;
+pub mod signed_fetch;
 pub mod signing;
 pub mod uris;
 pub mod verify;
 
 use axum::Router;
+use axum::middleware;
 use axum::routing::{get, post};
 
 use crate::state::AppState;
 
-/// Routes that only speak ActivityPub and discovery.
-pub fn routes(_state: &AppState) -> Router<AppState> {
+/// Routes that only speak ActivityPub and discovery. Collections are guarded by
+/// [`signed_fetch`]; the instance actor and discovery are always public.
+pub fn routes(state: &AppState) -> Router<AppState> {
+    let collections = Router::new()
+        .route("/t/{id}/context", get(serve::thread_context))
+        .route("/u/{name}/followers", get(serve::followers))
+        .route("/g/{name}/followers", get(serve::followers))
+        .route("/u/{name}/outbox", get(serve::outbox))
+        .route("/g/{name}/outbox", get(serve::outbox))
+        .route("/g/{name}/moderators", get(serve::moderators))
+        .route_layer(middleware::from_fn_with_state(state.clone(), signed_fetch::guard));
     Router::new()
         .route("/.well-known/webfinger", get(discovery::webfinger))
         .route("/.well-known/nodeinfo", get(discovery::nodeinfo_links))
@@ -35,12 +47,7 @@ pub fn routes(_state: &AppState) -> Router<AppState> {
         .route("/nodeinfo/2.0", get(discovery::nodeinfo_20))
         .route("/nodeinfo/2.1", get(discovery::nodeinfo_21))
         .route("/actor", get(serve::instance_actor))
-        .route("/t/{id}/context", get(serve::thread_context))
-        .route("/u/{name}/followers", get(serve::followers))
-        .route("/g/{name}/followers", get(serve::followers))
-        .route("/u/{name}/outbox", get(serve::outbox))
-        .route("/g/{name}/outbox", get(serve::outbox))
-        .route("/g/{name}/moderators", get(serve::moderators))
+        .merge(collections)
         .route("/inbox", post(inbox::receive))
         .route("/u/{name}/inbox", post(inbox::receive))
         .route("/g/{name}/inbox", post(inbox::receive))

@@ -33,6 +33,14 @@ pub async fn negotiate(State(state): State<AppState>, request: Request, next: Ne
     }
     let path = request.uri().path().trim_end_matches('/').to_owned();
     let segments: Vec<&str> = path.split('/').skip(1).collect();
+    if !matches!(segments.as_slice(), ["u" | "g" | "t" | "p", _]) {
+        return next.run(request).await;
+    }
+    if let Err(refused) =
+        super::signed_fetch::check(&state, request.method(), request.uri(), request.headers()).await
+    {
+        return refused.into_response();
+    }
     let result = match segments.as_slice() {
         ["u", name] => actor(&state, name, "person").await,
         ["g", name] => actor(&state, name, "group").await,
@@ -136,20 +144,18 @@ pub async fn outbox(
     State(state): State<AppState>,
     Path(name): Path<String>,
 ) -> Result<Response, FederationError> {
-    let actor = federated::get_local_actor(&state.ctx, &name).await?;
-    let id = objects::url(&state.uris.outbox_of(&actor.kind, &actor.name))
+    let outbox = federated::get_outbox(&state.ctx, &name, OUTBOX_THREADS).await?;
+    let id = objects::url(&state.uris.outbox_of(&outbox.kind, &outbox.name))
         .map_err(|_| FederationError::NotFound)?;
-    let mut items = Vec::new();
-    if actor.kind == "group" {
-        for post in federated::list_group_threads(&state.ctx, actor.id, OUTBOX_THREADS).await? {
-            let Ok(PostDocument::Post(page)) = objects::post_json(&state.uris, &post) else { continue };
-            let Ok(create_id) = objects::url(&format!("{}#create", page.id)) else { continue };
-            let create = super::protocol::CreateJson::new(create_id, *page);
-            if let Ok(value) = serde_json::to_value(&create) {
-                items.push(value);
-            }
-        }
-    }
+    let items = outbox
+        .threads
+        .iter()
+        .filter_map(|post| {
+            let Ok(PostDocument::Post(page)) = objects::post_json(&state.uris, post) else { return None };
+            let create_id = objects::url(&format!("{}#create", page.id)).ok()?;
+            serde_json::to_value(super::protocol::CreateJson::new(create_id, *page)).ok()
+        })
+        .collect();
     Ok(activity_json(&OrderedCollectionJson::new(id, items)))
 }
 

@@ -44,12 +44,24 @@ pub struct SignatureClaim {
 }
 
 impl SignatureClaim {
-    /// The actor that owns the key: the key id without its `#fragment` (Mastodon and most
-    /// servers use `{actor}#main-key`).
-    pub fn actor_url(&self) -> Result<url::Url, VerifyError> {
-        let without_fragment = self.key_id.split('#').next().unwrap_or_default();
-        url::Url::parse(without_fragment).map_err(|_| VerifyError::Malformed("keyId is not a URL"))
+    /// The key id as a URL.
+    pub fn key_url(&self) -> Result<url::Url, VerifyError> {
+        url::Url::parse(&self.key_id).map_err(|_| VerifyError::Malformed("keyId is not a URL"))
     }
+
+    /// The key id without its `#fragment`: the actor itself for keys like Mastodon's
+    /// `{actor}#main-key`; for other shapes see `federation::key_owner`.
+    pub fn actor_url(&self) -> Result<url::Url, VerifyError> {
+        let mut url = self.key_url()?;
+        url.set_fragment(None);
+        Ok(url)
+    }
+}
+
+/// The `keyId` a request claims, without any other check: enough to refuse a blocked peer.
+pub fn claimed_key_id(headers: &HeaderMap) -> Option<String> {
+    let raw = headers.get("signature")?.to_str().ok()?;
+    parse_signature_header(raw).ok()?.remove("keyId")
 }
 
 /// The checks that need no key: run them before fetching anything.
@@ -89,7 +101,7 @@ pub fn precheck(
         check_digest(headers, body)?;
     }
     let claim = SignatureClaim { key_id, headers: signed };
-    claim.actor_url()?;
+    claim.key_url()?;
     Ok(claim)
 }
 

@@ -174,19 +174,28 @@ pub async fn count_followers(ctx: &Context, actor: ActorId) -> Result<i64, Servi
     Ok(db::follows::count_followers(&mut conn.conn(), actor.0).await?)
 }
 
-/// A group's latest local threads, newest first, for its outbox.
-pub async fn list_group_threads(
-    ctx: &Context,
-    group: ActorId,
-    limit: i64,
-) -> Result<Vec<FederatedPost>, ServiceError> {
+/// What an actor's outbox lists: for a group, its latest local threads, newest first; people
+/// post in groups, so theirs is empty. A fixed number of queries whatever the limit.
+pub async fn get_outbox(ctx: &Context, name: &str, limit: i64) -> Result<Outbox, ServiceError> {
     let mut conn = ctx.db.acquire().await?;
-    let ids = db::posts::list_group_thread_ids(&mut conn.conn(), group.0, limit).await?;
-    let mut posts = Vec::with_capacity(ids.len());
-    for id in ids {
-        if let Some(row) = db::posts::get_federated_post(&mut conn.conn(), id).await? {
-            posts.push(federated_post(row));
-        }
-    }
-    Ok(posts)
+    let actor =
+        db::actors::get_local_actor_by_name(&mut conn.conn(), name).await?.ok_or(ServiceError::NotFound)?;
+    let threads = if actor.kind == "group" {
+        db::posts::list_group_federated_threads(&mut conn.conn(), actor.id, limit)
+            .await?
+            .into_iter()
+            .map(federated_post)
+            .collect()
+    } else {
+        Vec::new()
+    };
+    Ok(Outbox { kind: actor.kind, name: actor.name, threads })
+}
+
+/// An actor's outbox: whose it is (to name it) and the threads it lists.
+#[derive(Debug, Clone)]
+pub struct Outbox {
+    pub kind: String,
+    pub name: String,
+    pub threads: Vec<FederatedPost>,
 }

@@ -6,19 +6,34 @@ use crate::db;
 
 /// Whether a peer host is refused: blocked, or not allowed while in allowlist mode.
 pub async fn is_refused(ctx: &Context, host: &str) -> Result<bool, ServiceError> {
+    Ok(refusal(ctx, host).await?.is_some())
+}
+
+/// Why a peer host is refused, if it is: blocked, or not allowed while in allowlist mode.
+pub async fn refusal(ctx: &Context, host: &str) -> Result<Option<&'static str>, ServiceError> {
     let Ok(host) = normalize_host(host) else {
-        return Ok(true);
+        return Ok(Some("not a host name"));
     };
     let mut conn = ctx.db.acquire().await?;
     let instance = db::instances::get_instance_by_host(&mut conn.conn(), &host).await?;
     let policy = instance.map(|i| i.policy);
     if policy.as_deref() == Some("blocked") {
+        return Ok(Some("peer blocked by an admin"));
+    }
+    if ctx.settings.federation_allowlist_only && policy.as_deref() != Some("allowed") {
+        return Ok(Some("peer not on the allowlist"));
+    }
+    Ok(None)
+}
+
+/// Whether an admin blocked a peer host (whatever the allowlist mode).
+pub async fn is_blocked(ctx: &Context, host: &str) -> Result<bool, ServiceError> {
+    let Ok(host) = normalize_host(host) else {
         return Ok(true);
-    }
-    if ctx.settings.federation_allowlist_only {
-        return Ok(policy.as_deref() != Some("allowed"));
-    }
-    Ok(false)
+    };
+    let mut conn = ctx.db.acquire().await?;
+    let instance = db::instances::get_instance_by_host(&mut conn.conn(), &host).await?;
+    Ok(instance.is_some_and(|i| i.policy == "blocked"))
 }
 
 /// A peer instance as the admin sees it: policy, availability, delivery backlog.

@@ -126,6 +126,23 @@ pub async fn end_remote_follow(
     Ok(())
 }
 
+/// A remote actor takes back its `Follow`, naming it only by its id. Only the follower's own
+/// follow ends; other ids change nothing. Returns whether a follow ended.
+pub async fn end_remote_follow_by_ap_id(
+    ctx: &Context,
+    follower: ActorId,
+    follow_ap_id: &str,
+) -> Result<bool, ServiceError> {
+    let mut conn = ctx.db.acquire().await?;
+    match db::follows::get_follow_by_ap_id(&mut conn.conn(), follow_ap_id).await? {
+        Some(follow) if follow.follower_id == follower.0 => {
+            db::follows::delete_follow(&mut conn.conn(), follow.id).await?;
+            Ok(true)
+        }
+        _ => Ok(false),
+    }
+}
+
 /// The remote actor we asked to follow accepted. Accepts of follows we never sent change nothing.
 pub async fn follow_was_accepted(
     ctx: &Context,

@@ -182,7 +182,54 @@ pub async fn two_workers_share_the_queue_without_sending_twice(app: TestApp) {
     }
 }
 
+async fn set_policy(app: &TestApp, host: &str, policy: &str) {
+    let mut conn = app.ctx.db.acquire().await.expect("conn");
+    allmende::db::instances::upsert_instance(&mut conn.conn(), app.ctx.new_id(), host, 0)
+        .await
+        .expect("instance");
+    allmende::db::instances::update_instance_policy(&mut conn.conn(), host, policy).await.expect("policy");
+}
+
+/// A peer blocked after a delivery was queued gets nothing: the queued delivery is dropped as
+/// final when its turn comes. (Blocking through the admin page fails pending deliveries at
+/// once; this is the block that races with a queued or claimed delivery.)
+pub async fn a_peer_blocked_after_queueing_gets_nothing(app: TestApp) {
+    let blocked = Sink::start().await;
+    let other = Sink::start().await;
+    let ana = app.create_user("ana").await;
+    enqueue(&app, ana.id, 1, &[blocked.inbox(), other.inbox()]).await;
+    set_policy(&app, &blocked.host(), "blocked").await;
+    assert_eq!(drain(&app).await, WorkerReport { delivered: 1, retried: 0, failed: 1 });
+    assert!(blocked.received().is_empty(), "nothing was sent to the blocked peer");
+    assert_eq!(numbers_of(&other), [1]);
+    let peers =
+        allmende::db::deliveries::list_domain_queues(&mut app.ctx.db.acquire().await.expect("conn").conn())
+            .await
+            .expect("queues");
+    let row = peers.iter().find(|row| row.domain == blocked.host()).expect("the blocked peer's queue");
+    assert_eq!((row.pending, row.failed), (0, 1));
+    assert_eq!(row.last_error.as_deref(), Some("peer blocked by an admin"));
+    assert_eq!(drain(&app).await.attempts(), 0, "and it is not tried again");
+}
+
+/// A crashed worker's claim holds for `federation.delivery_lease_seconds`, then another worker
+/// takes the delivery over.
+pub async fn a_crashed_workers_claim_expires_after_the_configured_lease(app: TestApp) {
+    let sink = Sink::start().await;
+    let ana = app.create_user("ana").await;
+    enqueue(&app, ana.id, 1, &[sink.inbox()]).await;
+    let crashed = app.state.delivery.clone();
+    assert_eq!(crashed.claim(10).await.expect("claimed").len(), 1, "claimed, then the worker dies");
+    assert_eq!(drain(&app).await.attempts(), 0, "the claim holds");
+    app.clock.advance_seconds(4);
+    assert_eq!(drain(&app).await.attempts(), 0, "still within the 5 s lease");
+    app.clock.advance_seconds(2);
+    assert_eq!(drain(&app).await.delivered, 1, "taken over once the lease has passed");
+    assert_eq!(numbers_of(&sink), [1]);
+}
+
 on_both_backends!(
+    a_peer_blocked_after_queueing_gets_nothing,
     deliveries_are_signed_and_verifiable,
     failures_are_retried_with_backoff_and_retry_after,
     refusals_are_final,
@@ -213,4 +260,44 @@ async fn allowlist_mode_delivers_only_to_allowed_peers() {
     assert_eq!(drain(&app).await.delivered, 1);
     assert_eq!(allowed.received().len(), 1);
     assert!(other.received().is_empty(), "peers not allowed get nothing");
+}
+
+mod a_crashed_workers_claim_expires_after_the_configured_lease {
+    use crate::common::{Backend, TestApp};
+
+    fn five_seconds(config: &mut allmende::config::Config) {
+        config.federation.delivery_lease_seconds = 5;
+        config.federation.fetch_timeout_seconds = 4;
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn sqlite() {
+        let app = TestApp::spawn_configured(Backend::Sqlite, five_seconds).await.expect("app");
+        super::a_crashed_workers_claim_expires_after_the_configured_lease(app).await
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn postgres() {
+        match TestApp::spawn_configured(Backend::Postgres, five_seconds).await {
+            Some(app) => super::a_crashed_workers_claim_expires_after_the_configured_lease(app).await,
+            None => eprintln!("skipped: ALLMENDE_TEST_POSTGRES_URL is not set"),
+        }
+    }
+}
+
+/// In allowlist mode, a peer whose allowance is withdrawn after a delivery was queued gets
+/// nothing either.
+#[tokio::test]
+async fn a_peer_no_longer_allowed_gets_nothing() {
+    let app =
+        TestApp::spawn_configured(crate::common::Backend::Sqlite, |c| c.federation.allowlist_only = true)
+            .await
+            .expect("app");
+    let sink = Sink::start().await;
+    let ana = app.create_user("ana").await;
+    set_policy(&app, &sink.host(), "allowed").await;
+    enqueue(&app, ana.id, 1, &[sink.inbox()]).await;
+    set_policy(&app, &sink.host(), "default").await;
+    assert_eq!(drain(&app).await, WorkerReport { delivered: 0, retried: 0, failed: 1 });
+    assert!(sink.received().is_empty());
 }

@@ -264,7 +264,34 @@ pub async fn a_rotated_key_is_fetched_again(app: TestApp) {
     assert_eq!(peer.fetch_count(), fetches + 1);
 }
 
+/// Some servers name the undone Follow only by its id: it is found among the stored follows,
+/// and only its own follower can end it.
+pub async fn an_undo_naming_the_follow_by_id_ends_it(app: TestApp) {
+    with_group(&app).await;
+    let mut peer = Peer::start().await;
+    let zoe = peer.add_actor("zoe", "Person");
+    let mallory = peer.add_actor("mallory", "Person");
+    let activity = follow(&peer, &zoe, 1);
+    assert_eq!(peer.deliver(&zoe, &app.url("/inbox"), &activity).await, StatusCode::ACCEPTED);
+    let followers = || async {
+        let (details, _) =
+            allmende::service::groups::get_group_page(&app.ctx, "energy", None, None).await.expect("group");
+        details.follower_count
+    };
+    assert_eq!(followers().await, 1);
+    let undo = |actor: &str, n: u32| {
+        json!({"@context": "https://www.w3.org/ns/activitystreams", "id": peer.url(&format!("/undo/{n}")),
+               "type": "Undo", "actor": actor, "object": activity["id"]})
+    };
+    assert_eq!(peer.deliver(&mallory, &app.url("/inbox"), &undo(&mallory, 1)).await, StatusCode::ACCEPTED);
+    assert_eq!(followers().await, 1, "someone else's Follow id changes nothing");
+    assert_eq!(peer.deliver(&zoe, &app.url("/inbox"), &undo(&zoe, 2)).await, StatusCode::ACCEPTED);
+    assert_eq!(followers().await, 0, "the follow ended");
+    assert_eq!(count_rows(&app, "follows").await, 0);
+}
+
 on_both_backends!(
+    an_undo_naming_the_follow_by_id_ends_it,
     unsigned_and_malformed_requests_are_refused_before_any_fetch,
     a_signed_follow_is_accepted_once,
     forged_signatures_and_foreign_claims_are_refused,

@@ -1,4 +1,5 @@
-//! `Undo` of a Follow or Like; the undone activity must be the same actor's.
+//! `Undo` of a Follow or Like; the undone activity must be the same actor's. A Follow named
+//! only by its id (as some servers send it) is looked up among the follows stored here.
 
 use url::Url;
 
@@ -33,6 +34,12 @@ pub async fn receive(
             }
             if let Some(post) = super::like::find_post(state, &like.object).await? {
                 remote::set_remote_like(&state.ctx, actor, post, false).await?;
+            }
+            Ok(())
+        }
+        UndoObject::Url(id) => {
+            if remote::end_remote_follow_by_ap_id(&state.ctx, actor, id.as_str()).await? {
+                tracing::debug!(follow = %id, "follow undone by id");
             }
             Ok(())
         }

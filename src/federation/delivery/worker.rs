@@ -17,8 +17,9 @@ use crate::service::{Context, ServiceError};
 const PARALLEL_SENDS: usize = 16;
 /// Heads claimed per round.
 const CLAIM_BATCH: i64 = 64;
-/// How long a claim holds before another worker may take the delivery over (a crashed worker).
-const LEASE_SECONDS: i64 = 60;
+/// How long a claim holds before another worker may take the delivery over (a crashed
+/// worker), unless configured (`federation.delivery_lease_seconds`).
+const DEFAULT_LEASE_SECONDS: i64 = 60;
 /// Longest sleep between rounds.
 const IDLE_POLL_MILLIS: i64 = 500;
 
@@ -42,11 +43,25 @@ pub struct DeliveryWorker {
     uris: Uris,
     wake: Arc<Notify>,
     schedule: retry::RetrySchedule,
+    lease_seconds: i64,
 }
 
 impl DeliveryWorker {
     pub fn new(ctx: Context, http: FederationHttp, uris: Uris, wake: Arc<Notify>) -> Self {
-        Self { ctx, http, uris, wake, schedule: retry::RetrySchedule::default() }
+        Self {
+            ctx,
+            http,
+            uris,
+            wake,
+            schedule: retry::RetrySchedule::default(),
+            lease_seconds: DEFAULT_LEASE_SECONDS,
+        }
+    }
+
+    /// Holds claims this long (`federation.delivery_lease_seconds`).
+    pub fn with_lease_seconds(mut self, lease_seconds: i64) -> Self {
+        self.lease_seconds = lease_seconds.max(1);
+        self
     }
 
     /// Uses another retry schedule (configured first wait).
@@ -55,8 +70,9 @@ impl DeliveryWorker {
         self
     }
 
-    /// Translates new domain events, then claims up to `limit` due heads of peers' queues.
-    async fn claim(&self, limit: i64) -> Result<Vec<ClaimedDelivery>, ServiceError> {
+    /// Translates new domain events, then claims up to `limit` due heads of peers' queues for
+    /// the lease time. Public so tests can play a worker that claims and then dies.
+    pub async fn claim(&self, limit: i64) -> Result<Vec<ClaimedDelivery>, ServiceError> {
         crate::federation::outbound::translate_pending_events(&self.ctx, &self.uris, CLAIM_BATCH).await?;
         let token = format!("{:016x}", rand::random::<u64>());
         let now = self.ctx.now();
@@ -65,7 +81,7 @@ impl DeliveryWorker {
             &mut conn.conn(),
             &token,
             now.millis(),
-            now.plus_seconds(LEASE_SECONDS).millis(),
+            now.plus_seconds(self.lease_seconds).millis(),
             limit,
         )
         .await?;
@@ -164,8 +180,19 @@ impl DeliveryWorker {
         Duration::from_millis(u64::try_from(wait_millis).unwrap_or(500))
     }
 
-    /// Signs and posts one delivery; never fails, the outcome says what happened.
+    /// Signs and posts one delivery; never fails, the outcome says what happened. The peer's
+    /// policy is checked again first: it may have been blocked (or, in allowlist mode, no
+    /// longer allowed) since the delivery was queued, and then nothing is sent.
     async fn send(&self, delivery: &ClaimedDelivery) -> (Outcome, Option<i64>, Option<String>) {
+        match crate::service::peers::refusal(&self.ctx, &delivery.domain).await {
+            Ok(None) => {}
+            Ok(Some(reason)) => return (Outcome::Failed, None, Some(reason.to_owned())),
+            Err(error) => {
+                let retry =
+                    Outcome::Retry { after_seconds: self.schedule.backoff_seconds(delivery.attempts) };
+                return (retry, None, Some(format!("policy unknown: {error}")));
+            }
+        }
         let retry = Outcome::Retry { after_seconds: self.schedule.backoff_seconds(delivery.attempts) };
         let Ok(inbox) = url::Url::parse(&delivery.inbox_url) else {
             return (Outcome::Failed, None, Some("inbox is not a URL".into()));

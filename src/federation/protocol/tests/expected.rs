@@ -33,6 +33,10 @@ pub(super) const EXPECTED: &[(&str, &str)] = &[
     ("gnusocial/objects/note.json", "post"),
     ("gnusocial/objects/page.json", "post"),
     ("gnusocial/objects/person.json", "actor"),
+    // gotosocial
+    ("gotosocial/person.json", "actor"),
+    // The answer to GoToSocial's key URL: an actor stub without inbox, read only for its key.
+    ("gotosocial/main_key_stub.json", "rejected as actor"),
     // lemmy
     // Parsed so that Undo(Block) can lift a ban; acting on it is moderation.
     ("lemmy/activities/block/block_user.json", "Block"),

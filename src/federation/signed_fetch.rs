@@ -1,0 +1,147 @@
+//! Signed GETs ("authorized fetch", Mastodon's secure mode). With
+//! `federation.require_signed_fetch` on, the ActivityPub JSON of people, groups, threads, posts
+//! and their collections is served only to requests that carry a valid HTTP signature of a peer
+//! that is not refused (blocked, or in allowlist mode not allowed). Whether on or off, a request
+//! whose signature names a blocked peer gets 403: a blocked instance cannot read our objects or
+//! outboxes by signing as itself.
+//!
+//! The instance actor (`/actor`), discovery and HTML are never guarded, so a peer can always
+//! fetch the key it needs to check our own signed fetches (no deadlock between two instances
+//! that both require signatures).
+
+use axum::extract::{Request, State};
+use axum::http::{HeaderMap, Method, StatusCode, Uri};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use url::Url;
+
+use super::delivery::enqueue::domain_of;
+use super::key_owner::{self, KeyOwner};
+use super::resolve::ResolveError;
+use super::verify;
+use crate::service::{ServiceError, peers};
+use crate::state::AppState;
+
+#[derive(Debug, thiserror::Error)]
+pub enum FetchAuthError {
+    #[error("a valid HTTP signature is required: {0}")]
+    Unauthorized(String),
+    #[error("this instance does not federate with {0}")]
+    Blocked(String),
+    #[error("too many requests from {0}")]
+    TooMany(String),
+    #[error("internal error: {0}")]
+    Internal(String),
+}
+
+impl IntoResponse for FetchAuthError {
+    fn into_response(self) -> Response {
+        let status = match &self {
+            FetchAuthError::Unauthorized(_) => StatusCode::UNAUTHORIZED,
+            FetchAuthError::Blocked(_) => StatusCode::FORBIDDEN,
+            FetchAuthError::TooMany(_) => StatusCode::TOO_MANY_REQUESTS,
+            FetchAuthError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        };
+        if status.is_server_error() {
+            tracing::error!(error = %self, "checking a signed fetch failed");
+        } else {
+            tracing::info!(error = %self, %status, "refused a fetch");
+        }
+        let message = match &self {
+            FetchAuthError::Internal(_) => "internal error".to_owned(),
+            other => other.to_string(),
+        };
+        (status, message).into_response()
+    }
+}
+
+impl From<ResolveError> for FetchAuthError {
+    fn from(error: ResolveError) -> Self {
+        match error {
+            ResolveError::Blocked(host) => FetchAuthError::Blocked(host),
+            // Our own failures (database) are 500; anything the peer's documents caused is theirs.
+            ResolveError::Service(error @ (ServiceError::Db(_) | ServiceError::Internal(_))) => {
+                FetchAuthError::Internal(error.to_string())
+            }
+            other => FetchAuthError::Unauthorized(other.to_string()),
+        }
+    }
+}
+
+impl From<ServiceError> for FetchAuthError {
+    fn from(error: ServiceError) -> Self {
+        FetchAuthError::Internal(error.to_string())
+    }
+}
+
+/// Middleware for routes that serve only ActivityPub JSON (collections).
+pub async fn guard(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    match check(&state, request.method(), request.uri(), request.headers()).await {
+        Ok(()) => next.run(request).await,
+        Err(error) => error.into_response(),
+    }
+}
+
+/// Whether a GET of our ActivityPub JSON may be answered.
+pub async fn check(
+    state: &AppState,
+    method: &Method,
+    uri: &Uri,
+    headers: &HeaderMap,
+) -> Result<(), FetchAuthError> {
+    let required = state.config.federation.require_signed_fetch;
+    let claimed = verify::claimed_key_id(headers).and_then(|key_id| Url::parse(&key_id).ok());
+    let Some(key_url) = claimed else {
+        return if required {
+            Err(FetchAuthError::Unauthorized("no readable Signature header".into()))
+        } else {
+            Ok(())
+        };
+    };
+    let host =
+        domain_of(&key_url).ok_or_else(|| FetchAuthError::Unauthorized("keyId without host".into()))?;
+    if !required {
+        // Reads stay open (as they are unsigned) except to a peer an admin blocked; in allowlist
+        // mode a peer not yet allowed may still look at a group before its follow is refused.
+        if peers::is_blocked(&state.ctx, &host).await? {
+            return Err(FetchAuthError::Blocked(host));
+        }
+        return Ok(());
+    }
+    if peers::is_refused(&state.ctx, &host).await? {
+        return Err(FetchAuthError::Blocked(host));
+    }
+    verify::precheck(headers, None, state.ctx.now())
+        .map_err(|e| FetchAuthError::Unauthorized(e.to_string()))?;
+    if state.uris.is_local(&key_url) {
+        return Err(FetchAuthError::Unauthorized("signed with one of our own keys".into()));
+    }
+    let owner = match key_owner::stored_key_owner(state, &key_url).await? {
+        Some(owner) => owner,
+        None => {
+            // A key we have not seen: fetching it costs a request to the peer, so it counts
+            // against the peer's budget like an inbox delivery does.
+            if !state.inbox_limiter.try_take(&host) {
+                return Err(FetchAuthError::TooMany(host));
+            }
+            key_owner::fetch_key_owner(state, &key_url).await?
+        }
+    };
+    if verifies(state, method, uri, headers, &owner) {
+        return Ok(());
+    }
+    // The key may have been rotated: fetch the owner again, rarely.
+    if !state.key_refetch_limiter.try_take(owner.url.as_str()) {
+        return Err(FetchAuthError::Unauthorized("the signature does not verify".into()));
+    }
+    let fresh = key_owner::fetch_key_owner(state, &key_url).await?;
+    if verifies(state, method, uri, headers, &fresh) {
+        Ok(())
+    } else {
+        Err(FetchAuthError::Unauthorized("the signature does not verify".into()))
+    }
+}
+
+fn verifies(state: &AppState, method: &Method, uri: &Uri, headers: &HeaderMap, owner: &KeyOwner) -> bool {
+    verify::verify_signature(method, uri, headers, state.uris.host(), &owner.public_key_pem).is_ok()
+}
