@@ -4,6 +4,7 @@
 pub mod csrf;
 pub mod error;
 pub mod handlers;
+pub mod i18n;
 pub mod pages;
 pub mod rate_limit;
 pub mod session;
