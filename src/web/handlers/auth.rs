@@ -40,15 +40,13 @@ pub async fn login_submit(
 ) -> Result<Response, WebError> {
     let message = match accounts::login(&state.ctx, &form.username, &form.password).await {
         Ok(session) => return Ok(signed_in(&state, session)),
-        Err(ServiceError::BadCredentials) => "Wrong username or password.",
-        Err(ServiceError::LockedOut) => {
-            "Too many failed sign-ins. This account is locked for a while; try again later."
-        }
+        Err(ServiceError::BadCredentials) => "login-wrong",
+        Err(ServiceError::LockedOut) => "login-locked",
         Err(other) => return Err(other.into()),
     };
     let page = LoginPage {
+        form: FormState::general_message(chrome.t.get(message)),
         chrome,
-        form: FormState { errors: FieldError::new("form", message).into() },
         username: form.username,
         registrations_open: state.config.registration.open,
     };
@@ -98,12 +96,8 @@ pub async fn register_submit(
     match result {
         Ok(user) => Ok(signed_in(&state, accounts::start_session(&state.ctx, user).await?)),
         Err(ServiceError::Invalid(errors)) => {
-            let page = RegisterPage {
-                chrome,
-                form: FormState { errors },
-                username: form.username,
-                email: form.email,
-            };
+            let errors = FormState::new(&errors, &chrome.t);
+            let page = RegisterPage { chrome, form: errors, username: form.username, email: form.email };
             render(StatusCode::UNPROCESSABLE_ENTITY, &page)
         }
         Err(other) => Err(other.into()),
