@@ -315,8 +315,31 @@ async fn the_language_menu_sets_a_cookie_for_visitors(app: TestApp) {
     assert!(home.contains(r#"href="/settings/profile#language""#) && !home.contains(r#"action="/language""#));
 }
 
+async fn registering_keeps_the_language_the_page_was_in(app: TestApp) {
+    let token = app.csrf_token().await;
+    let registered = app
+        .client
+        .post(app.url("/register"))
+        .header(ACCEPT_LANGUAGE, "pl-PL,pl;q=0.9")
+        .form(&[
+            ("username", "ola"),
+            ("email", "ola@example.org"),
+            ("password", crate::common::PASSWORD),
+            ("password_confirmation", crate::common::PASSWORD),
+            ("csrf_token", &token),
+        ])
+        .send()
+        .await
+        .expect("POST succeeds");
+    assert_eq!(registered.status(), StatusCode::SEE_OTHER);
+    let (_, settings) = app.get_html("/settings/profile").await;
+    assert!(settings.contains(r#"<html lang="pl">"#), "without the header, the stored language: {settings}");
+    assert!(settings.contains(r#"value="pl" lang="pl" selected"#), "{settings}");
+}
+
 on_both_backends!(
     accept_language_chooses_the_page_language,
+    registering_keeps_the_language_the_page_was_in,
     form_errors_come_in_the_page_language,
     the_members_language_beats_the_browsers,
     the_language_menu_sets_a_cookie_for_visitors,
