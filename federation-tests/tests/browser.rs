@@ -1,5 +1,6 @@
 //! A person in a real (headless) Chromium registers, founds a project group, starts a thread and
 //! replies to it: the whole web UI end to end, with the browser's own cookie and form handling.
+//! Another switches the interface language, as a visitor and as a member.
 
 use std::path::PathBuf;
 use std::time::Duration;
@@ -80,6 +81,76 @@ async fn scenario(client: Client, base_url: String, screenshot: PathBuf) {
 
     let png = client.screenshot().await.expect("Chromium takes a screenshot");
     std::fs::write(&screenshot, png).expect("the screenshot can be saved");
+}
+
+/// A visitor switches the interface to German with the footer's language menu, registers (and
+/// keeps German), then changes their language to Polish in the profile settings: the same pages
+/// speak another language each time, without any JavaScript.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn visitor_and_member_switch_the_interface_language_in_a_browser() {
+    let Some(driver) = ChromeDriver::start_or_skip() else { return };
+    let instance = Instance::start(InstanceOptions::sqlite());
+    let scratch = tempfile::tempdir().expect("a temporary directory for profile and screenshots");
+    let profile = scratch.path().join("chromium-profile");
+    let screenshot = scratch.path().join("language.png");
+
+    let (base_url, shot) = (instance.base_url(), screenshot.clone());
+    driver.with_session(&profile, move |client| language_scenario(client, base_url, shot)).await;
+
+    let png = std::fs::read(&screenshot).expect("the scenario saved a screenshot");
+    assert!(png.starts_with(b"\x89PNG"), "the screenshot is a PNG");
+    if let Some(dir) = std::env::var_os(SCREENSHOT_DIR_VAR).filter(|d| !d.is_empty()) {
+        let dir = PathBuf::from(dir);
+        std::fs::create_dir_all(&dir).expect("the screenshot directory can be created");
+        std::fs::copy(&screenshot, dir.join("browser-language.png")).expect("the screenshot can be copied");
+    }
+}
+
+async fn language_scenario(client: Client, base_url: String, screenshot: PathBuf) {
+    // Headless Chromium asks for English; the page says so.
+    client.goto(&format!("{base_url}/groups")).await.expect("the group directory opens");
+    wait_for(&client, r#"html[lang="en"]"#).await;
+    assert_eq!(heading(&client).await, "Groups");
+
+    // The footer's language menu switches this visitor to German and comes back to the page.
+    click(&client, r#"form[action="/language"] button[value="de"]"#).await;
+    wait_for(&client, r#"html[lang="de"]"#).await;
+    assert_eq!(client.current_url().await.expect("a current URL").path(), "/groups");
+    assert_eq!(heading(&client).await, "Gruppen");
+    let source = client.source().await.expect("the directory's source");
+    assert!(source.contains("Projektgruppen") && source.contains("Anmelden"), "German throughout");
+
+    // Registering keeps the language the site was speaking.
+    client.goto(&format!("{base_url}/register")).await.expect("the register page opens");
+    assert_eq!(heading(&client).await, "Registrieren");
+    fill(&client, "#username", "jonas").await;
+    fill(&client, "#email", "jonas@example.org").await;
+    fill(&client, "#password", "windige-tage-2030").await;
+    fill(&client, "#password_confirmation", "windige-tage-2030").await;
+    click(&client, r#"form[action="/register"] button[type="submit"]"#).await;
+    wait_for(&client, r#"form[action="/logout"]"#).await;
+    wait_for(&client, r#"html[lang="de"]"#).await;
+    let sign_out = wait_for(&client, r#"form[action="/logout"] button"#).await;
+    assert_eq!(sign_out.text().await.expect("the button's text"), "Abmelden");
+
+    // A member changes their language in the settings.
+    client.goto(&format!("{base_url}/settings/profile")).await.expect("the settings open");
+    assert_eq!(heading(&client).await, "Profil");
+    let select = wait_for(&client, "select#language").await;
+    select.select_by_value("pl").await.expect("Polish can be chosen");
+    click(&client, r#"form[action="/settings/profile"] button[type="submit"]"#).await;
+    wait_for(&client, r#"html[lang="pl"]"#).await;
+    let notice = wait_for(&client, "p.notice").await;
+    assert_eq!(notice.text().await.expect("the notice's text"), "Twój profil został zapisany.");
+    client.goto(&format!("{base_url}/groups")).await.expect("the group directory opens");
+    assert_eq!(heading(&client).await, "Grupy");
+
+    let png = client.screenshot().await.expect("Chromium takes a screenshot");
+    std::fs::write(&screenshot, png).expect("the screenshot can be saved");
+}
+
+async fn heading(client: &Client) -> String {
+    wait_for(client, "h1").await.text().await.expect("the heading's text")
 }
 
 async fn wait_for_locator<'a>(client: &Client, locator: Locator<'a>) -> fantoccini::elements::Element {

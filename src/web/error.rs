@@ -1,11 +1,18 @@
-//! The one error response of the web surface: an HTML page with the right status. Internal
-//! causes are logged here once and never shown.
+//! The one error response of the web surface: an HTML page with the right status, in the
+//! language of the request. Internal causes are logged here once and never shown.
 
 use askama::Template;
-use axum::http::StatusCode;
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 
+use super::i18n::negotiate::{self, PageLanguage};
+use super::i18n::{Translator, field_errors};
+use crate::domain::FieldErrors;
 use crate::service::ServiceError;
+use crate::state::AppState;
 
 #[derive(Debug)]
 pub enum WebError {
@@ -37,51 +44,91 @@ impl From<askama::Error> for WebError {
 #[derive(Template)]
 #[template(path = "error.html")]
 struct ErrorPage<'a> {
+    lang: &'a str,
     title: &'a str,
     message: &'a str,
+    back: &'a str,
+}
+
+/// What an error page says, as message ids; kept on the response so that
+/// [`localize_error_pages`] can say it in the request's language.
+#[derive(Debug, Clone)]
+pub struct ErrorContent {
+    status: StatusCode,
+    title: &'static str,
+    message: ErrorMessage,
+}
+
+#[derive(Debug, Clone)]
+enum ErrorMessage {
+    Text(&'static str),
+    Fields(FieldErrors),
 }
 
 impl WebError {
-    fn status_and_message(&self) -> (StatusCode, &'static str, String) {
-        match self {
+    fn content(&self) -> ErrorContent {
+        let (status, title, message) = match self {
             WebError::NotFound | WebError::Service(ServiceError::NotFound) => {
-                (StatusCode::NOT_FOUND, "Not found", "There is nothing at this address.".into())
+                (StatusCode::NOT_FOUND, "error-not-found-title", ErrorMessage::Text("error-not-found-text"))
             }
             WebError::Service(ServiceError::Forbidden) => {
-                (StatusCode::FORBIDDEN, "Not allowed", "You may not do this.".into())
+                (StatusCode::FORBIDDEN, "error-forbidden-title", ErrorMessage::Text("error-forbidden-text"))
             }
-            WebError::Csrf => (
-                StatusCode::FORBIDDEN,
-                "Form expired",
-                "This form was too old or came from another site. Go back, reload the page and try again."
-                    .into(),
-            ),
+            WebError::Csrf => {
+                (StatusCode::FORBIDDEN, "error-csrf-title", ErrorMessage::Text("error-csrf-text"))
+            }
             WebError::TooManyRequests => (
                 StatusCode::TOO_MANY_REQUESTS,
-                "Too many attempts",
-                "Please wait a minute before trying again.".into(),
+                "error-too-many-title",
+                ErrorMessage::Text("error-too-many-text"),
             ),
             WebError::Service(ServiceError::RegistrationClosed) => (
                 StatusCode::FORBIDDEN,
-                "Registration closed",
-                "This instance does not accept new registrations. Ask an admin for an account.".into(),
+                "error-registration-closed-title",
+                ErrorMessage::Text("error-registration-closed-text"),
             ),
-            WebError::Service(error @ ServiceError::Invalid(_)) => {
-                (StatusCode::UNPROCESSABLE_ENTITY, "Invalid input", error.to_string())
-            }
+            WebError::Service(ServiceError::Invalid(errors)) => (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "error-invalid-title",
+                ErrorMessage::Fields(errors.clone()),
+            ),
             WebError::Service(ServiceError::BadCredentials | ServiceError::LockedOut) => {
-                (StatusCode::UNAUTHORIZED, "Sign-in failed", "Wrong username or password.".into())
+                (StatusCode::UNAUTHORIZED, "error-sign-in-failed-title", ErrorMessage::Text("login-wrong"))
             }
             WebError::SignInRequired | WebError::Service(ServiceError::Unauthenticated) => {
-                (StatusCode::UNAUTHORIZED, "Sign in", "Please sign in first.".into())
+                (StatusCode::UNAUTHORIZED, "error-sign-in-title", ErrorMessage::Text("error-sign-in-text"))
             }
             WebError::Service(ServiceError::Db(_) | ServiceError::Internal(_)) | WebError::Render(_) => (
                 StatusCode::INTERNAL_SERVER_ERROR,
-                "Something went wrong",
-                "The server could not answer this request. It has been logged; please try again later."
-                    .into(),
+                "error-internal-title",
+                ErrorMessage::Text("error-internal-text"),
             ),
+        };
+        ErrorContent { status, title, message }
+    }
+}
+
+impl ErrorContent {
+    fn render(&self, t: &Translator) -> String {
+        let message = match &self.message {
+            ErrorMessage::Text(id) => t.get(id),
+            ErrorMessage::Fields(errors) => {
+                errors.iter().map(|e| field_errors::translate(e, t)).collect::<Vec<_>>().join(" ")
+            }
+        };
+        let title = t.get(self.title);
+        let back = t.get("error-back-home");
+        let page = ErrorPage { lang: t.code(), title: &title, message: &message, back: &back };
+        page.render().unwrap_or(message)
+    }
+
+    fn into_response(self, t: &Translator) -> Response {
+        let mut response = (self.status, Html(self.render(t))).into_response();
+        if self.status == StatusCode::TOO_MANY_REQUESTS {
+            response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("60"));
         }
+        response.extensions_mut().insert(self);
+        response
     }
 }
 
@@ -90,25 +137,37 @@ impl IntoResponse for WebError {
         if matches!(self, WebError::SignInRequired | WebError::Service(ServiceError::Unauthenticated)) {
             return Redirect::to("/login").into_response();
         }
-        let (status, title, message) = self.status_and_message();
-        if status.is_server_error() {
+        let content = self.content();
+        if content.status.is_server_error() {
             tracing::error!(error = ?self, "request failed");
         }
-        let page = ErrorPage { title, message: &message };
-        let mut response = match page.render() {
-            Ok(html) => (status, Html(html)).into_response(),
-            Err(_) => (status, message).into_response(),
-        };
-        if status == StatusCode::TOO_MANY_REQUESTS {
-            response
-                .headers_mut()
-                .insert(axum::http::header::RETRY_AFTER, axum::http::HeaderValue::from_static("60"));
-        }
-        response
+        content.into_response(&Translator::default())
     }
 }
 
+/// Says error pages in the request's language (the error itself knows no request), and marks
+/// every page as depending on the headers that choose the language.
+pub async fn localize_error_pages(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let mut language_headers = HeaderMap::new();
+    for name in [header::COOKIE, header::ACCEPT_LANGUAGE] {
+        for value in request.headers().get_all(&name) {
+            language_headers.append(name.clone(), value.clone());
+        }
+    }
+    let mut response = next.run(request).await;
+    if let Some(content) = response.extensions().get::<ErrorContent>().cloned() {
+        let t = negotiate::for_request(&state, &language_headers).await;
+        let (mut parts, _) = response.into_parts();
+        parts.headers.remove(header::CONTENT_LENGTH);
+        response = Response::from_parts(parts, Body::from(content.render(&t)));
+    }
+    response.headers_mut().append(header::VARY, HeaderValue::from_static("Accept-Language, Cookie"));
+    response
+}
+
 /// The fallback for unknown paths.
-pub async fn not_found() -> WebError {
-    WebError::NotFound
+pub async fn not_found(PageLanguage(t): PageLanguage) -> Response {
+    let mut response = WebError::NotFound.content().into_response(&t);
+    response.headers_mut().append(header::VARY, HeaderValue::from_static("Accept-Language, Cookie"));
+    response
 }

@@ -4,6 +4,7 @@
 pub mod csrf;
 pub mod error;
 pub mod handlers;
+pub mod i18n;
 pub mod pages;
 pub mod rate_limit;
 pub mod session;
@@ -13,7 +14,7 @@ use crate::state::AppState;
 use axum::Router;
 use axum::middleware;
 use axum::routing::{get, post};
-use handlers::{admin, assets, auth, groups, home, posts, search, settings, threads, users};
+use handlers::{admin, assets, auth, groups, home, language, posts, search, settings, threads, users};
 
 /// The HTML pages. Canonical URLs also answer ActivityPub JSON (see `federation::serve`).
 pub fn pages(state: &AppState) -> Router<AppState> {
@@ -47,8 +48,10 @@ pub fn pages(state: &AppState) -> Router<AppState> {
         .route("/register", get(auth::register_form))
         .route("/logout", post(auth::logout))
         .route("/settings/profile", get(settings::profile_form).post(settings::profile_submit))
+        .route("/language", post(language::choose))
         .merge(auth_limited)
         .layer(middleware::from_fn_with_state(state.clone(), csrf::protect_forms))
+        .layer(middleware::from_fn_with_state(state.clone(), error::localize_error_pages))
         .layer(middleware::from_fn_with_state(state.clone(), crate::federation::serve::negotiate))
         .route("/static/style.css", get(assets::stylesheet))
         .route("/healthz", get(assets::health))

@@ -6,6 +6,7 @@ use axum::response::{Html, IntoResponse, Response};
 
 use super::error::WebError;
 use super::view::{Chrome, FormState, GroupCardView, GroupView, ListView, PostView};
+use crate::domain::Timestamp;
 
 /// Renders a page with a status (200 for pages, 422 for a form shown again with errors).
 pub fn render(status: StatusCode, page: &impl Template) -> Result<Response, WebError> {
@@ -96,7 +97,7 @@ pub struct UserPage {
     pub name: String,
     pub shown_name: String,
     pub bio_html: String,
-    pub joined_display: String,
+    pub joined_at: Timestamp,
     pub posts: ListView<PostView>,
 }
 

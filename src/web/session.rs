@@ -1,5 +1,5 @@
 //! Who is asking: the session cookie, resolved to a [`CurrentUser`] once per request, and the
-//! page chrome every template needs.
+//! page chrome every template needs (including the language it is shown in).
 
 use axum::extract::{FromRef, FromRequestParts};
 use axum::http::HeaderMap;
@@ -7,6 +7,7 @@ use axum::http::request::Parts;
 
 use super::csrf::CsrfToken;
 use super::error::WebError;
+use super::i18n::negotiate;
 use super::view::Chrome;
 use crate::service::{CurrentUser, accounts};
 use crate::state::AppState;
@@ -92,6 +93,12 @@ where
         let user = MaybeUser::from_request_parts(parts, state).await?.0;
         let csrf_token = parts.extensions.get::<CsrfToken>().map(|t| t.0.clone()).unwrap_or_default();
         let state = AppState::from_ref(state);
-        Ok(Chrome::new(&state.config.instance.name, user.as_ref(), csrf_token))
+        let t = negotiate::choose(
+            user.as_ref().map(|u| u.language.as_str()),
+            &parts.headers,
+            &state.config.instance.default_language,
+        );
+        let path = parts.uri.path_and_query().map(|p| p.as_str().to_owned()).unwrap_or_else(|| "/".into());
+        Ok(Chrome::new(&state.config.instance.name, user.as_ref(), csrf_token, t, path))
     }
 }

@@ -1,16 +1,22 @@
 //! What templates see: display-ready strings and flags, built from service read models.
 
-use crate::domain::{FieldErrors, GroupKind};
+use super::i18n::{Translator, field_errors};
+use crate::domain::language::UI_LANGUAGES;
+use crate::domain::{FieldErrors, GroupKind, Timestamp};
 use crate::federation::uris;
 use crate::service::{ActorRef, CurrentUser, GroupDetails, GroupSummary, Paged, PostDetails};
 
-/// The frame of every page: instance name, who is signed in, the form token.
+/// The frame of every page: instance name, who is signed in, the form token, and the language
+/// the page speaks (`t` translates, `lang` goes into `<html lang>`).
 #[derive(Debug, Clone)]
 pub struct Chrome {
     pub instance_name: String,
     pub user: Option<UserChip>,
     pub csrf_token: String,
     pub lang: String,
+    pub t: Translator,
+    /// This page's path and query, where the language menu comes back to.
+    pub path: String,
 }
 
 #[derive(Debug, Clone)]
@@ -22,10 +28,18 @@ pub struct UserChip {
 }
 
 impl Chrome {
-    pub fn new(instance_name: &str, user: Option<&CurrentUser>, csrf_token: String) -> Self {
+    pub fn new(
+        instance_name: &str,
+        user: Option<&CurrentUser>,
+        csrf_token: String,
+        t: Translator,
+        path: String,
+    ) -> Self {
         Self {
             instance_name: instance_name.to_owned(),
-            lang: user.map(|u| u.language.clone()).unwrap_or_else(|| "en".to_owned()),
+            lang: t.code().to_owned(),
+            t,
+            path,
             user: user.map(|u| UserChip {
                 name: u.name.clone(),
                 is_admin: u.is_admin(),
@@ -38,6 +52,11 @@ impl Chrome {
 
     pub fn signed_in(&self) -> bool {
         self.user.is_some()
+    }
+
+    /// The interface languages with their own names, for the language menu.
+    pub fn languages(&self) -> &'static [(&'static str, &'static str)] {
+        UI_LANGUAGES
     }
 }
 
@@ -79,7 +98,7 @@ pub struct PostView {
     pub language: String,
     pub author: ActorLink,
     pub group: Option<ActorLink>,
-    pub created_display: String,
+    pub created_at: Timestamp,
     pub created_iso: String,
     pub edited: bool,
     pub deleted: bool,
@@ -108,7 +127,7 @@ impl From<&PostDetails> for PostView {
             language: post.language.clone(),
             author: ActorLink::person(&post.author),
             group: post.group.as_ref().map(ActorLink::group),
-            created_display: post.created_at.to_display(),
+            created_at: post.created_at,
             created_iso: post.created_at.to_rfc3339(),
             edited: post.updated_at.is_some(),
             deleted: post.deleted,
@@ -129,7 +148,8 @@ pub struct GroupCardView {
     pub url: String,
     pub title: String,
     pub kind: String,
-    pub kind_label: String,
+    /// Message id of the kind's name.
+    pub kind_label: &'static str,
     pub summary_html: String,
     pub follower_count: i64,
     pub thread_count: i64,
@@ -142,7 +162,7 @@ impl From<&GroupSummary> for GroupCardView {
             url: uris::group_path(&group.name),
             title: group.title.clone(),
             kind: group.kind.as_str().to_owned(),
-            kind_label: kind_label(group.kind).to_owned(),
+            kind_label: kind_label(group.kind),
             summary_html: group.summary_html.clone(),
             follower_count: group.follower_count,
             thread_count: group.thread_count,
@@ -158,12 +178,14 @@ pub struct GroupView {
     pub url: String,
     pub title: String,
     pub kind: String,
-    pub kind_label: String,
+    /// Message id of the kind's name.
+    pub kind_label: &'static str,
     pub summary_html: String,
-    pub created_display: String,
+    pub created_at: Timestamp,
     pub follower_count: i64,
     pub thread_count: i64,
-    pub moderators: Vec<(ActorLink, String)>,
+    /// Moderators with the message id of their role.
+    pub moderators: Vec<(ActorLink, &'static str)>,
     pub viewer_follows: bool,
     pub viewer_role: String,
 }
@@ -176,15 +198,15 @@ impl From<&GroupDetails> for GroupView {
             url: uris::group_path(&group.name),
             title: group.title.clone(),
             kind: group.kind.as_str().to_owned(),
-            kind_label: kind_label(group.kind).to_owned(),
+            kind_label: kind_label(group.kind),
             summary_html: group.summary_html.clone(),
-            created_display: group.created_at.to_display(),
+            created_at: group.created_at,
             follower_count: group.follower_count,
             thread_count: group.thread_count,
             moderators: group
                 .moderators
                 .iter()
-                .map(|(a, role)| (ActorLink::person(a), role.clone()))
+                .map(|(a, role)| (ActorLink::person(a), role_label(role)))
                 .collect(),
             viewer_follows: group.viewer_follows,
             viewer_role: group.viewer_role.clone().unwrap_or_default(),
@@ -192,10 +214,19 @@ impl From<&GroupDetails> for GroupView {
     }
 }
 
+/// The message id of a kind of group's name.
 pub fn kind_label(kind: GroupKind) -> &'static str {
     match kind {
-        GroupKind::Project => "Project group",
-        GroupKind::Discussion => "Discussion group",
+        GroupKind::Project => "group-kind-project",
+        GroupKind::Discussion => "group-kind-discussion",
+    }
+}
+
+/// The message id of a moderator's role (`owner` or `moderator`).
+fn role_label(role: &str) -> &'static str {
+    match role {
+        "owner" => "group-role-owner",
+        _ => "group-role-moderator",
     }
 }
 
@@ -220,19 +251,29 @@ impl<T> ListView<T> {
     }
 }
 
-/// Field errors and the values typed, for re-showing a form.
+/// Field errors, already in the page's language, for re-showing a form.
 #[derive(Debug, Clone, Default)]
 pub struct FormState {
-    pub errors: FieldErrors,
+    errors: Vec<(&'static str, String)>,
 }
 
 impl FormState {
+    /// The errors of a refused form, each translated.
+    pub fn new(errors: &FieldErrors, t: &Translator) -> Self {
+        Self { errors: errors.iter().map(|e| (e.field, field_errors::translate(e, t))).collect() }
+    }
+
+    /// One message about the form as a whole, e.g. a failed sign-in.
+    pub fn general_message(message: String) -> Self {
+        Self { errors: vec![("form", message)] }
+    }
+
     pub fn error(&self, field: &str) -> String {
-        self.errors.get(field).unwrap_or_default().to_owned()
+        self.errors.iter().find(|(f, _)| *f == field).map(|(_, m)| m.clone()).unwrap_or_default()
     }
 
     pub fn has_error(&self, field: &str) -> bool {
-        self.errors.get(field).is_some()
+        self.errors.iter().any(|(f, _)| *f == field)
     }
 
     pub fn has_errors(&self) -> bool {
@@ -241,7 +282,7 @@ impl FormState {
 
     /// Errors that belong to no field shown in the form.
     pub fn general(&self) -> Vec<String> {
-        self.errors.iter().filter(|e| e.field == "form").map(|e| e.message.clone()).collect()
+        self.errors.iter().filter(|(f, _)| *f == "form").map(|(_, m)| m.clone()).collect()
     }
 }
 

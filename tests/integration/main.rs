@@ -18,6 +18,7 @@ mod groups;
 mod http_admin;
 mod http_auth;
 mod http_forum;
+mod i18n;
 mod inbox;
 mod migrations;
 mod outbound;

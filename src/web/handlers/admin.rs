@@ -19,13 +19,14 @@ pub async fn federation(
     RequireUser(admin): RequireUser,
 ) -> Result<Response, WebError> {
     let peers = peers::list_peers(&state.ctx, &admin).await?;
+    let t = &chrome.t;
     let rows = peers
         .into_iter()
         .map(|peer| PeerRow {
             host: peer.host,
-            policy: peer.policy,
-            last_seen: peer.last_seen.map(|t| t.to_display()).unwrap_or_default(),
-            unavailable_since: peer.unavailable_since.map(|t| t.to_display()).unwrap_or_default(),
+            policy: t.get(policy_label(&peer.policy)),
+            last_seen: peer.last_seen.map(|at| t.datetime(at)).unwrap_or_default(),
+            unavailable_since: peer.unavailable_since.map(|at| t.datetime(at)).unwrap_or_default(),
             pending: peer.pending,
             failed: peer.failed,
             delivered: peer.delivered,
@@ -38,6 +39,15 @@ pub async fn federation(
         allowlist_only: state.ctx.settings.federation_allowlist_only,
     };
     render(StatusCode::OK, &page)
+}
+
+/// The message id of a peer's stored policy.
+fn policy_label(policy: &str) -> &'static str {
+    match policy {
+        "blocked" => "admin-state-blocked",
+        "allowed" => "admin-state-allowed",
+        _ => "admin-state-default",
+    }
 }
 
 #[derive(Deserialize)]

@@ -7,8 +7,8 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
 use crate::domain::{FieldError, FieldErrors};
-use crate::service::ServiceError;
-use crate::service::accounts::{self, NewAccount, NewSession};
+use crate::service::accounts::{self, NewAccount, NewSession, Profile};
+use crate::service::{CurrentUser, ServiceError};
 use crate::state::AppState;
 use crate::web::error::WebError;
 use crate::web::pages::{LoginPage, RegisterPage, render};
@@ -40,15 +40,13 @@ pub async fn login_submit(
 ) -> Result<Response, WebError> {
     let message = match accounts::login(&state.ctx, &form.username, &form.password).await {
         Ok(session) => return Ok(signed_in(&state, session)),
-        Err(ServiceError::BadCredentials) => "Wrong username or password.",
-        Err(ServiceError::LockedOut) => {
-            "Too many failed sign-ins. This account is locked for a while; try again later."
-        }
+        Err(ServiceError::BadCredentials) => "login-wrong",
+        Err(ServiceError::LockedOut) => "login-locked",
         Err(other) => return Err(other.into()),
     };
     let page = LoginPage {
+        form: FormState::general_message(chrome.t.get(message)),
         chrome,
-        form: FormState { errors: FieldError::new("form", message).into() },
         username: form.username,
         registrations_open: state.config.registration.open,
     };
@@ -96,17 +94,30 @@ pub async fn register_submit(
         accounts::register(&state.ctx, input).await
     };
     match result {
-        Ok(user) => Ok(signed_in(&state, accounts::start_session(&state.ctx, user).await?)),
+        Ok(user) => {
+            keep_page_language(&state, &user, chrome.t.code()).await;
+            Ok(signed_in(&state, accounts::start_session(&state.ctx, user).await?))
+        }
         Err(ServiceError::Invalid(errors)) => {
-            let page = RegisterPage {
-                chrome,
-                form: FormState { errors },
-                username: form.username,
-                email: form.email,
-            };
+            let errors = FormState::new(&errors, &chrome.t);
+            let page = RegisterPage { chrome, form: errors, username: form.username, email: form.email };
             render(StatusCode::UNPROCESSABLE_ENTITY, &page)
         }
         Err(other) => Err(other.into()),
+    }
+}
+
+/// A new account starts with the instance's default language; someone who registered while
+/// the site spoke another (their browser's, or the one picked in the language menu) keeps it.
+/// Best effort: the account exists either way, and the language can be changed in settings.
+async fn keep_page_language(state: &AppState, user: &CurrentUser, page_language: &str) {
+    if user.language == page_language {
+        return;
+    }
+    let profile =
+        Profile { display_name: String::new(), bio: String::new(), language: page_language.to_owned() };
+    if let Err(error) = accounts::update_profile(&state.ctx, user, profile).await {
+        tracing::info!(%error, user = %user.name, "the new account keeps the default language");
     }
 }
 

@@ -80,9 +80,10 @@ pub async fn create_submit(
     match groups::create_group(&state.ctx, user.id, input).await {
         Ok(name) => Ok(Redirect::to(&uris::group_path(&name)).into_response()),
         Err(ServiceError::Invalid(errors)) => {
+            let errors = FormState::new(&errors, &chrome.t);
             let page = NewGroupPage {
                 chrome,
-                form: FormState { errors },
+                form: errors,
                 name: form.name,
                 kind: form.kind,
                 title: form.title,

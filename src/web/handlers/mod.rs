@@ -5,6 +5,7 @@ pub mod assets;
 pub mod auth;
 pub mod groups;
 pub mod home;
+pub mod language;
 pub mod posts;
 pub mod search;
 pub mod settings;

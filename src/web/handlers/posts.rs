@@ -70,12 +70,8 @@ pub async fn reply_submit(
         }
         Err(ServiceError::Invalid(errors)) => {
             let parent = posts::get_post(&state.ctx, parent_id, Some(&user)).await?;
-            let page = ReplyPage {
-                chrome,
-                parent: PostView::from(&parent),
-                form: FormState { errors },
-                body: form.body,
-            };
+            let errors = FormState::new(&errors, &chrome.t);
+            let page = ReplyPage { chrome, parent: PostView::from(&parent), form: errors, body: form.body };
             render(StatusCode::UNPROCESSABLE_ENTITY, &page)
         }
         Err(other) => Err(other.into()),
@@ -126,11 +122,12 @@ pub async fn edit_submit(
         }
         Err(ServiceError::Invalid(errors)) => {
             let post = posts::get_post(&state.ctx, id, Some(&user)).await?;
+            let errors = FormState::new(&errors, &chrome.t);
             let page = EditPostPage {
                 chrome,
                 is_opener: post.is_thread_opener(),
                 post: PostView::from(&post),
-                form: FormState { errors },
+                form: errors,
                 title: form.title.unwrap_or_default(),
                 body: form.body,
             };

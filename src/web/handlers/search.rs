@@ -43,7 +43,8 @@ pub async fn search(
         return Ok(Redirect::to(&uris::group_path(name)).into_response());
     };
     let Some(actor) = found else {
-        let page = SearchPage { chrome, query: q.to_owned(), message: format!("Nothing found for {q}.") };
+        let message = chrome.t.arg("search-not-found", "query", q);
+        let page = SearchPage { chrome, query: q.to_owned(), message };
         return render(StatusCode::NOT_FOUND, &page);
     };
     let handle = remote::actor_handle(&state.ctx, actor).await?.ok_or(ServiceError::NotFound)?;

@@ -50,7 +50,8 @@ pub async fn profile_submit(
     match accounts::update_profile(&state.ctx, &user, profile.clone()).await {
         Ok(()) => Ok(Redirect::to("/settings/profile?saved=1").into_response()),
         Err(ServiceError::Invalid(errors)) => {
-            render(StatusCode::UNPROCESSABLE_ENTITY, &page(chrome, FormState { errors }, false, profile))
+            let form = FormState::new(&errors, &chrome.t);
+            render(StatusCode::UNPROCESSABLE_ENTITY, &page(chrome, form, false, profile))
         }
         Err(other) => Err(other.into()),
     }

@@ -54,11 +54,12 @@ pub async fn create_submit(
     match threads::create_thread(&state.ctx, &user, &name, input).await {
         Ok(id) => Ok(Redirect::to(&uris::thread_path(id)).into_response()),
         Err(ServiceError::Invalid(errors)) => {
+            let errors = FormState::new(&errors, &chrome.t);
             let page = NewThreadPage {
                 chrome,
                 group_url: uris::group_path(&name),
                 group_name: name,
-                form: FormState { errors },
+                form: errors,
                 title: form.title,
                 body: form.body,
             };

@@ -33,7 +33,7 @@ pub async fn show(
         shown_name: if profile.display_name.is_empty() { profile.name.clone() } else { profile.display_name },
         name: profile.name,
         bio_html: profile.bio_html,
-        joined_display: profile.joined_at.to_display(),
+        joined_at: profile.joined_at,
     };
     render(StatusCode::OK, &page)
 }

@@ -1,0 +1,138 @@
+//! Form errors in the reader's language. The domain and service layers describe a refused field
+//! in plain English (`FieldError`), which the Mastodon API passes on as is; the web pages map
+//! each of those descriptions to a message id here. An unknown description is shown unchanged.
+
+use fluent_templates::fluent_bundle::FluentValue;
+
+use super::Translator;
+use crate::domain::FieldError;
+
+/// Descriptions without numbers, and their message ids.
+const FIXED: &[(&str, &str)] = &[
+    ("must not be empty", "field-error-empty"),
+    ("is required", "field-error-required"),
+    ("must not contain control characters", "field-error-control-characters"),
+    ("must be a single line", "field-error-single-line"),
+    ("is not a valid email address", "field-error-email-invalid"),
+    ("is already registered", "field-error-email-registered"),
+    ("is already taken", "field-error-name-taken"),
+    ("may contain only lowercase letters a-z, digits, _ and -", "field-error-name-characters"),
+    ("must start with a letter or a digit", "field-error-name-start"),
+    ("is reserved, please choose another", "field-error-name-reserved"),
+    ("must be project or discussion", "field-error-group-kind"),
+    ("must be a two-letter language code", "field-error-language-code"),
+    ("is not one of the offered languages", "field-error-language-unknown"),
+    ("does not match the password", "field-error-password-mismatch"),
+    ("must be blocked, allowed or default", "field-error-policy"),
+    ("is not a host name", "field-error-host"),
+];
+
+/// A message id and its arguments for one refused field, if the description is known.
+pub fn message_for(error: &FieldError) -> Option<(&'static str, Vec<(&'static str, FluentValue<'static>)>)> {
+    let text = error.message.as_str();
+    if let Some((_, id)) = FIXED.iter().find(|(description, _)| *description == text) {
+        return Some((id, Vec::new()));
+    }
+    let number =
+        |prefix: &str, suffix: &str| text.strip_prefix(prefix)?.strip_suffix(suffix)?.parse::<i64>().ok();
+    if let Some(min) = number("must be at least ", " characters") {
+        return Some(("field-error-too-short", vec![("count", FluentValue::from(min))]));
+    }
+    if let Some(max) = number("must be at most ", " characters") {
+        return Some(("field-error-too-long", vec![("count", FluentValue::from(max))]));
+    }
+    let range = text.strip_prefix("must be ")?.strip_suffix(" characters long")?;
+    let (min, max) = range.split_once(" to ")?;
+    let (min, max) = (min.parse::<i64>().ok()?, max.parse::<i64>().ok()?);
+    Some(("field-error-name-length", vec![("min", FluentValue::from(min)), ("max", FluentValue::from(max))]))
+}
+
+/// The message shown next to a refused field.
+pub fn translate(error: &FieldError, t: &Translator) -> String {
+    match message_for(error) {
+        Some((id, args)) => t.args(id, &args),
+        None => error.message.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::account::Summary;
+    use crate::domain::{
+        DisplayName, Email, GroupKind, GroupTitle, Language, Name, Password, PostBody, ThreadTitle,
+    };
+
+    /// Every refusal the domain rules can produce, so a new or reworded one cannot slip through
+    /// untranslated.
+    fn domain_refusals() -> Vec<FieldError> {
+        let long = "x".repeat(30_000);
+        [
+            Name::parse("username", "a").err(),
+            Name::parse("username", "Bad Name").err(),
+            Name::parse("username", "_ana").err(),
+            Name::parse("username", "admin").err(),
+            Email::parse("not-an-address").err(),
+            Password::parse("short").err(),
+            Password::parse(&long).err(),
+            GroupKind::parse("club").err(),
+            GroupTitle::parse("").err(),
+            GroupTitle::parse(&long).err(),
+            GroupTitle::parse("two\nlines").err(),
+            GroupTitle::parse("bell\u{7}").err(),
+            ThreadTitle::parse("two\nlines").err(),
+            PostBody::parse("").err(),
+            PostBody::parse(&long).err(),
+            DisplayName::parse(&long).err(),
+            Summary::parse("bio", &long).err(),
+            Language::parse("language", "deutsch").err(),
+            Language::parse_ui("language", "fr").err(),
+        ]
+        .into_iter()
+        .flatten()
+        .collect()
+    }
+
+    /// What services and handlers refuse beyond the domain rules.
+    fn service_refusals() -> Vec<FieldError> {
+        [
+            ("email", "is required"),
+            ("username", "is already taken"),
+            ("email", "is already registered"),
+            ("password_confirmation", "does not match the password"),
+            ("policy", "must be blocked, allowed or default"),
+            ("host", "is not a host name"),
+        ]
+        .into_iter()
+        .map(|(field, message)| FieldError::new(field, message))
+        .collect()
+    }
+
+    #[test]
+    fn every_refusal_has_a_message_in_every_language() {
+        let refusals: Vec<FieldError> = domain_refusals().into_iter().chain(service_refusals()).collect();
+        assert!(refusals.len() >= 24, "the inputs above are all refused: {refusals:?}");
+        for error in &refusals {
+            let (id, _) = message_for(error).unwrap_or_else(|| panic!("no message id for {error}"));
+            for (code, _) in crate::domain::language::UI_LANGUAGES {
+                let text = translate(error, &Translator::new(code));
+                assert!(!text.is_empty() && text != id, "{code} has no {id}");
+            }
+        }
+    }
+
+    #[test]
+    fn numbers_in_refusals_reach_the_message() {
+        let error = FieldError::new("password", "must be at least 8 characters");
+        assert_eq!(translate(&error, &Translator::new("de")), "Bitte verwenden Sie mindestens 8 Zeichen.");
+        assert_eq!(translate(&error, &Translator::new("pl")), "Wpisz co najmniej 8 znaków.");
+        let error = FieldError::new("username", "must be 2 to 30 characters long");
+        assert_eq!(translate(&error, &Translator::new("fi")), "Käytä 2–30 merkkiä.");
+    }
+
+    #[test]
+    fn unknown_descriptions_are_shown_unchanged() {
+        let error = FieldError::new("owner", "no such user");
+        assert_eq!(translate(&error, &Translator::new("sv")), "no such user");
+    }
+}
