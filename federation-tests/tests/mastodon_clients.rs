@@ -346,7 +346,7 @@ notifications/unread_count|favourites|search)|\\.well-known/oauth-authorization-
 oauth/(userinfo|token|revoke))$";
 
 fn schemathesis(command: &str, instance: &Instance, token: &str, extra: &[&str]) {
-    let schema = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/mastodon-openapi/schema.json");
+    let schema = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/data/mastodon-openapi/schema.json");
     let report = tempfile::tempdir().expect("report directory");
     let output = std::process::Command::new(command)
         .arg("run")

@@ -190,7 +190,10 @@ pub async fn authorize_submit(
     let user = if form.username.trim().is_empty() {
         match session_user {
             Some(user) => user,
-            None => return page(chrome, &request, &form, None, "Enter your username and password.".into()),
+            None => {
+                let error = chrome.t.get("oauth-enter-credentials");
+                return page(chrome, &request, &form, None, error);
+            }
         }
     } else {
         if !state.auth_limiter.try_attempt(peer.ip()) {
@@ -199,8 +202,13 @@ pub async fn authorize_submit(
         match accounts::check_credentials(&state.ctx, &form.username, &form.password).await {
             Ok(user) => user,
             Err(error @ (ServiceError::BadCredentials | ServiceError::LockedOut)) => {
+                let message = chrome.t.get(if matches!(error, ServiceError::LockedOut) {
+                    "login-locked"
+                } else {
+                    "login-wrong"
+                });
                 let signed_in = session_user.as_ref().map(|u| u.name.as_str());
-                return page(chrome, &request, &form, signed_in, error.to_string());
+                return page(chrome, &request, &form, signed_in, message);
             }
             Err(other) => return Err(other.into()),
         }
