@@ -338,9 +338,9 @@ fn schemathesis_command() -> Option<String> {
 const IMPLEMENTED: &str = "^/(api/v[12]/(apps|apps/verify_credentials|instance|instance/rules|custom_emojis|\
 announcements|preferences|markers|lists|lists/\\{id\\}|lists/\\{id\\}/accounts|trends/tags|\
 accounts/verify_credentials|accounts/update_credentials|accounts/lookup|accounts/relationships|\
-accounts/search|accounts/\\{id\\}|accounts/\\{id\\}/(statuses|followers|following|follow|unfollow)|\
+accounts/search|bookmarks|accounts/\\{id\\}|accounts/\\{id\\}/(statuses|followers|following|follow|unfollow)|\
 statuses|statuses/\\{id\\}|statuses/\\{id\\}/(context|source|history|favourite|unfavourite|favourited_by|\
-reblogged_by)|timelines/home|timelines/public|timelines/tag/\\{hashtag\\}|timelines/list/\\{list_id\\}|\
+reblogged_by|bookmark|unbookmark)|timelines/home|timelines/public|timelines/tag/\\{hashtag\\}|timelines/list/\\{list_id\\}|\
 notifications|notifications/clear|notifications/\\{id\\}|notifications/\\{id\\}/dismiss|\
 notifications/unread_count|favourites|search)|\\.well-known/oauth-authorization-server|\
 oauth/(userinfo|token|revoke))$";

@@ -8,6 +8,7 @@
 pub mod account_cards;
 pub mod accounts;
 pub mod actors;
+pub mod bookmarks;
 pub mod connection;
 pub mod deliveries;
 pub mod domain_events;

@@ -12,6 +12,7 @@ pub struct PostRow {
     pub title: Option<String>,
     pub source: Option<String>,
     pub content_html: String,
+    pub content_warning: Option<String>,
     pub language: String,
     pub local: bool,
     pub reply_count: i64,
@@ -35,7 +36,7 @@ pub struct PostRow {
 macro_rules! select_post {
     () => {
         "SELECT p.id, p.root_id, p.in_reply_to_id, p.group_id, p.title, p.source, p.content_html, \
-         p.language, p.local, p.reply_count, p.like_count, p.last_activity_at, p.created_at, \
+         p.content_warning, p.language, p.local, p.reply_count, p.like_count, p.last_activity_at, p.created_at, \
          p.updated_at, p.deleted_at, p.author_id, a.name AS author_name, \
          a.display_name AS author_display_name, ai.host AS author_host, g.name AS group_name, \
          g.display_name AS group_title, gi.host AS group_host, \
@@ -59,6 +60,7 @@ pub struct NewPost<'a> {
     pub source: &'a str,
     pub content_html: &'a str,
     pub language: &'a str,
+    pub content_warning: Option<&'a str>,
     pub now: i64,
 }
 
@@ -66,8 +68,8 @@ pub async fn insert_local_post(conn: &mut Conn<'_>, post: &NewPost<'_>) -> Resul
     execute!(
         conn,
         "INSERT INTO posts (id, local, author_id, group_id, root_id, in_reply_to_id, title, source, \
-         content_html, language, last_activity_at, created_at) \
-         VALUES ($1, TRUE, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)",
+         content_html, language, last_activity_at, created_at, content_warning, sensitive) \
+         VALUES ($1, TRUE, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $11, $12)",
         post.id,
         post.author_id,
         post.group_id,
@@ -78,6 +80,8 @@ pub async fn insert_local_post(conn: &mut Conn<'_>, post: &NewPost<'_>) -> Resul
         post.content_html,
         post.language,
         post.now,
+        post.content_warning,
+        post.content_warning.is_some(),
     )?;
     Ok(())
 }

@@ -39,6 +39,7 @@ pub struct StatusRow {
     pub group_created_at: Option<i64>,
     pub group_host: Option<String>,
     pub viewer_liked: bool,
+    pub viewer_bookmarked: bool,
 }
 
 /// `$1` is always the viewer (or NULL).
@@ -57,7 +58,8 @@ macro_rules! select_status {
          ai.host AS author_host, g.id AS group_id, g.name AS group_name, g.display_name AS group_title, \
          g.ap_id AS group_ap_id, g.summary_html AS group_summary_html, g.created_at AS group_created_at, \
          gi.host AS group_host, \
-         EXISTS (SELECT 1 FROM likes l WHERE l.post_id = p.id AND l.actor_id = $1) AS viewer_liked \
+         EXISTS (SELECT 1 FROM likes l WHERE l.post_id = p.id AND l.actor_id = $1) AS viewer_liked, \
+         EXISTS (SELECT 1 FROM bookmarks b WHERE b.post_id = p.id AND b.account_id = $1) AS viewer_bookmarked \
          FROM posts p \
          JOIN actors a ON a.id = p.author_id \
          LEFT JOIN instances ai ON ai.id = a.instance_id \
@@ -294,4 +296,34 @@ pub async fn list_list_timeline(
         window.limit,
         list_id,
     )
+}
+
+/// Posts the viewer bookmarked, most recently bookmarked first (paged by bookmark id).
+pub async fn list_bookmarked(
+    conn: &mut Conn<'_>,
+    viewer: i64,
+    max_bookmark_id: Option<i64>,
+    limit: i64,
+) -> Result<Vec<(i64, StatusRow)>, DbError> {
+    #[derive(sqlx::FromRow)]
+    struct Row {
+        bookmark_id: i64,
+        #[sqlx(flatten)]
+        status: StatusRow,
+    }
+    let rows: Vec<Row> = query_as!(
+        conn,
+        Row,
+        fetch_all,
+        concat!(
+            "SELECT bm.id AS bookmark_id, s.* FROM (SELECT id, post_id FROM bookmarks \
+             WHERE account_id = $1 AND ($2 IS NULL OR id < $2) ORDER BY id DESC LIMIT $3) bm JOIN (",
+            select_status!(),
+            ") s ON s.id = bm.post_id WHERE s.deleted_at IS NULL ORDER BY bm.id DESC"
+        ),
+        viewer,
+        max_bookmark_id,
+        limit
+    )?;
+    Ok(rows.into_iter().map(|r| (r.bookmark_id, r.status)).collect())
 }

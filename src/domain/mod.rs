@@ -20,7 +20,7 @@ pub use group::{GroupKind, GroupTitle};
 pub use ids::{ActorId, IdGenerator, PostId};
 pub use language::Language;
 pub use name::Name;
-pub use post::{PostBody, ThreadTitle};
+pub use post::{ContentWarning, PostBody, ThreadTitle};
 pub use scopes::Scopes;
 pub use time::{Clock, SystemClock, Timestamp};
 pub use validation::{FieldError, FieldErrors};

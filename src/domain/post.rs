@@ -35,3 +35,21 @@ impl PostBody {
         &self.0
     }
 }
+
+/// A content warning: text shown before a post, which readers open to see it (Mastodon's
+/// `spoiler_text`). Blank means none.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContentWarning(String);
+
+impl ContentWarning {
+    pub fn parse(raw: Option<&str>) -> Result<Option<Self>, FieldError> {
+        match raw.map(str::trim).filter(|w| !w.is_empty()) {
+            None => Ok(None),
+            Some(text) => bounded_text("content_warning", text, 1, 500).map(|t| Some(Self(t))),
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}

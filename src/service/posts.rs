@@ -5,12 +5,16 @@ use super::notifications;
 use super::threads::post_language;
 use super::{Context, CurrentUser, PostDetails, ServiceError};
 use crate::db::{self, Conn, posts::NewPost, posts::PostRow};
-use crate::domain::{DomainEvent, FieldErrors, PostBody, PostId, ThreadTitle, html::render_markdown};
+use crate::domain::{
+    ContentWarning, DomainEvent, FieldErrors, PostBody, PostId, ThreadTitle, html::render_markdown,
+};
 
 #[derive(Debug, Clone, Default)]
 pub struct NewReply {
     pub body: String,
     pub language: Option<String>,
+    /// A content warning shown before the text (Mastodon's `spoiler_text`).
+    pub content_warning: Option<String>,
 }
 
 /// Replies to a post (an opener or another reply); the reply joins that post's thread.
@@ -23,6 +27,7 @@ pub async fn reply(
     let mut errors = FieldErrors::new();
     let body = errors.check(PostBody::parse(&input.body));
     let language = errors.check(post_language(user, input.language.as_deref()));
+    let content_warning = errors.check(ContentWarning::parse(input.content_warning.as_deref())).flatten();
     refuse_if_any(errors)?;
     let (Some(body), Some(language)) = (body, language) else {
         return Err(ServiceError::Internal("validated input missing".into()));
@@ -49,6 +54,7 @@ pub async fn reply(
             source: body.as_str(),
             content_html: &content_html,
             language: language.as_str(),
+            content_warning: content_warning.as_ref().map(ContentWarning::as_str),
             now,
         },
     )

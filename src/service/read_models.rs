@@ -50,6 +50,8 @@ pub struct PostDetails {
     pub title: Option<String>,
     pub source: Option<String>,
     pub content_html: String,
+    /// Shown before the content, which readers open to see it.
+    pub content_warning: Option<String>,
     pub language: String,
     pub created_at: Timestamp,
     pub updated_at: Option<Timestamp>,
@@ -81,6 +83,7 @@ impl PostDetails {
             title: row.title,
             source: row.source,
             content_html: row.content_html,
+            content_warning: row.content_warning,
             language: row.language,
             created_at: Timestamp::from_millis(row.created_at),
             updated_at: row.updated_at.map(Timestamp::from_millis),

@@ -49,6 +49,7 @@ pub struct StatusView {
     pub author: AccountSummary,
     pub group: Option<AccountSummary>,
     pub viewer_liked: bool,
+    pub viewer_bookmarked: bool,
 }
 
 impl StatusView {
@@ -109,6 +110,7 @@ impl StatusView {
             },
             group,
             viewer_liked: row.viewer_liked,
+            viewer_bookmarked: row.viewer_bookmarked,
         }
     }
 }
@@ -117,6 +119,8 @@ impl StatusView {
 #[derive(Debug, Clone, Default)]
 pub struct NewStatus {
     pub text: String,
+    /// Mastodon's `spoiler_text`.
+    pub content_warning: Option<String>,
     pub in_reply_to_id: Option<i64>,
     pub language: Option<String>,
     pub idempotency_key: Option<String>,
@@ -151,7 +155,11 @@ pub async fn post_status(
                 ctx,
                 user,
                 PostId(parent),
-                NewReply { body: text.to_owned(), language: input.language },
+                NewReply {
+                    body: text.to_owned(),
+                    language: input.language,
+                    content_warning: input.content_warning,
+                },
             )
             .await?
         }
@@ -160,8 +168,13 @@ pub async fn post_status(
                 FieldError::new("status", "mention a group (for example @energy) to start a thread in it")
             })?;
             let (title, body) = split_title(text);
-            threads::create_thread(ctx, user, &group, NewThread { title, body, language: input.language })
-                .await?
+            threads::create_thread(
+                ctx,
+                user,
+                &group,
+                NewThread { title, body, language: input.language, content_warning: input.content_warning },
+            )
+            .await?
         }
     };
     if let Some(key) = key {
@@ -415,6 +428,37 @@ pub async fn list_timeline(
     let mut conn = ctx.db.acquire().await?;
     let rows = db::statuses::list_list_timeline(&mut conn.conn(), user.id.0, list_id, window).await?;
     Ok(in_order(rows, window, Some(user)))
+}
+
+/// Bookmarks a post (or removes the bookmark); bookmarking twice keeps one.
+pub async fn set_bookmark(
+    ctx: &Context,
+    user: &CurrentUser,
+    id: i64,
+    on: bool,
+) -> Result<StatusView, ServiceError> {
+    get_status(ctx, Some(user), id).await?;
+    let mut conn = ctx.db.acquire().await?;
+    if on {
+        db::bookmarks::insert_bookmark(&mut conn.conn(), ctx.new_id(), user.id.0, id, ctx.now().millis())
+            .await?;
+    } else {
+        db::bookmarks::delete_bookmark(&mut conn.conn(), user.id.0, id).await?;
+    }
+    drop(conn);
+    get_status(ctx, Some(user), id).await
+}
+
+/// The member's bookmarks, most recent first, each with its bookmark id (the page cursor).
+pub async fn bookmarked_statuses(
+    ctx: &Context,
+    user: &CurrentUser,
+    max_id: Option<i64>,
+    limit: i64,
+) -> Result<Vec<(i64, StatusView)>, ServiceError> {
+    let mut conn = ctx.db.acquire().await?;
+    let rows = db::statuses::list_bookmarked(&mut conn.conn(), user.id.0, max_id, limit).await?;
+    Ok(rows.into_iter().map(|(cursor, row)| (cursor, StatusView::from_row(row, Some(user)))).collect())
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@ use super::{
 };
 use crate::db::{self, posts::NewPost};
 use crate::domain::{
-    DomainEvent, FieldErrors, Language, PostBody, PostId, ThreadTitle, html::render_markdown,
+    ContentWarning, DomainEvent, FieldErrors, Language, PostBody, PostId, ThreadTitle, html::render_markdown,
 };
 
 #[derive(Debug, Clone, Default)]
@@ -15,6 +15,8 @@ pub struct NewThread {
     pub title: String,
     pub body: String,
     pub language: Option<String>,
+    /// A content warning shown before the text (Mastodon's `spoiler_text`).
+    pub content_warning: Option<String>,
 }
 
 /// Starts a thread in a local group. Any signed-in member may post in a group.
@@ -28,6 +30,7 @@ pub async fn create_thread(
     let title = errors.check(ThreadTitle::parse(&input.title));
     let body = errors.check(PostBody::parse(&input.body));
     let language = errors.check(post_language(user, input.language.as_deref()));
+    let content_warning = errors.check(ContentWarning::parse(input.content_warning.as_deref())).flatten();
     refuse_if_any(errors)?;
     let (Some(title), Some(body), Some(language)) = (title, body, language) else {
         return Err(ServiceError::Internal("validated input missing".into()));
@@ -51,6 +54,7 @@ pub async fn create_thread(
             source: body.as_str(),
             content_html: &content_html,
             language: language.as_str(),
+            content_warning: content_warning.as_ref().map(ContentWarning::as_str),
             now: ctx.now().millis(),
         },
     )

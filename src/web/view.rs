@@ -94,6 +94,8 @@ pub struct PostView {
     pub thread_url: String,
     pub title: String,
     pub content_html: String,
+    /// Empty when the post has no content warning.
+    pub content_warning: String,
     pub excerpt: String,
     pub language: String,
     pub author: ActorLink,
@@ -123,6 +125,7 @@ impl From<&PostDetails> for PostView {
             thread_url: uris::thread_path(post.root_id),
             title: post.title.clone().unwrap_or_default(),
             content_html: post.content_html.clone(),
+            content_warning: post.content_warning.clone().unwrap_or_default(),
             excerpt,
             language: post.language.clone(),
             author: ActorLink::person(&post.author),

@@ -98,7 +98,11 @@ pub async fn threads_and_replies_are_pages_and_notes(app: TestApp) {
         &app.ctx,
         &bob,
         opener,
-        allmende::service::posts::NewReply { body: "Yes, *please*".into(), language: Some("de".into()) },
+        allmende::service::posts::NewReply {
+            body: "Yes, *please*".into(),
+            language: Some("de".into()),
+            content_warning: None,
+        },
     )
     .await
     .expect("reply");

@@ -369,7 +369,49 @@ pub async fn the_member_updates_their_profile_from_an_app(app: TestApp) {
     assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);
 }
 
+pub async fn bookmarks_and_content_warnings(app: TestApp) {
+    let ana = app.create_user("ana").await;
+    group(&app, ana.id, "energy").await;
+    let api = Api::for_user(&app, "ana").await;
+    let posted: Value = api
+        .post_json(
+            "/api/v1/statuses",
+            json!({"status": "@energy Heat pumps\nNoise figures inside.", "spoiler_text": "Long read"}),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(posted["spoiler_text"], "Long read");
+    assert_eq!(posted["sensitive"], true);
+    let id = posted["id"].as_str().unwrap().to_owned();
+    let (_, page) = app.get_html(&format!("/t/{id}")).await;
+    assert!(page.contains("Long read"), "the warning shows on the web page too");
+    let too_long = api
+        .post_json("/api/v1/statuses", json!({"status": "@energy x", "spoiler_text": "w".repeat(600)}))
+        .await;
+    assert_eq!(too_long.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let details: Value = too_long.json().await.unwrap();
+    assert!(details["details"]["content_warning"].is_array(), "{details}");
+
+    let marked: Value =
+        api.post_form(&format!("/api/v1/statuses/{id}/bookmark"), &[]).await.json().await.unwrap();
+    assert_eq!(marked["bookmarked"], true);
+    api.post_form(&format!("/api/v1/statuses/{id}/bookmark"), &[]).await;
+    let list = api.get("/api/v1/bookmarks").await;
+    assert!(list.headers().get("link").is_some());
+    let list: Value = list.json().await.unwrap();
+    assert_eq!(list.as_array().unwrap().len(), 1, "bookmarking twice keeps one");
+    let unmarked: Value =
+        api.post_form(&format!("/api/v1/statuses/{id}/unbookmark"), &[]).await.json().await.unwrap();
+    assert_eq!(unmarked["bookmarked"], false);
+    assert_eq!(api.get_json("/api/v1/bookmarks").await, json!([]));
+    let missing = api.post_form("/api/v1/statuses/4242/bookmark", &[]).await;
+    assert_eq!(missing.status(), StatusCode::NOT_FOUND);
+}
+
 on_both_backends!(
+    bookmarks_and_content_warnings,
     instance_endpoints_answer_like_mastodon,
     a_toot_mentioning_a_group_starts_a_thread_and_replies_join_it,
     timelines_page_with_link_headers,

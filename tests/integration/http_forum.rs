@@ -169,7 +169,11 @@ pub async fn long_threads_and_lists_are_paginated(app: TestApp) {
             &app.ctx,
             &ana,
             allmende::domain::PostId(id),
-            allmende::service::posts::NewReply { body: format!("Reply number {i:02}"), language: None },
+            allmende::service::posts::NewReply {
+                body: format!("Reply number {i:02}"),
+                language: None,
+                content_warning: None,
+            },
         )
         .await
         .expect("reply");

@@ -105,7 +105,7 @@ fn announced<'a>(app: &TestApp, announce: &'a Value) -> &'a Value {
 }
 
 fn reply_text(body: &str) -> NewReply {
-    NewReply { body: body.into(), language: None }
+    NewReply { body: body.into(), language: None, content_warning: None }
 }
 
 pub async fn a_remote_follower_gets_the_groups_accept(app: TestApp) {

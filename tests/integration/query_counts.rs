@@ -37,10 +37,14 @@ async fn count_queries<F: std::future::Future>(work: F) -> (usize, F::Output) {
 async fn add_replies(app: &TestApp, user: &allmende::service::CurrentUser, opener: PostId, count: usize) {
     let mut parent = opener;
     for i in 0..count {
-        let reply =
-            posts::reply(&app.ctx, user, parent, NewReply { body: format!("reply {i}"), language: None })
-                .await
-                .expect("reply");
+        let reply = posts::reply(
+            &app.ctx,
+            user,
+            parent,
+            NewReply { body: format!("reply {i}"), language: None, content_warning: None },
+        )
+        .await
+        .expect("reply");
         if i % 3 == 0 {
             posts::like_post(&app.ctx, user, reply).await.expect("like");
         }

@@ -9,6 +9,7 @@ use serde::Deserialize;
 use crate::api::auth::Auth;
 use crate::api::error::ApiError;
 use crate::api::model::{Account, Status};
+use crate::api::paging::{PageParams, PagedJson, link_header};
 use crate::api::params::{Params, lenient};
 use crate::domain::mentions::extract_mentions;
 use crate::federation::resolve;
@@ -74,9 +75,6 @@ pub async fn create(
     if params.scheduled_at.is_some() {
         return Err(ApiError::invalid("scheduled posts are not supported"));
     }
-    if params.spoiler_text.is_some() {
-        return Err(ApiError::invalid("content warnings are not supported yet"));
-    }
     match params.visibility.as_deref() {
         None | Some("public" | "unlisted") => {}
         Some(_) => return Err(ApiError::invalid("posts in groups are public; use public visibility")),
@@ -90,7 +88,13 @@ pub async fn create(
         &state.ctx,
         user,
         state.uris.host(),
-        NewStatus { text, in_reply_to_id: params.in_reply_to_id, language: params.language, idempotency_key },
+        NewStatus {
+            text,
+            content_warning: params.spoiler_text,
+            in_reply_to_id: params.in_reply_to_id,
+            language: params.language,
+            idempotency_key,
+        },
     )
     .await?;
     state.wake_delivery.notify_one();
@@ -250,10 +254,53 @@ pub async fn favourited_by(
     Ok(Json(likers.iter().map(|a| Account::from_summary(&state.uris, a)).collect()))
 }
 
-/// Boosts and bookmarks by members are not part of Allmende yet; say so clearly.
-pub async fn unsupported_action(auth: Auth) -> Result<Json<Status>, ApiError> {
+/// Boosts by members are not part of Allmende yet (groups boost threads); say so clearly.
+pub async fn unsupported_boost(auth: Auth) -> Result<Json<Status>, ApiError> {
     auth.user("write:statuses")?;
-    Err(ApiError::invalid("boosts and bookmarks are not supported yet"))
+    Err(ApiError::invalid("boosts by members are not supported yet"))
+}
+
+async fn set_bookmark(state: &AppState, auth: &Auth, id: &str, on: bool) -> Result<Json<Status>, ApiError> {
+    let user = auth.user("write:bookmarks")?;
+    let status = statuses::set_bookmark(&state.ctx, user, parse_id(id)?, on).await?;
+    Ok(Json(Status::new(&state.uris, &status)))
+}
+
+pub async fn bookmark(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path(id): Path<String>,
+) -> Result<Json<Status>, ApiError> {
+    set_bookmark(&state, &auth, &id, true).await
+}
+
+pub async fn unbookmark(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path(id): Path<String>,
+) -> Result<Json<Status>, ApiError> {
+    set_bookmark(&state, &auth, &id, false).await
+}
+
+/// `GET /api/v1/bookmarks`, paged by bookmark.
+pub async fn bookmarks(
+    State(state): State<AppState>,
+    auth: Auth,
+    Params(params): Params<PageParams>,
+) -> Result<PagedJson<Status>, ApiError> {
+    let user = auth.user("read:bookmarks")?;
+    let limit = params.limit.unwrap_or(20).clamp(1, 40);
+    let found = statuses::bookmarked_statuses(&state.ctx, user, params.max_id, limit).await?;
+    let link = link_header(
+        &state.uris,
+        "/api/v1/bookmarks",
+        &[],
+        found.first().map(|(cursor, _)| *cursor),
+        found.last().map(|(cursor, _)| *cursor),
+        limit,
+    );
+    let items = found.iter().map(|(_, status)| Status::new(&state.uris, status)).collect();
+    Ok(PagedJson { items, link })
 }
 
 /// `GET /api/v1/statuses/:id/reblogged_by`: nobody, as members cannot boost yet.

@@ -107,7 +107,7 @@ impl Status {
             favourited: status.viewer_liked,
             reblogged: false,
             muted: false,
-            bookmarked: false,
+            bookmarked: status.viewer_bookmarked,
             pinned: false,
             filtered: Vec::new(),
         }

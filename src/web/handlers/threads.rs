@@ -50,7 +50,12 @@ pub async fn create_submit(
     Path(name): Path<String>,
     Form(form): Form<ThreadForm>,
 ) -> Result<Response, WebError> {
-    let input = NewThread { title: form.title.clone(), body: form.body.clone(), language: form.language };
+    let input = NewThread {
+        title: form.title.clone(),
+        body: form.body.clone(),
+        language: form.language,
+        content_warning: None,
+    };
     match threads::create_thread(&state.ctx, &user, &name, input).await {
         Ok(id) => Ok(Redirect::to(&uris::thread_path(id)).into_response()),
         Err(ServiceError::Invalid(errors)) => {

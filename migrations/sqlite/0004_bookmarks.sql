@@ -1,0 +1,11 @@
+-- Posts a member keeps for later (Mastodon bookmarks). Keep in step with
+-- migrations/postgres/0004_bookmarks.sql.
+
+CREATE TABLE bookmarks (
+    id         INTEGER PRIMARY KEY NOT NULL,
+    account_id INTEGER NOT NULL REFERENCES accounts (actor_id) ON DELETE CASCADE,
+    post_id    INTEGER NOT NULL REFERENCES posts (id) ON DELETE CASCADE,
+    created_at INTEGER NOT NULL,
+    UNIQUE (account_id, post_id)
+);
+CREATE INDEX bookmarks_account ON bookmarks (account_id, id);
