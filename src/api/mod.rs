@@ -17,7 +17,9 @@ use axum::routing::{any, get, patch, post};
 use tower_http::cors::{Any, CorsLayer};
 
 use crate::state::AppState;
-use handlers::{accounts, apps, instance, lists, media, notifications, oauth, search, statuses, timelines};
+use handlers::{
+    accounts, apps, instance, lists, media, notifications, oauth, search, statuses, streaming, timelines,
+};
 
 /// Every client API route; paths work with and without a trailing slash (see `router`).
 pub fn routes(state: &AppState) -> Router<AppState> {
@@ -95,6 +97,7 @@ pub fn routes(state: &AppState) -> Router<AppState> {
         .route("/api/v1/notifications/{id}", get(notifications::show))
         .route("/api/v1/notifications/{id}/dismiss", post(notifications::dismiss))
         .route("/api/v2/search", get(search::search))
+        .route("/api/v1/streaming", get(streaming::connect))
         .route("/api/allmende/avatar.png", get(media::default_avatar))
         .route("/api/allmende/header.png", get(media::default_header))
         .route("/api/{*rest}", any(error::not_found))

@@ -10,6 +10,7 @@ mod accounts;
 mod activitypub_serve;
 mod api_client;
 mod api_oauth;
+mod api_streaming;
 mod api_support;
 mod cli;
 mod delivery;

@@ -10,4 +10,5 @@ pub mod notifications;
 pub mod oauth;
 pub mod search;
 pub mod statuses;
+pub mod streaming;
 pub mod timelines;

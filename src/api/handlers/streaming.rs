@@ -1,0 +1,186 @@
+//! `GET /api/v1/streaming`: Mastodon's WebSocket streaming API, so web clients (Elk, Phanpy)
+//! update live. Streams: `user` (home timeline and notifications), `user:notification`,
+//! `public`, `public:local`, `public:remote`, `hashtag` (posts carry no hashtags yet, so it
+//! stays quiet). Each connection polls the database for what is newer than what it last sent;
+//! that works unchanged when several server processes share one PostgreSQL database.
+
+use std::collections::BTreeSet;
+use std::time::Duration;
+
+use axum::extract::State;
+use axum::extract::ws::{Message, WebSocket, WebSocketUpgrade};
+use axum::response::Response;
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+use crate::api::auth::Auth;
+use crate::api::error::ApiError;
+use crate::api::model::{Notification, Status};
+use crate::api::params::Params;
+use crate::db::statuses::{Origin, Window};
+use crate::service::notifications::NotificationFilter;
+use crate::service::statuses::{self, StatusView};
+use crate::service::{CurrentUser, notifications};
+use crate::state::AppState;
+
+/// How often a connection looks for news.
+const POLL_EVERY: Duration = Duration::from_secs(1);
+/// Most items one poll sends per stream; a burst beyond it is left to a timeline refresh.
+const BATCH: i64 = 20;
+const STREAMS: &[&str] = &["user", "user:notification", "public", "public:local", "public:remote", "hashtag"];
+
+#[derive(Debug, Deserialize)]
+pub struct StreamParams {
+    #[serde(default)]
+    stream: Option<String>,
+}
+
+pub async fn connect(
+    State(state): State<AppState>,
+    auth: Auth,
+    upgrade: WebSocketUpgrade,
+    Params(params): Params<StreamParams>,
+) -> Result<Response, ApiError> {
+    let user = auth.user("read:statuses")?.clone();
+    let mut streams = BTreeSet::new();
+    if let Some(stream) = params.stream.filter(|s| STREAMS.contains(&s.as_str())) {
+        streams.insert(stream);
+    }
+    Ok(upgrade.on_upgrade(move |socket| serve(state, user, streams, socket)))
+}
+
+/// The newest ids already seen when the connection started: only later items are sent.
+#[derive(Debug, Default)]
+struct Cursors {
+    home: Option<i64>,
+    public: Option<i64>,
+    notification: Option<i64>,
+}
+
+async fn serve(state: AppState, user: CurrentUser, mut streams: BTreeSet<String>, mut socket: WebSocket) {
+    let mut cursors = match starting_cursors(&state, &user).await {
+        Ok(cursors) => cursors,
+        Err(error) => {
+            tracing::warn!(?error, "streaming: cannot read the starting point");
+            return;
+        }
+    };
+    let mut ticker = tokio::time::interval(POLL_EVERY);
+    loop {
+        tokio::select! {
+            incoming = socket.recv() => match incoming {
+                Some(Ok(Message::Text(text))) => change_subscription(&mut streams, text.as_str()),
+                Some(Ok(Message::Close(_)) | Err(_)) | None => return,
+                Some(Ok(_)) => {}
+            },
+            _ = ticker.tick() => {
+                let events = match poll(&state, &user, &streams, &mut cursors).await {
+                    Ok(events) => events,
+                    Err(error) => {
+                        tracing::warn!(?error, "streaming: poll failed");
+                        continue;
+                    }
+                };
+                for event in events {
+                    if socket.send(Message::Text(event.to_string().into())).await.is_err() {
+                        return;
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// `{"type": "subscribe" | "unsubscribe", "stream": "..."}` from the client.
+fn change_subscription(streams: &mut BTreeSet<String>, text: &str) {
+    let Ok(message) = serde_json::from_str::<Value>(text) else { return };
+    let Some(stream) = message["stream"].as_str().filter(|s| STREAMS.contains(s)) else { return };
+    match message["type"].as_str() {
+        Some("subscribe") => {
+            streams.insert(stream.to_owned());
+        }
+        Some("unsubscribe") => {
+            streams.remove(stream);
+        }
+        _ => {}
+    }
+}
+
+async fn starting_cursors(state: &AppState, user: &CurrentUser) -> Result<Cursors, ApiError> {
+    let newest = Window { limit: 1, ..Window::default() };
+    let home = statuses::home_timeline(&state.ctx, user, newest).await?;
+    let public = statuses::public_timeline(&state.ctx, Some(user), Origin::All, newest).await?;
+    let notified =
+        notifications::list_notifications(&state.ctx, user, newest, &NotificationFilter::default()).await?;
+    Ok(Cursors {
+        home: Some(home.first().map_or(0, |s| s.id)),
+        public: Some(public.first().map_or(0, |s| s.id)),
+        notification: Some(notified.first().map_or(0, |n| n.id)),
+    })
+}
+
+/// One Mastodon streaming event: the payload is itself JSON, sent as a string.
+fn event(stream: &[&str], kind: &str, payload: &impl serde::Serialize) -> Value {
+    let payload = serde_json::to_string(payload).unwrap_or_default();
+    json!({ "stream": stream, "event": kind, "payload": payload })
+}
+
+/// Items newer than each cursor, oldest first, for the subscribed streams.
+async fn poll(
+    state: &AppState,
+    user: &CurrentUser,
+    streams: &BTreeSet<String>,
+    cursors: &mut Cursors,
+) -> Result<Vec<Value>, ApiError> {
+    let mut events = Vec::new();
+    let after = |min_id: Option<i64>| Window { min_id, limit: BATCH, ..Window::default() };
+    if streams.contains("user") {
+        let found = statuses::home_timeline(&state.ctx, user, after(cursors.home)).await?;
+        advance(&mut cursors.home, found.iter().map(|s| s.id));
+        events.extend(updates(state, &["user"], found));
+    }
+    if streams.contains("user") || streams.contains("user:notification") {
+        let found = notifications::list_notifications(
+            &state.ctx,
+            user,
+            after(cursors.notification),
+            &NotificationFilter::default(),
+        )
+        .await?;
+        advance(&mut cursors.notification, found.iter().map(|n| n.id));
+        let stream: &[&str] = if streams.contains("user") { &["user"] } else { &["user:notification"] };
+        events.extend(
+            found.iter().rev().map(|n| event(stream, "notification", &Notification::new(&state.uris, n))),
+        );
+    }
+    let public: Vec<(&str, Origin)> =
+        [("public", Origin::All), ("public:local", Origin::Local), ("public:remote", Origin::Remote)]
+            .into_iter()
+            .filter(|(name, _)| streams.contains(*name))
+            .collect();
+    if !public.is_empty() {
+        let found =
+            statuses::public_timeline(&state.ctx, Some(user), Origin::All, after(cursors.public)).await?;
+        advance(&mut cursors.public, found.iter().map(|s| s.id));
+        for (name, origin) in public {
+            let matching = found.iter().filter(|s| match origin {
+                Origin::All => true,
+                Origin::Local => s.local,
+                Origin::Remote => !s.local,
+            });
+            events.extend(updates(state, &[name], matching.cloned().collect()));
+        }
+    }
+    Ok(events)
+}
+
+fn advance(cursor: &mut Option<i64>, ids: impl Iterator<Item = i64>) {
+    if let Some(newest) = ids.max() {
+        *cursor = Some(cursor.map_or(newest, |c| c.max(newest)));
+    }
+}
+
+/// `found` comes newest first; events go out oldest first.
+fn updates(state: &AppState, stream: &[&str], found: Vec<StatusView>) -> Vec<Value> {
+    found.iter().rev().map(|s| event(stream, "update", &Status::new(&state.uris, s))).collect()
+}
