@@ -4,9 +4,10 @@
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use allmende::db::statuses::{Origin, Window};
 use allmende::domain::PostId;
 use allmende::service::posts::{self, NewReply};
-use allmende::service::{groups, threads};
+use allmende::service::{follows, groups, notifications, statuses, threads};
 use tracing_subscriber::Layer;
 use tracing_subscriber::layer::{Context, SubscriberExt};
 
@@ -77,6 +78,27 @@ async fn pages_have_constant_query_counts(app: TestApp) {
     assert_eq!(home, 1, "latest threads in one query");
     let (directory, _) = count_queries(groups::list_groups(&app.ctx, None, None, None)).await;
     assert_eq!(directory, 1, "group directory with counts in one query");
+
+    // The client API's timelines, contexts and notifications: one query per list.
+    follows::follow_group(&app.ctx, &ana, "energy").await.expect("follow");
+    let window = Window { limit: 40, ..Window::default() };
+    let (home_timeline, found) = count_queries(statuses::home_timeline(&app.ctx, &ana, window)).await;
+    assert_eq!(found.expect("home").len(), 40);
+    assert_eq!(home_timeline, 1, "home timeline of 40 statuses in one query");
+    let (public, _) =
+        count_queries(statuses::public_timeline(&app.ctx, Some(&ana), Origin::All, window)).await;
+    assert_eq!(public, 1, "public timeline in one query");
+    let (context, found) = count_queries(statuses::get_context(&app.ctx, Some(&ana), large.0)).await;
+    assert_eq!(found.expect("context").1.len(), 60);
+    assert_eq!(context, 2, "a thread of 60 replies as a context: the status, then the thread");
+    let (notified, _) = count_queries(notifications::list_notifications(
+        &app.ctx,
+        &ana,
+        window,
+        &notifications::NotificationFilter::default(),
+    ))
+    .await;
+    assert!(notified <= 2, "notifications with their statuses: {notified} queries");
 }
 
 #[tokio::test(flavor = "current_thread")]
