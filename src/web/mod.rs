@@ -1,6 +1,7 @@
 //! Server-rendered HTML. Handlers parse a form or path, call one service function and render a
 //! page struct from [`pages`], filled with view structs from [`view`].
 
+pub mod atom;
 pub mod csrf;
 pub mod error;
 pub mod handlers;
