@@ -85,3 +85,8 @@ search-not-found = Intet fundet for { $query }.
 profile-joined = med siden { $date }
 profile-posts = Indlæg
 profile-empty = Ingen indlæg endnu.
+
+# Atom feeds.
+feed-atom-link = Atom-feed
+feed-group-title = Tråde i { $group }
+feed-latest-title = Nyeste tråde på { $instance }

@@ -85,3 +85,8 @@ search-not-found = Zu { $query } wurde nichts gefunden.
 profile-joined = dabei seit { $date }
 profile-posts = Beiträge
 profile-empty = Noch keine Beiträge.
+
+# Atom feeds.
+feed-atom-link = Atom-Feed
+feed-group-title = Themen in { $group }
+feed-latest-title = Neueste Themen auf { $instance }

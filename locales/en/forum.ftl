@@ -85,3 +85,8 @@ search-not-found = Nothing found for { $query }.
 profile-joined = joined { $date }
 profile-posts = Posts
 profile-empty = No posts yet.
+
+# Atom feeds.
+feed-atom-link = Atom feed
+feed-group-title = Threads in { $group }
+feed-latest-title = Latest threads on { $instance }

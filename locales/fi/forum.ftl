@@ -85,3 +85,8 @@ search-not-found = Haulla { $query } ei löytynyt mitään.
 profile-joined = liittynyt { $date }
 profile-posts = Viestit
 profile-empty = Viestejä ei ole vielä.
+
+# Atom feeds.
+feed-atom-link = Atom-syöte
+feed-group-title = Ketjut ryhmässä { $group }
+feed-latest-title = Uusimmat ketjut: { $instance }

@@ -93,3 +93,8 @@ search-not-found = Nic nie znaleziono dla { $query }.
 profile-joined = na forum od { $date }
 profile-posts = Wpisy
 profile-empty = Nie ma jeszcze wpisów.
+
+# Atom feeds.
+feed-atom-link = Kanał Atom
+feed-group-title = Wątki w grupie { $group }
+feed-latest-title = Najnowsze wątki na { $instance }

@@ -85,3 +85,8 @@ search-not-found = Inget hittades för { $query }.
 profile-joined = medlem sedan { $date }
 profile-posts = Inlägg
 profile-empty = Inga inlägg än.
+
+# Atom feeds.
+feed-atom-link = Atom-flöde
+feed-group-title = Trådar i { $group }
+feed-latest-title = Senaste trådarna på { $instance }

@@ -6,6 +6,7 @@ pub mod accounts;
 pub mod client_state;
 pub mod error;
 pub mod federated;
+pub mod feeds;
 pub mod follows;
 pub mod groups;
 pub mod instance;

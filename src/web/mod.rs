@@ -1,6 +1,7 @@
 //! Server-rendered HTML. Handlers parse a form or path, call one service function and render a
 //! page struct from [`pages`], filled with view structs from [`view`].
 
+pub mod atom;
 pub mod csrf;
 pub mod error;
 pub mod handlers;
@@ -14,7 +15,7 @@ use crate::state::AppState;
 use axum::Router;
 use axum::middleware;
 use axum::routing::{get, post};
-use handlers::{admin, assets, auth, groups, home, language, posts, search, settings, threads, users};
+use handlers::{admin, assets, auth, feeds, groups, home, language, posts, search, settings, threads, users};
 
 /// The HTML pages. Canonical URLs also answer ActivityPub JSON (see `federation::serve`).
 pub fn pages(state: &AppState) -> Router<AppState> {
@@ -53,6 +54,9 @@ pub fn pages(state: &AppState) -> Router<AppState> {
         .layer(middleware::from_fn_with_state(state.clone(), csrf::protect_forms))
         .layer(middleware::from_fn_with_state(state.clone(), error::localize_error_pages))
         .layer(middleware::from_fn_with_state(state.clone(), crate::federation::serve::negotiate))
+        // Outside the page layers: feeds set no cookies and answer a plain 404.
+        .route(feeds::LATEST_FEED_PATH, get(feeds::latest))
+        .route("/g/{name}/feed.atom", get(feeds::group))
         .route("/static/style.css", get(assets::stylesheet))
         .route("/healthz", get(assets::health))
 }

@@ -15,6 +15,7 @@ mod api_support;
 mod cli;
 mod delivery;
 mod discovery;
+mod feeds;
 mod groups;
 mod http_admin;
 mod http_auth;

@@ -3,6 +3,7 @@
 pub mod admin;
 pub mod assets;
 pub mod auth;
+pub mod feeds;
 pub mod groups;
 pub mod home;
 pub mod language;
