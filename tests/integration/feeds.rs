@@ -115,9 +115,14 @@ async fn group_feed_has_the_newest_threads_first(app: TestApp) {
     let (ana, ids) = energy_with_threads(&app).await;
     // A reply bumps First on the group page, but a feed keeps the order threads were started in.
     app.clock.advance_seconds(60);
-    posts::reply(&app.ctx, &ana, ids[0], NewReply { body: "bump".into(), language: None })
-        .await
-        .expect("reply");
+    posts::reply(
+        &app.ctx,
+        &ana,
+        ids[0],
+        NewReply { body: "bump".into(), language: None, content_warning: None },
+    )
+    .await
+    .expect("reply");
     app.clock.advance_seconds(60);
     let edit = PostEdit { title: Some("Second, edited".into()), body: "New *body*".into() };
     posts::edit_post(&app.ctx, &ana, ids[1], edit).await.expect("edit");
@@ -364,9 +369,14 @@ async fn feeds_have_constant_query_counts(app: TestApp) {
         let id = threads::create_thread(&app.ctx, &ana, "energy", thread(&format!("More {i}")))
             .await
             .expect("thread");
-        posts::reply(&app.ctx, &ana, id, NewReply { body: "reply".into(), language: None })
-            .await
-            .expect("reply");
+        posts::reply(
+            &app.ctx,
+            &ana,
+            id,
+            NewReply { body: "reply".into(), language: None, content_warning: None },
+        )
+        .await
+        .expect("reply");
     }
     let (large_group, feed) = count_queries(feeds::get_group_feed(&app.ctx, "energy")).await;
     assert_eq!(feed.expect("feed").entries.len(), 20);
