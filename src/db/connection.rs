@@ -11,6 +11,10 @@ use sqlx::{PgConnection, PgPool, Postgres, Sqlite, SqliteConnection, SqlitePool,
 pub enum DbError {
     #[error("unique constraint violated: {0}")]
     UniqueViolation(String),
+    /// Text the database cannot store (PostgreSQL refuses NUL characters): bad input, not a
+    /// fault of ours.
+    #[error("text the database cannot store")]
+    InvalidText,
     #[error("database error: {0}")]
     Sqlx(sqlx::Error),
     #[error("migration failed: {0}")]
@@ -25,6 +29,12 @@ impl From<sqlx::Error> for DbError {
             && db_error.is_unique_violation()
         {
             return DbError::UniqueViolation(db_error.constraint().unwrap_or_default().to_owned());
+        }
+        // 22021: character_not_in_repertoire, e.g. a NUL byte sent to PostgreSQL.
+        if let sqlx::Error::Database(db_error) = &error
+            && db_error.code().as_deref() == Some("22021")
+        {
+            return DbError::InvalidText;
         }
         DbError::Sqlx(error)
     }

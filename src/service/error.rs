@@ -19,9 +19,20 @@ pub enum ServiceError {
     #[error("registration is closed on this instance")]
     RegistrationClosed,
     #[error(transparent)]
-    Db(#[from] DbError),
+    Db(DbError),
     #[error("internal error: {0}")]
     Internal(String),
+}
+
+impl From<DbError> for ServiceError {
+    fn from(error: DbError) -> Self {
+        match error {
+            DbError::InvalidText => {
+                FieldError::new("text", "contains characters that cannot be stored").into()
+            }
+            other => ServiceError::Db(other),
+        }
+    }
 }
 
 impl From<FieldErrors> for ServiceError {

@@ -23,6 +23,7 @@ mod http_forum;
 mod i18n;
 mod inbox;
 mod migrations;
+mod nul_text;
 mod outbound;
 mod outbox_queries;
 mod peer;
