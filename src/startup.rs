@@ -136,8 +136,9 @@ impl Application {
             self.background_delivery.then(|| tokio::spawn(self.state.delivery.clone().run(worker_stopped)));
         let header_read_timeout =
             std::time::Duration::from_secs(self.state.config.limits.header_read_timeout_seconds);
+        let trusted_proxies = self.state.config.trusted_proxies.clone();
         let router = crate::router::app(self.state);
-        crate::server::serve(self.listener, router, header_read_timeout, shutdown).await?;
+        crate::server::serve(self.listener, router, header_read_timeout, trusted_proxies, shutdown).await?;
         let _ = stop_worker.send(true);
         if let Some(worker) = worker {
             let _ = worker.await;

@@ -26,6 +26,7 @@ mod outbox_queries;
 mod peer;
 mod posts;
 mod query_counts;
+mod reverse_proxy;
 mod signed_fetch;
 mod sink;
 mod slow_peers;
