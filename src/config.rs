@@ -21,6 +21,9 @@ pub struct Config {
     pub insecure_http: bool,
     /// Reverse proxies whose `X-Forwarded-*` headers are believed (see `client_address`).
     pub trusted_proxies: Networks,
+    /// A PEM file of CA certificates outgoing requests trust besides the system roots; empty
+    /// for none (see `extra_ca_cert_path`).
+    pub extra_ca_cert: PathBuf,
     pub database: DatabaseConfig,
     pub instance: InstanceConfig,
     pub registration: RegistrationConfig,
@@ -49,6 +52,8 @@ pub struct FederationConfig {
     pub require_signed_fetch: bool,
     pub delivery_lease_seconds: i64,
     pub fetch_timeout_seconds: u64,
+    /// Non-public networks that peers may nevertheless be on (a private federation).
+    pub allowed_private_networks: Networks,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -109,7 +114,8 @@ pub enum ConfigError {
 /// Sections whose keys are reached from the environment as `ALLMENDE_<SECTION>_<KEY>`.
 const SECTIONS: &[&str] =
     &["database", "instance", "registration", "auth", "limits", "federation", "oauth", "log"];
-const TOP_LEVEL: &[&str] = &["domain", "bind", "data_dir", "insecure_http", "trusted_proxies"];
+const TOP_LEVEL: &[&str] =
+    &["domain", "bind", "data_dir", "insecure_http", "trusted_proxies", "extra_ca_cert"];
 
 impl Config {
     /// Loads the defaults, an optional file, and the process environment.
@@ -197,6 +203,11 @@ impl Config {
         } else {
             self.database.url.clone()
         }
+    }
+
+    /// The extra CA certificate file, if one is configured.
+    pub fn extra_ca_cert_path(&self) -> Option<&Path> {
+        Some(self.extra_ca_cert.as_path()).filter(|path| !path.as_os_str().is_empty())
     }
 
     /// `http` under `insecure_http`, else `https`.
@@ -337,15 +348,28 @@ mod tests {
     }
 
     #[test]
-    fn trusted_proxies_come_from_the_environment() {
-        assert!(Config::defaults().unwrap().trusted_proxies.is_empty());
-        let config = with_env(&[("ALLMENDE_TRUSTED_PROXIES", "127.0.0.1, ::1 10.0.0.0/8")]).unwrap();
+    fn proxies_networks_and_the_extra_ca_come_from_the_environment() {
+        let defaults = Config::defaults().unwrap();
+        assert!(defaults.trusted_proxies.is_empty());
+        assert!(defaults.federation.allowed_private_networks.is_empty());
+        assert_eq!(defaults.extra_ca_cert_path(), None);
+        let config = with_env(&[
+            ("ALLMENDE_TRUSTED_PROXIES", "127.0.0.1, ::1 10.0.0.0/8"),
+            ("ALLMENDE_FEDERATION_ALLOWED_PRIVATE_NETWORKS", "[\"192.168.7.0/24\", \"fd00::/8\"]"),
+            ("ALLMENDE_EXTRA_CA_CERT", "/etc/allmende/ca.pem"),
+        ])
+        .unwrap();
         for trusted in ["127.0.0.1", "::1", "10.200.3.4", "::ffff:10.0.0.1"] {
             assert!(config.trusted_proxies.contains(trusted.parse().unwrap()), "{trusted}");
         }
         assert!(!config.trusted_proxies.contains("127.0.0.2".parse().unwrap()));
+        assert!(config.federation.allowed_private_networks.contains("192.168.7.9".parse().unwrap()));
+        assert!(config.federation.allowed_private_networks.contains("fd12::1".parse().unwrap()));
+        assert!(!config.federation.allowed_private_networks.contains("192.168.8.1".parse().unwrap()));
+        assert_eq!(config.extra_ca_cert_path(), Some(Path::new("/etc/allmende/ca.pem")));
         assert!(with_env(&[("ALLMENDE_TRUSTED_PROXIES", "proxy.internal")]).is_err());
         assert!(with_env(&[("ALLMENDE_TRUSTED_PROXIES", "10.0.0.0/33")]).is_err());
+        assert!(with_env(&[("ALLMENDE_FEDERATION_ALLOWED_PRIVATE_NETWORKS", "everything")]).is_err());
     }
 
     #[test]

@@ -14,6 +14,7 @@ mod api_support;
 mod cli;
 mod delivery;
 mod discovery;
+mod extra_ca;
 mod groups;
 mod http_admin;
 mod http_auth;
