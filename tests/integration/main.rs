@@ -28,6 +28,7 @@ mod peer;
 mod posts;
 mod query_counts;
 mod reverse_proxy;
+mod signature_crosscheck;
 mod signed_fetch;
 mod sink;
 mod slow_peers;
