@@ -90,6 +90,9 @@ impl ChromeDriver {
     ///
     /// When chromedriver cannot start the browser.
     pub async fn session(&self, user_data_dir: &Path) -> fantoccini::Client {
+        // Test binaries that also link a client using rustls with `ring` (megalodon) have two
+        // crypto backends; name one, or rustls refuses to guess. A second install is harmless.
+        let _ = rustls::crypto::aws_lc_rs::default_provider().install_default();
         let mut builder = fantoccini::ClientBuilder::rustls()
             .unwrap_or_else(|e| panic!("cannot initialise TLS for the WebDriver client: {e}"));
         let url = self.url();
