@@ -1,6 +1,7 @@
 //! Typed, layered configuration: `config/default.toml` (built in), then `--config FILE`, then
 //! `ALLMENDE_*` environment variables.
 
+use std::net::IpAddr;
 use std::path::{Path, PathBuf};
 
 use figment::Figment;
@@ -18,6 +19,11 @@ pub struct Config {
     pub data_dir: PathBuf,
     #[serde(deserialize_with = "flexible_bool")]
     pub insecure_http: bool,
+    /// Reverse proxies whose `X-Forwarded-*` headers are believed (see `client_address`).
+    pub trusted_proxies: Networks,
+    /// A PEM file of CA certificates outgoing requests trust besides the system roots; empty
+    /// for none (see `extra_ca_cert_path`).
+    pub extra_ca_cert: PathBuf,
     pub database: DatabaseConfig,
     pub instance: InstanceConfig,
     pub registration: RegistrationConfig,
@@ -46,6 +52,8 @@ pub struct FederationConfig {
     pub require_signed_fetch: bool,
     pub delivery_lease_seconds: i64,
     pub fetch_timeout_seconds: u64,
+    /// Non-public networks that peers may nevertheless be on (a private federation).
+    pub allowed_private_networks: Networks,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -106,7 +114,8 @@ pub enum ConfigError {
 /// Sections whose keys are reached from the environment as `ALLMENDE_<SECTION>_<KEY>`.
 const SECTIONS: &[&str] =
     &["database", "instance", "registration", "auth", "limits", "federation", "oauth", "log"];
-const TOP_LEVEL: &[&str] = &["domain", "bind", "data_dir", "insecure_http"];
+const TOP_LEVEL: &[&str] =
+    &["domain", "bind", "data_dir", "insecure_http", "trusted_proxies", "extra_ca_cert"];
 
 impl Config {
     /// Loads the defaults, an optional file, and the process environment.
@@ -196,6 +205,11 @@ impl Config {
         }
     }
 
+    /// The extra CA certificate file, if one is configured.
+    pub fn extra_ca_cert_path(&self) -> Option<&Path> {
+        Some(self.extra_ca_cert.as_path()).filter(|path| !path.as_os_str().is_empty())
+    }
+
     /// `http` under `insecure_http`, else `https`.
     pub fn scheme(&self) -> &'static str {
         if self.insecure_http { "http" } else { "https" }
@@ -204,6 +218,58 @@ impl Config {
     /// The public base URL, e.g. `https://forum.example.org`.
     pub fn base_url(&self) -> String {
         format!("{}://{}", self.scheme(), self.domain)
+    }
+}
+
+/// A list of IP networks (`10.0.0.0/8`, `fd00::/8`) or single addresses (`127.0.0.1`), written
+/// as a TOML list or, as in an environment variable, separated by commas or spaces.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Networks(Vec<ipnet::IpNet>);
+
+impl Networks {
+    pub fn parse(text: &str) -> Result<Self, String> {
+        Self::parse_all(text.split(|c: char| c == ',' || c.is_whitespace()))
+    }
+
+    fn parse_all<'a>(items: impl IntoIterator<Item = &'a str>) -> Result<Self, String> {
+        let mut networks = Vec::new();
+        for item in items.into_iter().map(str::trim).filter(|item| !item.is_empty()) {
+            let network = match item.parse::<ipnet::IpNet>() {
+                Ok(network) => network.trunc(),
+                Err(_) => item
+                    .parse::<IpAddr>()
+                    .map(ipnet::IpNet::from)
+                    .map_err(|_| format!("{item:?} is not an IP address or network"))?,
+            };
+            networks.push(network);
+        }
+        Ok(Self(networks))
+    }
+
+    /// Whether `address` (IPv4-mapped IPv6 counts as IPv4) is in one of the networks.
+    pub fn contains(&self, address: IpAddr) -> bool {
+        let address = address.to_canonical();
+        self.0.iter().any(|network| network.contains(&address))
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl<'de> Deserialize<'de> for Networks {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Raw {
+            List(Vec<String>),
+            Text(String),
+        }
+        match Raw::deserialize(deserializer)? {
+            Raw::List(items) => Self::parse_all(items.iter().map(String::as_str)),
+            Raw::Text(text) => Self::parse(&text),
+        }
+        .map_err(serde::de::Error::custom)
     }
 }
 
@@ -279,6 +345,31 @@ mod tests {
         assert_eq!(federation.federation.delivery_lease_seconds, 5);
         assert_eq!(federation.federation.fetch_timeout_seconds, 3);
         assert_eq!(federation.limits.header_read_timeout_seconds, 2);
+    }
+
+    #[test]
+    fn proxies_networks_and_the_extra_ca_come_from_the_environment() {
+        let defaults = Config::defaults().unwrap();
+        assert!(defaults.trusted_proxies.is_empty());
+        assert!(defaults.federation.allowed_private_networks.is_empty());
+        assert_eq!(defaults.extra_ca_cert_path(), None);
+        let config = with_env(&[
+            ("ALLMENDE_TRUSTED_PROXIES", "127.0.0.1, ::1 10.0.0.0/8"),
+            ("ALLMENDE_FEDERATION_ALLOWED_PRIVATE_NETWORKS", "[\"192.168.7.0/24\", \"fd00::/8\"]"),
+            ("ALLMENDE_EXTRA_CA_CERT", "/etc/allmende/ca.pem"),
+        ])
+        .unwrap();
+        for trusted in ["127.0.0.1", "::1", "10.200.3.4", "::ffff:10.0.0.1"] {
+            assert!(config.trusted_proxies.contains(trusted.parse().unwrap()), "{trusted}");
+        }
+        assert!(!config.trusted_proxies.contains("127.0.0.2".parse().unwrap()));
+        assert!(config.federation.allowed_private_networks.contains("192.168.7.9".parse().unwrap()));
+        assert!(config.federation.allowed_private_networks.contains("fd12::1".parse().unwrap()));
+        assert!(!config.federation.allowed_private_networks.contains("192.168.8.1".parse().unwrap()));
+        assert_eq!(config.extra_ca_cert_path(), Some(Path::new("/etc/allmende/ca.pem")));
+        assert!(with_env(&[("ALLMENDE_TRUSTED_PROXIES", "proxy.internal")]).is_err());
+        assert!(with_env(&[("ALLMENDE_TRUSTED_PROXIES", "10.0.0.0/33")]).is_err());
+        assert!(with_env(&[("ALLMENDE_FEDERATION_ALLOWED_PRIVATE_NETWORKS", "everything")]).is_err());
     }
 
     #[test]

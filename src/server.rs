@@ -3,6 +3,9 @@
 //! instead of holding a connection (and a task) for as long as it likes; `axum::serve` sets no
 //! timer, so hyper's own header timeout never fires there. Slow bodies are cut off by the
 //! router's request timeout (408).
+//!
+//! Each request also gets its [`RequestOrigin`]: who sent it, with the forwarded headers of a
+//! trusted reverse proxy taken into account (see `client_address`).
 
 use std::future::Future;
 use std::net::SocketAddr;
@@ -17,11 +20,15 @@ use hyper_util::server::graceful::GracefulShutdown;
 use tokio::net::TcpListener;
 use tower::ServiceExt;
 
+use crate::client_address::RequestOrigin;
+use crate::config::Networks;
+
 /// Serves `router` on `listener` until `shutdown` completes, then lets open requests finish.
 pub async fn serve(
     listener: TcpListener,
     router: Router,
     header_read_timeout: Duration,
+    trusted_proxies: Networks,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
     let graceful = GracefulShutdown::new();
@@ -40,8 +47,11 @@ pub async fn serve(
             },
         };
         let router = router.clone();
+        let trusted_proxies = trusted_proxies.clone();
         let service = hyper::service::service_fn(move |mut request: hyper::Request<Incoming>| {
+            let origin = RequestOrigin::resolve(remote.ip(), request.headers(), &trusted_proxies);
             request.extensions_mut().insert(ConnectInfo::<SocketAddr>(remote));
+            request.extensions_mut().insert(origin);
             router.clone().oneshot(request.map(axum::body::Body::new))
         });
         let watcher = graceful.watcher();

@@ -11,7 +11,7 @@ use crate::config::Config;
 use crate::db::{Db, DbError};
 use crate::domain::{Clock, IdGenerator, SystemClock};
 use crate::federation::delivery::DeliveryWorker;
-use crate::federation::http::FederationHttp;
+use crate::federation::http::{FederationHttp, HttpOptions, load_extra_roots};
 use crate::federation::uris::Uris;
 use crate::service::{self, Context, Settings};
 use crate::state::AppState;
@@ -27,6 +27,8 @@ pub enum StartupError {
     Migrate(DbError),
     #[error("cannot prepare the instance: {0}")]
     Instance(service::ServiceError),
+    #[error("cannot use the extra CA certificate file {path} (extra_ca_cert): {source}")]
+    ExtraCaCert { path: String, source: crate::federation::http::CaCertError },
     #[error("cannot build the HTTP client: {0}")]
     HttpClient(reqwest::Error),
     #[error("cannot listen on {addr}: {source}")]
@@ -78,6 +80,12 @@ impl Application {
     }
 
     pub async fn build_with_clock(config: Config, clock: Arc<dyn Clock>) -> Result<Self, StartupError> {
+        // Before anything else: a wrong certificate path should not leave a half-started server.
+        let extra_roots = match config.extra_ca_cert_path() {
+            Some(path) => load_extra_roots(path)
+                .map_err(|source| StartupError::ExtraCaCert { path: path.display().to_string(), source })?,
+            None => Vec::new(),
+        };
         let db = connect_database(&config).await?;
         let ctx = service_context(&config, db, clock);
         service::instance::ensure_instance_actor(&ctx).await.map_err(StartupError::Instance)?;
@@ -87,8 +95,14 @@ impl Application {
         let uris = Uris::new(config.scheme(), &config.domain);
         let user_agent = format!("Allmende/{} (+{})", env!("CARGO_PKG_VERSION"), uris.base());
         let fetch_deadline = std::time::Duration::from_secs(config.federation.fetch_timeout_seconds);
-        let http = FederationHttp::new(&user_agent, config.insecure_http, fetch_deadline)
-            .map_err(StartupError::HttpClient)?;
+        let http = FederationHttp::new(HttpOptions {
+            user_agent: &user_agent,
+            insecure: config.insecure_http,
+            deadline: fetch_deadline,
+            extra_roots,
+            allowed_private_networks: config.federation.allowed_private_networks.clone(),
+        })
+        .map_err(StartupError::HttpClient)?;
         let wake_delivery = Arc::new(tokio::sync::Notify::new());
         let schedule = crate::federation::delivery::retry::RetrySchedule {
             first_retry_seconds: config.federation.first_retry_seconds,
@@ -136,8 +150,9 @@ impl Application {
             self.background_delivery.then(|| tokio::spawn(self.state.delivery.clone().run(worker_stopped)));
         let header_read_timeout =
             std::time::Duration::from_secs(self.state.config.limits.header_read_timeout_seconds);
+        let trusted_proxies = self.state.config.trusted_proxies.clone();
         let router = crate::router::app(self.state);
-        crate::server::serve(self.listener, router, header_read_timeout, shutdown).await?;
+        crate::server::serve(self.listener, router, header_read_timeout, trusted_proxies, shutdown).await?;
         let _ = stop_worker.send(true);
         if let Some(worker) = worker {
             let _ = worker.await;

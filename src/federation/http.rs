@@ -10,6 +10,7 @@ use url::Url;
 
 use super::address::is_public;
 use super::signing::{ACCEPT_ACTIVITY, Signer, SigningError};
+use crate::config::Networks;
 
 /// Largest document we read from a peer.
 pub const MAX_DOCUMENT_BYTES: usize = 1024 * 1024;
@@ -53,6 +54,39 @@ pub struct FederationHttp {
     pub insecure: bool,
     /// Total deadline of one fetch (redirect included) and of one delivery.
     pub deadline: Duration,
+    /// Non-public networks peers may be on anyway (`federation.allowed_private_networks`).
+    pub allowed_private_networks: Networks,
+}
+
+/// How outgoing requests are made, from the configuration.
+pub struct HttpOptions<'a> {
+    pub user_agent: &'a str,
+    /// Development and tests: allow `http://` and any address.
+    pub insecure: bool,
+    pub deadline: Duration,
+    /// CA certificates trusted besides the system's roots (`extra_ca_cert`).
+    pub extra_roots: Vec<reqwest::Certificate>,
+    pub allowed_private_networks: Networks,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum CaCertError {
+    #[error("cannot read it: {0}")]
+    Unreadable(std::io::Error),
+    #[error("it is not a PEM file of certificates: {0}")]
+    NotPem(reqwest::Error),
+    #[error("it holds no PEM certificates")]
+    Empty,
+}
+
+/// Reads a PEM file of one or more CA certificates (`extra_ca_cert`).
+pub fn load_extra_roots(path: &std::path::Path) -> Result<Vec<reqwest::Certificate>, CaCertError> {
+    let pem = std::fs::read(path).map_err(CaCertError::Unreadable)?;
+    let certificates = reqwest::Certificate::from_pem_bundle(&pem).map_err(CaCertError::NotPem)?;
+    if certificates.is_empty() {
+        return Err(CaCertError::Empty);
+    }
+    Ok(certificates)
 }
 
 /// Which `id` a fetched document must have.
@@ -66,18 +100,21 @@ enum IdRule {
 }
 
 impl FederationHttp {
-    pub fn new(user_agent: &str, insecure: bool, deadline: Duration) -> Result<Self, reqwest::Error> {
+    pub fn new(options: HttpOptions<'_>) -> Result<Self, reqwest::Error> {
+        let HttpOptions { user_agent, insecure, deadline, extra_roots, allowed_private_networks } = options;
         let client = reqwest::Client::builder()
             .user_agent(user_agent)
             .redirect(reqwest::redirect::Policy::none())
             .connect_timeout(Duration::from_secs(5).min(deadline))
             .timeout(deadline)
             .pool_idle_timeout(Duration::from_secs(90))
+            .tls_certs_merge(extra_roots)
             .build()?;
-        Ok(Self { client, signer: Signer::new(), insecure, deadline })
+        Ok(Self { client, signer: Signer::new(), insecure, deadline, allowed_private_networks })
     }
 
-    /// Checks the scheme and, outside development, that the host resolves to public addresses only.
+    /// Checks the scheme and, outside development, that the host resolves to public addresses
+    /// (or ones in `allowed_private_networks`) only.
     pub async fn check_url(&self, url: &Url) -> Result<(), FetchError> {
         match url.scheme() {
             "https" => {}
@@ -93,7 +130,8 @@ impl FederationHttp {
             .await
             .map_err(|e| FetchError::Unreachable(e.to_string()))?
             .collect::<Vec<_>>();
-        if addresses.is_empty() || addresses.iter().any(|a| !is_public(a.ip())) {
+        let allowed = |ip| is_public(ip) || self.allowed_private_networks.contains(ip);
+        if addresses.is_empty() || addresses.iter().any(|a| !allowed(a.ip())) {
             return Err(FetchError::NotAllowed(format!("{host} is not a public address")));
         }
         Ok(())
@@ -157,7 +195,7 @@ impl FederationHttp {
                 .map_err(|e| FetchError::Unreachable(e.to_string()))?,
         };
         let response =
-            self.client.execute(request).await.map_err(|e| FetchError::Unreachable(e.to_string()))?;
+            self.client.execute(request).await.map_err(|e| FetchError::Unreachable(with_causes(&e)))?;
         let status = response.status();
         if status.is_redirection() {
             let location = response
@@ -202,6 +240,19 @@ impl FederationHttp {
 enum Fetched {
     Document(Value),
     Redirect(Url),
+}
+
+/// An error with its causes: reqwest's own message names only the URL, the cause says what
+/// went wrong (refused connection, unknown certificate issuer...).
+fn with_causes(error: &dyn std::error::Error) -> String {
+    let mut text = error.to_string();
+    let mut source = error.source();
+    while let Some(cause) = source {
+        text.push_str(": ");
+        text.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    text
 }
 
 /// `application/activity+json`, or `application/ld+json` with the ActivityStreams profile.

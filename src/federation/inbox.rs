@@ -19,6 +19,7 @@ use super::key_owner;
 use super::protocol::parse_inbound;
 use super::resolve::ResolveError;
 use super::verify::{self, VerifyError};
+use crate::client_address::request_host;
 use crate::service::{ServiceError, peers, remote};
 use crate::state::AppState;
 
@@ -132,7 +133,7 @@ pub async fn receive(State(state): State<AppState>, request: Request) -> Result<
         return Err(InboxError::Forbidden("the activity's actor did not sign it"));
     }
     let (signer, signer_url) = (owner.actor, owner.url);
-    let host = state.uris.host();
+    let host = request_host(&parts.headers, &parts.extensions).unwrap_or(state.uris.host());
     if verify::verify_signature(&parts.method, &parts.uri, &parts.headers, host, &owner.public_key_pem)
         .is_err()
     {

@@ -36,9 +36,8 @@ pub async fn negotiate(State(state): State<AppState>, request: Request, next: Ne
     if !matches!(segments.as_slice(), ["u" | "g" | "t" | "p", _]) {
         return next.run(request).await;
     }
-    if let Err(refused) =
-        super::signed_fetch::check(&state, request.method(), request.uri(), request.headers()).await
-    {
+    let signed = super::signed_fetch::SignedRequest::of(&request, state.uris.host());
+    if let Err(refused) = super::signed_fetch::check(&state, &signed).await {
         return refused.into_response();
     }
     let result = match segments.as_slice() {

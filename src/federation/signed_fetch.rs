@@ -19,6 +19,7 @@ use super::delivery::enqueue::domain_of;
 use super::key_owner::{self, KeyOwner};
 use super::resolve::ResolveError;
 use super::verify;
+use crate::client_address::request_host;
 use crate::service::{ServiceError, peers};
 use crate::state::AppState;
 
@@ -76,19 +77,16 @@ impl From<ServiceError> for FetchAuthError {
 
 /// Middleware for routes that serve only ActivityPub JSON (collections).
 pub async fn guard(State(state): State<AppState>, request: Request, next: Next) -> Response {
-    match check(&state, request.method(), request.uri(), request.headers()).await {
+    let signed = SignedRequest::of(&request, state.uris.host());
+    match check(&state, &signed).await {
         Ok(()) => next.run(request).await,
         Err(error) => error.into_response(),
     }
 }
 
 /// Whether a GET of our ActivityPub JSON may be answered.
-pub async fn check(
-    state: &AppState,
-    method: &Method,
-    uri: &Uri,
-    headers: &HeaderMap,
-) -> Result<(), FetchAuthError> {
+pub async fn check(state: &AppState, signed: &SignedRequest<'_>) -> Result<(), FetchAuthError> {
+    let headers = signed.headers;
     let required = state.config.federation.require_signed_fetch;
     let claimed = verify::claimed_key_id(headers).and_then(|key_id| Url::parse(&key_id).ok());
     let Some(key_url) = claimed else {
@@ -127,7 +125,7 @@ pub async fn check(
             key_owner::fetch_key_owner(state, &key_url).await?
         }
     };
-    if verifies(state, method, uri, headers, &owner) {
+    if signed.verifies(&owner) {
         return Ok(());
     }
     // The key may have been rotated: fetch the owner again, rarely.
@@ -135,13 +133,34 @@ pub async fn check(
         return Err(FetchAuthError::Unauthorized("the signature does not verify".into()));
     }
     let fresh = key_owner::fetch_key_owner(state, &key_url).await?;
-    if verifies(state, method, uri, headers, &fresh) {
+    if signed.verifies(&fresh) {
         Ok(())
     } else {
         Err(FetchAuthError::Unauthorized("the signature does not verify".into()))
     }
 }
 
-fn verifies(state: &AppState, method: &Method, uri: &Uri, headers: &HeaderMap, owner: &KeyOwner) -> bool {
-    verify::verify_signature(method, uri, headers, state.uris.host(), &owner.public_key_pem).is_ok()
+/// What a signature over a GET covers (borrowed from a request, without its body).
+pub struct SignedRequest<'a> {
+    method: &'a Method,
+    uri: &'a Uri,
+    headers: &'a HeaderMap,
+    /// The host the request was addressed to; `our_host` when it names none.
+    host: &'a str,
+}
+
+impl<'a> SignedRequest<'a> {
+    pub fn of(request: &'a Request, our_host: &'a str) -> Self {
+        Self {
+            method: request.method(),
+            uri: request.uri(),
+            headers: request.headers(),
+            host: request_host(request.headers(), request.extensions()).unwrap_or(our_host),
+        }
+    }
+
+    fn verifies(&self, owner: &KeyOwner) -> bool {
+        verify::verify_signature(self.method, self.uri, self.headers, self.host, &owner.public_key_pem)
+            .is_ok()
+    }
 }

@@ -2,6 +2,11 @@
 //! Lemmy and the rest of the fediverse verify them): `(request-target)`, host, date, digest.
 //! We sign ourselves, with the library `activitypub_federation` uses internally, because our
 //! persisted queue needs the response status and `Retry-After`, which the crate's sender hides.
+//!
+//! The signature is labelled `algorithm="rsa-sha256"`, as Mastodon labels its own. The library
+//! writes `hs2019`, which verifiers built on the older draft (the `http-signature` npm package,
+//! which some Misskey versions used) refuse; every fediverse server accepts `rsa-sha256`, since
+//! Mastodon sends it. The label is not part of the signed text, so relabelling is safe.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -65,7 +70,7 @@ impl Signer {
         private_key_pem: &str,
     ) -> Result<reqwest::Request, SigningError> {
         let key = self.private_key(key_id, private_key_pem)?;
-        client
+        let request = client
             .post(inbox)
             .header(reqwest::header::CONTENT_TYPE, ACTIVITY_CONTENT_TYPE)
             .header(reqwest::header::ACCEPT, ACCEPT_ACTIVITY)
@@ -76,7 +81,8 @@ impl Signer {
                 body,
                 move |text: &str| sign_text(&key, text),
             )
-            .await
+            .await?;
+        Ok(label_rsa_sha256(request))
     }
 
     /// A signed GET, for peers that require "authorized fetch".
@@ -88,11 +94,12 @@ impl Signer {
         private_key_pem: &str,
     ) -> Result<reqwest::Request, SigningError> {
         let key = self.private_key(key_id, private_key_pem)?;
-        client
+        let request = client
             .get(url)
             .header(reqwest::header::ACCEPT, ACCEPT_ACTIVITY)
             .signature(&self.config, key_id.to_owned(), move |text: &str| sign_text(&key, text))
-            .await
+            .await?;
+        Ok(label_rsa_sha256(request))
     }
 
     fn private_key(&self, key_id: &str, pem: &str) -> Result<Arc<RsaPrivateKey>, SigningError> {
@@ -109,9 +116,63 @@ impl Signer {
     }
 }
 
+/// Relabels the library's `algorithm="hs2019"` as `rsa-sha256` (see the module comment).
+fn label_rsa_sha256(mut request: reqwest::Request) -> reqwest::Request {
+    let relabelled = request
+        .headers()
+        .get("signature")
+        .and_then(|value| value.to_str().ok())
+        .filter(|value| value.contains(HS2019))
+        .map(|value| value.replacen(HS2019, RSA_SHA256, 1))
+        .and_then(|value| reqwest::header::HeaderValue::from_str(&value).ok());
+    if let Some(value) = relabelled {
+        request.headers_mut().insert("signature", value);
+    }
+    request
+}
+
+const HS2019: &str = "algorithm=\"hs2019\"";
+const RSA_SHA256: &str = "algorithm=\"rsa-sha256\"";
+
 fn sign_text(key: &RsaPrivateKey, text: &str) -> Result<String, SigningError> {
     let signature = key
         .sign(Pkcs1v15Sign::new::<Sha256>(), &Sha256::digest(text.as_bytes()))
         .map_err(|e| SigningError::Sign(e.to_string()))?;
     Ok(base64::engine::general_purpose::STANDARD.encode(signature))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn signatures_are_labelled_rsa_sha256() {
+        let (_, private_pem) = crate::service::instance::generate_key_pair().unwrap();
+        let client = reqwest::Client::new();
+        let signer = Signer::new();
+        let post = signer
+            .signed_post(
+                &client,
+                "https://peer.example/inbox",
+                b"{}".to_vec(),
+                "https://us.example/actor#main-key",
+                &private_pem,
+            )
+            .await
+            .unwrap();
+        let get = signer
+            .signed_get(
+                &client,
+                "https://peer.example/u/zoe",
+                "https://us.example/actor#main-key",
+                &private_pem,
+            )
+            .await
+            .unwrap();
+        for request in [post, get] {
+            let header = request.headers().get("signature").unwrap().to_str().unwrap();
+            assert!(header.contains(r#"algorithm="rsa-sha256""#), "{header}");
+            assert!(!header.contains("hs2019"), "{header}");
+        }
+    }
 }

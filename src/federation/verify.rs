@@ -105,7 +105,10 @@ pub fn precheck(
     Ok(claim)
 }
 
-/// Verifies the signature with the claimed actor's public key.
+/// Verifies the signature with the claimed actor's public key. `host` is the host the request
+/// was addressed to (`client_address::request_host`: the `Host` header, or a trusted proxy's
+/// `X-Forwarded-Host`); it stands in for the received `Host` header, which behind a proxy
+/// names the proxy's upstream instead.
 pub fn verify_signature(
     method: &Method,
     uri: &Uri,
@@ -120,7 +123,7 @@ pub fn verify_signature(
             header_map.insert(name.as_str().to_owned(), value.to_owned());
         }
     }
-    header_map.entry("host".to_owned()).or_insert_with(|| host.to_owned());
+    header_map.insert("host".to_owned(), host.to_owned());
     let path = uri.path_and_query().map(|p| p.as_str()).unwrap_or("/");
     let unverified = http_signature_normalization::Config::new()
         .set_expiration(Duration::from_secs(DATE_WINDOW_SECONDS as u64))

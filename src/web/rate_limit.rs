@@ -1,10 +1,10 @@
 //! Limits on sign-in and registration attempts per client address, against password guessing
 //! and sign-up floods. Per-account lockout lives in the accounts service.
 
-use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::net::IpAddr;
 use std::num::NonZeroU32;
 
-use axum::extract::{ConnectInfo, Request, State};
+use axum::extract::{Request, State};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
@@ -32,11 +32,7 @@ impl AttemptLimiter {
 }
 
 pub async fn limit_auth_attempts(State(state): State<AppState>, request: Request, next: Next) -> Response {
-    let address = request
-        .extensions()
-        .get::<ConnectInfo<SocketAddr>>()
-        .map(|info| info.0.ip())
-        .unwrap_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED));
+    let address = crate::client_address::client_address(request.extensions());
     if !state.auth_limiter.try_attempt(address) {
         tracing::info!(%address, "sign-in or registration rate limited");
         return WebError::TooManyRequests.into_response();

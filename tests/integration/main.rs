@@ -4,8 +4,6 @@
 
 #![allow(dead_code)]
 
-mod common;
-
 mod accounts;
 mod activitypub_serve;
 mod api_client;
@@ -13,8 +11,10 @@ mod api_oauth;
 mod api_streaming;
 mod api_support;
 mod cli;
+mod common;
 mod delivery;
 mod discovery;
+mod extra_ca;
 mod feeds;
 mod groups;
 mod http_admin;
@@ -29,6 +29,8 @@ mod outbox_queries;
 mod peer;
 mod posts;
 mod query_counts;
+mod reverse_proxy;
+mod signature_crosscheck;
 mod signed_fetch;
 mod sink;
 mod slow_peers;

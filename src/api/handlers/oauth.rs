@@ -1,11 +1,9 @@
 //! The OAuth 2 endpoints: the authorize page (sign-in and consent, HTML, CSRF-protected), the
 //! token and revoke endpoints, and the server metadata (RFC 8414).
 
-use std::net::SocketAddr;
-
 use askama::Template;
 use axum::Json;
-use axum::extract::{ConnectInfo, Query, State};
+use axum::extract::{Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use base64::Engine;
@@ -15,6 +13,7 @@ use serde_json::json;
 use crate::api::error::ApiError;
 use crate::api::model::Token;
 use crate::api::params::{Params, lenient};
+use crate::client_address::ClientAddress;
 use crate::service::oauth::{self, AuthorizationRequest, ClientAuth, OAuthError, OUT_OF_BAND};
 use crate::service::{ServiceError, accounts};
 use crate::state::AppState;
@@ -162,7 +161,7 @@ pub async fn authorize_form(
 /// `POST /oauth/authorize`: approve (issue a code and go back to the app) or deny.
 pub async fn authorize_submit(
     State(state): State<AppState>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    ClientAddress(peer): ClientAddress,
     chrome: Chrome,
     MaybeUser(session_user): MaybeUser,
     axum::Form(form): axum::Form<AuthorizeQuery>,
@@ -196,7 +195,7 @@ pub async fn authorize_submit(
             }
         }
     } else {
-        if !state.auth_limiter.try_attempt(peer.ip()) {
+        if !state.auth_limiter.try_attempt(peer) {
             return Err(WebError::TooManyRequests);
         }
         match accounts::check_credentials(&state.ctx, &form.username, &form.password).await {
@@ -267,7 +266,7 @@ fn client_auth(headers: &HeaderMap, params: &TokenParams) -> Result<ClientAuth, 
 /// `POST /oauth/token`.
 pub async fn token(
     State(state): State<AppState>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    ClientAddress(peer): ClientAddress,
     headers: HeaderMap,
     Params(params): Params<TokenParams>,
 ) -> Result<Response, ApiError> {
@@ -287,7 +286,7 @@ pub async fn token(
         "client_credentials" => oauth::client_credentials(ctx, &client, params.scope.as_deref()).await?,
         "refresh_token" => oauth::refresh(ctx, &client, &params.refresh_token).await?,
         "password" => {
-            if !state.auth_limiter.try_attempt(peer.ip()) {
+            if !state.auth_limiter.try_attempt(peer) {
                 return Err(ApiError::TooManyRequests);
             }
             oauth::password_grant(ctx, &client, &params.username, &params.password, params.scope.as_deref())
