@@ -46,7 +46,9 @@ pub async fn connect(
     if let Some(stream) = params.stream.filter(|s| STREAMS.contains(&s.as_str())) {
         streams.insert(stream);
     }
-    Ok(upgrade.on_upgrade(move |socket| serve(state, user, streams, socket)))
+    // Read before the handshake completes: anything the client does once connected is newer.
+    let cursors = starting_cursors(&state, &user).await?;
+    Ok(upgrade.on_upgrade(move |socket| serve(state, user, streams, cursors, socket)))
 }
 
 /// The newest ids already seen when the connection started: only later items are sent.
@@ -57,14 +59,13 @@ struct Cursors {
     notification: Option<i64>,
 }
 
-async fn serve(state: AppState, user: CurrentUser, mut streams: BTreeSet<String>, mut socket: WebSocket) {
-    let mut cursors = match starting_cursors(&state, &user).await {
-        Ok(cursors) => cursors,
-        Err(error) => {
-            tracing::warn!(?error, "streaming: cannot read the starting point");
-            return;
-        }
-    };
+async fn serve(
+    state: AppState,
+    user: CurrentUser,
+    mut streams: BTreeSet<String>,
+    mut cursors: Cursors,
+    mut socket: WebSocket,
+) {
     let mut ticker = tokio::time::interval(POLL_EVERY);
     loop {
         tokio::select! {
