@@ -77,6 +77,11 @@ where
     }
 }
 
+/// An id from the path: ids are numbers, so anything else names nothing (404).
+pub fn parse_id(raw: &str) -> Result<i64, ApiError> {
+    raw.parse().map_err(|_| ApiError::NotFound)
+}
+
 /// Splits `a[b][]` into `a`, `b`, ``.
 fn key_path(key: &str) -> Vec<&str> {
     let Some(open) = key.find('[') else {

@@ -81,7 +81,7 @@ pub struct Window {
 
 impl Window {
     /// Lower bound (exclusive) of the window.
-    fn lower(&self) -> Option<i64> {
+    pub fn lower(&self) -> Option<i64> {
         match (self.since_id, self.min_id) {
             (Some(a), Some(b)) => Some(a.max(b)),
             (a, b) => a.or(b),

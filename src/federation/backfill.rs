@@ -85,3 +85,14 @@ async fn post_of(state: &AppState, item: Value, group: &Url) -> Option<PostJson>
     };
     Some(post)
 }
+
+/// Pulls in a newly followed remote group's latest threads in the background; a failure is
+/// logged, the follow stands.
+pub fn spawn_backfill(state: &AppState, group: Url) {
+    let state = state.clone();
+    tokio::spawn(async move {
+        if let Err(error) = backfill_group(&state, &group).await {
+            tracing::info!(%error, group = %group, "backfill failed");
+        }
+    });
+}

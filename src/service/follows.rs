@@ -1,7 +1,7 @@
-//! Following groups (and, with federation, people and remote groups).
+//! Following people and groups, here and on other instances.
 
 use super::{Context, CurrentUser, ServiceError, notifications};
-use crate::db;
+use crate::db::{self, Conn, actors::ActorRow};
 use crate::domain::{ActorId, DomainEvent};
 
 /// Follows a group by handle (`name` here, `name@host` elsewhere). Open local groups accept at
@@ -16,20 +16,9 @@ pub async fn follow_group(
     let mut conn = tx.conn();
     let group =
         db::groups::get_group_by_handle(&mut conn, group_handle).await?.ok_or(ServiceError::NotFound)?;
-    let state = if group.closed || !group.local { "pending" } else { "accepted" };
-    let id = ctx.new_id();
-    let created =
-        db::follows::insert_follow(&mut conn, id, user.id.0, group.id, state, ctx.now().millis()).await?;
-    if created {
-        ctx.emit(
-            &mut conn,
-            DomainEvent::Followed { follow_id: id, follower_id: user.id.0, followed_id: group.id },
-        )
-        .await?;
-    }
+    let remote_group = follow(ctx, &mut conn, user, &group).await?;
     tx.commit().await?;
-    let remote = group.ap_id.as_deref().filter(|_| created && !group.local);
-    Ok(remote.and_then(|id| url::Url::parse(id).ok()))
+    Ok(remote_group)
 }
 
 /// Stops following; unfollowing a group one does not follow changes nothing.
@@ -42,22 +31,13 @@ pub async fn unfollow_group(
     let mut conn = tx.conn();
     let group =
         db::groups::get_group_by_handle(&mut conn, group_handle).await?.ok_or(ServiceError::NotFound)?;
-    if let Some(follow_id) = db::follows::get_follow_id(&mut conn, user.id.0, group.id).await?
-        && db::follows::delete_follow(&mut conn, follow_id).await? == 1
-    {
-        ctx.emit(
-            &mut conn,
-            DomainEvent::Unfollowed { follow_id, follower_id: user.id.0, followed_id: group.id },
-        )
-        .await?;
-    }
+    unfollow(ctx, &mut conn, user, group.id).await?;
     tx.commit().await?;
     Ok(())
 }
 
-/// Follows a person or group by id (the Mastodon API's way). Local people and open local
-/// groups accept at once; remote actors stay pending until their Accept arrives. Returns the
-/// id of a remote group followed for the first time (to pull in its threads).
+/// Follows a person or group by id (the Mastodon API's way), with the rules of
+/// [`follow_group`]; following a local person notifies them.
 pub async fn follow_actor(
     ctx: &Context,
     user: &CurrentUser,
@@ -72,38 +52,57 @@ pub async fn follow_actor(
     if target.id == user.id.0 {
         return Err(crate::domain::FieldError::new("id", "you cannot follow yourself").into());
     }
-    let state = if target.closed || !target.local { "pending" } else { "accepted" };
-    let id = ctx.new_id();
-    let created =
-        db::follows::insert_follow(&mut conn, id, user.id.0, target.id, state, ctx.now().millis()).await?;
-    if created {
-        if target.kind == "person" && state == "accepted" {
-            notifications::notify(ctx, &mut conn, target.id, "follow", user.id.0, None).await?;
-        }
-        ctx.emit(
-            &mut conn,
-            DomainEvent::Followed { follow_id: id, follower_id: user.id.0, followed_id: target.id },
-        )
-        .await?;
-    }
+    let remote_group = follow(ctx, &mut conn, user, &target).await?;
     tx.commit().await?;
-    let remote_group = target.ap_id.as_deref().filter(|_| created && !target.local && target.kind == "group");
-    Ok(remote_group.and_then(|id| url::Url::parse(id).ok()))
+    Ok(remote_group)
 }
 
 /// Stops following a person or group by id.
 pub async fn unfollow_actor(ctx: &Context, user: &CurrentUser, actor: ActorId) -> Result<(), ServiceError> {
     let mut tx = ctx.db.begin().await?;
     let mut conn = tx.conn();
-    if let Some(follow_id) = db::follows::get_follow_id(&mut conn, user.id.0, actor.0).await?
-        && db::follows::delete_follow(&mut conn, follow_id).await? == 1
-    {
+    unfollow(ctx, &mut conn, user, actor.0).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// The follow itself, in the caller's transaction: pending for closed and remote actors,
+/// recorded once, announced as a domain event. Returns a remote group's id when it is new.
+async fn follow(
+    ctx: &Context,
+    conn: &mut Conn<'_>,
+    user: &CurrentUser,
+    target: &ActorRow,
+) -> Result<Option<url::Url>, ServiceError> {
+    let state = if target.closed || !target.local { "pending" } else { "accepted" };
+    let id = ctx.new_id();
+    let created =
+        db::follows::insert_follow(conn, id, user.id.0, target.id, state, ctx.now().millis()).await?;
+    if created {
+        if target.kind == "person" && state == "accepted" {
+            notifications::notify(ctx, conn, target.id, "follow", user.id.0, None).await?;
+        }
         ctx.emit(
-            &mut conn,
-            DomainEvent::Unfollowed { follow_id, follower_id: user.id.0, followed_id: actor.0 },
+            conn,
+            DomainEvent::Followed { follow_id: id, follower_id: user.id.0, followed_id: target.id },
         )
         .await?;
     }
-    tx.commit().await?;
+    let remote_group = target.ap_id.as_deref().filter(|_| created && !target.local && target.kind == "group");
+    Ok(remote_group.and_then(|id| url::Url::parse(id).ok()))
+}
+
+async fn unfollow(
+    ctx: &Context,
+    conn: &mut Conn<'_>,
+    user: &CurrentUser,
+    followed: i64,
+) -> Result<(), ServiceError> {
+    if let Some(follow_id) = db::follows::get_follow_id(conn, user.id.0, followed).await?
+        && db::follows::delete_follow(conn, follow_id).await? == 1
+    {
+        ctx.emit(conn, DomainEvent::Unfollowed { follow_id, follower_id: user.id.0, followed_id: followed })
+            .await?;
+    }
     Ok(())
 }

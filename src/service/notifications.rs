@@ -64,15 +64,11 @@ pub async fn list_notifications(
         .collect();
     let framed = format!(",{},", kinds.join(","));
     let mut conn = ctx.db.acquire().await?;
-    let lower = match (window.since_id, window.min_id) {
-        (Some(a), Some(b)) => Some(a.max(b)),
-        (a, b) => a.or(b),
-    };
     let mut rows = db::notifications::list_notifications(
         &mut conn.conn(),
         user.id.0,
         window.max_id,
-        lower,
+        window.lower(),
         window.min_id.is_some(),
         window.limit,
         Some(&framed),

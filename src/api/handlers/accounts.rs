@@ -9,14 +9,10 @@ use crate::api::auth::Auth;
 use crate::api::error::ApiError;
 use crate::api::model::{Account, CredentialAccount, Relationship, Status};
 use crate::api::paging::{PageParams, PagedJson, link_header};
-use crate::api::params::{Params, lenient};
+use crate::api::params::{Params, lenient, parse_id};
 use crate::domain::ActorId;
 use crate::service::{CurrentUser, account_cards, accounts, follows, statuses};
 use crate::state::AppState;
-
-fn parse_id(raw: &str) -> Result<i64, ApiError> {
-    raw.parse().map_err(|_| ApiError::NotFound)
-}
 
 async fn credential_account(state: &AppState, user: &CurrentUser) -> Result<CredentialAccount, ApiError> {
     let card = account_cards::get_account(&state.ctx, user.id.0).await?;
@@ -222,12 +218,7 @@ pub async fn follow(
     let user = auth.user("write:follows")?;
     let id = parse_id(&id)?;
     if let Some(group_url) = follows::follow_actor(&state.ctx, user, ActorId(id)).await? {
-        let state = state.clone();
-        tokio::spawn(async move {
-            if let Err(error) = crate::federation::backfill::backfill_group(&state, &group_url).await {
-                tracing::info!(%error, group = %group_url, "backfill failed");
-            }
-        });
+        crate::federation::backfill::spawn_backfill(&state, group_url);
     }
     state.wake_delivery.notify_one();
     relationship(&state, user, id).await

@@ -9,16 +9,12 @@ use crate::api::auth::Auth;
 use crate::api::error::ApiError;
 use crate::api::model::{Account, Status, timestamp};
 use crate::api::paging::{PageParams, PagedJson, link_header};
-use crate::api::params::{Params, lenient};
+use crate::api::params::{Params, lenient, parse_id};
 use crate::db::lists::ListRow;
 use crate::domain::Timestamp;
 use crate::service::client_state::{self, ListInput};
 use crate::service::{account_cards, statuses};
 use crate::state::AppState;
-
-fn parse_id(raw: &str) -> Result<i64, ApiError> {
-    raw.parse().map_err(|_| ApiError::NotFound)
-}
 
 fn list_json(list: &ListRow) -> Value {
     json!({

@@ -10,13 +10,9 @@ use crate::api::auth::Auth;
 use crate::api::error::ApiError;
 use crate::api::model::Notification;
 use crate::api::paging::{PageParams, PagedJson, link_header};
-use crate::api::params::{Params, lenient};
+use crate::api::params::{Params, lenient, parse_id};
 use crate::service::notifications::{self, NotificationFilter};
 use crate::state::AppState;
-
-fn parse_id(raw: &str) -> Result<i64, ApiError> {
-    raw.parse().map_err(|_| ApiError::NotFound)
-}
 
 #[derive(Debug, Deserialize)]
 pub struct ListParams {

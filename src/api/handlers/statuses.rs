@@ -10,16 +10,12 @@ use crate::api::auth::Auth;
 use crate::api::error::ApiError;
 use crate::api::model::{Account, Status};
 use crate::api::paging::{PageParams, PagedJson, link_header};
-use crate::api::params::{Params, lenient};
+use crate::api::params::{Params, lenient, parse_id};
 use crate::domain::mentions::extract_mentions;
 use crate::federation::resolve;
 use crate::service::statuses::{self, NewStatus};
 use crate::service::{account_cards, statuses::StatusView};
 use crate::state::AppState;
-
-fn parse_id(raw: &str) -> Result<i64, ApiError> {
-    raw.parse().map_err(|_| ApiError::NotFound)
-}
 
 #[derive(Debug, Deserialize)]
 pub struct NewStatusParams {

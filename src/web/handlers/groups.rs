@@ -124,13 +124,7 @@ pub async fn follow(
 ) -> Result<Response, WebError> {
     let remote_group = follows::follow_group(&state.ctx, &user, &name).await?;
     if let Some(group_url) = remote_group {
-        // Pull in the remote group's latest threads in the background.
-        let state = state.clone();
-        tokio::spawn(async move {
-            if let Err(error) = crate::federation::backfill::backfill_group(&state, &group_url).await {
-                tracing::info!(%error, group = %group_url, "backfill failed");
-            }
-        });
+        crate::federation::backfill::spawn_backfill(&state, group_url);
     }
     Ok(Redirect::to(&uris::group_path(&name)).into_response())
 }
