@@ -359,6 +359,8 @@ fn schemathesis(command: &str, instance: &Instance, token: &str, extra: &[&str])
         .args(extra)
         .env("NO_COLOR", "1")
         .env("SCHEMATHESIS_TELEMETRY", "false")
+        // It keeps a cache in its working directory: not in the source tree.
+        .current_dir(report.path())
         .output()
         .expect("schemathesis runs");
     let stdout = String::from_utf8_lossy(&output.stdout);
