@@ -93,6 +93,8 @@ pub struct AuthConfig {
 pub struct LimitsConfig {
     pub page_size: i64,
     pub body_bytes: usize,
+    /// The largest image upload (`POST /api/v2/media`).
+    pub media_bytes: usize,
     pub request_timeout_seconds: u64,
     pub header_read_timeout_seconds: u64,
 }

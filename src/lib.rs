@@ -8,6 +8,7 @@ pub mod config;
 pub mod db;
 pub mod domain;
 pub mod federation;
+pub mod media;
 pub mod router;
 pub mod server;
 pub mod service;

@@ -20,10 +20,14 @@ const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; img-src 'self' https:
 
 pub fn app(state: AppState) -> Router {
     let timeout = Duration::from_secs(state.config.limits.request_timeout_seconds);
-    let app = Router::new()
+    let body_limited = Router::new()
         .merge(web::pages(&state))
         .merge(federation::routes(&state))
         .merge(api::routes(&state))
+        .layer(RequestBodyLimitLayer::new(state.config.limits.body_bytes));
+    let app = Router::new()
+        .merge(body_limited)
+        .merge(api::upload_routes(&state))
         .fallback(web::error::not_found)
         .layer(SetResponseHeaderLayer::if_not_present(
             header::X_CONTENT_TYPE_OPTIONS,
@@ -38,7 +42,6 @@ pub fn app(state: AppState) -> Router {
             HeaderValue::from_static(CONTENT_SECURITY_POLICY),
         ))
         .layer(CompressionLayer::new())
-        .layer(RequestBodyLimitLayer::new(state.config.limits.body_bytes))
         .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, timeout))
         .layer(TraceLayer::new_for_http())
         .with_state(state);

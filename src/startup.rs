@@ -63,7 +63,9 @@ pub fn service_context(config: &Config, db: Db, clock: Arc<dyn Clock>) -> Contex
             default_language: config.instance.default_language.clone(),
             federation_allowlist_only: config.federation.allowlist_only,
             oauth_password_grant: config.oauth.password_grant,
+            media_max_bytes: config.limits.media_bytes,
         }),
+        media: crate::media::MediaStore::new(&config.data_dir),
     }
 }
 

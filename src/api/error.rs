@@ -21,6 +21,8 @@ pub enum ApiError {
     /// A request that cannot be parsed at all.
     BadRequest(String),
     TooManyRequests,
+    /// A body over the size limit (an upload too large).
+    PayloadTooLarge,
     OAuth(OAuthError),
     Service(ServiceError),
 }
@@ -29,6 +31,7 @@ impl From<ServiceError> for ApiError {
     fn from(error: ServiceError) -> Self {
         match error {
             ServiceError::NotFound => ApiError::NotFound,
+            ServiceError::RateLimited => ApiError::TooManyRequests,
             ServiceError::Invalid(errors) => ApiError::Invalid(
                 errors.iter().map(|e| format!("{} {}", e.field, e.message)).collect::<Vec<_>>().join(", "),
                 errors.iter().map(|e| (e.field.to_owned(), e.message.clone())).collect(),
@@ -79,6 +82,9 @@ impl IntoResponse for ApiError {
             ApiError::NotFound => (StatusCode::NOT_FOUND, "Record not found".to_owned(), None),
             ApiError::Invalid(message, _) => (StatusCode::UNPROCESSABLE_ENTITY, message, None),
             ApiError::BadRequest(message) => (StatusCode::BAD_REQUEST, message, None),
+            ApiError::PayloadTooLarge => {
+                (StatusCode::PAYLOAD_TOO_LARGE, "File is too large".to_owned(), None)
+            }
             ApiError::TooManyRequests => {
                 (StatusCode::TOO_MANY_REQUESTS, "Too many requests".to_owned(), None)
             }

@@ -11,6 +11,7 @@ pub mod params;
 use std::time::Duration;
 
 use axum::Router;
+use axum::extract::DefaultBodyLimit;
 use axum::http::{HeaderName, Method, header};
 use axum::middleware;
 use axum::routing::{any, get, patch, post};
@@ -76,8 +77,8 @@ pub fn routes(state: &AppState) -> Router<AppState> {
         .route("/api/v1/statuses/{id}/unfavourite", post(statuses::unfavourite))
         .route("/api/v1/statuses/{id}/favourited_by", get(statuses::favourited_by))
         .route("/api/v1/statuses/{id}/reblogged_by", get(statuses::reblogged_by))
-        .route("/api/v1/statuses/{id}/reblog", post(statuses::unsupported_boost))
-        .route("/api/v1/statuses/{id}/unreblog", post(statuses::unsupported_boost))
+        .route("/api/v1/statuses/{id}/reblog", post(statuses::reblog))
+        .route("/api/v1/statuses/{id}/unreblog", post(statuses::unreblog))
         .route("/api/v1/statuses/{id}/bookmark", post(statuses::bookmark))
         .route("/api/v1/statuses/{id}/unbookmark", post(statuses::unbookmark))
         .route("/api/v1/timelines/home", get(timelines::home))
@@ -98,6 +99,7 @@ pub fn routes(state: &AppState) -> Router<AppState> {
         .route("/api/v1/notifications/{id}/dismiss", post(notifications::dismiss))
         .route("/api/v2/search", get(search::search))
         .route("/api/v1/streaming", get(streaming::connect))
+        .route("/api/v1/media/{id}", get(media::show).put(media::update))
         .route("/api/allmende/avatar.png", get(media::default_avatar))
         .route("/api/allmende/header.png", get(media::default_header))
         .route("/api/{*rest}", any(error::not_found))
@@ -111,6 +113,17 @@ pub fn routes(state: &AppState) -> Router<AppState> {
         .route("/oauth/authorize", get(oauth::authorize_form).post(oauth::authorize_submit))
         .layer(middleware::from_fn_with_state(state.clone(), crate::web::csrf::protect_forms));
     api.merge(consent)
+}
+
+/// Image uploads: the only routes whose bodies may be larger than `limits.body_bytes` (up to
+/// `limits.media_bytes` plus the multipart framing and text fields).
+pub fn upload_routes(state: &AppState) -> Router<AppState> {
+    let limit = state.config.limits.media_bytes.saturating_add(64 * 1024);
+    Router::new()
+        .route("/api/v2/media", post(media::upload))
+        .route("/api/v1/media", post(media::upload))
+        .layer(DefaultBodyLimit::max(limit))
+        .layer(cors())
 }
 
 /// Browser-based apps (Elk, Phanpy) call the API from their own origin with a bearer token,

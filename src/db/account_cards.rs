@@ -190,6 +190,24 @@ pub async fn list_likers(
     )
 }
 
+/// Who boosted a post, latest first.
+pub async fn list_boosters(
+    conn: &mut Conn<'_>,
+    post_id: i64,
+    limit: i64,
+) -> Result<Vec<ActorSummaryRow>, DbError> {
+    query_as!(
+        conn,
+        ActorSummaryRow,
+        fetch_all,
+        "SELECT a.id, a.kind, a.name, a.display_name, a.ap_id, a.summary_html, a.created_at, i.host \
+         FROM boosts b JOIN actors a ON a.id = b.actor_id LEFT JOIN instances i ON i.id = a.instance_id \
+         WHERE b.post_id = $1 ORDER BY b.id DESC LIMIT $2",
+        post_id,
+        limit
+    )
+}
+
 /// The email address of the first admin who gave one.
 pub async fn get_first_admin_email(conn: &mut Conn<'_>) -> Result<Option<String>, DbError> {
     super::query_scalar!(

@@ -40,6 +40,8 @@ pub struct StatusRow {
     pub group_host: Option<String>,
     pub viewer_liked: bool,
     pub viewer_bookmarked: bool,
+    pub reblogs_count: i64,
+    pub viewer_boosted: bool,
 }
 
 /// `$1` is always the viewer (or NULL).
@@ -59,7 +61,9 @@ macro_rules! select_status {
          g.ap_id AS group_ap_id, g.summary_html AS group_summary_html, g.created_at AS group_created_at, \
          gi.host AS group_host, \
          EXISTS (SELECT 1 FROM likes l WHERE l.post_id = p.id AND l.actor_id = $1) AS viewer_liked, \
-         EXISTS (SELECT 1 FROM bookmarks b WHERE b.post_id = p.id AND b.account_id = $1) AS viewer_bookmarked \
+         EXISTS (SELECT 1 FROM bookmarks b WHERE b.post_id = p.id AND b.account_id = $1) AS viewer_bookmarked, \
+         (SELECT COUNT(*) FROM boosts bo WHERE bo.post_id = p.id) AS reblogs_count, \
+         EXISTS (SELECT 1 FROM boosts bv WHERE bv.post_id = p.id AND bv.actor_id = $1) AS viewer_boosted \
          FROM posts p \
          JOIN actors a ON a.id = p.author_id \
          LEFT JOIN instances ai ON ai.id = a.instance_id \
@@ -129,6 +133,13 @@ macro_rules! window {
     };
 }
 
+/// Whether post `p` has images (for `only_media`).
+macro_rules! has_media {
+    () => {
+        "EXISTS (SELECT 1 FROM media_attachments m WHERE m.post_id = p.id)"
+    };
+}
+
 /// Home: posts in groups the viewer follows, posts of people they follow, and their own.
 pub async fn list_home(conn: &mut Conn<'_>, viewer: i64, window: Window) -> Result<Vec<StatusRow>, DbError> {
     query_as!(
@@ -162,6 +173,7 @@ pub async fn list_public(
     conn: &mut Conn<'_>,
     viewer: Option<i64>,
     origin: Origin,
+    only_media: bool,
     window: Window,
 ) -> Result<Vec<StatusRow>, DbError> {
     let local: Option<bool> = match origin {
@@ -173,13 +185,20 @@ pub async fn list_public(
         conn,
         StatusRow,
         fetch_all,
-        concat!(select_status!(), "WHERE p.group_id IS NOT NULL AND ($6 IS NULL OR p.local = $6)", window!()),
+        concat!(
+            select_status!(),
+            "WHERE p.group_id IS NOT NULL AND ($6 IS NULL OR p.local = $6) AND ($7 = FALSE OR ",
+            has_media!(),
+            ")",
+            window!()
+        ),
         viewer,
         window.max_id,
         window.lower(),
         window.ascending(),
         window.limit,
         local,
+        only_media,
     )
 }
 
@@ -189,6 +208,7 @@ pub async fn list_account_statuses(
     viewer: Option<i64>,
     account_id: i64,
     exclude_replies: bool,
+    only_media: bool,
     window: Window,
 ) -> Result<Vec<StatusRow>, DbError> {
     query_as!(
@@ -198,7 +218,9 @@ pub async fn list_account_statuses(
         concat!(
             select_status!(),
             "WHERE (p.author_id = $6 OR (p.group_id = $6 AND p.id = p.root_id)) \
-             AND ($7 = FALSE OR p.id = p.root_id)",
+             AND ($7 = FALSE OR p.id = p.root_id) AND ($8 = FALSE OR ",
+            has_media!(),
+            ")",
             window!()
         ),
         viewer,
@@ -208,6 +230,7 @@ pub async fn list_account_statuses(
         window.limit,
         account_id,
         exclude_replies,
+        only_media,
     )
 }
 

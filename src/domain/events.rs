@@ -42,6 +42,17 @@ pub enum DomainEvent {
         #[serde(default)]
         liked_at: i64,
     },
+    /// `boost_id` names the `Announce` (and its `Undo`).
+    PostBoosted {
+        boost_id: i64,
+        post_id: i64,
+        actor_id: i64,
+    },
+    PostUnboosted {
+        boost_id: i64,
+        post_id: i64,
+        actor_id: i64,
+    },
     Followed {
         follow_id: i64,
         follower_id: i64,
@@ -75,6 +86,8 @@ impl DomainEvent {
             Self::PostDeleted { .. } => "post_deleted",
             Self::PostLiked { .. } => "post_liked",
             Self::PostUnliked { .. } => "post_unliked",
+            Self::PostBoosted { .. } => "post_boosted",
+            Self::PostUnboosted { .. } => "post_unboosted",
             Self::Followed { .. } => "followed",
             Self::Unfollowed { .. } => "unfollowed",
             Self::FollowAccepted { .. } => "follow_accepted",

@@ -4,13 +4,14 @@ use chrono::{DateTime, TimeZone, Utc};
 use url::Url;
 
 use super::protocol::{
-    ActorJson, ActorKind, Endpoints, NewNote, NewPage, PostJson, PropertyValue, SourceJson, TombstoneJson,
-    main_key,
+    ActorJson, ActorKind, AttachmentJson, Endpoints, NewNote, NewPage, PostJson, PropertyValue, SourceJson,
+    TombstoneJson, main_key,
 };
-use super::uris::Uris;
+use super::uris::{self, Uris};
 use crate::domain::Timestamp;
 use crate::domain::language::UI_LANGUAGES;
 use crate::service::federated::{ActorIdentity, FederatedPost, LocalActor};
+use crate::service::media::MediaView;
 
 #[derive(Debug, thiserror::Error)]
 #[error("cannot describe this object: {0}")]
@@ -155,7 +156,23 @@ pub fn post_json(uris: &Uris, post: &FederatedPost) -> Result<PostDocument, Obje
         json.summary = Some(warning.clone());
         json.sensitive = Some(true);
     }
+    json.attachment.extend(post.media.iter().filter_map(|media| media_attachment(uris, media)));
     Ok(PostDocument::Post(Box::new(json)))
+}
+
+/// An image of a post as a `Document`; remote images keep their own URL.
+fn media_attachment(uris: &Uris, media: &MediaView) -> Option<AttachmentJson> {
+    let address = match (&media.file_name, &media.remote_url) {
+        (Some(name), _) => uris.absolute(&uris::media_path(name)),
+        (None, Some(remote)) => remote.clone(),
+        (None, None) => return None,
+    };
+    let alt = (!media.description.is_empty()).then(|| media.description.clone());
+    let mut attachment = AttachmentJson::document(url(&address).ok()?, media.content_type.clone(), alt);
+    attachment.width = media.width;
+    attachment.height = media.height;
+    attachment.blurhash = media.blurhash.clone();
+    Some(attachment)
 }
 
 fn language_json(code: &str) -> Option<crate::federation::protocol::LanguageJson> {

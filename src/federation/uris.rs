@@ -20,6 +20,11 @@ pub fn post_path(id: PostId) -> String {
 }
 
 /// Where a post is shown: its thread page, at the post's anchor.
+/// A stored media file (`/media/<id>.jpg`).
+pub fn media_path(file_name: &str) -> String {
+    format!("/media/{file_name}")
+}
+
 pub fn post_in_thread_path(root: PostId, id: PostId) -> String {
     if root == id { thread_path(root) } else { format!("/t/{}#p{}", root.0, id.0) }
 }

@@ -18,6 +18,8 @@ pub enum ServiceError {
     LockedOut,
     #[error("registration is closed on this instance")]
     RegistrationClosed,
+    #[error("too many requests; try again later")]
+    RateLimited,
     #[error(transparent)]
     Db(DbError),
     #[error("internal error: {0}")]

@@ -90,6 +90,8 @@ pub struct FederatedPost {
     pub author: ActorIdentity,
     pub group: Option<ActorIdentity>,
     pub parent: Option<FederatedParent>,
+    /// Attached images, in order.
+    pub media: Vec<super::media::MediaView>,
 }
 
 impl FederatedPost {
@@ -101,7 +103,23 @@ impl FederatedPost {
 pub async fn get_post(ctx: &Context, id: PostId) -> Result<FederatedPost, ServiceError> {
     let mut conn = ctx.db.acquire().await?;
     let row = db::posts::get_federated_post(&mut conn.conn(), id.0).await?.ok_or(ServiceError::NotFound)?;
-    Ok(federated_post(row))
+    let [post] = with_media(&mut conn.conn(), vec![federated_post(row)])
+        .await?
+        .try_into()
+        .map_err(|_| ServiceError::Internal("one post expected".into()))?;
+    Ok(post)
+}
+
+async fn with_media(
+    conn: &mut crate::db::Conn<'_>,
+    mut posts: Vec<FederatedPost>,
+) -> Result<Vec<FederatedPost>, ServiceError> {
+    let ids: Vec<i64> = posts.iter().map(|p| p.id.0).collect();
+    let mut media = super::media::media_of_posts(conn, &ids).await?;
+    for post in &mut posts {
+        post.media = media.remove(&post.id.0).unwrap_or_default();
+    }
+    Ok(posts)
 }
 
 /// The posts of a thread in order, as (id, local, ap_id), for its context collection.
@@ -166,6 +184,7 @@ fn federated_post(row: FederatedPostRow) -> FederatedPost {
         author,
         group,
         parent,
+        media: Vec::new(),
     }
 }
 
@@ -181,11 +200,8 @@ pub async fn get_outbox(ctx: &Context, name: &str, limit: i64) -> Result<Outbox,
     let actor =
         db::actors::get_local_actor_by_name(&mut conn.conn(), name).await?.ok_or(ServiceError::NotFound)?;
     let threads = if actor.kind == "group" {
-        db::posts::list_group_federated_threads(&mut conn.conn(), actor.id, limit)
-            .await?
-            .into_iter()
-            .map(federated_post)
-            .collect()
+        let rows = db::posts::list_group_federated_threads(&mut conn.conn(), actor.id, limit).await?;
+        with_media(&mut conn.conn(), rows.into_iter().map(federated_post).collect()).await?
     } else {
         Vec::new()
     };

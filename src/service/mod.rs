@@ -3,6 +3,7 @@
 
 pub mod account_cards;
 pub mod accounts;
+pub mod boosts;
 pub mod client_state;
 pub mod error;
 pub mod federated;
@@ -12,6 +13,7 @@ pub mod groups;
 pub mod instance;
 pub mod instance_info;
 pub mod keys;
+pub mod media;
 pub mod notifications;
 pub mod oauth;
 pub mod passwords;
@@ -27,6 +29,7 @@ use std::sync::Arc;
 
 use crate::db::{self, Conn, Db};
 use crate::domain::{Clock, DomainEvent, IdGenerator, Timestamp};
+use crate::media::MediaStore;
 
 pub use error::ServiceError;
 pub use read_models::*;
@@ -44,6 +47,8 @@ pub struct Settings {
     pub federation_allowlist_only: bool,
     /// The OAuth 2 password grant is enabled.
     pub oauth_password_grant: bool,
+    /// The largest image upload accepted.
+    pub media_max_bytes: usize,
 }
 
 impl Default for Settings {
@@ -57,6 +62,7 @@ impl Default for Settings {
             default_language: "en".to_owned(),
             federation_allowlist_only: false,
             oauth_password_grant: false,
+            media_max_bytes: 16 * 1024 * 1024,
         }
     }
 }
@@ -68,6 +74,8 @@ pub struct Context {
     pub clock: Arc<dyn Clock>,
     pub ids: Arc<IdGenerator>,
     pub settings: Arc<Settings>,
+    /// Where uploaded images are kept.
+    pub media: MediaStore,
 }
 
 impl Context {

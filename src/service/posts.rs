@@ -15,6 +15,8 @@ pub struct NewReply {
     pub language: Option<String>,
     /// A content warning shown before the text (Mastodon's `spoiler_text`).
     pub content_warning: Option<String>,
+    /// The author's uploads to attach, in this order.
+    pub media_ids: Vec<i64>,
 }
 
 /// Replies to a post (an opener or another reply); the reply joins that post's thread.
@@ -59,6 +61,7 @@ pub async fn reply(
         },
     )
     .await?;
+    super::media::attach_uploads(&mut conn, user.id.0, id, &input.media_ids).await?;
     db::posts::update_thread_on_reply(&mut conn, parent.root_id, now).await?;
     notifications::notify(ctx, &mut conn, parent.author_id, "mention", user.id.0, Some(id)).await?;
     ctx.emit(
@@ -150,8 +153,10 @@ pub async fn delete_post(ctx: &Context, user: &CurrentUser, id: PostId) -> Resul
     if row.id != row.root_id {
         db::posts::update_thread_on_reply_deleted(&mut conn, row.root_id).await?;
     }
+    let files = super::media::forget_media_of_post(&mut conn, id.0).await?;
     ctx.emit(&mut conn, DomainEvent::PostDeleted { post_id: id.0 }).await?;
     tx.commit().await?;
+    super::media::remove_files(ctx, &files).await;
     Ok(PostId(row.root_id))
 }
 

@@ -64,6 +64,8 @@ pub struct PostDetails {
     pub viewer_liked: bool,
     pub viewer_can_edit: bool,
     pub viewer_can_delete: bool,
+    /// Attached images, in order (filled where pages show them).
+    pub media: Vec<super::media::MediaView>,
 }
 
 impl PostDetails {
@@ -104,6 +106,7 @@ impl PostDetails {
             viewer_liked: row.viewer_liked,
             viewer_can_edit: !deleted && row.local && is_author,
             viewer_can_delete: !deleted && (is_author || viewer_moderates || is_admin),
+            media: Vec::new(),
         }
     }
 }

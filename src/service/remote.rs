@@ -172,6 +172,8 @@ pub struct RemotePost {
     pub updated: Option<Timestamp>,
     /// The activity that carried it, for a local group to re-announce.
     pub activity_json: Option<String>,
+    /// Its images (their URLs; nothing is downloaded).
+    pub media: Vec<super::media::RemoteMedia>,
 }
 
 /// Stores a remote thread opener or reply (or refreshes a known one). Returns the post and
@@ -213,6 +215,7 @@ pub async fn store_remote_post(ctx: &Context, post: RemotePost) -> Result<(PostI
         },
     )
     .await?;
+    super::media::store_remote_media(ctx, &mut conn, post.author.0, id, &post.media).await?;
     if created {
         match &parent {
             Some(parent) => {
@@ -271,6 +274,7 @@ pub async fn delete_remote_post(ctx: &Context, actor: ActorId, ap_id: &str) -> R
     if post.id != post.root_id {
         db::posts::update_thread_on_reply_deleted(&mut conn, post.root_id).await?;
     }
+    db::media::delete_media_of_post(&mut conn, post.id).await?;
     ctx.emit(&mut conn, DomainEvent::PostDeleted { post_id: post.id }).await?;
     tx.commit().await?;
     Ok(true)

@@ -1,10 +1,11 @@
 //! The forum as a Mastodon app sees it: posts as statuses, timelines, threads as contexts, and
 //! posting from an app (a toot that mentions a group starts a thread; a reply joins a thread).
 
+use super::media::{MediaView, media_of_posts};
 use super::posts::{self, NewReply, PostEdit};
 use super::threads::{self, NewThread};
 use super::{Context, CurrentUser, ServiceError};
-use crate::db::{self, statuses::Origin, statuses::StatusRow, statuses::Window};
+use crate::db::{self, Conn, statuses::Origin, statuses::StatusRow, statuses::Window};
 use crate::domain::mentions::{extract_mentions, strip_mentions};
 use crate::domain::{FieldError, PostId, Timestamp};
 
@@ -25,6 +26,21 @@ pub struct AccountSummary {
     pub ap_id: Option<String>,
     pub summary_html: String,
     pub created_at: Timestamp,
+}
+
+impl From<db::account_cards::ActorSummaryRow> for AccountSummary {
+    fn from(row: db::account_cards::ActorSummaryRow) -> Self {
+        Self {
+            id: row.id,
+            kind: row.kind,
+            name: row.name,
+            display_name: row.display_name,
+            host: row.host,
+            ap_id: row.ap_id,
+            summary_html: row.summary_html,
+            created_at: Timestamp::from_millis(row.created_at),
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -50,6 +66,10 @@ pub struct StatusView {
     pub group: Option<AccountSummary>,
     pub viewer_liked: bool,
     pub viewer_bookmarked: bool,
+    pub reblogs_count: i64,
+    pub viewer_boosted: bool,
+    /// Attached images, in order (filled by [`with_media`]).
+    pub media: Vec<MediaView>,
 }
 
 impl StatusView {
@@ -111,6 +131,9 @@ impl StatusView {
             group,
             viewer_liked: row.viewer_liked,
             viewer_bookmarked: row.viewer_bookmarked,
+            reblogs_count: row.reblogs_count,
+            viewer_boosted: row.viewer_boosted,
+            media: Vec::new(),
         }
     }
 }
@@ -124,6 +147,8 @@ pub struct NewStatus {
     pub in_reply_to_id: Option<i64>,
     pub language: Option<String>,
     pub idempotency_key: Option<String>,
+    /// Uploads to attach (`media_ids[]`).
+    pub media_ids: Vec<i64>,
 }
 
 /// Posts from an app. A reply joins the thread of the post it answers. Otherwise the status
@@ -159,6 +184,7 @@ pub async fn post_status(
                     body: text.to_owned(),
                     language: input.language,
                     content_warning: input.content_warning,
+                    media_ids: input.media_ids,
                 },
             )
             .await?
@@ -172,7 +198,13 @@ pub async fn post_status(
                 ctx,
                 user,
                 &group,
-                NewThread { title, body, language: input.language, content_warning: input.content_warning },
+                NewThread {
+                    title,
+                    body,
+                    language: input.language,
+                    content_warning: input.content_warning,
+                    media_ids: input.media_ids,
+                },
             )
             .await?
         }
@@ -229,7 +261,24 @@ pub async fn get_status(
         .await?
         .filter(|row| row.deleted_at.is_none())
         .ok_or(ServiceError::NotFound)?;
-    Ok(StatusView::from_row(row, viewer))
+    let [status] = with_media(&mut conn.conn(), vec![StatusView::from_row(row, viewer)])
+        .await?
+        .try_into()
+        .map_err(|_| ServiceError::Internal("one status expected".into()))?;
+    Ok(status)
+}
+
+/// Fills in the images of statuses: one query per 50 statuses, not one per status.
+pub(crate) async fn with_media(
+    conn: &mut Conn<'_>,
+    mut statuses: Vec<StatusView>,
+) -> Result<Vec<StatusView>, ServiceError> {
+    let ids: Vec<i64> = statuses.iter().map(|s| s.id).collect();
+    let mut media = media_of_posts(conn, &ids).await?;
+    for status in &mut statuses {
+        status.media = media.remove(&status.id).unwrap_or_default();
+    }
+    Ok(statuses)
 }
 
 /// Statuses by id, those that exist and are not deleted, in the order asked.
@@ -240,11 +289,16 @@ pub async fn get_statuses(
 ) -> Result<Vec<StatusView>, ServiceError> {
     let mut conn = ctx.db.acquire().await?;
     let rows = db::statuses::list_statuses_by_id(&mut conn.conn(), viewer.map(|v| v.id.0), ids).await?;
-    Ok(rows.into_iter().filter(|r| r.deleted_at.is_none()).map(|r| StatusView::from_row(r, viewer)).collect())
+    let statuses = rows
+        .into_iter()
+        .filter(|r| r.deleted_at.is_none())
+        .map(|r| StatusView::from_row(r, viewer))
+        .collect();
+    with_media(&mut conn.conn(), statuses).await
 }
 
 /// The posts above a status (up to the opener) and below it (its answers, and theirs), in
-/// written order. One query for the whole thread.
+/// written order. One query for the whole thread and one for its images.
 pub async fn get_context(
     ctx: &Context,
     viewer: Option<&CurrentUser>,
@@ -258,6 +312,14 @@ pub async fn get_context(
             .into_iter()
             .map(|row| StatusView::from_row(row, viewer))
             .collect();
+    let mut media = super::media::media_of_thread(&mut conn.conn(), status.root_id).await?;
+    let thread: Vec<StatusView> = thread
+        .into_iter()
+        .map(|mut post| {
+            post.media = media.remove(&post.id).unwrap_or_default();
+            post
+        })
+        .collect();
     let parent_of = |post: i64| thread.iter().find(|s| s.id == post).and_then(|s| s.in_reply_to_id);
     let mut ancestors = Vec::new();
     let mut cursor = status.in_reply_to_id;
@@ -291,11 +353,18 @@ pub async fn get_context(
     Ok((visible(ancestors), visible(descendants)))
 }
 
-fn in_order(mut rows: Vec<StatusRow>, window: Window, viewer: Option<&CurrentUser>) -> Vec<StatusView> {
+/// A page of statuses newest first (rows come oldest first when paging forward with `min_id`),
+/// with their images.
+async fn in_order(
+    conn: &mut Conn<'_>,
+    mut rows: Vec<StatusRow>,
+    window: Window,
+    viewer: Option<&CurrentUser>,
+) -> Result<Vec<StatusView>, ServiceError> {
     if window.min_id.is_some() {
         rows.reverse();
     }
-    rows.into_iter().map(|row| StatusView::from_row(row, viewer)).collect()
+    with_media(conn, rows.into_iter().map(|row| StatusView::from_row(row, viewer)).collect()).await
 }
 
 /// Threads and replies of the groups and people the member follows, and their own posts.
@@ -306,19 +375,23 @@ pub async fn home_timeline(
 ) -> Result<Vec<StatusView>, ServiceError> {
     let mut conn = ctx.db.acquire().await?;
     let rows = db::statuses::list_home(&mut conn.conn(), user.id.0, window).await?;
-    Ok(in_order(rows, window, Some(user)))
+    in_order(&mut conn.conn(), rows, window, Some(user)).await
 }
 
-/// Group posts of this instance (`Local`), of others (`Remote`), or all.
+/// Group posts of this instance (`Local`), of others (`Remote`), or all; perhaps only those
+/// with images.
 pub async fn public_timeline(
     ctx: &Context,
     viewer: Option<&CurrentUser>,
     origin: Origin,
+    only_media: bool,
     window: Window,
 ) -> Result<Vec<StatusView>, ServiceError> {
     let mut conn = ctx.db.acquire().await?;
-    let rows = db::statuses::list_public(&mut conn.conn(), viewer.map(|v| v.id.0), origin, window).await?;
-    Ok(in_order(rows, window, viewer))
+    let rows =
+        db::statuses::list_public(&mut conn.conn(), viewer.map(|v| v.id.0), origin, only_media, window)
+            .await?;
+    in_order(&mut conn.conn(), rows, window, viewer).await
 }
 
 /// A person's posts, or a group's threads.
@@ -327,6 +400,7 @@ pub async fn account_statuses(
     viewer: Option<&CurrentUser>,
     account: i64,
     exclude_replies: bool,
+    only_media: bool,
     window: Window,
 ) -> Result<Vec<StatusView>, ServiceError> {
     let mut conn = ctx.db.acquire().await?;
@@ -335,10 +409,11 @@ pub async fn account_statuses(
         viewer.map(|v| v.id.0),
         account,
         exclude_replies,
+        only_media,
         window,
     )
     .await?;
-    Ok(in_order(rows, window, viewer))
+    in_order(&mut conn.conn(), rows, window, viewer).await
 }
 
 /// Posts the member liked.
@@ -349,7 +424,7 @@ pub async fn liked_statuses(
 ) -> Result<Vec<StatusView>, ServiceError> {
     let mut conn = ctx.db.acquire().await?;
     let rows = db::statuses::list_liked(&mut conn.conn(), user.id.0, window).await?;
-    Ok(in_order(rows, window, Some(user)))
+    in_order(&mut conn.conn(), rows, window, Some(user)).await
 }
 
 /// Deletes a status and hands it back once more, with its source text (for "delete and
@@ -396,19 +471,7 @@ pub async fn set_favourite(
 pub async fn list_likers(ctx: &Context, id: i64) -> Result<Vec<AccountSummary>, ServiceError> {
     let mut conn = ctx.db.acquire().await?;
     let rows = db::account_cards::list_likers(&mut conn.conn(), id, 80).await?;
-    Ok(rows
-        .into_iter()
-        .map(|row| AccountSummary {
-            id: row.id,
-            kind: row.kind,
-            name: row.name,
-            display_name: row.display_name,
-            host: row.host,
-            ap_id: row.ap_id,
-            summary_html: row.summary_html,
-            created_at: Timestamp::from_millis(row.created_at),
-        })
-        .collect())
+    Ok(rows.into_iter().map(AccountSummary::from).collect())
 }
 
 /// A post we hold, by its ActivityPub id.
@@ -427,7 +490,7 @@ pub async fn list_timeline(
     super::client_state::get_list(ctx, user, list_id).await?;
     let mut conn = ctx.db.acquire().await?;
     let rows = db::statuses::list_list_timeline(&mut conn.conn(), user.id.0, list_id, window).await?;
-    Ok(in_order(rows, window, Some(user)))
+    in_order(&mut conn.conn(), rows, window, Some(user)).await
 }
 
 /// Bookmarks a post (or removes the bookmark); bookmarking twice keeps one.
@@ -458,7 +521,13 @@ pub async fn bookmarked_statuses(
 ) -> Result<Vec<(i64, StatusView)>, ServiceError> {
     let mut conn = ctx.db.acquire().await?;
     let rows = db::statuses::list_bookmarked(&mut conn.conn(), user.id.0, max_id, limit).await?;
-    Ok(rows.into_iter().map(|(cursor, row)| (cursor, StatusView::from_row(row, Some(user)))).collect())
+    let (cursors, rows): (Vec<i64>, Vec<StatusRow>) = rows.into_iter().unzip();
+    let statuses = with_media(
+        &mut conn.conn(),
+        rows.into_iter().map(|row| StatusView::from_row(row, Some(user))).collect(),
+    )
+    .await?;
+    Ok(cursors.into_iter().zip(statuses).collect())
 }
 
 #[cfg(test)]

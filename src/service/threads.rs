@@ -17,6 +17,8 @@ pub struct NewThread {
     pub language: Option<String>,
     /// A content warning shown before the text (Mastodon's `spoiler_text`).
     pub content_warning: Option<String>,
+    /// The author's uploads to attach, in this order.
+    pub media_ids: Vec<i64>,
 }
 
 /// Starts a thread in a local group. Any signed-in member may post in a group.
@@ -59,6 +61,7 @@ pub async fn create_thread(
         },
     )
     .await?;
+    super::media::attach_uploads(&mut conn, user.id.0, id, &input.media_ids).await?;
     ctx.emit(
         &mut conn,
         DomainEvent::ThreadCreated { post_id: id, group_id: group.id, remote_activity: None },
@@ -79,7 +82,8 @@ pub(crate) fn post_language(
     }
 }
 
-/// A thread page: the opener and one page of replies in written order. Three queries.
+/// A thread page: the opener and one page of replies in written order, with their images.
+/// Four queries.
 pub struct ThreadPage {
     pub opener: PostDetails,
     pub replies: Paged<PostDetails>,
@@ -113,11 +117,17 @@ pub async fn get_thread_page(
         page_size + 1,
     )
     .await?;
-    let replies = rows.into_iter().map(|row| PostDetails::from_row(row, viewer, moderates)).collect();
-    Ok(ThreadPage {
-        opener: PostDetails::from_row(opener, viewer, moderates),
-        replies: paginate(replies, page_size, |p: &PostDetails| p.id.0.to_string()),
-    })
+    let mut posts: Vec<PostDetails> = std::iter::once(opener)
+        .chain(rows)
+        .map(|row| PostDetails::from_row(row, viewer, moderates))
+        .collect();
+    let ids: Vec<i64> = posts.iter().map(|p| p.id.0).collect();
+    let mut media = super::media::media_of_posts(&mut conn.conn(), &ids).await?;
+    for post in &mut posts {
+        post.media = media.remove(&post.id.0).unwrap_or_default();
+    }
+    let opener = posts.remove(0);
+    Ok(ThreadPage { opener, replies: paginate(posts, page_size, |p: &PostDetails| p.id.0.to_string()) })
 }
 
 /// The most recently active threads across the instance's groups.

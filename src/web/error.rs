@@ -77,7 +77,7 @@ impl WebError {
             WebError::Csrf => {
                 (StatusCode::FORBIDDEN, "error-csrf-title", ErrorMessage::Text("error-csrf-text"))
             }
-            WebError::TooManyRequests => (
+            WebError::TooManyRequests | WebError::Service(ServiceError::RateLimited) => (
                 StatusCode::TOO_MANY_REQUESTS,
                 "error-too-many-title",
                 ErrorMessage::Text("error-too-many-text"),

@@ -15,7 +15,9 @@ use crate::state::AppState;
 use axum::Router;
 use axum::middleware;
 use axum::routing::{get, post};
-use handlers::{admin, assets, auth, feeds, groups, home, language, posts, search, settings, threads, users};
+use handlers::{
+    admin, assets, auth, feeds, groups, home, language, media, posts, search, settings, threads, users,
+};
 
 /// The HTML pages. Canonical URLs also answer ActivityPub JSON (see `federation::serve`).
 pub fn pages(state: &AppState) -> Router<AppState> {
@@ -57,6 +59,7 @@ pub fn pages(state: &AppState) -> Router<AppState> {
         // Outside the page layers: feeds set no cookies and answer a plain 404.
         .route(feeds::LATEST_FEED_PATH, get(feeds::latest))
         .route("/g/{name}/feed.atom", get(feeds::group))
+        .route("/media/{file}", get(media::file))
         .route("/static/style.css", get(assets::stylesheet))
         .route("/healthz", get(assets::health))
 }

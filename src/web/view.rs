@@ -4,6 +4,7 @@ use super::i18n::{Translator, field_errors};
 use crate::domain::language::UI_LANGUAGES;
 use crate::domain::{FieldErrors, GroupKind, Timestamp};
 use crate::federation::uris;
+use crate::service::media::MediaView;
 use crate::service::{ActorRef, CurrentUser, GroupDetails, GroupSummary, Paged, PostDetails};
 
 /// The frame of every page: instance name, who is signed in, the form token, and the language
@@ -111,6 +112,36 @@ pub struct PostView {
     pub viewer_liked: bool,
     pub can_edit: bool,
     pub can_delete: bool,
+    pub images: Vec<ImageView>,
+}
+
+/// An attached image: a preview that links to the full size.
+#[derive(Debug, Clone)]
+pub struct ImageView {
+    pub url: String,
+    pub preview_url: String,
+    /// The author's description; empty when they gave none.
+    pub alt: String,
+    pub width: i64,
+    pub height: i64,
+}
+
+impl From<&MediaView> for ImageView {
+    fn from(media: &MediaView) -> Self {
+        let url = match (&media.file_name, &media.remote_url) {
+            (Some(name), _) => uris::media_path(name),
+            (None, Some(remote)) => remote.clone(),
+            (None, None) => String::new(),
+        };
+        let preview_url = media.preview_name.as_deref().map_or_else(|| url.clone(), uris::media_path);
+        Self {
+            url,
+            preview_url,
+            alt: media.description.clone(),
+            width: media.width.unwrap_or_default(),
+            height: media.height.unwrap_or_default(),
+        }
+    }
 }
 
 impl From<&PostDetails> for PostView {
@@ -141,6 +172,7 @@ impl From<&PostDetails> for PostView {
             viewer_liked: post.viewer_liked,
             can_edit: post.viewer_can_edit,
             can_delete: post.viewer_can_delete,
+            images: post.media.iter().map(ImageView::from).collect(),
         }
     }
 }

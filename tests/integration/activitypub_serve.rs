@@ -102,6 +102,7 @@ pub async fn threads_and_replies_are_pages_and_notes(app: TestApp) {
             body: "Yes, *please*".into(),
             language: Some("de".into()),
             content_warning: None,
+            ..Default::default()
         },
     )
     .await

@@ -104,6 +104,7 @@ async fn remote_thread(app: &TestApp, author: ActorId, group: ActorId, n: u32, t
             published: app.ctx.now(),
             updated: None,
             activity_json: None,
+            media: Vec::new(),
         },
     )
     .await
@@ -119,7 +120,7 @@ async fn group_feed_has_the_newest_threads_first(app: TestApp) {
         &app.ctx,
         &ana,
         ids[0],
-        NewReply { body: "bump".into(), language: None, content_warning: None },
+        NewReply { body: "bump".into(), language: None, content_warning: None, ..Default::default() },
     )
     .await
     .expect("reply");
@@ -373,7 +374,7 @@ async fn feeds_have_constant_query_counts(app: TestApp) {
             &app.ctx,
             &ana,
             id,
-            NewReply { body: "reply".into(), language: None, content_warning: None },
+            NewReply { body: "reply".into(), language: None, content_warning: None, ..Default::default() },
         )
         .await
         .expect("reply");

@@ -18,7 +18,13 @@ pub fn group(name: &str, kind: &str) -> NewGroup {
 }
 
 pub fn thread(title: &str) -> NewThread {
-    NewThread { title: title.into(), body: format!("Body of {title}"), language: None, content_warning: None }
+    NewThread {
+        title: title.into(),
+        body: format!("Body of {title}"),
+        language: None,
+        content_warning: None,
+        ..Default::default()
+    }
 }
 
 pub async fn domain_events(app: &TestApp) -> Vec<DomainEvent> {
@@ -134,7 +140,12 @@ pub async fn group_threads_page_by_latest_activity(app: TestApp) {
         &app.ctx,
         &ana,
         ids[0],
-        allmende::service::posts::NewReply { body: "bump".into(), language: None, content_warning: None },
+        allmende::service::posts::NewReply {
+            body: "bump".into(),
+            language: None,
+            content_warning: None,
+            ..Default::default()
+        },
     )
     .await
     .expect("reply");
@@ -162,7 +173,13 @@ pub async fn threads_need_a_title_a_body_and_an_existing_group(app: TestApp) {
         &app.ctx,
         &ana,
         "energy",
-        NewThread { title: " ".into(), body: "".into(), language: None, content_warning: None },
+        NewThread {
+            title: " ".into(),
+            body: "".into(),
+            language: None,
+            content_warning: None,
+            ..Default::default()
+        },
     )
     .await;
     match empty {

@@ -173,6 +173,7 @@ pub async fn long_threads_and_lists_are_paginated(app: TestApp) {
                 body: format!("Reply number {i:02}"),
                 language: None,
                 content_warning: None,
+                ..Default::default()
             },
         )
         .await

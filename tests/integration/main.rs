@@ -7,9 +7,11 @@
 mod accounts;
 mod activitypub_serve;
 mod api_client;
+mod api_media;
 mod api_oauth;
 mod api_streaming;
 mod api_support;
+mod boosts;
 mod cli;
 mod common;
 mod delivery;

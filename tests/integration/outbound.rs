@@ -105,7 +105,7 @@ fn announced<'a>(app: &TestApp, announce: &'a Value) -> &'a Value {
 }
 
 fn reply_text(body: &str) -> NewReply {
-    NewReply { body: body.into(), language: None, content_warning: None }
+    NewReply { body: body.into(), language: None, content_warning: None, ..Default::default() }
 }
 
 pub async fn a_remote_follower_gets_the_groups_accept(app: TestApp) {
@@ -248,6 +248,7 @@ pub async fn a_remote_thread_in_a_local_group_is_reannounced_unchanged(app: Test
             published: app.ctx.now(),
             updated: None,
             activity_json: Some(activity.to_string()),
+            media: Vec::new(),
         },
     )
     .await
@@ -292,6 +293,7 @@ async fn remote_thread(
             published: app.ctx.now(),
             updated: None,
             activity_json: None,
+            media: Vec::new(),
         },
     )
     .await
@@ -428,6 +430,7 @@ pub async fn a_reply_to_a_remote_thread_reaches_the_group_and_the_parent_author(
             published: app.ctx.now(),
             updated: None,
             activity_json: None,
+            media: Vec::new(),
         },
     )
     .await
@@ -532,6 +535,66 @@ pub async fn two_workers_translate_each_event_once(app: TestApp) {
     assert_eq!(pending_events(&app).await, 0);
 }
 
+pub async fn a_members_boost_goes_to_their_followers_and_the_author(app: TestApp) {
+    let sink = Sink::start().await;
+    let ana = app.create_user("ana").await;
+    groups::create_group(&app.ctx, ana.id, group("energy", "discussion")).await.expect("group");
+    let bob = app.create_user("bob").await;
+    // zoe (remote) follows bob; yves (remote) wrote the reply bob boosts.
+    let zoe =
+        remote_actor(&app, &sink, RemoteActorKind::Person, "users", "zoe", "/users/zoe/inbox", None).await;
+    remote::accept_remote_follow(&app.ctx, zoe, bob.id, &format!("{}/follows/9", sink.base_url))
+        .await
+        .expect("follow");
+    let yves =
+        remote_actor(&app, &sink, RemoteActorKind::Person, "users", "yves", "/users/yves/inbox", None).await;
+    let opener =
+        threads::create_thread(&app.ctx, &ana, "energy", thread("Heat pumps")).await.expect("thread");
+    let (reply, _) = remote::store_remote_post(
+        &app.ctx,
+        RemotePost {
+            ap_id: format!("{}/notes/1", sink.base_url),
+            author: yves,
+            group: None,
+            in_reply_to: Some(opener),
+            title: None,
+            content_html: "<p>Ours is great</p>".into(),
+            language: None,
+            sensitive: false,
+            content_warning: None,
+            published: allmende::domain::Clock::now(&*app.clock),
+            updated: None,
+            activity_json: None,
+            media: Vec::new(),
+        },
+    )
+    .await
+    .expect("remote reply");
+    drain(&app).await;
+    let seen = sink.accepted().len();
+
+    let boost = allmende::service::boosts::boost(&app.ctx, &bob, reply).await.expect("boost");
+    allmende::service::boosts::unboost(&app.ctx, &bob, reply).await.expect("unboost");
+    drain(&app).await;
+    let got: Vec<(String, Value)> = bodies_by_path(&sink).into_iter().skip(seen).collect();
+    let announces: Vec<&(String, Value)> =
+        got.iter().filter(|(_, body)| body["type"] == "Announce").collect();
+    let mut inboxes: Vec<&str> = announces.iter().map(|(path, _)| path.as_str()).collect();
+    inboxes.sort_unstable();
+    assert_eq!(inboxes, vec!["/users/yves/inbox", "/users/zoe/inbox"], "follower and author: {got:?}");
+    let announce = &announces[0].1;
+    assert_has_context(announce);
+    assert_eq!(announce["actor"], local(&app, "/u/bob"));
+    assert_eq!(announce["object"], format!("{}/notes/1", sink.base_url));
+    assert_eq!(announce["id"], local(&app, &format!("/activities/announce/{}", boost.id)));
+    assert_eq!(announce["to"], json!([PUBLIC]));
+    assert!(announce["cc"].as_array().unwrap().contains(&json!(local(&app, "/u/bob/followers"))));
+    let undo = got.iter().find(|(_, body)| body["type"] == "Undo").map(|(_, body)| body).expect("an Undo");
+    assert_eq!(undo["actor"], local(&app, "/u/bob"));
+    assert_eq!(undo["object"]["type"], "Announce");
+    assert_eq!(undo["object"]["id"], announce["id"], "the Undo names the same Announce");
+}
+
 async fn pending_events(app: &TestApp) -> usize {
     let mut conn = app.ctx.db.acquire().await.expect("connection");
     list_pending_domain_events(&mut conn.conn(), 1000).await.expect("events").len()
@@ -549,4 +612,5 @@ on_both_backends!(
     a_profile_update_goes_to_remote_followers,
     broken_and_dangling_events_do_not_block_the_queue,
     two_workers_translate_each_event_once,
+    a_members_boost_goes_to_their_followers_and_the_author,
 );

@@ -10,7 +10,7 @@ use crate::groups::{domain_events, group, thread};
 use crate::on_both_backends;
 
 fn reply_text(body: &str) -> NewReply {
-    NewReply { body: body.into(), language: None, content_warning: None }
+    NewReply { body: body.into(), language: None, content_warning: None, ..Default::default() }
 }
 
 /// ana owns group `energy` and opened a thread in it.

@@ -42,7 +42,12 @@ async fn add_replies(app: &TestApp, user: &allmende::service::CurrentUser, opene
             &app.ctx,
             user,
             parent,
-            NewReply { body: format!("reply {i}"), language: None, content_warning: None },
+            NewReply {
+                body: format!("reply {i}"),
+                language: None,
+                content_warning: None,
+                ..Default::default()
+            },
         )
         .await
         .expect("reply");
@@ -70,7 +75,7 @@ async fn pages_have_constant_query_counts(app: TestApp) {
     assert_eq!(page.expect("page").replies.items.len(), 20);
     assert!(small_thread > 0, "queries are counted");
     assert_eq!(small_thread, large_thread, "a thread page costs the same whatever its length");
-    assert!(large_thread <= 3, "thread page: {large_thread} queries");
+    assert!(large_thread <= 4, "thread page with images: {large_thread} queries");
 
     let (group_page, _) = count_queries(groups::get_group_page(&app.ctx, "energy", Some(&ana), None)).await;
     assert!(group_page <= 4, "group page: {group_page} queries");
@@ -79,18 +84,22 @@ async fn pages_have_constant_query_counts(app: TestApp) {
     let (directory, _) = count_queries(groups::list_groups(&app.ctx, None, None, None)).await;
     assert_eq!(directory, 1, "group directory with counts in one query");
 
-    // The client API's timelines, contexts and notifications: one query per list.
+    // The client API's timelines, contexts and notifications: one query per list, and one for
+    // the images of the list.
     follows::follow_group(&app.ctx, &ana, "energy").await.expect("follow");
     let window = Window { limit: 40, ..Window::default() };
     let (home_timeline, found) = count_queries(statuses::home_timeline(&app.ctx, &ana, window)).await;
     assert_eq!(found.expect("home").len(), 40);
-    assert_eq!(home_timeline, 1, "home timeline of 40 statuses in one query");
+    assert_eq!(home_timeline, 2, "home timeline of 40 statuses in one query, their images in another");
     let (public, _) =
-        count_queries(statuses::public_timeline(&app.ctx, Some(&ana), Origin::All, window)).await;
-    assert_eq!(public, 1, "public timeline in one query");
+        count_queries(statuses::public_timeline(&app.ctx, Some(&ana), Origin::All, false, window)).await;
+    assert_eq!(public, 2, "public timeline in one query, images in another");
     let (context, found) = count_queries(statuses::get_context(&app.ctx, Some(&ana), large.0)).await;
     assert_eq!(found.expect("context").1.len(), 60);
-    assert_eq!(context, 2, "a thread of 60 replies as a context: the status, then the thread");
+    assert_eq!(
+        context, 4,
+        "a thread of 60 replies as a context: the status, then the thread, each with images"
+    );
     let (notified, _) = count_queries(notifications::list_notifications(
         &app.ctx,
         &ana,
@@ -98,7 +107,7 @@ async fn pages_have_constant_query_counts(app: TestApp) {
         &notifications::NotificationFilter::default(),
     ))
     .await;
-    assert!(notified <= 2, "notifications with their statuses: {notified} queries");
+    assert!(notified <= 3, "notifications with their statuses and images: {notified} queries");
 }
 
 #[tokio::test(flavor = "current_thread")]

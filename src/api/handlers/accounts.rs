@@ -141,17 +141,27 @@ pub async fn statuses(
     let viewer = auth.viewer("read:statuses")?;
     let account = parse_id(&id)?;
     account_cards::get_account(&state.ctx, account).await?;
-    // Allmende has no pinned posts and no media yet: those lists are empty.
+    // Allmende has no pinned posts: that list is empty.
     let _ = params.exclude_reblogs;
-    if params.pinned || params.only_media {
+    if params.pinned {
         return Ok(PagedJson { items: Vec::new(), link: None });
     }
     let window = params.page.window(20, 40);
-    let found =
-        statuses::account_statuses(&state.ctx, viewer, account, params.exclude_replies, window).await?;
+    let found = statuses::account_statuses(
+        &state.ctx,
+        viewer,
+        account,
+        params.exclude_replies,
+        params.only_media,
+        window,
+    )
+    .await?;
     let mut extra = Vec::new();
     if params.exclude_replies {
         extra.push(("exclude_replies", "true".to_owned()));
+    }
+    if params.only_media {
+        extra.push(("only_media", "true".to_owned()));
     }
     let link = link_header(
         &state.uris,

@@ -14,7 +14,7 @@ use crate::api::params::{Params, lenient, parse_id};
 use crate::domain::mentions::extract_mentions;
 use crate::federation::resolve;
 use crate::service::statuses::{self, NewStatus};
-use crate::service::{account_cards, statuses::StatusView};
+use crate::service::{ServiceError, account_cards, boosts, statuses::StatusView};
 use crate::state::AppState;
 
 #[derive(Debug, Deserialize)]
@@ -62,9 +62,12 @@ pub async fn create(
     Params(params): Params<NewStatusParams>,
 ) -> Result<Json<Status>, ApiError> {
     let user = auth.user("write:statuses")?;
-    if !params.media_ids.is_empty() {
-        return Err(ApiError::invalid("media attachments are not supported yet"));
-    }
+    let media_ids = params
+        .media_ids
+        .iter()
+        .map(|id| id.trim().parse::<i64>())
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|_| ApiError::invalid("media_ids must be ids of your uploads"))?;
     if params.poll.is_some_and(|p| !p.is_null()) {
         return Err(ApiError::invalid("polls are not supported"));
     }
@@ -90,6 +93,7 @@ pub async fn create(
             in_reply_to_id: params.in_reply_to_id,
             language: params.language,
             idempotency_key,
+            media_ids,
         },
     )
     .await?;
@@ -104,8 +108,15 @@ pub async fn show(
     Path(id): Path<String>,
 ) -> Result<Json<Status>, ApiError> {
     let viewer = auth.viewer("read:statuses")?;
-    let status = statuses::get_status(&state.ctx, viewer, parse_id(&id)?).await?;
-    Ok(Json(Status::new(&state.uris, &status)))
+    let id = parse_id(&id)?;
+    match statuses::get_status(&state.ctx, viewer, id).await {
+        // Not a post: perhaps a boost, which apps may ask for by its own id.
+        Err(ServiceError::NotFound) => {
+            let boost = boosts::get_boost(&state.ctx, viewer, id).await?;
+            Ok(Json(Status::boost(&state.uris, &boost)))
+        }
+        found => Ok(Json(Status::new(&state.uris, &found?))),
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -191,7 +202,7 @@ pub async fn history(
         "created_at": shown.edited_at.clone().unwrap_or(shown.created_at.clone()),
         "account": shown.account,
         "poll": null,
-        "media_attachments": [],
+        "media_attachments": shown.media_attachments,
         "emojis": [],
     }])))
 }
@@ -250,10 +261,31 @@ pub async fn favourited_by(
     Ok(Json(likers.iter().map(|a| Account::from_summary(&state.uris, a)).collect()))
 }
 
-/// Boosts by members are not part of Allmende yet (groups boost threads); say so clearly.
-pub async fn unsupported_boost(auth: Auth) -> Result<Json<Status>, ApiError> {
-    auth.user("write:statuses")?;
-    Err(ApiError::invalid("boosts by members are not supported yet"))
+/// `POST /api/v1/statuses/:id/reblog`: answers with the boost, a status whose `reblog` is the
+/// post. The id may be the post's or that of a boost of it.
+pub async fn reblog(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path(id): Path<String>,
+) -> Result<Json<Status>, ApiError> {
+    let user = auth.user("write:statuses")?;
+    let post = boosts::post_of(&state.ctx, parse_id(&id)?).await?;
+    let boost = boosts::boost(&state.ctx, user, post).await?;
+    state.wake_delivery.notify_one();
+    Ok(Json(Status::boost(&state.uris, &boost)))
+}
+
+/// `POST /api/v1/statuses/:id/unreblog`: answers with the post, no longer boosted.
+pub async fn unreblog(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path(id): Path<String>,
+) -> Result<Json<Status>, ApiError> {
+    let user = auth.user("write:statuses")?;
+    let post = boosts::post_of(&state.ctx, parse_id(&id)?).await?;
+    let status = boosts::unboost(&state.ctx, user, post).await?;
+    state.wake_delivery.notify_one();
+    Ok(Json(Status::new(&state.uris, &status)))
 }
 
 async fn set_bookmark(state: &AppState, auth: &Auth, id: &str, on: bool) -> Result<Json<Status>, ApiError> {
@@ -299,13 +331,15 @@ pub async fn bookmarks(
     Ok(PagedJson { items, link })
 }
 
-/// `GET /api/v1/statuses/:id/reblogged_by`: nobody, as members cannot boost yet.
+/// `GET /api/v1/statuses/:id/reblogged_by`.
 pub async fn reblogged_by(
     State(state): State<AppState>,
     auth: Auth,
     Path(id): Path<String>,
 ) -> Result<Json<Vec<Account>>, ApiError> {
     let viewer = auth.viewer("read:statuses")?;
-    statuses::get_status(&state.ctx, viewer, parse_id(&id)?).await?;
-    Ok(Json(Vec::new()))
+    let id = parse_id(&id)?;
+    statuses::get_status(&state.ctx, viewer, id).await?;
+    let boosters = boosts::list_boosters(&state.ctx, id).await?;
+    Ok(Json(boosters.iter().map(|a| Account::from_summary(&state.uris, a)).collect()))
 }

@@ -110,7 +110,7 @@ fn change_subscription(streams: &mut BTreeSet<String>, text: &str) {
 async fn starting_cursors(state: &AppState, user: &CurrentUser) -> Result<Cursors, ApiError> {
     let newest = Window { limit: 1, ..Window::default() };
     let home = statuses::home_timeline(&state.ctx, user, newest).await?;
-    let public = statuses::public_timeline(&state.ctx, Some(user), Origin::All, newest).await?;
+    let public = statuses::public_timeline(&state.ctx, Some(user), Origin::All, false, newest).await?;
     let notified =
         notifications::list_notifications(&state.ctx, user, newest, &NotificationFilter::default()).await?;
     Ok(Cursors {
@@ -161,7 +161,8 @@ async fn poll(
             .collect();
     if !public.is_empty() {
         let found =
-            statuses::public_timeline(&state.ctx, Some(user), Origin::All, after(cursors.public)).await?;
+            statuses::public_timeline(&state.ctx, Some(user), Origin::All, false, after(cursors.public))
+                .await?;
         advance(&mut cursors.public, found.iter().map(|s| s.id));
         for (name, origin) in public {
             let matching = found.iter().filter(|s| match origin {

@@ -68,12 +68,10 @@ pub async fn public(
     if params.remote {
         extra.push(("remote", "true".to_owned()));
     }
-    // No post carries media yet.
-    let found = if params.only_media {
-        Vec::new()
-    } else {
-        statuses::public_timeline(&state.ctx, viewer, origin, window).await?
-    };
+    if params.only_media {
+        extra.push(("only_media", "true".to_owned()));
+    }
+    let found = statuses::public_timeline(&state.ctx, viewer, origin, params.only_media, window).await?;
     Ok(paged(&state, "/api/v1/timelines/public", &extra, &found, window.limit))
 }
 

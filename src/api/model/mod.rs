@@ -4,6 +4,7 @@
 pub mod account;
 pub mod app;
 pub mod instance;
+pub mod media;
 pub mod notification;
 pub mod status;
 
@@ -11,6 +12,7 @@ use crate::domain::Timestamp;
 
 pub use account::{Account, CredentialAccount, Relationship};
 pub use app::{Application, Token};
+pub use media::MediaAttachment;
 pub use notification::Notification;
 pub use status::Status;
 

@@ -3,10 +3,12 @@
 use serde::Serialize;
 
 use super::account::Account;
+use super::media::MediaAttachment;
 use super::timestamp;
 use crate::domain::PostId;
 use crate::domain::html::escape_text;
 use crate::federation::uris::{self, Uris};
+use crate::service::boosts::BoostView;
 use crate::service::statuses::StatusView;
 
 #[derive(Debug, Clone, Serialize)]
@@ -29,7 +31,7 @@ pub struct Status {
     pub visibility: &'static str,
     pub sensitive: bool,
     pub spoiler_text: String,
-    pub media_attachments: Vec<serde_json::Value>,
+    pub media_attachments: Vec<MediaAttachment>,
     pub application: Option<serde_json::Value>,
     pub mentions: Vec<Mention>,
     pub tags: Vec<serde_json::Value>,
@@ -89,12 +91,12 @@ impl Status {
             visibility: "public",
             sensitive: status.sensitive,
             spoiler_text: status.content_warning.clone().unwrap_or_default(),
-            media_attachments: Vec::new(),
+            media_attachments: status.media.iter().map(|m| MediaAttachment::new(uris, m)).collect(),
             application: None,
             mentions,
             tags: Vec::new(),
             emojis: Vec::new(),
-            reblogs_count: 0,
+            reblogs_count: status.reblogs_count,
             favourites_count: status.likes_count,
             replies_count: status.replies_count,
             in_reply_to_id: status.in_reply_to_id.map(|id| id.to_string()),
@@ -105,9 +107,51 @@ impl Status {
             language: Some(status.language.clone()),
             text: None,
             favourited: status.viewer_liked,
-            reblogged: false,
+            reblogged: status.viewer_boosted,
             muted: false,
             bookmarked: status.viewer_bookmarked,
+            pinned: false,
+            filtered: Vec::new(),
+        }
+    }
+
+    /// A boost as its own status: by the booster, empty, with the post as `reblog` (how
+    /// Mastodon shows what someone shared).
+    pub fn boost(uris: &Uris, boost: &BoostView) -> Self {
+        let original = Self::new(uris, &boost.status);
+        let uri = uris.activity("announce", boost.id);
+        let (favourited, reblogged, bookmarked) =
+            (original.favourited, original.reblogged, original.bookmarked);
+        Self {
+            id: boost.id.to_string(),
+            uri: uri.clone(),
+            url: uri,
+            created_at: timestamp(boost.created_at),
+            edited_at: None,
+            account: Account::from_summary(uris, &boost.booster),
+            content: String::new(),
+            visibility: "public",
+            sensitive: false,
+            spoiler_text: String::new(),
+            media_attachments: Vec::new(),
+            application: None,
+            mentions: Vec::new(),
+            tags: Vec::new(),
+            emojis: Vec::new(),
+            reblogs_count: 0,
+            favourites_count: 0,
+            replies_count: 0,
+            in_reply_to_id: None,
+            in_reply_to_account_id: None,
+            reblog: Some(Box::new(original)),
+            poll: None,
+            card: None,
+            language: None,
+            text: None,
+            favourited,
+            reblogged,
+            muted: false,
+            bookmarked,
             pinned: false,
             filtered: Vec::new(),
         }

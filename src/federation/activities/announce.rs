@@ -2,7 +2,8 @@
 //! inner activity is handled as if its actor had sent it, with the same checks. What a third
 //! party's server says inside someone else's Announce is not trusted: objects from other hosts
 //! are fetched from their origin. A plain boost (an Announce of a URL) by a group we follow
-//! brings the post in with that group as its group.
+//! brings the post in with that group as its group. A person's boost of a post we hold is
+//! counted as a boost.
 
 use serde_json::Value;
 use url::Url;
@@ -14,7 +15,7 @@ use crate::federation::http::FetchError;
 use crate::federation::inbox::InboxError;
 use crate::federation::protocol::{AnnounceJson, AnnounceObject, Inbound, PostJson, parse_inbound};
 use crate::federation::resolve;
-use crate::service::remote;
+use crate::service::{boosts, remote};
 use crate::state::AppState;
 
 pub async fn receive(
@@ -28,12 +29,28 @@ pub async fn receive(
         return Err(InboxError::BadRequest("Announce nested too deeply".into()));
     }
     if remote::actor_kind(&state.ctx, announcer).await?.as_deref() != Some("group") {
-        return Ok(());
+        return receive_person_boost(state, announcer, &announce).await;
     }
     match announce.object {
         AnnounceObject::Activity(inner) => receive_inner(state, announcer_url, inner, depth).await,
         AnnounceObject::Url(url) => receive_boost(state, &url, depth).await,
     }
+}
+
+/// A person boosts a post (Mastodon's reblog): counted and notified when the post is one we
+/// hold; boosts of anything else are not our business.
+async fn receive_person_boost(
+    state: &AppState,
+    booster: ActorId,
+    announce: &AnnounceJson,
+) -> Result<(), InboxError> {
+    let AnnounceObject::Url(object) = &announce.object else {
+        return Ok(());
+    };
+    if let Some(post) = super::like::find_post(state, object).await? {
+        boosts::receive_remote_boost(&state.ctx, booster, post, announce.id.as_str()).await?;
+    }
+    Ok(())
 }
 
 async fn receive_inner(

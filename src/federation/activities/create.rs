@@ -16,6 +16,7 @@ use crate::federation::inbox::InboxError;
 use crate::federation::protocol::{CreateJson, PostJson};
 use crate::federation::resolve;
 use crate::federation::uris::LocalObject;
+use crate::service::media::RemoteMedia;
 use crate::service::remote::{self, RemotePost};
 use crate::state::AppState;
 
@@ -104,12 +105,29 @@ pub(crate) fn store_post<'a>(
                     .map_or(state.ctx.now(), |p| Timestamp::from_millis(p.timestamp_millis())),
                 updated: post.updated.map(|u| Timestamp::from_millis(u.timestamp_millis())),
                 activity_json,
+                media: remote_media(post),
             },
         )
         .await?;
         state.wake_delivery.notify_one();
         Ok(Some(id))
     })
+}
+
+/// The pictures among a post's attachments, with web addresses only.
+fn remote_media(post: &PostJson) -> Vec<RemoteMedia> {
+    post.attachment
+        .iter()
+        .filter(|attachment| attachment.is_image() && matches!(attachment.url.scheme(), "https" | "http"))
+        .map(|attachment| RemoteMedia {
+            url: attachment.url.to_string(),
+            content_type: attachment.media_type.clone().unwrap_or_else(|| "image/*".to_owned()),
+            description: attachment.name.clone().unwrap_or_default(),
+            width: attachment.width,
+            height: attachment.height,
+            blurhash: attachment.blurhash.clone(),
+        })
+        .collect()
 }
 
 /// Fetches an unknown parent from its origin and stores it first (bounded depth).

@@ -1,4 +1,4 @@
-//! `Undo` of a Follow or Like; the undone activity must be the same actor's. A Follow named
+//! `Undo` of a Follow, Like or a person's boost (`Announce`); the undone activity must be the same actor's. A Follow named
 //! only by its id (as some servers send it) is looked up among the follows stored here.
 
 use url::Url;
@@ -7,7 +7,7 @@ use crate::domain::ActorId;
 use crate::federation::inbox::InboxError;
 use crate::federation::protocol::{UndoJson, UndoObject};
 use crate::federation::uris::LocalObject;
-use crate::service::remote;
+use crate::service::{boosts, remote};
 use crate::state::AppState;
 
 pub async fn receive(
@@ -37,9 +37,17 @@ pub async fn receive(
             }
             Ok(())
         }
+        UndoObject::Announce(announce) => {
+            if &announce.actor == actor_url {
+                boosts::undo_remote_boost(&state.ctx, actor, announce.id.as_str()).await?;
+            }
+            Ok(())
+        }
         UndoObject::Url(id) => {
             if remote::end_remote_follow_by_ap_id(&state.ctx, actor, id.as_str()).await? {
                 tracing::debug!(follow = %id, "follow undone by id");
+            } else if boosts::undo_remote_boost(&state.ctx, actor, id.as_str()).await? {
+                tracing::debug!(boost = %id, "boost undone by id");
             }
             Ok(())
         }

@@ -5,6 +5,7 @@
 //! transaction claims the event, enqueues the planned activities and marks the event processed,
 //! so a crash neither loses nor repeats it, and two workers never translate the same event.
 
+mod boosts;
 mod follows;
 mod likes;
 mod posts;
@@ -148,6 +149,12 @@ async fn plan_event(
         }
         DomainEvent::PostUnliked { post_id, actor_id, liked_at } => {
             likes::like_changed(ctx, uris, *post_id, *actor_id, *liked_at, false).await
+        }
+        DomainEvent::PostBoosted { boost_id, post_id, actor_id } => {
+            boosts::boost_changed(ctx, uris, *boost_id, *post_id, *actor_id, true).await
+        }
+        DomainEvent::PostUnboosted { boost_id, post_id, actor_id } => {
+            boosts::boost_changed(ctx, uris, *boost_id, *post_id, *actor_id, false).await
         }
         DomainEvent::Followed { follow_id, follower_id, followed_id } => {
             follows::follow_changed(ctx, uris, *follow_id, *follower_id, *followed_id, true).await

@@ -41,17 +41,44 @@ pub struct AttachmentJson {
     pub media_type: Option<String>,
     /// Alt text of media, or the title of a link.
     pub name: Option<String>,
+    pub width: Option<i64>,
+    pub height: Option<i64>,
+    /// Mastodon's placeholder while the image loads.
+    pub blurhash: Option<String>,
 }
 
 impl AttachmentJson {
     /// An image, with its alt text (Mastodon shows it to screen readers).
     pub fn image(url: Url, media_type: Option<String>, alt: Option<String>) -> Self {
-        Self { kind: AttachmentKind::Image, url, media_type, name: alt }
+        Self {
+            kind: AttachmentKind::Image,
+            url,
+            media_type,
+            name: alt,
+            width: None,
+            height: None,
+            blurhash: None,
+        }
+    }
+
+    /// An uploaded image as Mastodon sends its media: a `Document` with its type, size and alt
+    /// text, which Mastodon, Lemmy and Misskey all show.
+    pub fn document(url: Url, media_type: String, alt: Option<String>) -> Self {
+        Self { kind: AttachmentKind::Document, media_type: Some(media_type), ..Self::image(url, None, alt) }
     }
 
     /// The link of a link post (Lemmy's `Link` attachment).
     pub fn link(href: Url) -> Self {
-        Self { kind: AttachmentKind::Link, url: href, media_type: None, name: None }
+        Self { kind: AttachmentKind::Link, ..Self::image(href, None, None) }
+    }
+
+    /// Whether this is a picture we can show (an `Image`, or a `Document` of an image type).
+    pub fn is_image(&self) -> bool {
+        match self.kind {
+            AttachmentKind::Image => self.media_type.as_deref().is_none_or(|t| t.starts_with("image/")),
+            AttachmentKind::Document => self.media_type.as_deref().is_some_and(|t| t.starts_with("image/")),
+            _ => false,
+        }
     }
 }
 
@@ -71,7 +98,16 @@ impl TryFrom<Value> for AttachmentJson {
             .find_map(|value| first_href(value, 1))
             .ok_or("attachment has no URL")?;
         let text = |key: &str| object.get(key).and_then(Value::as_str).map(str::to_owned);
-        Ok(Self { kind, url, media_type: text("mediaType"), name: text("name") })
+        let size = |key: &str| object.get(key).and_then(Value::as_i64).filter(|n| (1..=100_000).contains(n));
+        Ok(Self {
+            kind,
+            url,
+            media_type: text("mediaType"),
+            name: text("name"),
+            width: size("width"),
+            height: size("height"),
+            blurhash: text("blurhash").filter(|hash| hash.len() <= 100),
+        })
     }
 }
 
@@ -89,6 +125,12 @@ struct AttachmentWire {
     media_type: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    width: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    height: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    blurhash: Option<String>,
 }
 
 impl From<AttachmentJson> for AttachmentWire {
@@ -97,6 +139,15 @@ impl From<AttachmentJson> for AttachmentWire {
             AttachmentKind::Link => (None, Some(attachment.url)),
             _ => (Some(attachment.url), None),
         };
-        Self { kind: attachment.kind, url, href, media_type: attachment.media_type, name: attachment.name }
+        Self {
+            kind: attachment.kind,
+            url,
+            href,
+            media_type: attachment.media_type,
+            name: attachment.name,
+            width: attachment.width,
+            height: attachment.height,
+            blurhash: attachment.blurhash,
+        }
     }
 }

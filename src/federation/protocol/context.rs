@@ -20,7 +20,9 @@ pub fn context() -> Value {
             "PropertyValue": "schema:PropertyValue",
             "value": "schema:value",
             "schema": "http://schema.org#",
-            "manuallyApprovesFollowers": "as:manuallyApprovesFollowers"
+            "manuallyApprovesFollowers": "as:manuallyApprovesFollowers",
+            "toot": "http://joinmastodon.org/ns#",
+            "blurhash": "toot:blurhash"
         }
     ])
 }

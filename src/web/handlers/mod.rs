@@ -7,6 +7,7 @@ pub mod feeds;
 pub mod groups;
 pub mod home;
 pub mod language;
+pub mod media;
 pub mod posts;
 pub mod search;
 pub mod settings;

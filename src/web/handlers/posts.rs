@@ -62,7 +62,12 @@ pub async fn reply_submit(
     Form(form): Form<ReplyForm>,
 ) -> Result<Response, WebError> {
     let parent_id = parse_post_id(&id)?;
-    let input = NewReply { body: form.body.clone(), language: form.language, content_warning: None };
+    let input = NewReply {
+        body: form.body.clone(),
+        language: form.language,
+        content_warning: None,
+        ..Default::default()
+    };
     match posts::reply(&state.ctx, &user, parent_id, input).await {
         Ok(reply_id) => {
             let reply = posts::get_post(&state.ctx, reply_id, Some(&user)).await?;

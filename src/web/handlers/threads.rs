@@ -55,6 +55,7 @@ pub async fn create_submit(
         body: form.body.clone(),
         language: form.language,
         content_warning: None,
+        ..Default::default()
     };
     match threads::create_thread(&state.ctx, &user, &name, input).await {
         Ok(id) => Ok(Redirect::to(&uris::thread_path(id)).into_response()),

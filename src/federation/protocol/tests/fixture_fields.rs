@@ -5,8 +5,8 @@ use url::Url;
 
 use super::fixtures::{load, parse};
 use crate::federation::protocol::{
-    ActorJson, ActorKind, AnnounceObject, AttachmentKind, DeleteObject, FollowOrUrl, Inbound, PUBLIC,
-    PostJson, PostKind, TagJson, TombstoneJson, UndoObject, parse_inbound,
+    ActorJson, ActorKind, AnnounceObject, AttachmentJson, AttachmentKind, DeleteObject, FollowOrUrl, Inbound,
+    PUBLIC, PostJson, PostKind, TagJson, TombstoneJson, UndoObject, parse_inbound,
 };
 
 fn url(text: &str) -> Url {
@@ -210,6 +210,9 @@ fn odd_shapes_of_single_fields() {
     let note: PostJson = parse("mastodon/objects/note_2.json");
     assert_eq!(note.attachment[0].kind, AttachmentKind::Document);
     assert!(note.attachment[0].name.as_deref().is_some_and(|alt| alt.starts_with("The KDE dragons")));
+    assert!(note.attachment[0].is_image());
+    assert_eq!((note.attachment[0].width, note.attachment[0].height), (Some(1500), Some(1095)));
+    assert_eq!(note.attachment[0].blurhash.as_deref(), Some("USQv:h-W-qI-^,W;RPs=^-R%NZxbo#sDobSc"));
 
     // Friendica: language from contentMap; Mastodon-compatible profile fields.
     let note: PostJson = parse("friendica/objects/note_1.json");
@@ -229,4 +232,8 @@ fn odd_shapes_of_single_fields() {
     assert_eq!(article.name.as_deref(), Some("An Epic 3D-Printed Fan Expansion for Last Light"));
     assert!(article.tag.iter().all(|tag| matches!(tag, TagJson::Hashtag { .. })) && !article.tag.is_empty());
     assert!(article.attachment.iter().all(|attachment| attachment.kind == AttachmentKind::Image));
+    assert!(
+        article.attachment.iter().all(AttachmentJson::is_image),
+        "an Image without a media type is a picture"
+    );
 }
