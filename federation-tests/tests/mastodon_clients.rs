@@ -4,7 +4,10 @@
 //! home timeline and notifications, and finds and follows a remote group with `resolve=true`.
 //! The thread reaches the group's instance and the group's followers on a third instance.
 
-use megalodon::megalodon::{AppInputOptions, PostStatusInputOptions, PostStatusOutput, SearchInputOptions};
+use megalodon::entities::UploadMedia;
+use megalodon::megalodon::{
+    AppInputOptions, PostStatusInputOptions, PostStatusOutput, SearchInputOptions, UploadMediaInputOptions,
+};
 use megalodon::{Megalodon, SNS};
 
 use federation_tests::scenario::{
@@ -150,6 +153,40 @@ async fn a_mastodon_app_posts_into_a_group_on_another_instance(backend: Backend)
     assert!(posted.content.contains("Heat pumps for schools"), "{}", posted.content);
     thread_arrives(&bo, "/g/energy", "Heat pumps for schools").await;
     thread_arrives(&cy, &third_group_path, "Heat pumps for schools").await;
+
+    // A photo from the app goes with a reply; the group's instance shows it, alt text included.
+    let photo = concat!(env!("CARGO_MANIFEST_DIR"), "/../static/avatar.png").to_owned();
+    let uploaded = ana
+        .upload_media(
+            photo,
+            Some(&UploadMediaInputOptions { description: Some("The school roof".into()), focus: None }),
+        )
+        .await
+        .expect("upload");
+    let UploadMedia::Attachment(uploaded) = uploaded.json else { panic!("the upload is ready at once") };
+    let with_photo = ana
+        .post_status(
+            "Here is the roof".into(),
+            Some(&PostStatusInputOptions {
+                in_reply_to_id: Some(posted.id.clone()),
+                media_ids: Some(vec![uploaded.id.clone()]),
+                ..Default::default()
+            }),
+        )
+        .await
+        .expect("reply with a photo");
+    let PostStatusOutput::Status(with_photo) = with_photo.json else { panic!("a status") };
+    assert_eq!(with_photo.media_attachments.len(), 1);
+    assert_eq!(with_photo.media_attachments[0].description.as_deref(), Some("The school roof"));
+    let groups_page = bo.get_ok("/g/energy").await;
+    let remote_thread = federation_tests::scenario::thread_link(&groups_page, "Heat pumps for schools")
+        .expect("the thread is listed on its group's page");
+    page_shows(&bo, &remote_thread, r#"alt="The school roof""#).await;
+    page_shows(&bo, &remote_thread, &format!("{}/media/{}", home.base_url(), uploaded.id)).await;
+
+    // Ana boosts Bo's thread from her app.
+    let boosted = ana.reblog_status(opener.id.clone()).await.expect("boost").json;
+    assert_eq!(boosted.reblog.map(|original| original.reblogged), Some(Some(true)));
 
     // Bo answers Ana's thread at home; Ana is notified on her own instance.
     let bo_page = bo.get_ok("/g/energy").await;
@@ -340,7 +377,7 @@ announcements|preferences|markers|lists|lists/\\{id\\}|lists/\\{id\\}/accounts|t
 accounts/verify_credentials|accounts/update_credentials|accounts/lookup|accounts/relationships|\
 accounts/search|bookmarks|accounts/\\{id\\}|accounts/\\{id\\}/(statuses|followers|following|follow|unfollow)|\
 statuses|statuses/\\{id\\}|statuses/\\{id\\}/(context|source|history|favourite|unfavourite|favourited_by|\
-reblogged_by|bookmark|unbookmark)|timelines/home|timelines/public|timelines/tag/\\{hashtag\\}|timelines/list/\\{list_id\\}|\
+reblog|unreblog|reblogged_by|bookmark|unbookmark)|media|media/\\{id\\}|timelines/home|timelines/public|timelines/tag/\\{hashtag\\}|timelines/list/\\{list_id\\}|\
 notifications|notifications/clear|notifications/\\{id\\}|notifications/\\{id\\}/dismiss|\
 notifications/unread_count|favourites|search)|\\.well-known/oauth-authorization-server|\
 oauth/(userinfo|token|revoke))$";

@@ -168,7 +168,7 @@ pub enum Origin {
     Remote,
 }
 
-/// Public: group posts of this instance, of other instances, or both.
+/// Public: posts of this instance, of other instances, or both.
 pub async fn list_public(
     conn: &mut Conn<'_>,
     viewer: Option<i64>,
@@ -187,7 +187,7 @@ pub async fn list_public(
         fetch_all,
         concat!(
             select_status!(),
-            "WHERE p.group_id IS NOT NULL AND ($6 IS NULL OR p.local = $6) AND ($7 = FALSE OR ",
+            "WHERE ($6 IS NULL OR p.local = $6) AND ($7 = FALSE OR ",
             has_media!(),
             ")",
             window!()

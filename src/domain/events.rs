@@ -23,6 +23,10 @@ pub enum DomainEvent {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         remote_activity: Option<String>,
     },
+    /// A member's own post outside any group (a status that mentions no group).
+    PersonalPostCreated {
+        post_id: i64,
+    },
     PostEdited {
         post_id: i64,
     },
@@ -82,6 +86,7 @@ impl DomainEvent {
             Self::GroupCreated { .. } => "group_created",
             Self::ThreadCreated { .. } => "thread_created",
             Self::ReplyCreated { .. } => "reply_created",
+            Self::PersonalPostCreated { .. } => "personal_post_created",
             Self::PostEdited { .. } => "post_edited",
             Self::PostDeleted { .. } => "post_deleted",
             Self::PostLiked { .. } => "post_liked",

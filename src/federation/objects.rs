@@ -4,8 +4,8 @@ use chrono::{DateTime, TimeZone, Utc};
 use url::Url;
 
 use super::protocol::{
-    ActorJson, ActorKind, AttachmentJson, Endpoints, NewNote, NewPage, PostJson, PropertyValue, SourceJson,
-    TombstoneJson, main_key,
+    ActorJson, ActorKind, AttachmentJson, Endpoints, NewNote, NewPage, NewPersonalNote, PostJson,
+    PropertyValue, SourceJson, TombstoneJson, main_key,
 };
 use super::uris::{self, Uris};
 use crate::domain::Timestamp;
@@ -104,17 +104,17 @@ pub fn post_json(uris: &Uris, post: &FederatedPost) -> Result<PostDocument, Obje
     let id = post_id(uris, post)?;
     if post.deleted {
         let mut tombstone = TombstoneJson::new(id);
-        tombstone.former_type = Some(if post.is_thread_opener() { "Page" } else { "Note" }.to_owned());
+        tombstone.former_type = Some(former_type(post).to_owned());
         return Ok(PostDocument::Tombstone(tombstone));
     }
     let author = actor_id(uris, &post.author)?;
-    let group_identity = post.group.as_ref().ok_or(ObjectError("post without a group"))?;
-    let group = actor_id(uris, group_identity)?;
+    let group = post.group.as_ref().map(|group| actor_id(uris, group)).transpose()?;
+    let author_followers = url(&uris.followers_of(&post.author.kind, &post.author.name))?;
     let context = url(&uris.thread_context(post.root_id))?;
     let language = language_json(&post.language);
     let markdown = post.source.clone().unwrap_or_default();
-    let mut json = match &post.parent {
-        None => PostJson::page(NewPage {
+    let mut json = match (&post.parent, group) {
+        (None, Some(group)) => PostJson::page(NewPage {
             id,
             author,
             group,
@@ -125,7 +125,17 @@ pub fn post_json(uris: &Uris, post: &FederatedPost) -> Result<PostDocument, Obje
             published: datetime(post.published),
             language,
         }),
-        Some(parent) => {
+        (None, None) => PostJson::personal_note(NewPersonalNote {
+            id,
+            author,
+            author_followers,
+            context,
+            html: post.content_html.clone(),
+            markdown,
+            published: datetime(post.published),
+            language,
+        }),
+        (Some(parent), group) => {
             let parent_id = if parent.local {
                 url(&uris.post(parent.id, parent.id == parent.root_id))?
             } else {
@@ -135,6 +145,7 @@ pub fn post_json(uris: &Uris, post: &FederatedPost) -> Result<PostDocument, Obje
                 id,
                 author,
                 group,
+                author_followers,
                 context,
                 in_reply_to: parent_id,
                 parent_author: actor_id(uris, &parent.author)?,
@@ -173,6 +184,12 @@ fn media_attachment(uris: &Uris, media: &MediaView) -> Option<AttachmentJson> {
     attachment.height = media.height;
     attachment.blurhash = media.blurhash.clone();
     Some(attachment)
+}
+
+/// What a post is sent as: a thread opener in a group is a `Page`; replies and posts outside
+/// groups are `Note`s.
+pub fn former_type(post: &FederatedPost) -> &'static str {
+    if post.is_thread_opener() && post.group.is_some() { "Page" } else { "Note" }
 }
 
 fn language_json(code: &str) -> Option<crate::federation::protocol::LanguageJson> {

@@ -3,7 +3,7 @@
 
 use super::media::{MediaView, media_of_posts};
 use super::posts::{self, NewReply, PostEdit};
-use super::threads::{self, NewThread};
+use super::threads::{self, NewPersonalPost, NewThread};
 use super::{Context, CurrentUser, ServiceError};
 use crate::db::{self, Conn, statuses::Origin, statuses::StatusRow, statuses::Window};
 use crate::domain::mentions::{extract_mentions, strip_mentions};
@@ -151,9 +151,9 @@ pub struct NewStatus {
     pub media_ids: Vec<i64>,
 }
 
-/// Posts from an app. A reply joins the thread of the post it answers. Otherwise the status
-/// must mention a group (here, or elsewhere and already known): it starts a thread there,
-/// titled by its first line (without the mentions), with the rest as the body.
+/// Posts from an app. A reply joins the thread of the post it answers. A status that mentions a
+/// group (here, or elsewhere and already known) starts a thread there, titled by its first line
+/// (without the mentions), with the rest as the body. Any other status is the member's own post.
 /// `own_host` is this instance's host: `@energy@own.host` is the local group `energy`.
 pub async fn post_status(
     ctx: &Context,
@@ -189,25 +189,37 @@ pub async fn post_status(
             )
             .await?
         }
-        None => {
-            let group = mentioned_group(ctx, text, own_host).await?.ok_or_else(|| {
-                FieldError::new("status", "mention a group (for example @energy) to start a thread in it")
-            })?;
-            let (title, body) = split_title(text);
-            threads::create_thread(
-                ctx,
-                user,
-                &group,
-                NewThread {
-                    title,
-                    body,
-                    language: input.language,
-                    content_warning: input.content_warning,
-                    media_ids: input.media_ids,
-                },
-            )
-            .await?
-        }
+        None => match mentioned_group(ctx, text, own_host).await? {
+            Some(group) => {
+                let (title, body) = split_title(text);
+                threads::create_thread(
+                    ctx,
+                    user,
+                    &group,
+                    NewThread {
+                        title,
+                        body,
+                        language: input.language,
+                        content_warning: input.content_warning,
+                        media_ids: input.media_ids,
+                    },
+                )
+                .await?
+            }
+            None => {
+                threads::create_personal_post(
+                    ctx,
+                    user,
+                    NewPersonalPost {
+                        body: text.to_owned(),
+                        language: input.language,
+                        content_warning: input.content_warning,
+                        media_ids: input.media_ids,
+                    },
+                )
+                .await?
+            }
+        },
     };
     if let Some(key) = key {
         let mut conn = ctx.db.acquire().await?;
@@ -378,7 +390,7 @@ pub async fn home_timeline(
     in_order(&mut conn.conn(), rows, window, Some(user)).await
 }
 
-/// Group posts of this instance (`Local`), of others (`Remote`), or all; perhaps only those
+/// Posts of this instance (`Local`), of others (`Remote`), or all; perhaps only those
 /// with images.
 pub async fn public_timeline(
     ctx: &Context,

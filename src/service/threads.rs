@@ -71,6 +71,56 @@ pub async fn create_thread(
     Ok(PostId(id))
 }
 
+/// A member's own post, in no group (as a Mastodon status that mentions no group): shown on
+/// their profile and to their followers, here and elsewhere. It has no title.
+#[derive(Debug, Clone, Default)]
+pub struct NewPersonalPost {
+    pub body: String,
+    pub language: Option<String>,
+    pub content_warning: Option<String>,
+    pub media_ids: Vec<i64>,
+}
+
+pub async fn create_personal_post(
+    ctx: &Context,
+    user: &CurrentUser,
+    input: NewPersonalPost,
+) -> Result<PostId, ServiceError> {
+    let mut errors = FieldErrors::new();
+    let body = errors.check(PostBody::parse(&input.body));
+    let language = errors.check(post_language(user, input.language.as_deref()));
+    let content_warning = errors.check(ContentWarning::parse(input.content_warning.as_deref())).flatten();
+    refuse_if_any(errors)?;
+    let (Some(body), Some(language)) = (body, language) else {
+        return Err(ServiceError::Internal("validated input missing".into()));
+    };
+    let content_html = render_markdown(body.as_str());
+    let mut tx = ctx.db.begin().await?;
+    let mut conn = tx.conn();
+    let id = ctx.new_id();
+    db::posts::insert_local_post(
+        &mut conn,
+        &NewPost {
+            id,
+            author_id: user.id.0,
+            group_id: None,
+            root_id: id,
+            in_reply_to_id: None,
+            title: None,
+            source: body.as_str(),
+            content_html: &content_html,
+            language: language.as_str(),
+            content_warning: content_warning.as_ref().map(ContentWarning::as_str),
+            now: ctx.now().millis(),
+        },
+    )
+    .await?;
+    super::media::attach_uploads(&mut conn, user.id.0, id, &input.media_ids).await?;
+    ctx.emit(&mut conn, DomainEvent::PersonalPostCreated { post_id: id }).await?;
+    tx.commit().await?;
+    Ok(PostId(id))
+}
+
 /// The language of a new post: chosen in the composer, else the author's own.
 pub(crate) fn post_language(
     user: &CurrentUser,

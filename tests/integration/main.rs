@@ -29,6 +29,7 @@ mod nul_text;
 mod outbound;
 mod outbox_queries;
 mod peer;
+mod personal_posts;
 mod posts;
 mod query_counts;
 mod reverse_proxy;

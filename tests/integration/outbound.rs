@@ -595,6 +595,45 @@ pub async fn a_members_boost_goes_to_their_followers_and_the_author(app: TestApp
     assert_eq!(undo["object"]["id"], announce["id"], "the Undo names the same Announce");
 }
 
+pub async fn a_members_own_post_goes_to_their_followers_as_a_note(app: TestApp) {
+    let sink = Sink::start().await;
+    let ana = app.create_user("ana").await;
+    let zoe =
+        remote_actor(&app, &sink, RemoteActorKind::Person, "users", "zoe", "/users/zoe/inbox", None).await;
+    remote::accept_remote_follow(&app.ctx, zoe, ana.id, &format!("{}/follows/3", sink.base_url))
+        .await
+        .expect("follow");
+    drain(&app).await;
+    let seen = sink.accepted().len();
+    let post = threads::create_personal_post(
+        &app.ctx,
+        &ana,
+        threads::NewPersonalPost { body: "Cycled in the snow".into(), ..Default::default() },
+    )
+    .await
+    .expect("post");
+    drain(&app).await;
+    let got = bodies_by_path(&sink).into_iter().skip(seen).collect::<Vec<_>>();
+    assert_eq!(got.len(), 1, "{got:?}");
+    let (path, create) = &got[0];
+    assert_eq!(path, "/users/zoe/inbox");
+    assert_has_context(create);
+    assert_eq!(create["type"], "Create");
+    assert_eq!(create["actor"], local(&app, "/u/ana"));
+    let note = &create["object"];
+    assert_eq!(note["type"], "Note");
+    assert_eq!(note["id"], local(&app, &format!("/t/{}", post.0)));
+    assert_eq!(note["to"], json!([PUBLIC]));
+    assert_eq!(note["cc"], json!([local(&app, "/u/ana/followers")]));
+    assert!(note.get("audience").is_none() && note.get("name").is_none() && note.get("inReplyTo").is_none());
+    posts::delete_post(&app.ctx, &ana, post).await.expect("delete");
+    drain(&app).await;
+    let got = bodies_by_path(&sink).into_iter().skip(seen + 1).collect::<Vec<_>>();
+    assert_eq!(got.len(), 1, "the deletion follows the same way: {got:?}");
+    assert_eq!(got[0].1["type"], "Delete");
+    assert_eq!(got[0].1["object"]["formerType"], "Note");
+}
+
 async fn pending_events(app: &TestApp) -> usize {
     let mut conn = app.ctx.db.acquire().await.expect("connection");
     list_pending_domain_events(&mut conn.conn(), 1000).await.expect("events").len()
@@ -613,4 +652,5 @@ on_both_backends!(
     broken_and_dangling_events_do_not_block_the_queue,
     two_workers_translate_each_event_once,
     a_members_boost_goes_to_their_followers_and_the_author,
+    a_members_own_post_goes_to_their_followers_as_a_note,
 );

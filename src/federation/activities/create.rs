@@ -75,16 +75,22 @@ pub(crate) fn store_post<'a>(
             },
             None => None,
         };
-        let group = match parent {
-            Some(_) => None,
+        // A post in no group is kept when someone here follows its author (their own post,
+        // as on Mastodon); otherwise it needs a group.
+        let (group, personal) = match parent {
+            Some(_) => (None, false),
             None => match find_group(state, post).await? {
-                Some(group) => Some(group),
+                Some(group) => (Some(group), false),
+                None if post.audience.is_none() && remote::has_local_follower(&state.ctx, author).await? => {
+                    (None, true)
+                }
                 None => return Ok(None),
             },
         };
         let html = post.html().unwrap_or_default().to_owned();
         let title = match (&parent, &post.name) {
             (Some(_), _) => None,
+            (None, _) if personal => None,
             (None, Some(name)) if !name.trim().is_empty() => Some(name.trim().to_owned()),
             (None, _) => Some(first_line(&html)),
         };

@@ -142,6 +142,7 @@ async fn plan_event(
         | DomainEvent::ReplyCreated { post_id, remote_activity, .. } => {
             posts::post_created(ctx, uris, *post_id, remote_activity.as_deref()).await
         }
+        DomainEvent::PersonalPostCreated { post_id } => posts::post_created(ctx, uris, *post_id, None).await,
         DomainEvent::PostEdited { post_id } => posts::post_edited(ctx, uris, *post_id).await,
         DomainEvent::PostDeleted { post_id } => posts::post_deleted(ctx, uris, *post_id).await,
         DomainEvent::PostLiked { post_id, actor_id, liked_at } => {

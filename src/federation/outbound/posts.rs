@@ -3,11 +3,11 @@
 
 use url::Url;
 
-use super::routing::{self, GroupRoute, Outgoing};
+use super::routing::{self, GroupRoute, Outgoing, Target};
 use super::{TranslateError, activity_json, new_activity_id};
 use crate::db;
 use crate::domain::PostId;
-use crate::federation::objects::{PostDocument, actor_id, post_id, post_json, url};
+use crate::federation::objects::{PostDocument, actor_id, former_type, post_id, post_json, url};
 use crate::federation::protocol::{CreateJson, DeleteJson, DeleteObject, PUBLIC, PostJson, UpdateJson};
 use crate::federation::uris::Uris;
 use crate::service::Context;
@@ -45,7 +45,12 @@ pub(super) async fn post_created(
     let mut outgoing = Vec::new();
     if post.local {
         let create = CreateJson::new(new_activity_id(ctx, uris, "create")?, document(uris, post)?);
-        let create = Outgoing::new(loaded.author_id, create.id.clone(), activity_json(&create)?, Vec::new());
+        let create = Outgoing::new(
+            loaded.author_id,
+            create.id.clone(),
+            activity_json(&create)?,
+            own_followers(&loaded),
+        );
         outgoing = routing::about_post(ctx, uris, loaded.group.as_ref(), create, parent_author_inbox(post))?;
     } else if let (Some(GroupRoute::Local { id: group_id, name }), Some(raw)) =
         (&loaded.group, remote_activity)
@@ -75,7 +80,8 @@ pub(super) async fn post_edited(
         return Ok(Vec::new());
     }
     let update = UpdateJson::post(new_activity_id(ctx, uris, "update")?, document(uris, post)?);
-    let update = Outgoing::new(loaded.author_id, update.id.clone(), activity_json(&update)?, Vec::new());
+    let update =
+        Outgoing::new(loaded.author_id, update.id.clone(), activity_json(&update)?, own_followers(&loaded));
     routing::about_post(ctx, uris, loaded.group.as_ref(), update, parent_author_inbox(post))
 }
 
@@ -91,7 +97,12 @@ pub(super) async fn post_deleted(
     let group_url = post.group.as_ref().map(|group| actor_id(uris, group)).transpose()?;
     if post.local {
         let delete = delete_of(ctx, uris, actor_id(uris, &post.author)?, post, group_url)?;
-        let delete = Outgoing::new(loaded.author_id, delete.id.clone(), activity_json(&delete)?, Vec::new());
+        let delete = Outgoing::new(
+            loaded.author_id,
+            delete.id.clone(),
+            activity_json(&delete)?,
+            own_followers(&loaded),
+        );
         return routing::about_post(ctx, uris, loaded.group.as_ref(), delete, parent_author_inbox(post));
     }
     let Some(GroupRoute::Local { id: group_id, name }) = &loaded.group else {
@@ -119,12 +130,18 @@ fn delete_of(
 ) -> Result<DeleteJson, TranslateError> {
     let mut delete = DeleteJson::new(new_activity_id(ctx, uris, "delete")?, actor, post_id(uris, post)?);
     if let DeleteObject::Tombstone(tombstone) = &mut delete.object {
-        tombstone.former_type = Some(if post.is_thread_opener() { "Page" } else { "Note" }.to_owned());
+        tombstone.former_type = Some(former_type(post).to_owned());
     }
     delete.to = vec![url(PUBLIC)?];
     delete.cc = group.iter().cloned().collect();
     delete.audience = group;
     Ok(delete)
+}
+
+/// A post outside any group goes to its author's followers, as on Mastodon; a group's posts go
+/// where the group sends them.
+fn own_followers(loaded: &LoadedPost) -> Vec<Target> {
+    if loaded.post.group.is_none() { vec![Target::FollowersOf(loaded.author_id)] } else { Vec::new() }
 }
 
 /// A reply's remote parent author, to be notified.

@@ -51,7 +51,7 @@ pub use image::ImageJson;
 pub use inbound::{Inbound, ParseError, parse_inbound};
 pub use language::{ContentMap, LanguageJson};
 pub use like::{DislikeJson, LikeJson};
-pub use note::NewNote;
+pub use note::{NewNote, NewPersonalNote};
 pub use page::NewPage;
 pub use post::{PostJson, PostKind};
 pub use reject::RejectJson;

@@ -86,7 +86,8 @@ fn note_mentions_and_addresses_the_parent_author() {
     let note = PostJson::note(NewNote {
         id: url("/p/2"),
         author: url("/u/bob"),
-        group: url("/g/climate"),
+        group: Some(url("/g/climate")),
+        author_followers: url("/u/bob/followers"),
         context: url("/t/1/context"),
         in_reply_to: url("/t/1"),
         parent_author: url("/u/alice"),
