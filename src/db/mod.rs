@@ -12,6 +12,7 @@ pub mod bookmarks;
 pub mod connection;
 pub mod deliveries;
 pub mod domain_events;
+pub mod events;
 pub mod feeds;
 pub mod follows;
 pub mod groups;

@@ -5,6 +5,7 @@ pub mod account_cards;
 pub mod accounts;
 pub mod client_state;
 pub mod error;
+pub mod events;
 pub mod federated;
 pub mod feeds;
 pub mod follows;
