@@ -247,7 +247,7 @@ mod tests {
         assert_eq!(event.timezone.as_deref(), Some("Europe/London"));
         assert_eq!(event.start_time.map(|t| t.to_rfc3339()).as_deref(), Some("2022-12-11T19:00:00+00:00"));
         assert_eq!(event.end_time.map(|t| t.to_rfc3339()).as_deref(), Some("2022-12-11T21:00:00+00:00"));
-        let place = event.location.expect("a place");
+        let place = event.location.clone().expect("a place");
         assert_eq!(
             place.text(),
             "The Kenn Centre, Devon Expressway, EX6 7TW, Teignbridge, England, United Kingdom"
