@@ -208,8 +208,14 @@ impl ValidEvent {
             errors.push(FieldError::new("ends_at", "must be after the start"));
         }
         let address = errors.check(bounded_text("address", &input.address, 0, 500));
-        let latitude = errors.check(coordinate("latitude", &input.latitude, 90.0));
-        let longitude = errors.check(coordinate("longitude", &input.longitude, 180.0));
+        let latitude =
+            errors.check(coordinate("latitude", &input.latitude, 90.0, "must be a number from -90 to 90"));
+        let longitude = errors.check(coordinate(
+            "longitude",
+            &input.longitude,
+            180.0,
+            "must be a number from -180 to 180",
+        ));
         let coordinates = match (latitude.flatten(), longitude.flatten()) {
             (Some(lat), Some(lon)) => Some((lat, lon)),
             (None, None) => None,
@@ -265,13 +271,11 @@ fn single_line(field: &'static str, raw: &str, min: usize, max: usize) -> Result
     Ok(text)
 }
 
-fn coordinate(field: &'static str, raw: &str, limit: f64) -> Result<Option<f64>, FieldError> {
+fn coordinate(field: &'static str, raw: &str, limit: f64, message: &str) -> Result<Option<f64>, FieldError> {
     let raw = raw.trim();
     if raw.is_empty() {
         return Ok(None);
     }
-    let message =
-        if limit == 90.0 { "must be a number from -90 to 90" } else { "must be a number from -180 to 180" };
     match raw.replace(',', ".").parse::<f64>() {
         Ok(value) if value.is_finite() && (-limit..=limit).contains(&value) => Ok(Some(value)),
         _ => Err(FieldError::new(field, message)),

@@ -156,14 +156,17 @@ pub struct EventFormPage {
     pub back_label: String,
     pub editing: bool,
     pub values: EventFormValues,
-    /// Field name, label message id, input type and value, in form order.
-    pub fields: Vec<(&'static str, &'static str, &'static str, String)>,
+    /// The single-line fields, in form order.
+    pub fields: Vec<FormField>,
     pub zones: &'static [&'static str],
 }
 
+/// A form field: its name, the message id of its label, its input type and its value.
+pub type FormField = (&'static str, &'static str, &'static str, String);
+
 impl EventFormValues {
     /// The single-line fields of the form, in order.
-    pub fn fields(&self) -> Vec<(&'static str, &'static str, &'static str, String)> {
+    pub fn fields(&self) -> Vec<FormField> {
         vec![
             ("title", "field-title", "text", self.title.clone()),
             ("starts_at", "event-field-start", "datetime-local", self.starts_at.clone()),
