@@ -277,7 +277,7 @@ impl MonthPage {
             let events = events.iter().filter(|e| e.day == day).cloned().collect();
             cells.push(DayCell { day, events });
         }
-        while cells.len() % 7 != 0 {
+        while !cells.len().is_multiple_of(7) {
             cells.push(DayCell { day: 0, events: Vec::new() });
         }
         cells.chunks(7).map(<[DayCell]>::to_vec).collect()
