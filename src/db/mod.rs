@@ -13,6 +13,7 @@ pub mod boosts;
 pub mod connection;
 pub mod deliveries;
 pub mod domain_events;
+pub mod events;
 pub mod feeds;
 pub mod follows;
 pub mod groups;

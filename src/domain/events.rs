@@ -77,6 +77,28 @@ pub enum DomainEvent {
     ProfileUpdated {
         actor_id: i64,
     },
+    EventCreated {
+        event_id: i64,
+    },
+    EventUpdated {
+        event_id: i64,
+    },
+    EventDeleted {
+        event_id: i64,
+    },
+    /// A local member answered an event: `going` or not; `at` tells answers apart (Join ids).
+    EventAnswered {
+        event_id: i64,
+        actor_id: i64,
+        going: bool,
+        at: i64,
+    },
+    /// A remote person's `Join` of a local event was accepted.
+    EventJoinAccepted {
+        event_id: i64,
+        actor_id: i64,
+        join_ap_id: String,
+    },
 }
 
 impl DomainEvent {
@@ -97,6 +119,11 @@ impl DomainEvent {
             Self::Unfollowed { .. } => "unfollowed",
             Self::FollowAccepted { .. } => "follow_accepted",
             Self::ProfileUpdated { .. } => "profile_updated",
+            Self::EventCreated { .. } => "event_created",
+            Self::EventUpdated { .. } => "event_updated",
+            Self::EventDeleted { .. } => "event_deleted",
+            Self::EventAnswered { .. } => "event_answered",
+            Self::EventJoinAccepted { .. } => "event_join_accepted",
         }
     }
 }

@@ -2,6 +2,7 @@
 //! input from any front door becomes one of these types before it reaches a service.
 
 pub mod account;
+pub mod event;
 pub mod events;
 pub mod group;
 pub mod html;
@@ -17,7 +18,7 @@ pub mod validation;
 pub use account::{DisplayName, Email, Password, Role};
 pub use events::DomainEvent;
 pub use group::{GroupKind, GroupTitle};
-pub use ids::{ActorId, IdGenerator, PostId};
+pub use ids::{ActorId, EventId, IdGenerator, PostId};
 pub use language::Language;
 pub use name::Name;
 pub use post::{ContentWarning, PostBody, ThreadTitle};

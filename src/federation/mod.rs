@@ -8,6 +8,7 @@ pub mod backfill;
 pub mod delivery;
 pub mod discovery;
 pub mod error;
+pub mod event_objects;
 pub mod http;
 pub mod inbox;
 pub mod key_owner;

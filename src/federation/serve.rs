@@ -33,7 +33,7 @@ pub async fn negotiate(State(state): State<AppState>, request: Request, next: Ne
     }
     let path = request.uri().path().trim_end_matches('/').to_owned();
     let segments: Vec<&str> = path.split('/').skip(1).collect();
-    if !matches!(segments.as_slice(), ["u" | "g" | "t" | "p", _]) {
+    if !matches!(segments.as_slice(), ["u" | "g" | "t" | "p" | "e", _]) {
         return next.run(request).await;
     }
     let signed = super::signed_fetch::SignedRequest::of(&request, state.uris.host());
@@ -45,6 +45,7 @@ pub async fn negotiate(State(state): State<AppState>, request: Request, next: Ne
         ["g", name] => actor(&state, name, "group").await,
         ["t", id] => post(&state, id, true).await,
         ["p", id] => post(&state, id, false).await,
+        ["e", id] => event(&state, id).await,
         _ => return next.run(request).await,
     };
     result.unwrap_or_else(IntoResponse::into_response)
@@ -78,6 +79,29 @@ async fn post(state: &AppState, id: &str, opener: bool) -> Result<Response, Fede
             let mut response = activity_json(&tombstone);
             *response.status_mut() = axum::http::StatusCode::GONE;
             Ok(response)
+        }
+    }
+}
+
+/// A local event (`/e/{id}`) as a Mobilizon-compatible `Event`; a deleted one as a Tombstone.
+async fn event(state: &AppState, id: &str) -> Result<Response, FederationError> {
+    let id = id.parse::<i64>().map(crate::domain::EventId).map_err(|_| FederationError::NotFound)?;
+    match crate::service::events::local_event_deleted(&state.ctx, id).await? {
+        None => Err(FederationError::NotFound),
+        Some(true) => {
+            let mut tombstone = super::protocol::TombstoneJson::new(
+                objects::url(&state.uris.event(id.0)).map_err(|_| FederationError::NotFound)?,
+            );
+            tombstone.former_type = Some("Event".to_owned());
+            let mut response = activity_json(&tombstone);
+            *response.status_mut() = axum::http::StatusCode::GONE;
+            Ok(response)
+        }
+        Some(false) => {
+            let event = crate::service::events::get_event(&state.ctx, id).await?;
+            let json = super::event_objects::event_json(&state.uris, &event)
+                .map_err(|_| FederationError::NotFound)?;
+            Ok(json_response(&super::event_objects::with_event_context(&json)))
         }
     }
 }
@@ -160,7 +184,12 @@ pub async fn outbox(
 
 /// A document with our `@context`, as `application/activity+json`.
 pub fn activity_json<T: Serialize>(document: &T) -> Response {
-    match serde_json::to_vec(&with_context(document)) {
+    json_response(&with_context(document))
+}
+
+/// A document that carries its own `@context`, as `application/activity+json`.
+fn json_response<T: Serialize>(document: &T) -> Response {
+    match serde_json::to_vec(document) {
         Ok(body) => {
             let mut response = body.into_response();
             response

@@ -19,6 +19,11 @@ pub fn post_path(id: PostId) -> String {
     format!("/p/{}", id.0)
 }
 
+/// An event's page and ActivityPub id.
+pub fn event_path(id: i64) -> String {
+    format!("/e/{id}")
+}
+
 /// Where a post is shown: its thread page, at the post's anchor.
 /// A stored media file (`/media/<id>.jpg`).
 pub fn media_path(file_name: &str) -> String {
@@ -93,6 +98,11 @@ impl Uris {
         if is_opener { self.absolute(&thread_path(id)) } else { self.absolute(&post_path(id)) }
     }
 
+    /// The ActivityPub id of a local event.
+    pub fn event(&self, id: i64) -> String {
+        self.absolute(&event_path(id))
+    }
+
     /// A thread's context collection (FEP-7888).
     pub fn thread_context(&self, root: PostId) -> String {
         self.absolute(&format!("{}/context", thread_path(root)))
@@ -135,6 +145,8 @@ pub enum LocalObject {
     Post(PostId),
     /// One of our Follow activities, by follow id.
     Follow(i64),
+    /// An event, by id.
+    Event(i64),
 }
 
 impl Uris {
@@ -157,6 +169,7 @@ impl Uris {
             ["actor"] => Some(LocalObject::Actor { kind: "application", name: "actor".to_owned() }),
             ["t", id] | ["p", id] => id.parse().ok().map(|id| LocalObject::Post(PostId(id))),
             ["activities", "follow", id] => id.parse().ok().map(LocalObject::Follow),
+            ["e", id] => id.parse().ok().map(LocalObject::Event),
             _ => None,
         }
     }

@@ -6,6 +6,7 @@ pub mod accounts;
 pub mod boosts;
 pub mod client_state;
 pub mod error;
+pub mod events;
 pub mod federated;
 pub mod feeds;
 pub mod follows;

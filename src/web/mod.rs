@@ -4,8 +4,11 @@
 pub mod atom;
 pub mod csrf;
 pub mod error;
+pub mod event_atom;
+pub mod event_views;
 pub mod handlers;
 pub mod i18n;
+pub mod ical;
 pub mod pages;
 pub mod rate_limit;
 pub mod session;
@@ -16,7 +19,8 @@ use axum::Router;
 use axum::middleware;
 use axum::routing::{get, post};
 use handlers::{
-    admin, assets, auth, feeds, groups, home, language, media, posts, search, settings, threads, users,
+    admin, assets, auth, calendar, events, feeds, groups, home, language, media, posts, search, settings,
+    threads, users,
 };
 
 /// The HTML pages. Canonical URLs also answer ActivityPub JSON (see `federation::serve`).
@@ -36,6 +40,15 @@ pub fn pages(state: &AppState) -> Router<AppState> {
         .route("/g/{name}/unfollow", post(groups::unfollow))
         .route("/g/{name}/threads/new", get(threads::create_form))
         .route("/g/{name}/threads", post(threads::create_submit))
+        .route("/g/{name}/events", get(events::group_list).post(events::create_submit))
+        .route("/g/{name}/events/new", get(events::new_form))
+        .route("/e/{id}", get(events::show))
+        .route("/e/{id}/edit", get(events::edit_form).post(events::edit_submit))
+        .route("/e/{id}/delete", post(events::delete))
+        .route("/e/{id}/rsvp", post(events::rsvp))
+        .route("/calendar", get(calendar::month))
+        .route("/calendar/token", post(calendar::reset_token))
+        .route("/calendar/{year}", get(calendar::year))
         .route("/t/{id}", get(threads::show))
         .route("/p/{id}", get(posts::show))
         .route("/p/{id}/reply", get(posts::reply_form).post(posts::reply_submit))
@@ -60,6 +73,10 @@ pub fn pages(state: &AppState) -> Router<AppState> {
         .route(feeds::LATEST_FEED_PATH, get(feeds::latest))
         .route("/g/{name}/feed.atom", get(feeds::group))
         .route("/media/{file}", get(media::file))
+        .route(calendar::INSTANCE_ICAL_PATH, get(calendar::instance_ics))
+        .route("/calendar/private/{token}/events.ics", get(calendar::member_ics))
+        .route("/g/{name}/events.ics", get(calendar::group_ics))
+        .route("/g/{name}/events.atom", get(calendar::group_atom))
         .route("/static/style.css", get(assets::stylesheet))
         .route("/healthz", get(assets::health))
 }

@@ -23,6 +23,10 @@ pub async fn receive(
     if state.uris.is_local(object) {
         return Err(InboxError::Forbidden("Delete of one of our objects"));
     }
+    if super::events::delete_event(state, actor_url, object).await? {
+        remote::record_deleted_object(&state.ctx, object.as_str()).await?;
+        return Ok(());
+    }
     match remote::delete_remote_post(&state.ctx, actor, object.as_str()).await {
         Ok(_) => {}
         Err(ServiceError::Forbidden) => return Err(InboxError::Forbidden("Delete by someone who may not")),

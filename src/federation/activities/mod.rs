@@ -5,6 +5,7 @@ mod accept;
 mod announce;
 pub(crate) mod create;
 mod delete;
+mod events;
 mod follow;
 mod like;
 mod undo;
@@ -42,6 +43,9 @@ pub async fn receive(
         Inbound::Delete(delete) => delete::receive(state, actor, actor_url, delete).await,
         Inbound::Like(like) => like::receive(state, actor, like).await,
         Inbound::Announce(announce) => announce::receive(state, actor, actor_url, announce, depth).await,
+        Inbound::Event(event) => events::receive_event(state, actor, actor_url, *event).await,
+        Inbound::Join(join) => events::receive_join(state, actor, actor_url, join).await,
+        Inbound::Leave(leave) => events::receive_leave(state, actor, actor_url, leave).await,
         Inbound::Reject(_) | Inbound::Dislike(_) | Inbound::Block(_) | Inbound::Unknown(_) => {
             tracing::debug!(kind = %activity_kind(raw), "ignored activity");
             Ok(())

@@ -6,6 +6,7 @@
 //! so a crash neither loses nor repeats it, and two workers never translate the same event.
 
 mod boosts;
+mod events;
 mod follows;
 mod likes;
 mod posts;
@@ -167,6 +168,15 @@ async fn plan_event(
             follows::follow_accepted(ctx, uris, *follower_id, *followed_id, follow_ap_id).await
         }
         DomainEvent::ProfileUpdated { actor_id } => profiles::profile_updated(ctx, uris, *actor_id).await,
+        DomainEvent::EventCreated { event_id } => events::event_changed(ctx, uris, *event_id, "Create").await,
+        DomainEvent::EventUpdated { event_id } => events::event_changed(ctx, uris, *event_id, "Update").await,
+        DomainEvent::EventDeleted { event_id } => events::event_deleted(ctx, uris, *event_id).await,
+        DomainEvent::EventAnswered { event_id, actor_id, going, at } => {
+            events::event_answered(ctx, uris, *event_id, *actor_id, *going, *at).await
+        }
+        DomainEvent::EventJoinAccepted { event_id, actor_id, join_ap_id } => {
+            events::join_accepted(ctx, uris, *event_id, *actor_id, join_ap_id).await
+        }
     }
 }
 

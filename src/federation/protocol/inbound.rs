@@ -15,6 +15,7 @@ use super::block::BlockJson;
 use super::create::CreateJson;
 use super::de::kind_of;
 use super::delete::DeleteJson;
+use super::event::{EventActivityJson, JoinJson};
 use super::follow::FollowJson;
 use super::like::{DislikeJson, LikeJson};
 use super::reject::RejectJson;
@@ -35,6 +36,12 @@ pub enum Inbound {
     Dislike(DislikeJson),
     Announce(AnnounceJson),
     Block(BlockJson),
+    /// `Create` or `Update` of an `Event`.
+    Event(Box<EventActivityJson>),
+    /// `Join` of an event (going).
+    Join(JoinJson),
+    /// `Leave` of an event, or `Undo` of a `Join` (read as a `Leave` by the same actor).
+    Leave(JoinJson),
     /// A well-formed activity of a kind we do not handle: its `type`, or for a wrapper around
     /// an unhandled kind the two, as in `Undo(Lock)`.
     Unknown(String),
@@ -55,6 +62,9 @@ impl Inbound {
             Self::Dislike(_) => "Dislike",
             Self::Announce(_) => "Announce",
             Self::Block(_) => "Block",
+            Self::Event(_) => "Event",
+            Self::Join(_) => "Join",
+            Self::Leave(_) => "Leave",
             Self::Unknown(kind) => return format!("Unknown({kind})"),
         };
         name.to_owned()
@@ -88,6 +98,9 @@ pub fn parse_inbound(value: Value) -> Result<Inbound, ParseError> {
         }
     }
     let kind = kind_of(&value).unwrap_or_default().to_owned();
+    if let Some(event) = event_activity(&kind, &value)? {
+        return Ok(event);
+    }
     if let Some(inner) = unhandled_inner_kind(&kind, &value) {
         return Ok(Inbound::Unknown(format!("{kind}({inner})")));
     }
@@ -105,6 +118,28 @@ pub fn parse_inbound(value: Value) -> Result<Inbound, ParseError> {
         "Block" => Inbound::Block(parse(&kind, value)?),
         _ => Inbound::Unknown(kind),
     })
+}
+
+/// Activities about events (Mobilizon's shapes): `Create`/`Update` of an `Event`, `Join`,
+/// `Leave`, and `Undo(Join)`, read as a `Leave`.
+fn event_activity(kind: &str, value: &Value) -> Result<Option<Inbound>, ParseError> {
+    let inner = value.get("object").and_then(kind_of);
+    Ok(Some(match (kind, inner) {
+        ("Create" | "Update", Some("Event")) => Inbound::Event(Box::new(parse(kind, value.clone())?)),
+        ("Join", _) => Inbound::Join(parse(kind, value.clone())?),
+        ("Leave", _) => Inbound::Leave(parse(kind, value.clone())?),
+        ("Undo", Some("Join")) => {
+            let join: JoinJson = parse("Join", value.get("object").cloned().unwrap_or_default())?;
+            let undo: JoinJson =
+                parse(kind, value.clone()).map_err(|_| ParseError::MissingField("object"))?;
+            // The undone Join's actor must be the Undo's; otherwise this names nobody's answer.
+            if join.actor != undo.actor {
+                return Ok(Some(Inbound::Unknown("Undo(Join)".to_owned())));
+            }
+            Inbound::Leave(JoinJson { object: join.object, ..undo })
+        }
+        _ => return Ok(None),
+    }))
 }
 
 fn parse<T: DeserializeOwned>(kind: &str, value: Value) -> Result<T, ParseError> {

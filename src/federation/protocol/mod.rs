@@ -19,6 +19,7 @@ pub mod context;
 pub mod create;
 pub mod de;
 pub mod delete;
+pub mod event;
 pub mod follow;
 pub mod image;
 pub mod inbound;

@@ -3,6 +3,8 @@
 pub mod admin;
 pub mod assets;
 pub mod auth;
+pub mod calendar;
+pub mod events;
 pub mod feeds;
 pub mod groups;
 pub mod home;

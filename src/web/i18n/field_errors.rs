@@ -27,10 +27,26 @@ const FIXED: &[(&str, &str)] = &[
     ("is not a host name", "field-error-host"),
 ];
 
+/// What events refuse (`domain::event`, `service::events`).
+const EVENT_FIXED: &[(&str, &str)] = &[
+    ("is not a known time zone", "field-error-time-zone"),
+    ("is not a date and time", "field-error-datetime"),
+    ("must be after the start", "field-error-end-after-start"),
+    ("must be a number from -90 to 90", "field-error-latitude"),
+    ("must be a number from -180 to 180", "field-error-longitude"),
+    ("is needed with a latitude", "field-error-longitude-missing"),
+    ("is needed with a longitude", "field-error-latitude-missing"),
+    ("needs an address or an online link", "field-error-place-missing"),
+    ("must be an http or https link", "field-error-link"),
+    ("must be a whole number from 1 to 100000", "field-error-capacity"),
+    ("must be going or not_going", "field-error-rsvp"),
+    ("is full", "field-error-event-full"),
+];
+
 /// A message id and its arguments for one refused field, if the description is known.
 pub fn message_for(error: &FieldError) -> Option<(&'static str, Vec<(&'static str, FluentValue<'static>)>)> {
     let text = error.message.as_str();
-    if let Some((_, id)) = FIXED.iter().find(|(description, _)| *description == text) {
+    if let Some((_, id)) = FIXED.iter().chain(EVENT_FIXED).find(|(description, _)| *description == text) {
         return Some((id, Vec::new()));
     }
     let number =

@@ -8,6 +8,7 @@ use intl_memoizer::Memoizable;
 use intl_memoizer::concurrent::IntlLangMemoizer;
 
 use crate::domain::Timestamp;
+use crate::domain::event::WallClock;
 
 const MONTHS_EN: [&str; 12] = [
     "January",
@@ -135,6 +136,50 @@ pub fn datetime(language: &str, at: Timestamp) -> String {
         "sv" => format!("{day} kl. {:02}:{:02} UTC", p.hour, p.minute),
         "fi" => format!("{day} klo {}.{:02} UTC", p.hour, p.minute),
         _ => format!("{day}, {:02}:{:02} UTC", p.hour, p.minute),
+    }
+}
+
+/// A day as a clock in some zone shows it (events are shown in their own time zone).
+pub fn wall_date(language: &str, clock: &WallClock) -> String {
+    let months = match language {
+        "de" => &MONTHS_DE,
+        "pl" => &MONTHS_PL,
+        "da" => &MONTHS_DA,
+        "sv" => &MONTHS_SV,
+        "fi" => &MONTHS_FI,
+        _ => &MONTHS_EN,
+    };
+    let month = months.get(usize::try_from(clock.month).unwrap_or(1).saturating_sub(1)).unwrap_or(&"");
+    let (day, year) = (clock.day, clock.year);
+    match language {
+        "de" | "da" | "fi" => format!("{day}. {month} {year}"),
+        _ => format!("{day} {month} {year}"),
+    }
+}
+
+/// A time of day in each language's style: `18:00`, `18.00` (da), `18.00`/`8.37` (fi).
+pub fn wall_time(language: &str, clock: &WallClock) -> String {
+    match language {
+        "da" => format!("{:02}.{:02}", clock.hour, clock.minute),
+        "fi" => format!("{}.{:02}", clock.hour, clock.minute),
+        _ => format!("{:02}:{:02}", clock.hour, clock.minute),
+    }
+}
+
+/// From `start` to `end` in the event's zone: one date when both fall on the same day
+/// (`23. November 2026, 18:00–20:30 CET`), else both in full.
+pub fn wall_span(language: &str, start: &WallClock, end: &WallClock) -> String {
+    let at = |clock: &WallClock| match language {
+        "da" | "sv" => format!("{} kl. {}", wall_date(language, clock), wall_time(language, clock)),
+        "fi" => format!("{} klo {}", wall_date(language, clock), wall_time(language, clock)),
+        _ => format!("{}, {}", wall_date(language, clock), wall_time(language, clock)),
+    };
+    if (start.year, start.month, start.day) == (end.year, end.month, end.day) {
+        let zone =
+            if start.zone == end.zone { end.zone.clone() } else { format!("{}/{}", start.zone, end.zone) };
+        format!("{}–{} {zone}", at(start), wall_time(language, end))
+    } else {
+        format!("{} {} – {} {}", at(start), start.zone, at(end), end.zone)
     }
 }
 
