@@ -19,6 +19,19 @@ pub fn post_path(id: PostId) -> String {
     format!("/p/{}", id.0)
 }
 
+pub fn goal_path(id: i64) -> String {
+    format!("/goals/{id}")
+}
+
+pub fn goal_chart_path(id: i64) -> String {
+    format!("/goals/{id}/chart.svg")
+}
+
+/// The register page with an invite token (the link coordinators hand out).
+pub fn invite_path(token: &str) -> String {
+    format!("/register?invite={token}")
+}
+
 /// Where a post is shown: its thread page, at the post's anchor.
 pub fn post_in_thread_path(root: PostId, id: PostId) -> String {
     if root == id { thread_path(root) } else { format!("/t/{}#p{}", root.0, id.0) }

@@ -4,18 +4,24 @@
 pub mod atom;
 pub mod csrf;
 pub mod error;
+pub mod goal_views;
 pub mod handlers;
 pub mod i18n;
+pub mod member_views;
 pub mod pages;
 pub mod rate_limit;
 pub mod session;
+pub mod svg_chart;
 pub mod view;
 
 use crate::state::AppState;
 use axum::Router;
 use axum::middleware;
 use axum::routing::{get, post};
-use handlers::{admin, assets, auth, feeds, groups, home, language, posts, search, settings, threads, users};
+use handlers::{
+    admin, assets, auth, feeds, goals, groups, home, language, posts, registrations, search, settings,
+    threads, users,
+};
 
 /// The HTML pages. Canonical URLs also answer ActivityPub JSON (see `federation::serve`).
 pub fn pages(state: &AppState) -> Router<AppState> {
@@ -42,9 +48,18 @@ pub fn pages(state: &AppState) -> Router<AppState> {
         .route("/p/{id}/like", post(posts::like))
         .route("/p/{id}/unlike", post(posts::unlike))
         .route("/u/{name}", get(users::show))
+        .route("/goals", get(goals::list).post(goals::create))
+        .route("/goals/new", get(goals::new_form))
+        .route("/goals/{id}", get(goals::show))
+        .route("/goals/{id}/chart.svg", get(goals::chart))
+        .route("/goals/{id}/progress", post(goals::report))
         .route("/search", get(search::search))
         .route("/admin/federation", get(admin::federation))
         .route("/admin/federation/policy", post(admin::set_policy))
+        .route("/admin/registrations", get(registrations::applications))
+        .route("/admin/registrations/{id}", post(registrations::decide))
+        .route("/admin/invites", get(registrations::invites).post(registrations::create_invite))
+        .route("/admin/invites/{id}/delete", post(registrations::delete_invite))
         .route("/login", get(auth::login_form))
         .route("/register", get(auth::register_form))
         .route("/logout", post(auth::logout))

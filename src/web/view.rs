@@ -69,7 +69,7 @@ pub struct ActorLink {
 }
 
 impl ActorLink {
-    fn person(actor: &ActorRef) -> Self {
+    pub(crate) fn person(actor: &ActorRef) -> Self {
         Self {
             shown_name: actor.shown_name().to_owned(),
             handle: actor.handle(),
@@ -77,7 +77,7 @@ impl ActorLink {
         }
     }
 
-    fn group(actor: &ActorRef) -> Self {
+    pub(crate) fn group(actor: &ActorRef) -> Self {
         Self {
             shown_name: actor.shown_name().to_owned(),
             handle: actor.handle(),

@@ -20,7 +20,9 @@ pub fn context() -> Value {
             "PropertyValue": "schema:PropertyValue",
             "value": "schema:value",
             "schema": "http://schema.org#",
-            "manuallyApprovesFollowers": "as:manuallyApprovesFollowers"
+            "manuallyApprovesFollowers": "as:manuallyApprovesFollowers",
+            "allmende": "urn:allmende:ns#",
+            "organisation": {"@id": "allmende:organisation", "@type": "@json"}
         }
     ])
 }
