@@ -8,6 +8,8 @@ use figment::Figment;
 use figment::providers::{Env, Format, Toml};
 use serde::{Deserialize, Deserializer};
 
+use crate::domain::registration::RegistrationMode;
+
 /// The documented defaults, compiled into the binary so it runs without any file.
 pub const DEFAULT_TOML: &str = include_str!("../config/default.toml");
 
@@ -75,8 +77,19 @@ pub struct InstanceConfig {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RegistrationConfig {
+    /// Kept so older config files still load: `false` closes registration whatever `mode` says.
     #[serde(deserialize_with = "flexible_bool")]
     pub open: bool,
+    pub mode: RegistrationMode,
+    /// Shown on the register page in `approval` mode; the applicant answers it.
+    pub approval_question: String,
+}
+
+impl RegistrationConfig {
+    /// The mode in force (`open = false` from an older config file means closed).
+    pub fn effective_mode(&self) -> RegistrationMode {
+        if self.open { self.mode } else { RegistrationMode::Closed }
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -336,6 +349,15 @@ mod tests {
         assert!(config.insecure_http);
         assert!(!config.registration.open);
         assert_eq!(config.base_url(), "http://localhost:9000");
+        assert_eq!(config.registration.effective_mode(), RegistrationMode::Closed);
+        let approval = with_env(&[
+            ("ALLMENDE_REGISTRATION_MODE", "approval"),
+            ("ALLMENDE_REGISTRATION_APPROVAL_QUESTION", "Which organisation?"),
+        ])
+        .unwrap();
+        assert_eq!(approval.registration.effective_mode(), RegistrationMode::Approval);
+        assert_eq!(approval.registration.approval_question, "Which organisation?");
+        assert!(with_env(&[("ALLMENDE_REGISTRATION_MODE", "sometimes")]).is_err());
         let federation = with_env(&[
             ("ALLMENDE_FEDERATION_REQUIRE_SIGNED_FETCH", "1"),
             ("ALLMENDE_FEDERATION_DELIVERY_LEASE_SECONDS", "5"),

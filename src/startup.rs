@@ -55,7 +55,7 @@ pub fn service_context(config: &Config, db: Db, clock: Arc<dyn Clock>) -> Contex
         clock,
         ids: Arc::new(IdGenerator::new()),
         settings: Arc::new(Settings {
-            registrations_open: config.registration.open,
+            registration_mode: config.registration.effective_mode(),
             page_size: config.limits.page_size,
             session_ttl_seconds: config.auth.session_days * 24 * 3600,
             max_failed_logins: config.auth.max_failed_logins,

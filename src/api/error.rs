@@ -104,6 +104,9 @@ impl IntoResponse for ApiError {
             ApiError::Service(ServiceError::RegistrationClosed) => {
                 (StatusCode::FORBIDDEN, "Registrations are closed".to_owned(), None)
             }
+            ApiError::Service(ServiceError::AccountPending | ServiceError::AccountRejected(_)) => {
+                (StatusCode::FORBIDDEN, "Your login is not approved".to_owned(), None)
+            }
             ApiError::Service(other) => {
                 tracing::error!(error = %other, "client API request failed");
                 (StatusCode::INTERNAL_SERVER_ERROR, "Something went wrong on our side".to_owned(), None)

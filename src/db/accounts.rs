@@ -31,15 +31,18 @@ pub async fn insert_account(
     email: Option<&str>,
     password_hash: &str,
     role: &str,
+    state: &str,
     now: i64,
 ) -> Result<(), DbError> {
     execute!(
         conn,
-        "INSERT INTO accounts (actor_id, email, password_hash, role, created_at) VALUES ($1, $2, $3, $4, $5)",
+        "INSERT INTO accounts (actor_id, email, password_hash, role, state, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6)",
         actor_id,
         email,
         password_hash,
         role,
+        state,
         now,
     )?;
     Ok(())

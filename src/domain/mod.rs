@@ -4,13 +4,16 @@
 pub mod account;
 pub mod event;
 pub mod events;
+pub mod goal;
 pub mod group;
 pub mod html;
 pub mod ids;
 pub mod language;
 pub mod mentions;
 pub mod name;
+pub mod organisation;
 pub mod post;
+pub mod registration;
 pub mod scopes;
 pub mod time;
 pub mod validation;

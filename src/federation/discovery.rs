@@ -112,7 +112,7 @@ async fn nodeinfo(state: &AppState, version: &str) -> Result<Response, Federatio
         "software": software,
         "protocols": ["activitypub"],
         "services": {"inbound": [], "outbound": []},
-        "openRegistrations": state.config.registration.open,
+        "openRegistrations": state.config.registration.effective_mode().anyone_may_apply(),
         "usage": {
             "users": {
                 "total": usage.users,

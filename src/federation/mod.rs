@@ -13,6 +13,7 @@ pub mod http;
 pub mod inbox;
 pub mod key_owner;
 pub mod objects;
+pub mod organisation_objects;
 pub mod outbound;
 pub mod protocol;
 pub mod rate_limit;

@@ -56,6 +56,7 @@ pub fn actor_json(uris: &Uris, actor: &LocalActor) -> Result<ActorJson, ObjectEr
     let kind = match actor.kind.as_str() {
         "group" => ActorKind::Group,
         "application" => ActorKind::Application,
+        _ if actor.organisation.is_some() => ActorKind::Organization,
         _ => ActorKind::Person,
     };
     let mut json = ActorJson::new(
@@ -90,6 +91,9 @@ pub fn actor_json(uris: &Uris, actor: &LocalActor) -> Result<ActorJson, ObjectEr
             _ => "Discussion group",
         };
         json.attachment.push(PropertyValue::new("Kind", label));
+    }
+    if let Some(organisation) = &actor.organisation {
+        super::organisation_objects::describe_organisation(&mut json, organisation);
     }
     Ok(json)
 }

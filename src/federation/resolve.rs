@@ -75,6 +75,7 @@ pub async fn store_actor(state: &AppState, actor: ActorJson) -> Result<(ActorId,
         actor.attachment.iter().find(|field| field.name == "Kind").map(|field| {
             if field.value.starts_with("Project") { "project" } else { "discussion" }.to_owned()
         });
+    let organisation = super::organisation_objects::organisation_of(&actor);
     let id = remote::store_remote_actor(
         &state.ctx,
         RemoteActor {
@@ -92,6 +93,7 @@ pub async fn store_actor(state: &AppState, actor: ActorJson) -> Result<(ActorId,
         },
     )
     .await?;
+    crate::service::accounts::set_remote_organisation(&state.ctx, id, organisation).await?;
     Ok((id, public_key_pem))
 }
 

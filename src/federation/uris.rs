@@ -24,6 +24,19 @@ pub fn event_path(id: i64) -> String {
     format!("/e/{id}")
 }
 
+pub fn goal_path(id: i64) -> String {
+    format!("/goals/{id}")
+}
+
+pub fn goal_chart_path(id: i64) -> String {
+    format!("/goals/{id}/chart.svg")
+}
+
+/// The register page with an invite token (the link coordinators hand out).
+pub fn invite_path(token: &str) -> String {
+    format!("/register?invite={token}")
+}
+
 /// Where a post is shown: its thread page, at the post's anchor.
 /// A stored media file (`/media/<id>.jpg`).
 pub fn media_path(file_name: &str) -> String {

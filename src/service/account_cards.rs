@@ -4,7 +4,7 @@
 use super::statuses::AccountSummary;
 use super::{Context, CurrentUser, ServiceError};
 use crate::db::{self, account_cards::AccountCardRow};
-use crate::domain::Timestamp;
+use crate::domain::{ActorId, Timestamp};
 
 #[derive(Debug, Clone)]
 pub struct AccountCard {
@@ -15,6 +15,8 @@ pub struct AccountCard {
     pub following_count: i64,
     pub statuses_count: i64,
     pub last_status_at: Option<Timestamp>,
+    /// Loaded for single-account views (`get_account`, `lookup`); `None` in lists.
+    pub organisation: Option<crate::domain::organisation::Organisation>,
 }
 
 impl From<AccountCardRow> for AccountCard {
@@ -36,13 +38,17 @@ impl From<AccountCardRow> for AccountCard {
             following_count: row.following_count,
             statuses_count: row.statuses_count,
             last_status_at: row.last_status_at.map(Timestamp::from_millis),
+            organisation: None,
         }
     }
 }
 
 pub async fn get_account(ctx: &Context, id: i64) -> Result<AccountCard, ServiceError> {
     let mut conn = ctx.db.acquire().await?;
-    Ok(db::account_cards::get_card(&mut conn.conn(), id).await?.ok_or(ServiceError::NotFound)?.into())
+    let mut card: AccountCard =
+        db::account_cards::get_card(&mut conn.conn(), id).await?.ok_or(ServiceError::NotFound)?.into();
+    card.organisation = super::accounts::load_organisation(&mut conn.conn(), ActorId(id)).await?;
+    Ok(card)
 }
 
 /// By `name`, `@name`, `name@host` (our own host counts as local).
@@ -54,10 +60,14 @@ pub async fn lookup(ctx: &Context, acct: &str, own_host: &str) -> Result<Account
         None => (acct, None),
     };
     let mut conn = ctx.db.acquire().await?;
-    Ok(db::account_cards::get_card_by_handle(&mut conn.conn(), name, host.as_deref())
-        .await?
-        .ok_or(ServiceError::NotFound)?
-        .into())
+    let mut card: AccountCard =
+        db::account_cards::get_card_by_handle(&mut conn.conn(), name, host.as_deref())
+            .await?
+            .ok_or(ServiceError::NotFound)?
+            .into();
+    card.organisation =
+        super::accounts::load_organisation(&mut conn.conn(), ActorId(card.summary.id)).await?;
+    Ok(card)
 }
 
 /// How the member relates to another account.

@@ -8,6 +8,8 @@ use super::passwords::{DUMMY_HASH, hash_password, verify_password};
 use super::{Context, CurrentUser, ServiceError};
 use crate::db::{self, accounts::AccountRow, actors::NewLocalActor};
 use crate::domain::account::Summary;
+use crate::domain::organisation::{Organisation, OrganisationType};
+use crate::domain::registration::{AccountState, RegistrationMode};
 use crate::domain::{
     ActorId, DisplayName, DomainEvent, Email, FieldError, FieldErrors, Language, Name, Password, Role,
     html::render_markdown,
@@ -30,9 +32,10 @@ pub struct NewSession {
     pub max_age_seconds: i64,
 }
 
-/// Self-service registration from the web form; refused when registrations are closed.
+/// Self-service registration where anyone may join at once; in the other modes
+/// `service::registrations::register` applies the mode's rules.
 pub async fn register(ctx: &Context, input: NewAccount) -> Result<CurrentUser, ServiceError> {
-    if !ctx.settings.registrations_open {
+    if ctx.settings.registration_mode != RegistrationMode::Open {
         return Err(ServiceError::RegistrationClosed);
     }
     if input.email.as_deref().unwrap_or("").trim().is_empty() {
@@ -43,6 +46,23 @@ pub async fn register(ctx: &Context, input: NewAccount) -> Result<CurrentUser, S
 
 /// Creates a person with a login. Used by registration and by `allmende user create`.
 pub async fn create_account(ctx: &Context, input: NewAccount) -> Result<CurrentUser, ServiceError> {
+    create_admitted_account(ctx, input, Admission::default()).await
+}
+
+/// How a new account got in (see `service::registrations`): the state it starts in, the
+/// invite it uses up and the reason it applied with, all stored in the account's transaction.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Admission<'a> {
+    pub pending: bool,
+    pub invite_token_hash: Option<&'a str>,
+    pub reason: Option<&'a str>,
+}
+
+pub(crate) async fn create_admitted_account(
+    ctx: &Context,
+    input: NewAccount,
+    admission: Admission<'_>,
+) -> Result<CurrentUser, ServiceError> {
     let mut errors = FieldErrors::new();
     let name = errors.check(Name::parse("username", &input.username));
     let email = match input.email.as_deref().map(str::trim).filter(|e| !e.is_empty()) {
@@ -72,6 +92,11 @@ pub async fn create_account(ctx: &Context, input: NewAccount) -> Result<CurrentU
     refuse_if_any(taken)?;
     let id = ctx.new_id();
     let now = ctx.now().millis();
+    if let Some(token_hash) = admission.invite_token_hash
+        && !db::invites::use_invite(&mut conn, token_hash, now).await?
+    {
+        return Err(FieldError::new("invite", "is not valid or has expired").into());
+    }
     db::actors::insert_local_actor(
         &mut conn,
         &NewLocalActor {
@@ -96,10 +121,14 @@ pub async fn create_account(ctx: &Context, input: NewAccount) -> Result<CurrentU
         email.as_ref().map(Email::as_str),
         &password_hash,
         role.as_str(),
+        if admission.pending { AccountState::Pending } else { AccountState::Active }.as_str(),
         now,
     )
     .await
     .map_err(name_conflict)?;
+    if let Some(reason) = admission.reason {
+        db::registrations::insert_application(&mut conn, id, reason, now).await?;
+    }
     tx.commit().await?;
     tracing::info!(user = %name, admin = input.admin, "account created");
     Ok(CurrentUser { id: ActorId(id), name: name.to_string(), display_name: String::new(), role, language })
@@ -140,7 +169,19 @@ pub async fn check_credentials(
     if account.locked_until.is_some_and(|until| until > now) {
         return Err(ServiceError::LockedOut);
     }
-    if account.state != "active" || !verify_password(password, &account.password_hash).await? {
+    let verified = verify_password(password, &account.password_hash).await?;
+    if verified && account.state != AccountState::Active.as_str() {
+        // Only someone who knows the password learns how their application stands.
+        return Err(match AccountState::from_stored(&account.state) {
+            AccountState::Pending => ServiceError::AccountPending,
+            _ => ServiceError::AccountRejected(
+                db::registrations::get_decision_message(&mut conn.conn(), account.actor_id)
+                    .await?
+                    .unwrap_or_default(),
+            ),
+        });
+    }
+    if !verified {
         let failed = if account.locked_until.is_some() { 1 } else { account.failed_logins + 1 };
         let locked_until = (failed >= ctx.settings.max_failed_logins)
             .then(|| ctx.now().plus_seconds(ctx.settings.lockout_seconds).millis());
@@ -201,10 +242,123 @@ pub async fn get_profile(ctx: &Context, user: &CurrentUser) -> Result<Profile, S
 }
 
 pub async fn update_profile(ctx: &Context, user: &CurrentUser, input: Profile) -> Result<(), ServiceError> {
+    save_profile(ctx, user, input, None).await
+}
+
+/// The organisation fields of the profile form, still unparsed; an empty type means a person.
+#[derive(Debug, Clone, Default)]
+pub struct OrganisationInput {
+    pub org_type: String,
+    pub name: String,
+    pub location: String,
+    pub website: String,
+}
+
+impl From<Option<Organisation>> for OrganisationInput {
+    fn from(organisation: Option<Organisation>) -> Self {
+        organisation
+            .map(|o| Self {
+                org_type: o.org_type.as_str().to_owned(),
+                name: o.name,
+                location: o.location,
+                website: o.website,
+            })
+            .unwrap_or_default()
+    }
+}
+
+/// The profile form: the profile and the organisation it represents, if any.
+pub async fn get_member_profile(
+    ctx: &Context,
+    user: &CurrentUser,
+) -> Result<(Profile, OrganisationInput), ServiceError> {
+    let profile = get_profile(ctx, user).await?;
+    let mut conn = ctx.db.acquire().await?;
+    let organisation = load_organisation(&mut conn.conn(), user.id).await?;
+    Ok((profile, organisation.into()))
+}
+
+/// Saves the profile and the organisation together, in one change that federates.
+pub async fn update_member_profile(
+    ctx: &Context,
+    user: &CurrentUser,
+    input: Profile,
+    organisation: OrganisationInput,
+) -> Result<(), ServiceError> {
+    save_profile(ctx, user, input, Some(organisation)).await
+}
+
+/// The organisation an actor (local or remote) represents, if any.
+pub(crate) async fn load_organisation(
+    conn: &mut db::Conn<'_>,
+    actor: ActorId,
+) -> Result<Option<Organisation>, ServiceError> {
+    let row = db::organisations::get_organisation(conn, actor.0).await?;
+    Ok(row.and_then(|row| {
+        Some(Organisation {
+            org_type: OrganisationType::from_code(&row.org_type)?,
+            name: row.name,
+            location: row.location,
+            website: row.website,
+        })
+    }))
+}
+
+/// Stores (or, for `None`, removes) what organisation an actor represents, in the caller's
+/// transaction.
+pub(crate) async fn store_organisation(
+    conn: &mut db::Conn<'_>,
+    actor: ActorId,
+    organisation: Option<&Organisation>,
+    now: i64,
+) -> Result<(), ServiceError> {
+    match organisation {
+        Some(o) => {
+            let row = db::organisations::OrganisationRow {
+                actor_id: actor.0,
+                org_type: o.org_type.as_str().to_owned(),
+                name: o.name.clone(),
+                location: o.location.clone(),
+                website: o.website.clone(),
+            };
+            db::organisations::upsert_organisation(conn, &row, now).await?;
+        }
+        None => db::organisations::delete_organisation(conn, actor.0).await?,
+    }
+    Ok(())
+}
+
+/// What organisation a remote actor represents, as its latest document says.
+pub async fn set_remote_organisation(
+    ctx: &Context,
+    actor: ActorId,
+    organisation: Option<Organisation>,
+) -> Result<(), ServiceError> {
+    let mut conn = ctx.db.acquire().await?;
+    store_organisation(&mut conn.conn(), actor, organisation.as_ref(), ctx.now().millis()).await
+}
+
+/// `organisation`: `None` leaves it as it is.
+async fn save_profile(
+    ctx: &Context,
+    user: &CurrentUser,
+    input: Profile,
+    organisation: Option<OrganisationInput>,
+) -> Result<(), ServiceError> {
     let mut errors = FieldErrors::new();
     let display_name = errors.check(DisplayName::parse(&input.display_name));
     let bio = errors.check(Summary::parse("bio", &input.bio));
     let language = errors.check(Language::parse_ui("language", &input.language));
+    let organisation = match organisation {
+        None => None,
+        Some(o) => match Organisation::parse(&o.org_type, &o.name, &o.location, &o.website) {
+            Ok(parsed) => Some(parsed),
+            Err(org_errors) => {
+                org_errors.iter().cloned().for_each(|e| errors.push(e));
+                None
+            }
+        },
+    };
     refuse_if_any(errors)?;
     let (Some(display_name), Some(bio), Some(language)) = (display_name, bio, language) else {
         return Err(ServiceError::Internal("validated input missing".into()));
@@ -222,6 +376,9 @@ pub async fn update_profile(ctx: &Context, user: &CurrentUser, input: Profile) -
         ctx.now().millis(),
     )
     .await?;
+    if let Some(organisation) = &organisation {
+        store_organisation(&mut conn, user.id, organisation.as_ref(), ctx.now().millis()).await?;
+    }
     ctx.emit(&mut conn, DomainEvent::ProfileUpdated { actor_id: user.id.0 }).await?;
     tx.commit().await?;
     Ok(())

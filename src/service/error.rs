@@ -20,6 +20,12 @@ pub enum ServiceError {
     RegistrationClosed,
     #[error("too many requests; try again later")]
     RateLimited,
+    /// The account applied to join and waits for a coordinator.
+    #[error("the application to join waits for a coordinator")]
+    AccountPending,
+    /// A coordinator rejected the application, with this message (may be empty).
+    #[error("the application to join was rejected")]
+    AccountRejected(String),
     #[error(transparent)]
     Db(DbError),
     #[error("internal error: {0}")]

@@ -32,6 +32,8 @@ pub struct LocalActor {
     pub updated_at: Timestamp,
     pub public_key_pem: String,
     pub moderators: Vec<String>,
+    /// For people: the organisation the profile represents (then it federates as `Organization`).
+    pub organisation: Option<crate::domain::organisation::Organisation>,
 }
 
 /// A local person, group or the instance actor, with its public key (made on first use).
@@ -43,6 +45,11 @@ pub async fn get_local_actor(ctx: &Context, name: &str) -> Result<LocalActor, Se
         db::groups::list_moderators(&mut conn.conn(), actor.id).await?.into_iter().map(|m| m.name).collect()
     } else {
         Vec::new()
+    };
+    let organisation = if actor.kind == "person" {
+        super::accounts::load_organisation(&mut conn.conn(), ActorId(actor.id)).await?
+    } else {
+        None
     };
     drop(conn);
     let keys = actor_keys(ctx, ActorId(actor.id)).await?;
@@ -58,6 +65,7 @@ pub async fn get_local_actor(ctx: &Context, name: &str) -> Result<LocalActor, Se
         updated_at: Timestamp::from_millis(actor.updated_at),
         public_key_pem: keys.public_key_pem,
         moderators,
+        organisation,
     })
 }
 

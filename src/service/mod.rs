@@ -10,6 +10,7 @@ pub mod events;
 pub mod federated;
 pub mod feeds;
 pub mod follows;
+pub mod goals;
 pub mod groups;
 pub mod instance;
 pub mod instance_info;
@@ -21,6 +22,7 @@ pub mod passwords;
 pub mod peers;
 pub mod posts;
 pub mod read_models;
+pub mod registrations;
 pub mod remote;
 pub mod statuses;
 pub mod threads;
@@ -38,7 +40,8 @@ pub use read_models::*;
 /// Rules that come from configuration.
 #[derive(Debug, Clone)]
 pub struct Settings {
-    pub registrations_open: bool,
+    /// Who may register (see `domain::registration::RegistrationMode`).
+    pub registration_mode: crate::domain::registration::RegistrationMode,
     pub page_size: i64,
     pub session_ttl_seconds: i64,
     pub max_failed_logins: i64,
@@ -55,7 +58,7 @@ pub struct Settings {
 impl Default for Settings {
     fn default() -> Self {
         Self {
-            registrations_open: true,
+            registration_mode: crate::domain::registration::RegistrationMode::Open,
             page_size: 20,
             session_ttl_seconds: 30 * 24 * 3600,
             max_failed_logins: 5,

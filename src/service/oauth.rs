@@ -348,6 +348,9 @@ pub async fn password_grant(
             return Err(OAuthError::InvalidGrant("wrong username or password"));
         }
         Err(ServiceError::LockedOut) => return Err(OAuthError::InvalidGrant("too many failed sign-ins")),
+        Err(ServiceError::AccountPending | ServiceError::AccountRejected(_)) => {
+            return Err(OAuthError::InvalidGrant("the account is not approved"));
+        }
         Err(other) => return Err(other.into()),
     };
     issue_token(ctx, app.id, Some(user.id.0), scopes, true).await

@@ -5,7 +5,7 @@ use super::groups::activity_cursor;
 use super::{
     Context, CurrentUser, Paged, PostDetails, ServiceError, paginate, parse_activity_cursor, parse_id_cursor,
 };
-use crate::db::{self, posts::NewPost};
+use crate::db::{self, Conn, posts::NewPost};
 use crate::domain::{
     ContentWarning, DomainEvent, FieldErrors, Language, PostBody, PostId, ThreadTitle, html::render_markdown,
 };
@@ -28,6 +28,21 @@ pub async fn create_thread(
     group_name: &str,
     input: NewThread,
 ) -> Result<PostId, ServiceError> {
+    let mut tx = ctx.db.begin().await?;
+    let id = create_thread_in(ctx, &mut tx.conn(), user, group_name, input).await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// [`create_thread`] in the caller's transaction, for changes that also start a thread (a
+/// progress update of a climate goal).
+pub(crate) async fn create_thread_in(
+    ctx: &Context,
+    conn: &mut Conn<'_>,
+    user: &CurrentUser,
+    group_name: &str,
+    input: NewThread,
+) -> Result<PostId, ServiceError> {
     let mut errors = FieldErrors::new();
     let title = errors.check(ThreadTitle::parse(&input.title));
     let body = errors.check(PostBody::parse(&input.body));
@@ -39,13 +54,10 @@ pub async fn create_thread(
     };
     let content_html = render_markdown(body.as_str());
 
-    let mut tx = ctx.db.begin().await?;
-    let mut conn = tx.conn();
-    let group =
-        db::groups::get_group_by_handle(&mut conn, group_name).await?.ok_or(ServiceError::NotFound)?;
+    let group = db::groups::get_group_by_handle(conn, group_name).await?.ok_or(ServiceError::NotFound)?;
     let id = ctx.new_id();
     db::posts::insert_local_post(
-        &mut conn,
+        conn,
         &NewPost {
             id,
             author_id: user.id.0,
@@ -61,13 +73,9 @@ pub async fn create_thread(
         },
     )
     .await?;
-    super::media::attach_uploads(&mut conn, user.id.0, id, &input.media_ids).await?;
-    ctx.emit(
-        &mut conn,
-        DomainEvent::ThreadCreated { post_id: id, group_id: group.id, remote_activity: None },
-    )
-    .await?;
-    tx.commit().await?;
+    super::media::attach_uploads(conn, user.id.0, id, &input.media_ids).await?;
+    ctx.emit(conn, DomainEvent::ThreadCreated { post_id: id, group_id: group.id, remote_activity: None })
+        .await?;
     Ok(PostId(id))
 }
 

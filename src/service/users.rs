@@ -2,7 +2,8 @@
 
 use super::{Context, CurrentUser, Paged, PostDetails, ServiceError, paginate, parse_id_cursor};
 use crate::db;
-use crate::domain::Timestamp;
+use crate::domain::organisation::Organisation;
+use crate::domain::{ActorId, Timestamp};
 
 #[derive(Debug, Clone)]
 pub struct UserProfile {
@@ -10,6 +11,9 @@ pub struct UserProfile {
     pub display_name: String,
     pub bio_html: String,
     pub joined_at: Timestamp,
+    /// The organisation the profile represents, if any.
+    pub organisation: Option<Organisation>,
+    pub goals: Vec<super::goals::GoalSummary>,
 }
 
 /// A profile page: the person and a page of their posts, newest first.
@@ -33,12 +37,20 @@ pub async fn get_user_page(
         page_size + 1,
     )
     .await?;
+    let organisation = super::accounts::load_organisation(&mut conn.conn(), ActorId(actor.id)).await?;
+    let goals = db::goals::list_owner_goals(&mut conn.conn(), actor.id)
+        .await?
+        .into_iter()
+        .map(super::goals::GoalSummary::from)
+        .collect();
     let posts = rows.into_iter().map(|row| PostDetails::from_row(row, viewer, false)).collect();
     let profile = UserProfile {
         name: actor.name,
         display_name: actor.display_name,
         bio_html: actor.summary_html,
         joined_at: Timestamp::from_millis(actor.created_at),
+        organisation,
+        goals,
     };
     Ok((profile, paginate(posts, page_size, |p: &PostDetails| p.id.0.to_string())))
 }

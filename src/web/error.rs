@@ -87,6 +87,12 @@ impl WebError {
                 "error-registration-closed-title",
                 ErrorMessage::Text("error-registration-closed-text"),
             ),
+            WebError::Service(ServiceError::AccountPending) => {
+                (StatusCode::FORBIDDEN, "error-forbidden-title", ErrorMessage::Text("login-pending"))
+            }
+            WebError::Service(ServiceError::AccountRejected(_)) => {
+                (StatusCode::FORBIDDEN, "error-forbidden-title", ErrorMessage::Text("login-rejected"))
+            }
             WebError::Service(ServiceError::Invalid(errors)) => (
                 StatusCode::UNPROCESSABLE_ENTITY,
                 "error-invalid-title",

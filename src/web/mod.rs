@@ -6,12 +6,15 @@ pub mod csrf;
 pub mod error;
 pub mod event_atom;
 pub mod event_views;
+pub mod goal_views;
 pub mod handlers;
 pub mod i18n;
 pub mod ical;
+pub mod member_views;
 pub mod pages;
 pub mod rate_limit;
 pub mod session;
+pub mod svg_chart;
 pub mod view;
 
 use crate::state::AppState;
@@ -19,7 +22,8 @@ use axum::Router;
 use axum::middleware;
 use axum::routing::{get, post};
 use handlers::{
-    admin, assets, auth, calendar, events, feeds, groups, home, language, media, posts, search, settings,
+    admin, assets, auth, calendar, events, feeds, goals, groups, home, language, media, posts, registrations,
+    search, settings,
     threads, users,
 };
 
@@ -57,9 +61,18 @@ pub fn pages(state: &AppState) -> Router<AppState> {
         .route("/p/{id}/like", post(posts::like))
         .route("/p/{id}/unlike", post(posts::unlike))
         .route("/u/{name}", get(users::show))
+        .route("/goals", get(goals::list).post(goals::create))
+        .route("/goals/new", get(goals::new_form))
+        .route("/goals/{id}", get(goals::show))
+        .route("/goals/{id}/chart.svg", get(goals::chart))
+        .route("/goals/{id}/progress", post(goals::report))
         .route("/search", get(search::search))
         .route("/admin/federation", get(admin::federation))
         .route("/admin/federation/policy", post(admin::set_policy))
+        .route("/admin/registrations", get(registrations::applications))
+        .route("/admin/registrations/{id}", post(registrations::decide))
+        .route("/admin/invites", get(registrations::invites).post(registrations::create_invite))
+        .route("/admin/invites/{id}/delete", post(registrations::delete_invite))
         .route("/login", get(auth::login_form))
         .route("/register", get(auth::register_form))
         .route("/logout", post(auth::logout))

@@ -99,6 +99,8 @@ pub struct UserPage {
     pub bio_html: String,
     pub joined_at: Timestamp,
     pub posts: ListView<PostView>,
+    pub organisation: Option<super::member_views::OrganisationView>,
+    pub goals: Vec<super::goal_views::GoalCardView>,
 }
 
 #[derive(Template)]
@@ -117,6 +119,44 @@ pub struct RegisterPage {
     pub form: FormState,
     pub username: String,
     pub email: String,
+    pub mode: RegisterMode,
+    pub reason: String,
+    pub invite: String,
+}
+
+/// What the register form asks besides the account, by registration mode.
+#[derive(Debug, Clone)]
+pub struct RegisterMode {
+    /// Approval mode: the question the applicant answers (empty otherwise).
+    pub approval_question: String,
+    pub approval: bool,
+    pub invite_only: bool,
+    /// Invite mode: the link's invite can still be used.
+    pub invite_live: bool,
+}
+
+impl RegisterMode {
+    pub fn new(state: &crate::state::AppState, invite_live: bool) -> Self {
+        use crate::domain::registration::RegistrationMode;
+        let mode = state.ctx.settings.registration_mode;
+        Self {
+            approval_question: state.config.registration.approval_question.clone(),
+            approval: mode == RegistrationMode::Approval,
+            invite_only: mode == RegistrationMode::Invite,
+            invite_live,
+        }
+    }
+
+    /// Whether the form is shown at all (not for invite mode without a usable invite).
+    pub fn shows_form(&self) -> bool {
+        !self.invite_only || self.invite_live
+    }
+}
+
+#[derive(Template)]
+#[template(path = "auth/register_applied.html")]
+pub struct ApplicationReceivedPage {
+    pub chrome: Chrome,
 }
 
 #[derive(Template)]
@@ -129,6 +169,9 @@ pub struct ProfileSettingsPage {
     pub bio: String,
     pub language: String,
     pub languages: Vec<(String, String)>,
+    pub organisation: crate::service::accounts::OrganisationInput,
+    /// Organisation types with the message id of their name.
+    pub org_types: Vec<(String, &'static str)>,
 }
 
 #[derive(Template)]
@@ -164,4 +207,71 @@ pub struct FederationAdminPage {
 pub struct FeedPage {
     pub chrome: Chrome,
     pub threads: ListView<PostView>,
+}
+
+#[derive(Debug, Clone)]
+pub struct ApplicationRow {
+    pub account_id: i64,
+    pub name: String,
+    pub email: String,
+    pub reason: String,
+    pub applied_at: String,
+}
+
+#[derive(Template)]
+#[template(path = "admin/registrations.html")]
+pub struct RegistrationsAdminPage {
+    pub chrome: Chrome,
+    pub mode: &'static str,
+    pub question: String,
+    pub applications: Vec<ApplicationRow>,
+}
+
+#[derive(Debug, Clone)]
+pub struct InviteRow {
+    pub id: i64,
+    pub created_by: String,
+    pub created_at: String,
+    pub uses: String,
+    pub expires: String,
+    pub live: bool,
+}
+
+#[derive(Template)]
+#[template(path = "admin/registrations_invites.html")]
+pub struct InvitesAdminPage {
+    pub chrome: Chrome,
+    pub form: FormState,
+    /// The link just made, shown once.
+    pub new_link: Option<String>,
+    pub invite_mode: bool,
+    pub invites: Vec<InviteRow>,
+}
+
+#[derive(Template)]
+#[template(path = "goals/index.html")]
+pub struct GoalsPage {
+    pub chrome: Chrome,
+    /// The handle whose goals are listed; empty for all.
+    pub owner: String,
+    pub goals: Vec<super::goal_views::GoalCardView>,
+}
+
+#[derive(Template)]
+#[template(path = "goals/show.html")]
+pub struct GoalPage {
+    pub chrome: Chrome,
+    pub goal: super::goal_views::GoalPageView,
+    pub form: FormState,
+    pub progress: crate::domain::goal::ProgressInput,
+}
+
+#[derive(Template)]
+#[template(path = "goals/new.html")]
+pub struct NewGoalPage {
+    pub chrome: Chrome,
+    pub form: FormState,
+    /// The project group the goal is for; empty for the member's own.
+    pub group: String,
+    pub goal: crate::domain::goal::GoalInput,
 }

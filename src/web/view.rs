@@ -70,7 +70,7 @@ pub struct ActorLink {
 }
 
 impl ActorLink {
-    fn person(actor: &ActorRef) -> Self {
+    pub(crate) fn person(actor: &ActorRef) -> Self {
         Self {
             shown_name: actor.shown_name().to_owned(),
             handle: actor.handle(),
@@ -78,7 +78,7 @@ impl ActorLink {
         }
     }
 
-    fn group(actor: &ActorRef) -> Self {
+    pub(crate) fn group(actor: &ActorRef) -> Self {
         Self {
             shown_name: actor.shown_name().to_owned(),
             handle: actor.handle(),

@@ -96,7 +96,7 @@ pub async fn bad_registrations_store_nothing(app: TestApp) {
 
 pub async fn closed_registration_is_refused(app: TestApp) {
     let mut settings = (*app.ctx.settings).clone();
-    settings.registrations_open = false;
+    settings.registration_mode = allmende::domain::registration::RegistrationMode::Closed;
     let ctx = allmende::service::Context { settings: std::sync::Arc::new(settings), ..app.ctx.clone() };
     assert!(matches!(accounts::register(&ctx, account("ana")).await, Err(ServiceError::RegistrationClosed)));
     // Admins can still create accounts from the command line.

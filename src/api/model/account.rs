@@ -3,6 +3,8 @@
 use serde::Serialize;
 
 use super::{AVATAR_PATH, HEADER_PATH, timestamp};
+use crate::domain::html::escape_text;
+use crate::domain::organisation::Organisation;
 use crate::federation::uris::Uris;
 use crate::service::CurrentUser;
 use crate::service::account_cards::{AccountCard, Relationship as RelationshipView};
@@ -105,8 +107,30 @@ impl Account {
         account.statuses_count = card.statuses_count;
         account.last_status_at =
             card.last_status_at.map(|at| timestamp(at).get(..10).unwrap_or_default().to_owned());
+        account.fields = card.organisation.as_ref().map(organisation_fields).unwrap_or_default();
         account
     }
+}
+
+/// The organisation as profile fields, labelled as other servers see them (see
+/// `federation::organisation_objects`).
+fn organisation_fields(organisation: &Organisation) -> Vec<Field> {
+    let field = |name: &str, value: &str| Field {
+        name: name.to_owned(),
+        value: escape_text(value),
+        verified_at: None,
+    };
+    let mut fields = vec![
+        field("Organisation type", organisation.org_type.english_label()),
+        field("Organisation", &organisation.name),
+    ];
+    if !organisation.location.is_empty() {
+        fields.push(field("Location", &organisation.location));
+    }
+    if !organisation.website.is_empty() {
+        fields.push(field("Website", &organisation.website));
+    }
+    fields
 }
 
 #[derive(Debug, Clone, Serialize)]

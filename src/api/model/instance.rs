@@ -6,6 +6,7 @@ use super::Account;
 use crate::config::Config;
 use crate::domain::language::UI_LANGUAGES;
 use crate::domain::post::BODY_MAX;
+use crate::domain::registration::RegistrationMode;
 use crate::federation::uris::Uris;
 use crate::service::account_cards::Contact;
 use crate::service::instance_info::InstanceUsage;
@@ -51,6 +52,7 @@ fn languages() -> Vec<&'static str> {
 }
 
 pub fn v2(config: &Config, uris: &Uris, usage: &InstanceUsage, contact: &Contact) -> Value {
+    let mode = config.registration.effective_mode();
     let mut configuration = configuration();
     configuration["urls"] = json!({ "streaming": streaming_url(uris), "status": null });
     json!({
@@ -65,8 +67,8 @@ pub fn v2(config: &Config, uris: &Uris, usage: &InstanceUsage, contact: &Contact
         "languages": languages(),
         "configuration": configuration,
         "registrations": {
-            "enabled": config.registration.open,
-            "approval_required": false,
+            "enabled": mode.anyone_may_apply(),
+            "approval_required": mode == RegistrationMode::Approval,
             "message": null,
             "url": null
         },
@@ -79,6 +81,7 @@ pub fn v2(config: &Config, uris: &Uris, usage: &InstanceUsage, contact: &Contact
 }
 
 pub fn v1(config: &Config, uris: &Uris, usage: &InstanceUsage, contact: &Contact) -> Value {
+    let mode = config.registration.effective_mode();
     json!({
         "uri": uris.host(),
         "title": config.instance.name,
@@ -90,9 +93,9 @@ pub fn v1(config: &Config, uris: &Uris, usage: &InstanceUsage, contact: &Contact
         "stats": { "user_count": usage.users, "status_count": usage.local_posts, "domain_count": 0 },
         "thumbnail": uris.absolute(super::HEADER_PATH),
         "languages": languages(),
-        "registrations": config.registration.open,
-        "approval_required": false,
-        "invites_enabled": false,
+        "registrations": mode.anyone_may_apply(),
+        "approval_required": mode == RegistrationMode::Approval,
+        "invites_enabled": mode == RegistrationMode::Invite,
         "configuration": configuration(),
         "contact_account": contact.account.as_ref().map(|c| Account::from_card(uris, c)),
         "rules": [],

@@ -91,6 +91,9 @@ pub struct ActorJson {
     pub attachment: Vec<PropertyValue>,
     #[serde(default, deserialize_with = "deserialize_skip_error", skip_serializing_if = "Option::is_none")]
     pub sensitive: Option<bool>,
+    /// The organisation a member profile represents (our extension, see FEDERATION.md).
+    #[serde(default, deserialize_with = "deserialize_skip_error", skip_serializing_if = "Option::is_none")]
+    pub organisation: Option<super::organisation::OrganisationJson>,
 }
 
 impl ActorJson {
@@ -127,6 +130,7 @@ impl ActorJson {
             manually_approves_followers: None,
             attachment: Vec::new(),
             sensitive: None,
+            organisation: None,
         }
     }
 

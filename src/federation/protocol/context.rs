@@ -22,7 +22,9 @@ pub fn context() -> Value {
             "schema": "http://schema.org#",
             "manuallyApprovesFollowers": "as:manuallyApprovesFollowers",
             "toot": "http://joinmastodon.org/ns#",
-            "blurhash": "toot:blurhash"
+            "blurhash": "toot:blurhash",
+            "allmende": "urn:allmende:ns#",
+            "organisation": {"@id": "allmende:organisation", "@type": "@json"}
         }
     ])
 }

@@ -1,17 +1,19 @@
 //! Registration, sign-in and sign-out.
 
 use axum::Form;
-use axum::extract::State;
+use axum::extract::{Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
+use crate::domain::registration::RegistrationMode;
 use crate::domain::{FieldError, FieldErrors};
 use crate::service::accounts::{self, NewAccount, NewSession, Profile};
+use crate::service::registrations::{self, Application, Registered};
 use crate::service::{CurrentUser, ServiceError};
 use crate::state::AppState;
 use crate::web::error::WebError;
-use crate::web::pages::{LoginPage, RegisterPage, render};
+use crate::web::pages::{ApplicationReceivedPage, LoginPage, RegisterMode, RegisterPage, render};
 use crate::web::session::{SESSION_COOKIE, cookie_header, cookie_value};
 use crate::web::view::{Chrome, FormState};
 
@@ -20,7 +22,7 @@ pub async fn login_form(State(state): State<AppState>, chrome: Chrome) -> Result
         chrome,
         form: FormState::default(),
         username: String::new(),
-        registrations_open: state.config.registration.open,
+        registrations_open: state.ctx.settings.registration_mode != RegistrationMode::Closed,
     };
     render(StatusCode::OK, &page)
 }
@@ -38,27 +40,53 @@ pub async fn login_submit(
     chrome: Chrome,
     Form(form): Form<LoginForm>,
 ) -> Result<Response, WebError> {
-    let message = match accounts::login(&state.ctx, &form.username, &form.password).await {
+    let (status, message) = match accounts::login(&state.ctx, &form.username, &form.password).await {
         Ok(session) => return Ok(signed_in(&state, session)),
-        Err(ServiceError::BadCredentials) => "login-wrong",
-        Err(ServiceError::LockedOut) => "login-locked",
+        Err(ServiceError::BadCredentials) => (StatusCode::UNAUTHORIZED, chrome.t.get("login-wrong")),
+        Err(ServiceError::LockedOut) => (StatusCode::UNAUTHORIZED, chrome.t.get("login-locked")),
+        Err(ServiceError::AccountPending) => (StatusCode::FORBIDDEN, chrome.t.get("login-pending")),
+        Err(ServiceError::AccountRejected(message)) if message.is_empty() => {
+            (StatusCode::FORBIDDEN, chrome.t.get("login-rejected"))
+        }
+        Err(ServiceError::AccountRejected(message)) => {
+            (StatusCode::FORBIDDEN, chrome.t.arg("login-rejected-with-message", "message", message))
+        }
         Err(other) => return Err(other.into()),
     };
     let page = LoginPage {
-        form: FormState::general_message(chrome.t.get(message)),
+        form: FormState::general_message(message),
         chrome,
         username: form.username,
-        registrations_open: state.config.registration.open,
+        registrations_open: state.ctx.settings.registration_mode != RegistrationMode::Closed,
     };
-    render(StatusCode::UNAUTHORIZED, &page)
+    render(status, &page)
 }
 
-pub async fn register_form(State(state): State<AppState>, chrome: Chrome) -> Result<Response, WebError> {
-    if !state.config.registration.open {
+#[derive(Deserialize)]
+pub struct InviteQuery {
+    #[serde(default)]
+    invite: String,
+}
+
+pub async fn register_form(
+    State(state): State<AppState>,
+    chrome: Chrome,
+    Query(query): Query<InviteQuery>,
+) -> Result<Response, WebError> {
+    let mode = state.ctx.settings.registration_mode;
+    if mode == RegistrationMode::Closed {
         return Err(ServiceError::RegistrationClosed.into());
     }
-    let page =
-        RegisterPage { chrome, form: FormState::default(), username: String::new(), email: String::new() };
+    let invite_live = registrations::invite_is_live(&state.ctx, &query.invite).await?;
+    let page = RegisterPage {
+        chrome,
+        form: FormState::default(),
+        username: String::new(),
+        email: String::new(),
+        mode: RegisterMode::new(&state, invite_live),
+        reason: String::new(),
+        invite: query.invite,
+    };
     render(StatusCode::OK, &page)
 }
 
@@ -72,6 +100,10 @@ pub struct RegisterForm {
     password: String,
     #[serde(default)]
     password_confirmation: String,
+    #[serde(default)]
+    reason: String,
+    #[serde(default)]
+    invite: String,
 }
 
 pub async fn register_submit(
@@ -79,11 +111,15 @@ pub async fn register_submit(
     chrome: Chrome,
     Form(form): Form<RegisterForm>,
 ) -> Result<Response, WebError> {
-    let input = NewAccount {
-        username: form.username.clone(),
-        email: Some(form.email.clone()),
-        password: form.password.clone(),
-        admin: false,
+    let input = Application {
+        account: NewAccount {
+            username: form.username.clone(),
+            email: Some(form.email.clone()),
+            password: form.password.clone(),
+            admin: false,
+        },
+        reason: form.reason.clone(),
+        invite: form.invite.clone(),
     };
     let result = if form.password != form.password_confirmation {
         Err(ServiceError::Invalid(FieldErrors::from(FieldError::new(
@@ -91,16 +127,28 @@ pub async fn register_submit(
             "does not match the password",
         ))))
     } else {
-        accounts::register(&state.ctx, input).await
+        registrations::register(&state.ctx, input).await
     };
     match result {
-        Ok(user) => {
+        Ok(Registered::Active(user)) => {
             keep_page_language(&state, &user, chrome.t.code()).await;
             Ok(signed_in(&state, accounts::start_session(&state.ctx, user).await?))
         }
+        Ok(Registered::Pending(user)) => {
+            keep_page_language(&state, &user, chrome.t.code()).await;
+            render(StatusCode::OK, &ApplicationReceivedPage { chrome })
+        }
         Err(ServiceError::Invalid(errors)) => {
             let errors = FormState::new(&errors, &chrome.t);
-            let page = RegisterPage { chrome, form: errors, username: form.username, email: form.email };
+            let page = RegisterPage {
+                chrome,
+                form: errors,
+                username: form.username,
+                email: form.email,
+                mode: RegisterMode::new(&state, true),
+                reason: form.reason,
+                invite: form.invite,
+            };
             render(StatusCode::UNPROCESSABLE_ENTITY, &page)
         }
         Err(other) => Err(other.into()),

@@ -7,10 +7,12 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
 use crate::domain::language::UI_LANGUAGES;
+use crate::domain::organisation::OrganisationType;
 use crate::service::ServiceError;
-use crate::service::accounts::{self, Profile};
+use crate::service::accounts::{self, OrganisationInput, Profile};
 use crate::state::AppState;
 use crate::web::error::WebError;
+use crate::web::member_views::organisation_type_label;
 use crate::web::pages::{ProfileSettingsPage, render};
 use crate::web::session::RequireUser;
 use crate::web::view::{Chrome, FormState};
@@ -26,8 +28,8 @@ pub async fn profile_form(
     RequireUser(user): RequireUser,
     Query(query): Query<SavedQuery>,
 ) -> Result<Response, WebError> {
-    let profile = accounts::get_profile(&state.ctx, &user).await?;
-    render(StatusCode::OK, &page(chrome, FormState::default(), query.saved.is_some(), profile))
+    let (profile, organisation) = accounts::get_member_profile(&state.ctx, &user).await?;
+    render(StatusCode::OK, &page(chrome, FormState::default(), query.saved.is_some(), profile, organisation))
 }
 
 #[derive(Deserialize)]
@@ -38,6 +40,14 @@ pub struct ProfileForm {
     bio: String,
     #[serde(default)]
     language: String,
+    #[serde(default)]
+    org_type: String,
+    #[serde(default)]
+    org_name: String,
+    #[serde(default)]
+    org_location: String,
+    #[serde(default)]
+    org_website: String,
 }
 
 pub async fn profile_submit(
@@ -47,18 +57,35 @@ pub async fn profile_submit(
     Form(form): Form<ProfileForm>,
 ) -> Result<Response, WebError> {
     let profile = Profile { display_name: form.display_name, bio: form.bio, language: form.language };
-    match accounts::update_profile(&state.ctx, &user, profile.clone()).await {
+    let organisation = OrganisationInput {
+        org_type: form.org_type,
+        name: form.org_name,
+        location: form.org_location,
+        website: form.org_website,
+    };
+    match accounts::update_member_profile(&state.ctx, &user, profile.clone(), organisation.clone()).await {
         Ok(()) => Ok(Redirect::to("/settings/profile?saved=1").into_response()),
         Err(ServiceError::Invalid(errors)) => {
             let form = FormState::new(&errors, &chrome.t);
-            render(StatusCode::UNPROCESSABLE_ENTITY, &page(chrome, form, false, profile))
+            render(StatusCode::UNPROCESSABLE_ENTITY, &page(chrome, form, false, profile, organisation))
         }
         Err(other) => Err(other.into()),
     }
 }
 
-fn page(chrome: Chrome, form: FormState, saved: bool, profile: Profile) -> ProfileSettingsPage {
+fn page(
+    chrome: Chrome,
+    form: FormState,
+    saved: bool,
+    profile: Profile,
+    organisation: OrganisationInput,
+) -> ProfileSettingsPage {
     ProfileSettingsPage {
+        org_types: OrganisationType::ALL
+            .iter()
+            .map(|t| (t.as_str().to_owned(), organisation_type_label(*t)))
+            .collect(),
+        organisation,
         chrome,
         form,
         saved,

@@ -9,6 +9,8 @@ use crate::federation::uris;
 use crate::service::users;
 use crate::state::AppState;
 use crate::web::error::WebError;
+use crate::web::goal_views::GoalCardView;
+use crate::web::member_views::OrganisationView;
 use crate::web::pages::{UserPage, render};
 use crate::web::session::MaybeUser;
 use crate::web::view::{Chrome, ListView};
@@ -27,6 +29,7 @@ pub async fn show(
 ) -> Result<Response, WebError> {
     let (profile, posts) =
         users::get_user_page(&state.ctx, &name, viewer.as_ref(), query.before.as_deref()).await?;
+    let goals = profile.goals.iter().map(|g| GoalCardView::new(g, &chrome.t)).collect();
     let page = UserPage {
         chrome,
         posts: ListView::from_paged(&posts, &uris::user_path(&profile.name), "before"),
@@ -34,6 +37,8 @@ pub async fn show(
         name: profile.name,
         bio_html: profile.bio_html,
         joined_at: profile.joined_at,
+        organisation: profile.organisation.as_ref().map(OrganisationView::from),
+        goals,
     };
     render(StatusCode::OK, &page)
 }

@@ -43,10 +43,25 @@ const EVENT_FIXED: &[(&str, &str)] = &[
     ("is full", "field-error-event-full"),
 ];
 
+/// Descriptions of the member, registration and goal rules (kept apart to keep merges simple).
+const MEMBERS_FIXED: &[(&str, &str)] = &[
+    ("is not one of the offered types", "field-error-org-type"),
+    ("must be a web address starting with https:// or http://", "field-error-website"),
+    ("is not valid or has expired", "field-error-invite"),
+    ("must be approve or reject", "field-error-decision"),
+    ("must be a number", "field-error-number"),
+    ("must be a date like 2026-11-23", "field-error-date"),
+    ("must differ from the baseline", "field-error-target-equals-baseline"),
+    ("must not be before the baseline year", "field-error-target-year"),
+    ("must be a group you can post in", "field-error-goal-group"),
+];
+
 /// A message id and its arguments for one refused field, if the description is known.
 pub fn message_for(error: &FieldError) -> Option<(&'static str, Vec<(&'static str, FluentValue<'static>)>)> {
     let text = error.message.as_str();
-    if let Some((_, id)) = FIXED.iter().chain(EVENT_FIXED).find(|(description, _)| *description == text) {
+    if let Some((_, id)) =
+        FIXED.iter().chain(EVENT_FIXED).chain(MEMBERS_FIXED).find(|(description, _)| *description == text)
+    {
         return Some((id, Vec::new()));
     }
     let number =
@@ -56,6 +71,21 @@ pub fn message_for(error: &FieldError) -> Option<(&'static str, Vec<(&'static st
     }
     if let Some(max) = number("must be at most ", " characters") {
         return Some(("field-error-too-long", vec![("count", FluentValue::from(max))]));
+    }
+    if let Some(rest) = text.strip_prefix("must be a whole number from ") {
+        let (min, max) = rest.split_once(" to ")?;
+        let (min, max) = (min.parse::<i64>().ok()?, max.parse::<i64>().ok()?);
+        return Some((
+            "field-error-whole-number",
+            vec![("min", FluentValue::from(min)), ("max", FluentValue::from(max))],
+        ));
+    }
+    if let Some(rest) = text.strip_prefix("must be a year from ") {
+        let (min, max) = rest.split_once(" to ")?;
+        let (min, max) = (min.parse::<i64>().ok()?, max.parse::<i64>().ok()?);
+        // Years are not grouped like amounts ("2030", never "2,030").
+        let (min, max) = (FluentValue::from(min.to_string()), FluentValue::from(max.to_string()));
+        return Some(("field-error-year", vec![("min", min), ("max", max)]));
     }
     let range = text.strip_prefix("must be ")?.strip_suffix(" characters long")?;
     let (min, max) = range.split_once(" to ")?;
@@ -135,6 +165,56 @@ mod tests {
                 assert!(!text.is_empty() && text != id, "{code} has no {id}");
             }
         }
+    }
+
+    #[test]
+    fn member_registration_and_goal_refusals_have_messages() {
+        use crate::domain::goal::{Goal, GoalInput, Progress, ProgressInput};
+        use crate::domain::organisation::Organisation;
+        use crate::domain::registration::InviteLimits;
+        let mut refusals: Vec<FieldError> = Vec::new();
+        if let Err(errors) = Organisation::parse("club", "", "", "ftp://x") {
+            refusals.extend(errors.iter().cloned());
+        }
+        if let Err(errors) = InviteLimits::parse("0", "x") {
+            refusals.extend(errors);
+        }
+        let goal = GoalInput {
+            title: "t".into(),
+            metric: "m".into(),
+            unit: "u".into(),
+            baseline_value: "1".into(),
+            baseline_year: "2020".into(),
+            target_value: "1".into(),
+            target_year: "2019".into(),
+            scope_note: String::new(),
+        };
+        if let Err(errors) = Goal::parse(&goal) {
+            refusals.extend(errors.iter().cloned());
+        }
+        if let Err(errors) =
+            Goal::parse(&GoalInput { baseline_value: "x".into(), baseline_year: "1".into(), ..goal })
+        {
+            refusals.extend(errors.iter().cloned());
+        }
+        if let Err(errors) =
+            Progress::parse(&ProgressInput { date: "1.1.2024".into(), ..ProgressInput::default() })
+        {
+            refusals.extend(errors.iter().cloned());
+        }
+        refusals.push(FieldError::new("invite", "is not valid or has expired"));
+        refusals.push(FieldError::new("decision", "must be approve or reject"));
+        refusals.push(FieldError::new("group", "must be a group you can post in"));
+        assert!(refusals.len() >= 12, "{refusals:?}");
+        for error in &refusals {
+            let (id, _) = message_for(error).unwrap_or_else(|| panic!("no message id for {error}"));
+            for (code, _) in crate::domain::language::UI_LANGUAGES {
+                let text = translate(error, &Translator::new(code));
+                assert!(!text.is_empty() && text != id, "{code} has no {id}");
+            }
+        }
+        let year = FieldError::new("baseline_year", "must be a year from 1990 to 2100");
+        assert_eq!(translate(&year, &Translator::new("en")), "Please enter a year from 1990 to 2100.");
     }
 
     #[test]

@@ -210,6 +210,27 @@ pub fn group_digits(language: &str, n: i64) -> String {
     out
 }
 
+/// A decimal amount with at most `max_fraction` fraction digits (trailing zeros dropped), the
+/// language's digit grouping and decimal sign: `12,400.5` (en), `12.400,5` (de, da),
+/// `12 400,5` (pl, sv, fi).
+pub fn decimal(language: &str, value: f64, max_fraction: u32) -> String {
+    if !value.is_finite() {
+        return String::new();
+    }
+    let scale = 10_f64.powi(i32::try_from(max_fraction).unwrap_or(0));
+    let rounded = (value.abs() * scale).round();
+    let whole = (rounded / scale).trunc();
+    let fraction = (rounded - whole * scale).round();
+    let sign = if value < 0.0 && rounded > 0.0 { "-" } else { "" };
+    let mut text = format!("{sign}{}", group_digits(language, whole as i64));
+    if fraction > 0.0 {
+        let digits = format!("{:0width$}", fraction as i64, width = max_fraction as usize);
+        text.push(if language == "en" { '.' } else { ',' });
+        text.push_str(digits.trim_end_matches('0'));
+    }
+    text
+}
+
 /// Knows the language of the Fluent bundle it was made for; lets [`fluent_number`] group digits.
 struct DigitGrouping {
     language: String,
@@ -263,6 +284,16 @@ mod tests {
         assert_eq!(datetime("da", at), "23. november 2026 kl. 08.37 UTC");
         assert_eq!(datetime("sv", at), "23 november 2026 kl. 08:37 UTC");
         assert_eq!(datetime("fi", at), "23. marraskuuta 2026 klo 8.37 UTC");
+    }
+
+    #[test]
+    fn decimals_use_each_languages_signs() {
+        assert_eq!(decimal("en", 12_400.5, 2), "12,400.5");
+        assert_eq!(decimal("de", 12_400.5, 2), "12.400,5");
+        assert_eq!(decimal("fi", -0.25, 2), "-0,25");
+        assert_eq!(decimal("pl", 1_234.0, 2), "1234");
+        assert_eq!(decimal("en", 2.999, 2), "3");
+        assert_eq!(decimal("sv", 49.96, 1), "50");
     }
 
     #[test]

@@ -91,6 +91,12 @@ impl Translator {
         format::group_digits(self.code, *n.borrow())
     }
 
+    /// A decimal amount, e.g. `12,400.5` in English and `12.400,5` in German (two fraction
+    /// digits at most).
+    pub fn decimal(&self, value: impl Borrow<f64>) -> String {
+        format::decimal(self.code, *value.borrow(), 2)
+    }
+
     /// A day, e.g. `23. November 2026` or `23 listopada 2026`.
     pub fn date(&self, at: impl Borrow<Timestamp>) -> String {
         format::date(self.code, *at.borrow())
