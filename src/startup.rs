@@ -63,6 +63,7 @@ pub fn service_context(config: &Config, db: Db, clock: Arc<dyn Clock>) -> Contex
             default_language: config.instance.default_language.clone(),
             federation_allowlist_only: config.federation.allowlist_only,
             oauth_password_grant: config.oauth.password_grant,
+            focus_areas: config.network.focus_areas.clone(),
         }),
     }
 }

@@ -20,9 +20,11 @@ pub mod instances;
 pub mod likes;
 pub mod lists;
 pub mod markers;
+pub mod network;
 pub mod notifications;
 pub mod oauth;
 pub mod posts;
+pub mod projects;
 pub mod sessions;
 pub mod statuses;
 

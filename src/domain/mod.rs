@@ -10,6 +10,7 @@ pub mod language;
 pub mod mentions;
 pub mod name;
 pub mod post;
+pub mod project;
 pub mod scopes;
 pub mod time;
 pub mod validation;

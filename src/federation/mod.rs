@@ -13,6 +13,7 @@ pub mod inbox;
 pub mod key_owner;
 pub mod objects;
 pub mod outbound;
+pub mod project_document;
 pub mod protocol;
 pub mod rate_limit;
 pub mod resolve;

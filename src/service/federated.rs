@@ -32,6 +32,8 @@ pub struct LocalActor {
     pub updated_at: Timestamp,
     pub public_key_pem: String,
     pub moderators: Vec<String>,
+    /// The project of a project group.
+    pub project: Option<crate::domain::project::Project>,
 }
 
 /// A local person, group or the instance actor, with its public key (made on first use).
@@ -43,6 +45,13 @@ pub async fn get_local_actor(ctx: &Context, name: &str) -> Result<LocalActor, Se
         db::groups::list_moderators(&mut conn.conn(), actor.id).await?.into_iter().map(|m| m.name).collect()
     } else {
         Vec::new()
+    };
+    let project = if actor.kind == "group" && actor.group_kind.as_deref() == Some("project") {
+        db::projects::get_project(&mut conn.conn(), actor.id)
+            .await?
+            .map(|row| super::projects::project_from_row(&row))
+    } else {
+        None
     };
     drop(conn);
     let keys = actor_keys(ctx, ActorId(actor.id)).await?;
@@ -58,6 +67,7 @@ pub async fn get_local_actor(ctx: &Context, name: &str) -> Result<LocalActor, Se
         updated_at: Timestamp::from_millis(actor.updated_at),
         public_key_pem: keys.public_key_pem,
         moderators,
+        project,
     })
 }
 

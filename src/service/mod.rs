@@ -12,11 +12,13 @@ pub mod groups;
 pub mod instance;
 pub mod instance_info;
 pub mod keys;
+pub mod network;
 pub mod notifications;
 pub mod oauth;
 pub mod passwords;
 pub mod peers;
 pub mod posts;
+pub mod projects;
 pub mod read_models;
 pub mod remote;
 pub mod statuses;
@@ -44,6 +46,8 @@ pub struct Settings {
     pub federation_allowlist_only: bool,
     /// The OAuth 2 password grant is enabled.
     pub oauth_password_grant: bool,
+    /// The focus areas projects choose from (`network.focus_areas`).
+    pub focus_areas: Vec<String>,
 }
 
 impl Default for Settings {
@@ -57,6 +61,17 @@ impl Default for Settings {
             default_language: "en".to_owned(),
             federation_allowlist_only: false,
             oauth_password_grant: false,
+            focus_areas: [
+                "mobility",
+                "buildings",
+                "energy",
+                "co-creation",
+                "leadership",
+                "adaptation",
+                "nature",
+            ]
+            .map(String::from)
+            .to_vec(),
         }
     }
 }

@@ -28,6 +28,7 @@ mod outbound;
 mod outbox_queries;
 mod peer;
 mod posts;
+mod projects;
 mod query_counts;
 mod reverse_proxy;
 mod signature_crosscheck;

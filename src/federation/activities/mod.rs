@@ -7,6 +7,7 @@ pub(crate) mod create;
 mod delete;
 mod follow;
 mod like;
+mod reject;
 mod undo;
 mod update;
 
@@ -42,7 +43,8 @@ pub async fn receive(
         Inbound::Delete(delete) => delete::receive(state, actor, actor_url, delete).await,
         Inbound::Like(like) => like::receive(state, actor, like).await,
         Inbound::Announce(announce) => announce::receive(state, actor, actor_url, announce, depth).await,
-        Inbound::Reject(_) | Inbound::Dislike(_) | Inbound::Block(_) | Inbound::Unknown(_) => {
+        Inbound::Reject(reject) => reject::receive(state, actor, actor_url, reject).await,
+        Inbound::Dislike(_) | Inbound::Block(_) | Inbound::Unknown(_) => {
             tracing::debug!(kind = %activity_kind(raw), "ignored activity");
             Ok(())
         }

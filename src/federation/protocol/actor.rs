@@ -14,6 +14,7 @@ use url::Url;
 
 use super::de::{deserialize_first_href, deserialize_lenient_vec, deserialize_opt_id};
 use super::image::{ImageJson, deserialize_image};
+use super::project::ProjectJson;
 use super::source::SourceJson;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
@@ -91,6 +92,9 @@ pub struct ActorJson {
     pub attachment: Vec<PropertyValue>,
     #[serde(default, deserialize_with = "deserialize_skip_error", skip_serializing_if = "Option::is_none")]
     pub sensitive: Option<bool>,
+    /// For project groups: the project, in Allmende's own namespace (see [`ProjectJson`]).
+    #[serde(default, deserialize_with = "deserialize_skip_error", skip_serializing_if = "Option::is_none")]
+    pub project: Option<ProjectJson>,
 }
 
 impl ActorJson {
@@ -127,6 +131,7 @@ impl ActorJson {
             manually_approves_followers: None,
             attachment: Vec::new(),
             sensitive: None,
+            project: None,
         }
     }
 
