@@ -129,7 +129,6 @@ mod tests {
             website: "https://solar.example/".into(),
             contact: "solar@borken.example".into(),
             measures: "Survey | done | 2026-03-01".into(),
-            ..ProjectForm::default()
         };
         Project::parse(&ProjectParts::from_form(&form), &["energy".to_owned()]).expect("valid")
     }
