@@ -33,7 +33,32 @@ pub struct Config {
     pub limits: LimitsConfig,
     pub federation: FederationConfig,
     pub oauth: OAuthConfig,
+    pub network: NetworkConfig,
     pub log: LogConfig,
+}
+
+/// The climate network this instance serves.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NetworkConfig {
+    /// The focus areas projects choose from (a TOML list, or comma-separated in the env).
+    #[serde(deserialize_with = "word_list")]
+    pub focus_areas: Vec<String>,
+}
+
+/// A list of words: a TOML list, or one string separated by commas (environment variables).
+fn word_list<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<String>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Words {
+        List(Vec<String>),
+        Text(String),
+    }
+    let words = match Words::deserialize(deserializer)? {
+        Words::List(list) => list,
+        Words::Text(text) => text.split(',').map(str::to_owned).collect(),
+    };
+    Ok(words.into_iter().map(|w| w.trim().to_lowercase()).filter(|w| !w.is_empty()).collect())
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -128,7 +153,7 @@ pub enum ConfigError {
 
 /// Sections whose keys are reached from the environment as `ALLMENDE_<SECTION>_<KEY>`.
 const SECTIONS: &[&str] =
-    &["database", "instance", "registration", "auth", "limits", "federation", "oauth", "log"];
+    &["database", "instance", "registration", "auth", "limits", "federation", "oauth", "network", "log"];
 const TOP_LEVEL: &[&str] =
     &["domain", "bind", "data_dir", "insecure_http", "trusted_proxies", "extra_ca_cert"];
 
@@ -205,6 +230,17 @@ impl Config {
         }
         if self.auth.attempts_per_minute == 0 {
             return Err(ConfigError::Invalid("auth.attempts_per_minute must be at least 1".into()));
+        }
+        if self
+            .network
+            .focus_areas
+            .iter()
+            .any(|area| area.len() > 40 || !area.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_'))
+        {
+            return Err(ConfigError::Invalid(
+                "network.focus_areas must be words of letters, digits, - and _ (at most 40 characters)"
+                    .into(),
+            ));
         }
         crate::domain::Language::parse_ui("instance.default_language", &self.instance.default_language)
             .map_err(|e| ConfigError::Invalid(e.to_string()))?;

@@ -49,6 +49,7 @@ macro_rules! select_post {
          LEFT JOIN instances gi ON gi.id = g.instance_id "
     };
 }
+pub(crate) use select_post;
 
 pub struct NewPost<'a> {
     pub id: i64,

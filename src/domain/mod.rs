@@ -13,6 +13,7 @@ pub mod mentions;
 pub mod name;
 pub mod organisation;
 pub mod post;
+pub mod project;
 pub mod registration;
 pub mod scopes;
 pub mod time;

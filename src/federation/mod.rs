@@ -15,6 +15,7 @@ pub mod key_owner;
 pub mod objects;
 pub mod organisation_objects;
 pub mod outbound;
+pub mod project_document;
 pub mod protocol;
 pub mod rate_limit;
 pub mod resolve;

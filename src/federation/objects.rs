@@ -91,6 +91,10 @@ pub fn actor_json(uris: &Uris, actor: &LocalActor) -> Result<ActorJson, ObjectEr
             _ => "Discussion group",
         };
         json.attachment.push(PropertyValue::new("Kind", label));
+        if let Some(project) = &actor.project {
+            json.attachment.extend(super::project_document::project_fields(project));
+            json.project = Some(super::project_document::project_json(project));
+        }
     }
     if let Some(organisation) = &actor.organisation {
         super::organisation_objects::describe_organisation(&mut json, organisation);

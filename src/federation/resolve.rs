@@ -94,6 +94,10 @@ pub async fn store_actor(state: &AppState, actor: ActorJson) -> Result<(ActorId,
     )
     .await?;
     crate::service::accounts::set_remote_organisation(&state.ctx, id, organisation).await?;
+    if kind == RemoteActorKind::Group {
+        let project = actor.project.as_ref().map(super::project_document::project_from_json);
+        crate::service::projects::store_remote_project(&state.ctx, id, project).await?;
+    }
     Ok((id, public_key_pem))
 }
 

@@ -34,6 +34,8 @@ pub struct LocalActor {
     pub moderators: Vec<String>,
     /// For people: the organisation the profile represents (then it federates as `Organization`).
     pub organisation: Option<crate::domain::organisation::Organisation>,
+    /// The project of a project group.
+    pub project: Option<crate::domain::project::Project>,
 }
 
 /// A local person, group or the instance actor, with its public key (made on first use).
@@ -48,6 +50,13 @@ pub async fn get_local_actor(ctx: &Context, name: &str) -> Result<LocalActor, Se
     };
     let organisation = if actor.kind == "person" {
         super::accounts::load_organisation(&mut conn.conn(), ActorId(actor.id)).await?
+    } else {
+        None
+    };
+    let project = if actor.kind == "group" && actor.group_kind.as_deref() == Some("project") {
+        db::projects::get_project(&mut conn.conn(), actor.id)
+            .await?
+            .map(|row| super::projects::project_from_row(&row))
     } else {
         None
     };
@@ -66,6 +75,7 @@ pub async fn get_local_actor(ctx: &Context, name: &str) -> Result<LocalActor, Se
         public_key_pem: keys.public_key_pem,
         moderators,
         organisation,
+        project,
     })
 }
 

@@ -16,11 +16,13 @@ pub mod instance;
 pub mod instance_info;
 pub mod keys;
 pub mod media;
+pub mod network;
 pub mod notifications;
 pub mod oauth;
 pub mod passwords;
 pub mod peers;
 pub mod posts;
+pub mod projects;
 pub mod read_models;
 pub mod registrations;
 pub mod remote;
@@ -53,6 +55,8 @@ pub struct Settings {
     pub oauth_password_grant: bool,
     /// The largest image upload accepted.
     pub media_max_bytes: usize,
+    /// The focus areas projects choose from (`network.focus_areas`).
+    pub focus_areas: Vec<String>,
 }
 
 impl Default for Settings {
@@ -67,6 +71,17 @@ impl Default for Settings {
             federation_allowlist_only: false,
             oauth_password_grant: false,
             media_max_bytes: 16 * 1024 * 1024,
+            focus_areas: [
+                "mobility",
+                "buildings",
+                "energy",
+                "co-creation",
+                "leadership",
+                "adaptation",
+                "nature",
+            ]
+            .map(String::from)
+            .to_vec(),
         }
     }
 }

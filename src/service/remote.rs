@@ -381,6 +381,23 @@ pub async fn accept_follow_by_id(
         == 1)
 }
 
+/// Our Follow with this id was rejected by `rejecter`: it must be the followed actor. The
+/// follow ends (nothing is sent back). Returns whether a follow ended.
+pub async fn reject_follow_by_id(
+    ctx: &Context,
+    follow_id: i64,
+    rejecter: ActorId,
+) -> Result<bool, ServiceError> {
+    let mut conn = ctx.db.acquire().await?;
+    let Some(follow) = db::follows::get_follow(&mut conn.conn(), follow_id).await? else {
+        return Ok(false);
+    };
+    if follow.followed_id != rejecter.0 {
+        return Ok(false);
+    }
+    Ok(db::follows::delete_follow(&mut conn.conn(), follow.id).await? == 1)
+}
+
 /// Remembers that a remote object was deleted, so it is never shown later.
 pub async fn record_deleted_object(ctx: &Context, ap_id: &str) -> Result<(), ServiceError> {
     let mut conn = ctx.db.acquire().await?;

@@ -22,9 +22,8 @@ use axum::Router;
 use axum::middleware;
 use axum::routing::{get, post};
 use handlers::{
-    admin, assets, auth, calendar, events, feeds, goals, groups, home, language, media, posts, registrations,
-    search, settings,
-    threads, users,
+    admin, assets, auth, calendar, events, feeds, goals, groups, home, language, media, network, posts,
+    projects, registrations, search, settings, threads, users,
 };
 
 /// The HTML pages. Canonical URLs also answer ActivityPub JSON (see `federation::serve`).
@@ -42,6 +41,13 @@ pub fn pages(state: &AppState) -> Router<AppState> {
         .route("/g/{name}", get(groups::show))
         .route("/g/{name}/follow", post(groups::follow))
         .route("/g/{name}/unfollow", post(groups::unfollow))
+        .route("/g/{name}/project", get(projects::edit_form).post(projects::edit_submit))
+        .route("/g/{name}/network", get(network::show))
+        .route("/g/{name}/network/follow", post(network::follow))
+        .route("/g/{name}/network/unfollow", post(network::unfollow))
+        .route("/projects", get(projects::directory))
+        .route("/projects/featured", post(projects::feature))
+        .route("/projects/featured/remove", post(projects::unfeature))
         .route("/g/{name}/threads/new", get(threads::create_form))
         .route("/g/{name}/threads", post(threads::create_submit))
         .route("/g/{name}/events", get(events::group_list).post(events::create_submit))

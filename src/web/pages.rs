@@ -5,8 +5,12 @@ use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 
 use super::error::WebError;
-use super::view::{Chrome, FormState, GroupCardView, GroupView, ListView, PostView};
+use super::view::{
+    Chrome, DirectoryProjectView, FocusAreaView, FormState, GroupCardView, GroupView, ListView, PostView,
+    ProjectView,
+};
 use crate::domain::Timestamp;
+use crate::domain::project::ProjectForm;
 
 /// Renders a page with a status (200 for pages, 422 for a form shown again with errors).
 pub fn render(status: StatusCode, page: &impl Template) -> Result<Response, WebError> {
@@ -48,6 +52,54 @@ pub struct GroupPage {
     pub chrome: Chrome,
     pub group: GroupView,
     pub threads: ListView<PostView>,
+    /// The project of a project group, when it has been described.
+    pub project: Option<ProjectView>,
+}
+
+#[derive(Template)]
+#[template(path = "projects/edit.html")]
+pub struct ProjectEditPage {
+    pub chrome: Chrome,
+    pub form: FormState,
+    pub group_name: String,
+    pub group_title: String,
+    pub group_url: String,
+    pub fields: ProjectForm,
+    /// Each offered focus area and whether it is chosen.
+    pub focus_areas: Vec<(FocusAreaView, bool)>,
+    pub statuses: Vec<(&'static str, &'static str)>,
+}
+
+#[derive(Template)]
+#[template(path = "projects/network.html")]
+pub struct NetworkPage {
+    pub chrome: Chrome,
+    pub group_title: String,
+    pub group_url: String,
+    /// Handle, title, link and whether the follow was accepted, per followed group.
+    pub followed: Vec<(String, String, String, bool)>,
+    pub followed_count: i64,
+    pub threads: ListView<PostView>,
+    pub viewer_moderates: bool,
+    pub follow_error: String,
+    pub handle: String,
+}
+
+#[derive(Template)]
+#[template(path = "projects/directory.html")]
+pub struct ProjectDirectoryPage {
+    pub chrome: Chrome,
+    pub projects: Vec<DirectoryProjectView>,
+    pub count: i64,
+    pub statuses: Vec<(&'static str, &'static str)>,
+    pub focus_areas: Vec<FocusAreaView>,
+    pub status: String,
+    pub focus_area: String,
+    pub region: String,
+    pub partner: String,
+    /// Why featuring failed, if it did.
+    pub feature_error: String,
+    pub feature_handle: String,
 }
 
 #[derive(Template)]

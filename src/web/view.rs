@@ -2,9 +2,11 @@
 
 use super::i18n::{Translator, field_errors};
 use crate::domain::language::UI_LANGUAGES;
+use crate::domain::project::{MeasureStatus, Project, ProjectDate, ProjectStatus};
 use crate::domain::{FieldErrors, GroupKind, Timestamp};
 use crate::federation::uris;
 use crate::service::media::MediaView;
+use crate::service::projects::DirectoryEntry;
 use crate::service::{ActorRef, CurrentUser, GroupDetails, GroupSummary, Paged, PostDetails};
 
 /// The frame of every page: instance name, who is signed in, the form token, and the language
@@ -245,6 +247,182 @@ impl From<&GroupDetails> for GroupView {
                 .collect(),
             viewer_follows: group.viewer_follows,
             viewer_role: group.viewer_role.clone().unwrap_or_default(),
+        }
+    }
+}
+
+/// A project as its group page and the directory show it.
+#[derive(Debug, Clone)]
+pub struct ProjectView {
+    pub summary: String,
+    pub status: &'static str,
+    /// Message id of the status.
+    pub status_label: &'static str,
+    pub start: Option<Timestamp>,
+    pub end: Option<Timestamp>,
+    pub focus_areas: Vec<FocusAreaView>,
+    pub tags: Vec<String>,
+    pub region: String,
+    pub partners: Vec<LinkView>,
+    pub funders: Vec<LinkView>,
+    pub website: String,
+    pub contact: String,
+    pub measures: Vec<MeasureView>,
+}
+
+/// A focus area: its word and, for the words of the default vocabulary, a message id.
+#[derive(Debug, Clone)]
+pub struct FocusAreaView {
+    pub word: String,
+    pub message: Option<&'static str>,
+}
+
+impl FocusAreaView {
+    pub fn new(word: &str) -> Self {
+        let message = match word {
+            "mobility" => Some("project-focus-mobility"),
+            "buildings" => Some("project-focus-buildings"),
+            "energy" => Some("project-focus-energy"),
+            "co-creation" => Some("project-focus-co-creation"),
+            "leadership" => Some("project-focus-leadership"),
+            "adaptation" => Some("project-focus-adaptation"),
+            "nature" => Some("project-focus-nature"),
+            _ => None,
+        };
+        Self { word: word.to_owned(), message }
+    }
+}
+
+/// A name with an optional link (partners, funders); `detail` is a handle shown beside it.
+#[derive(Debug, Clone)]
+pub struct LinkView {
+    pub name: String,
+    pub detail: String,
+    pub url: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct MeasureView {
+    pub title: String,
+    pub status: &'static str,
+    /// Message id of the status.
+    pub status_label: &'static str,
+    pub due: Option<Timestamp>,
+}
+
+impl From<&Project> for ProjectView {
+    fn from(project: &Project) -> Self {
+        Self {
+            summary: project.summary.clone(),
+            status: project.status.as_str(),
+            status_label: project_status_label(project.status),
+            start: project.start.map(ProjectDate::timestamp),
+            end: project.end.map(ProjectDate::timestamp),
+            focus_areas: project.focus_areas.iter().map(|w| FocusAreaView::new(w)).collect(),
+            tags: project.tags.clone(),
+            region: project.region.clone(),
+            partners: project
+                .partners
+                .iter()
+                .map(|p| {
+                    let reference = p.reference.clone().unwrap_or_default();
+                    let url = if reference.starts_with("http") {
+                        reference.clone()
+                    } else if reference.is_empty() {
+                        String::new()
+                    } else {
+                        format!("/search?q={}", reference.replace('@', "%40"))
+                    };
+                    let (name, detail) = if p.name.is_empty() {
+                        (reference, String::new())
+                    } else {
+                        (p.name.clone(), reference)
+                    };
+                    LinkView { name, detail, url }
+                })
+                .collect(),
+            funders: project
+                .funders
+                .iter()
+                .map(|f| LinkView {
+                    name: f.name.clone(),
+                    detail: String::new(),
+                    url: f.url.clone().unwrap_or_default(),
+                })
+                .collect(),
+            website: project.website.clone().unwrap_or_default(),
+            contact: project.contact.clone(),
+            measures: project
+                .measures
+                .iter()
+                .map(|m| MeasureView {
+                    title: m.title.clone(),
+                    status: m.status.as_str(),
+                    status_label: match m.status {
+                        MeasureStatus::Planned => "project-measure-planned",
+                        MeasureStatus::Running => "project-measure-running",
+                        MeasureStatus::Done => "project-measure-done",
+                    },
+                    due: m.due.map(ProjectDate::timestamp),
+                })
+                .collect(),
+        }
+    }
+}
+
+impl ProjectView {
+    /// The project's start and end in the reader's language; empty when neither is known.
+    pub fn timeframe(&self, t: &Translator) -> String {
+        match (self.start, self.end) {
+            (Some(start), Some(end)) => format!("{} – {}", t.date(start), t.date(end)),
+            (Some(start), None) => t.arg("project-from", "date", t.date(start)),
+            (None, Some(end)) => t.arg("project-until", "date", t.date(end)),
+            (None, None) => String::new(),
+        }
+    }
+}
+
+impl MeasureView {
+    /// "due 30 September 2026" in the reader's language; empty without a due day.
+    pub fn due_text(&self, t: &Translator) -> String {
+        self.due.map(|due| t.arg("project-measure-due", "date", t.date(due))).unwrap_or_default()
+    }
+}
+
+/// The message id of a project status.
+pub fn project_status_label(status: ProjectStatus) -> &'static str {
+    match status {
+        ProjectStatus::Idea => "project-status-idea",
+        ProjectStatus::Planned => "project-status-planned",
+        ProjectStatus::Running => "project-status-running",
+        ProjectStatus::Completed => "project-status-completed",
+        ProjectStatus::Paused => "project-status-paused",
+    }
+}
+
+/// One project of the directory.
+#[derive(Debug, Clone)]
+pub struct DirectoryProjectView {
+    pub url: String,
+    pub title: String,
+    pub handle: String,
+    /// Empty for local projects.
+    pub host: String,
+    pub featured: bool,
+    pub followed: bool,
+    pub project: Option<ProjectView>,
+}
+
+impl From<&DirectoryEntry> for DirectoryProjectView {
+    fn from(entry: &DirectoryEntry) -> Self {
+        Self {
+            url: uris::group_path(&entry.handle),
+            title: entry.title.clone(),
+            handle: entry.handle.clone(),
+            host: entry.host.clone().unwrap_or_default(),
+            featured: entry.featured,
+            followed: entry.followed,
+            project: entry.project.as_ref().map(ProjectView::from),
         }
     }
 }

@@ -35,10 +35,13 @@ fn goal_id(response: &reqwest::Response) -> String {
     location(response).trim_start_matches("/goals/").to_owned()
 }
 
-/// Elements of an SVG document: (name, attributes, text inside up to the next element).
-fn svg_elements(svg: &str) -> Vec<(String, Vec<(String, String)>, String)> {
+/// One SVG element: its name, its attributes, and the text inside up to the next element.
+type SvgElement = (String, Vec<(String, String)>, String);
+
+/// The elements of an SVG document, in document order.
+fn svg_elements(svg: &str) -> Vec<SvgElement> {
     let mut reader = quick_xml::Reader::from_str(svg);
-    let mut elements: Vec<(String, Vec<(String, String)>, String)> = Vec::new();
+    let mut elements: Vec<SvgElement> = Vec::new();
     loop {
         match reader.read_event().expect("well-formed XML") {
             Event::Start(e) | Event::Empty(e) => {

@@ -34,6 +34,7 @@ mod outbox_queries;
 mod peer;
 mod personal_posts;
 mod posts;
+mod projects;
 mod query_counts;
 mod registration_modes;
 mod reverse_proxy;

@@ -26,7 +26,7 @@ impl<S: tracing::Subscriber> Layer<S> for QueryCounter {
 }
 
 /// Counts the statements `work` runs on this thread (the test runtime is single-threaded).
-async fn count_queries<F: std::future::Future>(work: F) -> (usize, F::Output) {
+pub(crate) async fn count_queries<F: std::future::Future>(work: F) -> (usize, F::Output) {
     let counter = QueryCounter::default();
     let subscriber = tracing_subscriber::registry().with(counter.clone());
     let guard = tracing::subscriber::set_default(subscriber);

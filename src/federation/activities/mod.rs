@@ -8,6 +8,7 @@ mod delete;
 mod events;
 mod follow;
 mod like;
+mod reject;
 mod undo;
 mod update;
 
@@ -46,7 +47,8 @@ pub async fn receive(
         Inbound::Event(event) => events::receive_event(state, actor, actor_url, *event).await,
         Inbound::Join(join) => events::receive_join(state, actor, actor_url, join).await,
         Inbound::Leave(leave) => events::receive_leave(state, actor, actor_url, leave).await,
-        Inbound::Reject(_) | Inbound::Dislike(_) | Inbound::Block(_) | Inbound::Unknown(_) => {
+        Inbound::Reject(reject) => reject::receive(state, actor, actor_url, reject).await,
+        Inbound::Dislike(_) | Inbound::Block(_) | Inbound::Unknown(_) => {
             tracing::debug!(kind = %activity_kind(raw), "ignored activity");
             Ok(())
         }

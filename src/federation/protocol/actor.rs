@@ -14,6 +14,7 @@ use url::Url;
 
 use super::de::{deserialize_first_href, deserialize_lenient_vec, deserialize_opt_id};
 use super::image::{ImageJson, deserialize_image};
+use super::project::ProjectJson;
 use super::source::SourceJson;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
@@ -94,6 +95,9 @@ pub struct ActorJson {
     /// The organisation a member profile represents (our extension, see FEDERATION.md).
     #[serde(default, deserialize_with = "deserialize_skip_error", skip_serializing_if = "Option::is_none")]
     pub organisation: Option<super::organisation::OrganisationJson>,
+    /// For project groups: the project, in Allmende's own namespace (see [`ProjectJson`]).
+    #[serde(default, deserialize_with = "deserialize_skip_error", skip_serializing_if = "Option::is_none")]
+    pub project: Option<ProjectJson>,
 }
 
 impl ActorJson {
@@ -131,6 +135,7 @@ impl ActorJson {
             attachment: Vec::new(),
             sensitive: None,
             organisation: None,
+            project: None,
         }
     }
 

@@ -3,10 +3,13 @@
 //! Plain JSON readers ignore it, but JSON-LD processors (and Mastodon's handling of extension
 //! terms such as `sensitive` and `manuallyApprovesFollowers`) only understand properties that the
 //! context defines. This is the ActivityStreams and security vocabularies plus the terms Lemmy
-//! and Mastodon use.
+//! and Mastodon use, and our own `project` (a JSON literal in the [`NAMESPACE`] namespace).
 
 use activitypub_federation::protocol::context::WithContext;
 use serde_json::{Value, json};
+
+/// Allmende's own JSON-LD namespace: an identifier shared by every instance, not a document.
+pub const NAMESPACE: &str = "urn:allmende:ns#";
 
 pub fn context() -> Value {
     json!([
@@ -23,8 +26,9 @@ pub fn context() -> Value {
             "manuallyApprovesFollowers": "as:manuallyApprovesFollowers",
             "toot": "http://joinmastodon.org/ns#",
             "blurhash": "toot:blurhash",
-            "allmende": "urn:allmende:ns#",
-            "organisation": {"@id": "allmende:organisation", "@type": "@json"}
+            "allmende": NAMESPACE,
+            "organisation": {"@id": "allmende:organisation", "@type": "@json"},
+            "project": {"@id": "allmende:project", "@type": "@json"}
         }
     ])
 }

@@ -9,12 +9,12 @@ use serde::Deserialize;
 use crate::domain::GroupKind;
 use crate::federation::uris;
 use crate::service::groups::{self, NewGroup};
-use crate::service::{ServiceError, follows};
+use crate::service::{ServiceError, follows, projects};
 use crate::state::AppState;
 use crate::web::error::WebError;
 use crate::web::pages::{DirectoryPage, GroupPage, NewGroupPage, render};
 use crate::web::session::{MaybeUser, RequireUser};
-use crate::web::view::{Chrome, FormState, GroupView, ListView};
+use crate::web::view::{Chrome, FormState, GroupView, ListView, ProjectView};
 
 #[derive(Deserialize)]
 pub struct DirectoryQuery {
@@ -107,12 +107,13 @@ pub async fn show(
     Path(name): Path<String>,
     Query(query): Query<PageQuery>,
 ) -> Result<Response, WebError> {
-    let (group, threads) =
-        groups::get_group_page(&state.ctx, &name, viewer.as_ref(), query.before.as_deref()).await?;
+    let (group, threads, project) =
+        projects::get_group_page(&state.ctx, &name, viewer.as_ref(), query.before.as_deref()).await?;
     let page = GroupPage {
         chrome,
         threads: ListView::from_paged(&threads, &uris::group_path(&group.name), "before"),
         group: GroupView::from(&group),
+        project: project.as_ref().map(|p| ProjectView::from(&p.project)),
     };
     render(StatusCode::OK, &page)
 }

@@ -25,6 +25,15 @@ const FIXED: &[(&str, &str)] = &[
     ("does not match the password", "field-error-password-mismatch"),
     ("must be blocked, allowed or default", "field-error-policy"),
     ("is not a host name", "field-error-host"),
+    ("must be idea, planned, running, completed or paused", "project-error-status"),
+    ("must be planned, running or done", "project-error-measure-status"),
+    ("must be a date written as YYYY-MM-DD", "project-error-date"),
+    ("must not be before the start date", "project-error-end-before-start"),
+    ("is not one of the focus areas", "project-error-focus-area"),
+    ("must be a web address starting with http:// or https://", "project-error-url"),
+    ("must be a handle like @name@host or a web address", "project-error-partner"),
+    ("has too many entries", "project-error-too-many"),
+    ("each line needs a name", "project-error-line-name"),
 ];
 
 /// What events refuse (`domain::event`, `service::events`).

@@ -1,0 +1,58 @@
+//! A local group's network: the remote groups it follows, and their threads.
+
+use super::posts::{PostRow, select_post};
+use super::{Conn, DbError, query_as};
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct FollowedGroupRow {
+    pub id: i64,
+    pub name: String,
+    pub host: Option<String>,
+    pub display_name: String,
+    pub state: String,
+}
+
+/// The groups a group follows, by title.
+pub async fn list_followed_groups(
+    conn: &mut Conn<'_>,
+    group_id: i64,
+) -> Result<Vec<FollowedGroupRow>, DbError> {
+    query_as!(
+        conn,
+        FollowedGroupRow,
+        fetch_all,
+        "SELECT a.id, a.name, i.host, a.display_name, f.state FROM follows f JOIN actors a ON a.id = f.followed_id \
+         LEFT JOIN instances i ON i.id = a.instance_id \
+         WHERE f.follower_id = $1 AND a.kind = 'group' ORDER BY LOWER(a.display_name), a.id",
+        group_id,
+    )
+}
+
+/// Thread openers of the groups a group follows, most recently active first, after a
+/// (last activity, id) cursor.
+pub async fn list_network_threads(
+    conn: &mut Conn<'_>,
+    viewer: Option<i64>,
+    group_id: i64,
+    before: Option<(i64, i64)>,
+    limit: i64,
+) -> Result<Vec<PostRow>, DbError> {
+    let (before_at, before_id) = before.unzip();
+    query_as!(
+        conn,
+        PostRow,
+        fetch_all,
+        concat!(
+            select_post!(),
+            "WHERE p.group_id IN (SELECT f.followed_id FROM follows f WHERE f.follower_id = $2) \
+             AND p.id = p.root_id AND p.deleted_at IS NULL \
+             AND ($3 IS NULL OR p.last_activity_at < $3 OR (p.last_activity_at = $3 AND p.id < $4)) \
+             ORDER BY p.last_activity_at DESC, p.id DESC LIMIT $5"
+        ),
+        viewer,
+        group_id,
+        before_at,
+        before_id,
+        limit,
+    )
+}
