@@ -120,8 +120,8 @@ async fn organisations_and_progress_updates_federate(backend: Backend) {
 }
 
 // Passes alone (about 2 s), but when it runs beside the PostgreSQL variant the progress thread
-// has not reached the follower after 45 s; the cause (delivery retry timing under load?) is not
-// found yet. Run it with `cargo test -p federation-tests --test members -- --ignored`.
+// has not reached the follower after 45 s; the cause is not found yet (the same happens to the
+// three-instance Mastodon client scenario under load). Run it with `-- --ignored`.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "times out on SQLite when run beside the PostgreSQL variant; see the comment"]
 async fn sqlite_organisations_and_progress_updates_federate() {
