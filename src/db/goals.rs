@@ -77,6 +77,45 @@ pub async fn insert_goal(conn: &mut Conn<'_>, goal: &NewGoal<'_>) -> Result<(), 
     Ok(())
 }
 
+/// The parts of a goal its owner may change (not the owner).
+pub struct GoalChange<'a> {
+    pub id: i64,
+    pub title: &'a str,
+    pub metric: &'a str,
+    pub unit: &'a str,
+    pub baseline_value: f64,
+    pub baseline_year: i64,
+    pub target_value: f64,
+    pub target_year: i64,
+    pub scope_note: &'a str,
+    pub now: i64,
+}
+
+pub async fn update_goal(conn: &mut Conn<'_>, goal: &GoalChange<'_>) -> Result<bool, DbError> {
+    let changed = execute!(
+        conn,
+        "UPDATE goals SET title = $2, metric = $3, unit = $4, baseline_value = $5, baseline_year = $6, \
+         target_value = $7, target_year = $8, scope_note = $9, updated_at = $10 WHERE id = $1",
+        goal.id,
+        goal.title,
+        goal.metric,
+        goal.unit,
+        goal.baseline_value,
+        goal.baseline_year,
+        goal.target_value,
+        goal.target_year,
+        goal.scope_note,
+        goal.now,
+    )?;
+    Ok(changed == 1)
+}
+
+/// Deletes a goal and its progress updates (the threads they started stay).
+pub async fn delete_goal(conn: &mut Conn<'_>, id: i64) -> Result<bool, DbError> {
+    execute!(conn, "DELETE FROM goal_updates WHERE goal_id = $1", id)?;
+    Ok(execute!(conn, "DELETE FROM goals WHERE id = $1", id)? == 1)
+}
+
 pub async fn get_goal(conn: &mut Conn<'_>, id: i64) -> Result<Option<GoalRow>, DbError> {
     query_as!(conn, GoalRow, fetch_optional, concat!(select_goal!(), "WHERE g.id = $1"), id)
 }

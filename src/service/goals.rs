@@ -145,6 +145,74 @@ pub async fn create_goal(
     Ok(id)
 }
 
+/// Changes a goal's title, metric, values, years and scope; whoever may report on it may.
+pub async fn update_goal(
+    ctx: &Context,
+    user: &CurrentUser,
+    id: i64,
+    input: GoalInput,
+) -> Result<(), ServiceError> {
+    let goal = Goal::parse(&input)?;
+    let mut tx = ctx.db.begin().await?;
+    let mut conn = tx.conn();
+    let row = db::goals::get_goal(&mut conn, id).await?.ok_or(ServiceError::NotFound)?;
+    if !may_report(&mut conn, user, row.owner_id).await? {
+        return Err(ServiceError::Forbidden);
+    }
+    db::goals::update_goal(
+        &mut conn,
+        &db::goals::GoalChange {
+            id,
+            title: &goal.title,
+            metric: &goal.metric,
+            unit: &goal.unit,
+            baseline_value: goal.baseline_value,
+            baseline_year: i64::from(goal.baseline_year),
+            target_value: goal.target_value,
+            target_year: i64::from(goal.target_year),
+            scope_note: &goal.scope_note,
+            now: ctx.now().millis(),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    tracing::info!(goal = id, by = %user.name, "goal changed");
+    Ok(())
+}
+
+/// Deletes a goal with its progress updates; the threads the updates started stay.
+pub async fn delete_goal(ctx: &Context, user: &CurrentUser, id: i64) -> Result<(), ServiceError> {
+    let mut tx = ctx.db.begin().await?;
+    let mut conn = tx.conn();
+    let row = db::goals::get_goal(&mut conn, id).await?.ok_or(ServiceError::NotFound)?;
+    if !may_report(&mut conn, user, row.owner_id).await? {
+        return Err(ServiceError::Forbidden);
+    }
+    db::goals::delete_goal(&mut conn, id).await?;
+    tx.commit().await?;
+    tracing::info!(goal = id, by = %user.name, "goal deleted");
+    Ok(())
+}
+
+/// The goal as its edit form shows it.
+pub async fn goal_input(ctx: &Context, user: &CurrentUser, id: i64) -> Result<GoalInput, ServiceError> {
+    let mut conn = ctx.db.acquire().await?;
+    let row = db::goals::get_goal(&mut conn.conn(), id).await?.ok_or(ServiceError::NotFound)?;
+    if !may_report(&mut conn.conn(), user, row.owner_id).await? {
+        return Err(ServiceError::Forbidden);
+    }
+    Ok(GoalInput {
+        title: row.title,
+        metric: row.metric,
+        unit: row.unit,
+        baseline_value: row.baseline_value.to_string(),
+        baseline_year: row.baseline_year.to_string(),
+        target_value: row.target_value.to_string(),
+        target_year: row.target_year.to_string(),
+        scope_note: row.scope_note,
+    })
+}
+
 /// A goal page in three queries: the goal (with its latest value), its updates, the viewer's
 /// right to report.
 pub async fn get_goal(

@@ -254,7 +254,63 @@ pub async fn project_goals_belong_to_owners_and_moderators(app: TestApp) {
     assert_eq!(app.get("/goals/999999").await.status(), StatusCode::NOT_FOUND);
 }
 
+pub async fn owners_edit_and_delete_goals(app: TestApp) {
+    let ana = app.signed_in_user("ana").await;
+    groups::create_group(&app.ctx, ana.id, group("energy", "discussion")).await.expect("group");
+    let id = goal_id(&set_goal(&app, &[]).await);
+    let reported = app
+        .post_form(
+            &format!("/goals/{id}/progress"),
+            &[("date", "2024-06-30"), ("value", "700"), ("note", "Heat pumps"), ("group", "energy")],
+        )
+        .await;
+    assert_eq!(reported.status(), StatusCode::SEE_OTHER);
+    let (_, page) = app.get_html(&format!("/goals/{id}")).await;
+    assert!(page.contains(&format!(r#"href="/goals/{id}/edit""#)), "the owner may edit");
+
+    let (status, form) = app.get_html(&format!("/goals/{id}/edit")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(form.contains(r#"value="Heat network emissions""#) && form.contains(r#"value="1000""#), "{form}");
+    assert!(!form.contains(r#"name="group""#), "the owner stays");
+
+    let mut changed: Vec<(&str, &str)> = GOAL.to_vec();
+    changed.retain(|(k, _)| *k != "target_value" && *k != "title");
+    changed.extend_from_slice(&[("title", ""), ("target_value", "300")]);
+    let refused = app.post_form(&format!("/goals/{id}/edit"), &changed).await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.text().await.expect("body").contains(r#"id="title-error""#));
+    changed.retain(|(k, _)| *k != "title");
+    changed.push(("title", "Heat network, scope 1-3"));
+    let saved = app.post_form(&format!("/goals/{id}/edit"), &changed).await;
+    assert_eq!(saved.status(), StatusCode::SEE_OTHER);
+    let (_, page) = app.get_html(&format!("/goals/{id}")).await;
+    assert!(page.contains("Heat network, scope 1-3") && page.contains("300 t CO2e/year (2030)"), "{page}");
+    assert_eq!(count_rows(&app, "goal_updates").await, 1, "updates stay with the goal");
+    app.post_form("/logout", &[]).await;
+
+    // Someone else may neither edit nor delete it.
+    app.signed_in_user("bob").await;
+    assert_eq!(app.get(&format!("/goals/{id}/edit")).await.status(), StatusCode::FORBIDDEN);
+    let (_, page) = app.get_html(&format!("/goals/{id}")).await;
+    assert!(!page.contains(&format!(r#"href="/goals/{id}/edit""#)));
+    assert_eq!(app.post_form(&format!("/goals/{id}/edit"), &changed).await.status(), StatusCode::FORBIDDEN);
+    assert_eq!(app.post_form(&format!("/goals/{id}/delete"), &[]).await.status(), StatusCode::FORBIDDEN);
+    assert_eq!(count_rows(&app, "goals").await, 1);
+    app.post_form("/logout", &[]).await;
+
+    app.sign_in("ana").await;
+    let posts = count_rows(&app, "posts").await;
+    let deleted = app.post_form(&format!("/goals/{id}/delete"), &[]).await;
+    assert_eq!(deleted.status(), StatusCode::SEE_OTHER);
+    assert_eq!(location(&deleted), "/goals");
+    assert_eq!(count_rows(&app, "goals").await, 0);
+    assert_eq!(count_rows(&app, "goal_updates").await, 0);
+    assert_eq!(count_rows(&app, "posts").await, posts, "the progress thread stays");
+    assert_eq!(app.get(&format!("/goals/{id}")).await.status(), StatusCode::NOT_FOUND);
+}
+
 on_both_backends!(
     members_set_goals_and_report_progress_as_threads,
-    project_goals_belong_to_owners_and_moderators
+    project_goals_belong_to_owners_and_moderators,
+    owners_edit_and_delete_goals
 );

@@ -115,8 +115,13 @@ pub async fn new_form(
     RequireUser(_user): RequireUser,
     Query(query): Query<GoalsQuery>,
 ) -> Result<Response, WebError> {
-    let page =
-        NewGoalPage { chrome, form: FormState::default(), group: query.owner, goal: GoalInput::default() };
+    let page = NewGoalPage {
+        chrome,
+        form: FormState::default(),
+        group: query.owner,
+        goal: GoalInput::default(),
+        edit_id: None,
+    };
     render(StatusCode::OK, &page)
 }
 
@@ -136,11 +141,58 @@ pub async fn create(
                 chrome,
                 goal: form.input(),
                 group: form.group,
+                edit_id: None,
             };
             render(StatusCode::UNPROCESSABLE_ENTITY, &page)
         }
         Err(other) => Err(other.into()),
     }
+}
+
+/// `/goals/{id}/edit`: the goal's form, filled in, for whoever may report on it.
+pub async fn edit_form(
+    State(state): State<AppState>,
+    chrome: Chrome,
+    RequireUser(user): RequireUser,
+    Path(id): Path<i64>,
+) -> Result<Response, WebError> {
+    let goal = goals::goal_input(&state.ctx, &user, id).await?;
+    let page =
+        NewGoalPage { chrome, form: FormState::default(), group: String::new(), goal, edit_id: Some(id) };
+    render(StatusCode::OK, &page)
+}
+
+pub async fn update(
+    State(state): State<AppState>,
+    chrome: Chrome,
+    RequireUser(user): RequireUser,
+    Path(id): Path<i64>,
+    Form(form): Form<GoalForm>,
+) -> Result<Response, WebError> {
+    match goals::update_goal(&state.ctx, &user, id, form.input()).await {
+        Ok(()) => Ok(Redirect::to(&uris::goal_path(id)).into_response()),
+        Err(ServiceError::Invalid(errors)) => {
+            let page = NewGoalPage {
+                form: FormState::new(&errors, &chrome.t),
+                chrome,
+                goal: form.input(),
+                group: String::new(),
+                edit_id: Some(id),
+            };
+            render(StatusCode::UNPROCESSABLE_ENTITY, &page)
+        }
+        Err(other) => Err(other.into()),
+    }
+}
+
+/// Deletes a goal and its updates (the threads stay), then shows the list of goals.
+pub async fn delete(
+    State(state): State<AppState>,
+    RequireUser(user): RequireUser,
+    Path(id): Path<i64>,
+) -> Result<Response, WebError> {
+    goals::delete_goal(&state.ctx, &user, id).await?;
+    Ok(Redirect::to("/goals").into_response())
 }
 
 #[derive(Deserialize)]
