@@ -22,4 +22,6 @@ pager-more-groups = Flere grupper →
 pager-older-posts = Ældre indlæg →
 pager-first-replies = ← Første svar
 pager-later-replies = Senere svar →
+pager-previous-page = ← Forrige side
+pager-next-page = Næste side →
 back-to-thread = ← Tilbage til tråden

@@ -22,4 +22,6 @@ pager-more-groups = Weitere Gruppen →
 pager-older-posts = Ältere Beiträge →
 pager-first-replies = ← Erste Antworten
 pager-later-replies = Spätere Antworten →
+pager-previous-page = ← Vorige Seite
+pager-next-page = Nächste Seite →
 back-to-thread = ← Zurück zum Thema

@@ -24,4 +24,6 @@ pager-more-groups = More groups →
 pager-older-posts = Older posts →
 pager-first-replies = ← First replies
 pager-later-replies = Later replies →
+pager-previous-page = ← Previous page
+pager-next-page = Next page →
 back-to-thread = ← Back to the thread

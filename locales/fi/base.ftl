@@ -22,4 +22,6 @@ pager-more-groups = Lisää ryhmiä →
 pager-older-posts = Vanhemmat viestit →
 pager-first-replies = ← Ensimmäiset vastaukset
 pager-later-replies = Myöhemmät vastaukset →
+pager-previous-page = ← Edellinen sivu
+pager-next-page = Seuraava sivu →
 back-to-thread = ← Takaisin ketjuun

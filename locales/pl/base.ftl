@@ -22,4 +22,6 @@ pager-more-groups = Więcej grup →
 pager-older-posts = Starsze wpisy →
 pager-first-replies = ← Pierwsze odpowiedzi
 pager-later-replies = Późniejsze odpowiedzi →
+pager-previous-page = ← Poprzednia strona
+pager-next-page = Następna strona →
 back-to-thread = ← Wróć do wątku

@@ -22,4 +22,6 @@ pager-more-groups = Fler grupper →
 pager-older-posts = Äldre inlägg →
 pager-first-replies = ← Första svaren
 pager-later-replies = Senare svar →
+pager-previous-page = ← Föregående sida
+pager-next-page = Nästa sida →
 back-to-thread = ← Tillbaka till tråden

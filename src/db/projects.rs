@@ -100,6 +100,8 @@ pub struct DirectoryRow {
     pub contact: Option<String>,
     pub measures: Option<String>,
     pub updated_at: Option<i64>,
+    /// How many projects match the filters in all (the same on every row).
+    pub total: i64,
 }
 
 /// Directory filters; `region` and `partner` are lower-case fragments.
@@ -112,12 +114,17 @@ pub struct DirectoryFilter<'a> {
 }
 
 /// Local project groups, and remote ones that a local actor follows or a coordinator featured,
-/// with their projects, in one query: local first, then by title.
+/// with their projects, in one query: local first, then by title; `limit` of them from
+/// `offset`, each row with the number of all that match.
 pub async fn list_directory(
     conn: &mut Conn<'_>,
     filter: &DirectoryFilter<'_>,
     limit: i64,
+    offset: i64,
 ) -> Result<Vec<DirectoryRow>, DbError> {
+    let focus_area = filter.focus_area.map(super::escape_like);
+    let region = filter.region.map(super::escape_like);
+    let partner = filter.partner.map(super::escape_like);
     query_as!(
         conn,
         DirectoryRow,
@@ -128,22 +135,24 @@ pub async fn list_directory(
                  WHERE f.followed_id = a.id AND f.state = 'accepted' AND fa.local) AS followed, \
          p.group_id IS NOT NULL AS has_project, \
          p.summary, p.status, p.start_date, p.end_date, p.focus_areas, p.tags, p.region, p.partners, \
-         p.partner_search, p.funders, p.website, p.contact, p.measures, p.updated_at \
+         p.partner_search, p.funders, p.website, p.contact, p.measures, p.updated_at, \
+         COUNT(*) OVER () AS total \
          FROM actors a LEFT JOIN projects p ON p.group_id = a.id LEFT JOIN instances i ON i.id = a.instance_id \
          WHERE a.kind = 'group' AND a.group_kind = 'project' \
          AND (a.local OR EXISTS (SELECT 1 FROM featured_projects fp WHERE fp.group_id = a.id) \
               OR EXISTS (SELECT 1 FROM follows f JOIN actors fa ON fa.id = f.follower_id \
                          WHERE f.followed_id = a.id AND f.state = 'accepted' AND fa.local)) \
          AND ($1 IS NULL OR p.status = $1) \
-         AND ($2 IS NULL OR p.focus_areas LIKE '%,' || $2 || ',%') \
-         AND ($3 IS NULL OR LOWER(p.region) LIKE '%' || $3 || '%') \
-         AND ($4 IS NULL OR p.partner_search LIKE '%' || $4 || '%') \
-         ORDER BY a.local DESC, LOWER(a.display_name), a.id LIMIT $5",
+         AND ($2 IS NULL OR p.focus_areas LIKE '%,' || $2 || ',%' ESCAPE '\\') \
+         AND ($3 IS NULL OR LOWER(p.region) LIKE '%' || $3 || '%' ESCAPE '\\') \
+         AND ($4 IS NULL OR p.partner_search LIKE '%' || $4 || '%' ESCAPE '\\') \
+         ORDER BY a.local DESC, LOWER(a.display_name), a.id LIMIT $5 OFFSET $6",
         filter.status,
-        filter.focus_area,
-        filter.region,
-        filter.partner,
+        focus_area,
+        region,
+        partner,
         limit,
+        offset,
     )
 }
 

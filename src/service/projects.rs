@@ -10,7 +10,8 @@ use crate::domain::project::{Project, ProjectForm, ProjectParts};
 use crate::domain::{ActorId, DomainEvent, FieldError, GroupKind, Timestamp};
 
 /// The directory shows at most this many projects.
-const DIRECTORY_LIMIT: i64 = 200;
+/// Projects on one page of the directory.
+pub const DIRECTORY_PAGE_SIZE: i64 = 50;
 
 /// A group's project as the group page shows it.
 #[derive(Debug, Clone)]
@@ -149,6 +150,17 @@ pub struct DirectoryQuery {
     pub focus_area: String,
     pub region: String,
     pub partner: String,
+    /// 1 for the first page (0 counts as 1).
+    pub page: i64,
+}
+
+/// One page of the directory and how many projects match in all.
+#[derive(Debug, Clone)]
+pub struct DirectoryPage {
+    pub entries: Vec<DirectoryEntry>,
+    pub total: i64,
+    pub page: i64,
+    pub has_more: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -164,11 +176,8 @@ pub struct DirectoryEntry {
 }
 
 /// Project groups of this instance, and the remote ones someone here follows or a coordinator
-/// featured, in one query whatever their number.
-pub async fn list_directory(
-    ctx: &Context,
-    query: &DirectoryQuery,
-) -> Result<Vec<DirectoryEntry>, ServiceError> {
+/// featured, one page at a time, in one query whatever their number.
+pub async fn list_directory(ctx: &Context, query: &DirectoryQuery) -> Result<DirectoryPage, ServiceError> {
     let clean = |text: &str| {
         let text = text.trim().to_lowercase();
         (!text.is_empty()).then(|| text.chars().take(100).collect::<String>())
@@ -184,8 +193,11 @@ pub async fn list_directory(
         partner: partner.as_deref(),
     };
     let mut conn = ctx.db.acquire().await?;
-    let rows = db::projects::list_directory(&mut conn.conn(), &filter, DIRECTORY_LIMIT).await?;
-    Ok(rows
+    let page = query.page.clamp(1, 10_000);
+    let offset = (page - 1) * DIRECTORY_PAGE_SIZE;
+    let rows = db::projects::list_directory(&mut conn.conn(), &filter, DIRECTORY_PAGE_SIZE, offset).await?;
+    let total = rows.first().map_or(0, |row| row.total);
+    let entries = rows
         .into_iter()
         .map(|row| {
             let project = row.has_project.then(|| {
@@ -220,7 +232,8 @@ pub async fn list_directory(
                 project,
             }
         })
-        .collect())
+        .collect();
+    Ok(DirectoryPage { entries, total, page, has_more: offset + DIRECTORY_PAGE_SIZE < total })
 }
 
 /// A coordinator features a remote project group in the directory (or stops featuring it).

@@ -227,6 +227,7 @@ async fn directory_filters_local_followed_and_featured_projects(app: TestApp) {
             projects::list_directory(&ctx, &query)
                 .await
                 .expect("directory")
+                .entries
                 .into_iter()
                 .map(|e| e.handle)
                 .collect::<Vec<_>>()
@@ -244,6 +245,11 @@ async fn directory_filters_local_followed_and_featured_projects(app: TestApp) {
     assert_eq!(handles(region).await, ["solar", "trees"]);
     let partner = DirectoryQuery { partner: "nabu@".into(), ..Default::default() };
     assert_eq!(handles(partner).await, ["trees"]);
+    // `%` and `_` in a filter are letters, not wildcards.
+    for wildcard in ["%", "_", "b_rken", "\\"] {
+        let query = DirectoryQuery { region: wildcard.into(), ..Default::default() };
+        assert_eq!(handles(query).await, Vec::<String>::new(), "{wildcard}");
+    }
 
     let (status, page) = app.get_html("/projects?focus=mobility").await;
     assert_eq!(status, StatusCode::OK);
@@ -424,7 +430,7 @@ async fn directory_has_a_constant_query_count(app: TestApp) {
         .await
         .expect("project");
     let (few, listed) = count(app.ctx.clone()).await;
-    assert_eq!(listed.expect("directory").len(), 1);
+    assert_eq!(listed.expect("directory").entries.len(), 1);
     let root = admin(&app, "coordinator").await;
     for i in 0..12 {
         let name = format!("project-{i}");
@@ -436,10 +442,36 @@ async fn directory_has_a_constant_query_count(app: TestApp) {
         projects::set_featured(&app.ctx, &root, remote, true).await.expect("featured");
     }
     let (many, listed) = count(app.ctx.clone()).await;
-    assert_eq!(listed.expect("directory").len(), 25);
+    let listed = listed.expect("directory");
+    assert_eq!((listed.entries.len(), listed.total, listed.has_more), (25, 25, false));
     assert_eq!(few, 1, "the directory is one query");
     assert_eq!(many, few, "the directory costs the same whatever its length");
 }
+
+/// Past one page, the directory links to the next page and back, keeping the filters.
+async fn the_directory_is_paged(app: TestApp) {
+    let ana = app.create_user("ana").await;
+    for i in 0..55 {
+        groups::create_group(&app.ctx, ana.id, group(&format!("project-{i:02}"), "project"))
+            .await
+            .expect("group");
+    }
+    let (status, first) = app.get_html("/projects").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(first.matches("<article").count(), 50);
+    assert!(first.contains("55 projects"), "the count is of all pages");
+    assert!(first.contains(r#"rel="next" href="/projects?page=2""#) && !first.contains(r#"rel="prev""#));
+    let (_, second) = app.get_html("/projects?page=2").await;
+    assert_eq!(second.matches("<article").count(), 5);
+    assert!(second.contains(r#"rel="prev" href="/projects""#) && !second.contains(r#"rel="next""#));
+    let (_, filtered) = app.get_html("/projects?status=running&page=2").await;
+    assert_eq!(filtered.matches("<article").count(), 0);
+    let (status, beyond) = app.get_html("/projects?page=99").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(beyond.contains(r#"rel="prev" href="/projects?page=98""#));
+}
+
+on_both_backends!(the_directory_is_paged);
 
 #[tokio::test(flavor = "current_thread")]
 async fn sqlite_directory_has_a_constant_query_count() {

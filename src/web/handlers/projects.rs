@@ -114,6 +114,30 @@ pub struct DirectoryParams {
     region: String,
     #[serde(default)]
     partner: String,
+    #[serde(default)]
+    page: Option<i64>,
+}
+
+impl DirectoryParams {
+    /// The directory's address with these filters, on another page.
+    fn page_url(&self, page: i64) -> String {
+        let mut query = form_urlencoded::Serializer::new(String::new());
+        for (key, value) in [
+            ("status", &self.status),
+            ("focus", &self.focus),
+            ("region", &self.region),
+            ("partner", &self.partner),
+        ] {
+            if !value.is_empty() {
+                query.append_pair(key, value);
+            }
+        }
+        if page > 1 {
+            query.append_pair("page", &page.to_string());
+        }
+        let query = query.finish();
+        if query.is_empty() { "/projects".to_owned() } else { format!("/projects?{query}") }
+    }
 }
 
 pub async fn directory(
@@ -137,12 +161,17 @@ async fn directory_page(
         focus_area: params.focus.clone(),
         region: params.region.clone(),
         partner: params.partner.clone(),
+        page: params.page.unwrap_or(1),
     };
-    let entries = projects::list_directory(&state.ctx, &query).await?;
+    let found = projects::list_directory(&state.ctx, &query).await?;
+    let previous_url = (found.page > 1).then(|| params.page_url(found.page - 1));
+    let next_url = found.has_more.then(|| params.page_url(found.page + 1));
     let page = ProjectDirectoryPage {
         chrome,
-        projects: entries.iter().map(DirectoryProjectView::from).collect(),
-        count: i64::try_from(entries.len()).unwrap_or(i64::MAX),
+        projects: found.entries.iter().map(DirectoryProjectView::from).collect(),
+        count: found.total,
+        previous_url,
+        next_url,
         statuses: statuses(),
         focus_areas: projects::focus_areas(&state.ctx).iter().map(|w| FocusAreaView::new(w)).collect(),
         status: params.status,
