@@ -46,7 +46,11 @@ pub async fn get_card(conn: &mut Conn<'_>, id: i64) -> Result<Option<AccountCard
         conn,
         AccountCardRow,
         fetch_optional,
-        concat!(select_card!(), "WHERE a.id = $1 AND a.kind IN ('person', 'group')"),
+        concat!(
+            select_card!(),
+            "WHERE a.id = $1 AND a.kind IN ('person', 'group') AND ",
+            super::actors::publicly_known!()
+        ),
         id
     )
 }
@@ -64,7 +68,8 @@ pub async fn get_card_by_handle(
         concat!(
             select_card!(),
             "WHERE a.kind IN ('person', 'group') AND a.name = $1 AND \
-             (($2 IS NULL AND a.local) OR (NOT a.local AND i.host = $2))"
+             (($2 IS NULL AND a.local) OR (NOT a.local AND i.host = $2)) AND ",
+            super::actors::publicly_known!()
         ),
         name,
         host
@@ -85,7 +90,9 @@ pub async fn search_cards(
         concat!(
             select_card!(),
             "WHERE a.kind IN ('person', 'group') AND (LOWER(a.name) LIKE LOWER($1) \
-             OR LOWER(a.display_name) LIKE LOWER($1)) ORDER BY a.local DESC, a.name LIMIT $2"
+             OR LOWER(a.display_name) LIKE LOWER($1)) AND ",
+            super::actors::publicly_known!(),
+            " ORDER BY a.local DESC, a.name LIMIT $2"
         ),
         pattern,
         limit
@@ -129,20 +136,30 @@ pub async fn list_follow_cards(
     Ok(rows.into_iter().map(|r| (r.follow_id, r.card)).collect())
 }
 
-/// The viewer's follow of another actor: None, or Some(state).
-pub async fn get_follow_state(
+/// How many accounts one [`list_follow_links`] statement covers.
+pub const RELATIONSHIPS_PER_BATCH: usize = 40;
+
+/// A follow between the viewer and another account, in either direction.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct FollowLinkRow {
+    pub follower_id: i64,
+    pub followed_id: i64,
+    pub state: String,
+    pub notify: bool,
+}
+
+/// The follows between `viewer` and each of up to [`RELATIONSHIPS_PER_BATCH`] accounts, both
+/// ways, in one statement.
+pub async fn list_follow_links(
     conn: &mut Conn<'_>,
-    follower: i64,
-    followed: i64,
-) -> Result<Option<String>, DbError> {
-    super::query_scalar!(
-        conn,
-        String,
-        fetch_optional,
-        "SELECT state FROM follows WHERE follower_id = $1 AND followed_id = $2",
-        follower,
-        followed
-    )
+    viewer: i64,
+    others: &[i64],
+) -> Result<Vec<FollowLinkRow>, DbError> {
+    const SQL: &str = concat!(
+        "SELECT follower_id, followed_id, state, notify FROM follows WHERE ",
+        "(follower_id = $1 AND followed_id IN ($2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33, $34, $35, $36, $37, $38, $39, $40, $41)) OR (followed_id = $1 AND follower_id IN ($2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33, $34, $35, $36, $37, $38, $39, $40, $41))"
+    );
+    super::query_as_ids!(conn, FollowLinkRow, SQL, others, RELATIONSHIPS_PER_BATCH, viewer)
 }
 
 /// The instance's contact: its first admin.

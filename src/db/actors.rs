@@ -64,8 +64,25 @@ pub async fn insert_local_actor(conn: &mut Conn<'_>, actor: &NewLocalActor<'_>) 
     Ok(())
 }
 
+/// Whether actor `a` is public: not the account of someone whose application waits for a
+/// coordinator or was turned down (they have no profile, WebFinger entry or inbox yet).
+macro_rules! publicly_known {
+    () => {
+        "NOT EXISTS (SELECT 1 FROM accounts unapproved WHERE unapproved.actor_id = a.id \
+         AND unapproved.state <> 'active')"
+    };
+}
+pub(crate) use publicly_known;
+
+/// A local person, group or the instance actor by name, as the world may see it.
 pub async fn get_local_actor_by_name(conn: &mut Conn<'_>, name: &str) -> Result<Option<ActorRow>, DbError> {
-    query_as!(conn, ActorRow, fetch_optional, concat!(select_actor!(), "WHERE a.local AND a.name = $1"), name)
+    query_as!(
+        conn,
+        ActorRow,
+        fetch_optional,
+        concat!(select_actor!(), "WHERE a.local AND a.name = $1 AND ", publicly_known!()),
+        name
+    )
 }
 
 pub async fn get_actor(conn: &mut Conn<'_>, id: i64) -> Result<Option<ActorRow>, DbError> {

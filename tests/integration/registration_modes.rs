@@ -101,6 +101,7 @@ pub async fn approval_mode_takes_applications_and_coordinators_decide(app: TestA
     assert!(refused.text().await.expect("body").contains("has not been approved yet"));
     let wrong = app.post_form("/login", &[("username", "ana"), ("password", "wrong password!")]).await;
     assert_eq!(wrong.status(), StatusCode::UNAUTHORIZED, "without the password nothing is revealed");
+    assert_unlisted(&app, "ana", true).await;
 
     // Members may not decide; coordinators see the reason, escaped.
     app.signed_in_user("bob").await;
@@ -128,6 +129,27 @@ pub async fn approval_mode_takes_applications_and_coordinators_decide(app: TestA
     assert_eq!(twice.status(), StatusCode::NOT_FOUND, "a decided application cannot be decided again");
     app.post_form("/logout", &[]).await;
     app.sign_in("ana").await;
+    assert_unlisted(&app, "ana", false).await;
+}
+
+/// Whether the account has no public profile, actor, WebFinger entry or API card (while its
+/// application waits or after it was turned down), or has them all.
+async fn assert_unlisted(app: &TestApp, name: &str, unlisted: bool) {
+    let expected = if unlisted { StatusCode::NOT_FOUND } else { StatusCode::OK };
+    let host = app.state.uris.host().to_owned();
+    assert_eq!(app.get(&format!("/u/{name}")).await.status(), expected, "profile page");
+    let actor = app
+        .client
+        .get(app.url(&format!("/u/{name}")))
+        .header("accept", "application/activity+json")
+        .send()
+        .await
+        .expect("GET actor");
+    assert_eq!(actor.status(), expected, "actor");
+    let webfinger = app.get(&format!("/.well-known/webfinger?resource=acct:{name}@{host}")).await;
+    assert_eq!(webfinger.status(), expected, "WebFinger");
+    let card = app.get(&format!("/api/v1/accounts/lookup?acct={name}")).await;
+    assert_eq!(card.status(), expected, "API lookup");
 }
 
 pub async fn a_rejected_applicant_sees_the_message(app: TestApp) {
@@ -146,6 +168,7 @@ pub async fn a_rejected_applicant_sees_the_message(app: TestApp) {
     assert_eq!(rejected.status(), StatusCode::SEE_OTHER);
     assert_eq!(state_of(&app, "ana").await, "rejected");
     app.post_form("/logout", &[]).await;
+    assert_unlisted(&app, "ana", true).await;
     let refused = app.post_form("/login", &[("username", "ana"), ("password", PASSWORD)]).await;
     assert_eq!(refused.status(), StatusCode::FORBIDDEN);
     let page = refused.text().await.expect("body");
