@@ -99,6 +99,12 @@ pub enum DomainEvent {
         actor_id: i64,
         join_ap_id: String,
     },
+    /// A remote person's `Join` of a local event was turned down: it is full.
+    EventJoinRejected {
+        event_id: i64,
+        actor_id: i64,
+        join_ap_id: String,
+    },
 }
 
 impl DomainEvent {
@@ -124,6 +130,7 @@ impl DomainEvent {
             Self::EventDeleted { .. } => "event_deleted",
             Self::EventAnswered { .. } => "event_answered",
             Self::EventJoinAccepted { .. } => "event_join_accepted",
+            Self::EventJoinRejected { .. } => "event_join_rejected",
         }
     }
 }

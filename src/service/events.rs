@@ -467,15 +467,23 @@ pub async fn delete_remote_event(ctx: &Context, ap_id: &str) -> Result<bool, Ser
     Ok(db::events::delete_event(&mut conn.conn(), id, ctx.now().millis()).await?)
 }
 
-/// A remote person answers one of our events (`Join`, `Leave`). Going needs a place (else a
-/// field error on `rsvp`); a `Join` is answered with `Accept(Join)` by the event's group.
+/// How a remote person's answer to one of our events went.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RemoteAnswer {
+    Recorded,
+    /// They would go, but the event has no place left (a `Join` is rejected).
+    Full,
+}
+
+/// A remote person answers one of our events (`Join`, `Leave`). Going needs a place; a `Join`
+/// is answered by the event's group with `Accept(Join)`, or `Reject(Join)` when it is full.
 pub async fn answer_remote(
     ctx: &Context,
     actor: ActorId,
     id: EventId,
     going: bool,
     join_ap_id: Option<&str>,
-) -> Result<(), ServiceError> {
+) -> Result<RemoteAnswer, ServiceError> {
     let mut tx = ctx.db.begin().await?;
     let mut conn = tx.conn();
     if !db::events::lock_event(&mut conn, id.0).await? {
@@ -487,7 +495,16 @@ pub async fn answer_remote(
     }
     let already_going = row.viewer_status.as_deref() == Some("going");
     if going && !already_going && EventDetails::from_row(row).is_full() {
-        return Err(FieldError::new("rsvp", "is full").into());
+        if let Some(join) = join_ap_id {
+            let rejected = DomainEvent::EventJoinRejected {
+                event_id: id.0,
+                actor_id: actor.0,
+                join_ap_id: join.to_owned(),
+            };
+            ctx.emit(&mut conn, rejected).await?;
+            tx.commit().await?;
+        }
+        return Ok(RemoteAnswer::Full);
     }
     let status = if going { Rsvp::Going } else { Rsvp::NotGoing };
     db::events::upsert_participant(&mut conn, id.0, actor.0, status.as_str(), join_ap_id, ctx.now().millis())
@@ -500,7 +517,7 @@ pub async fn answer_remote(
         .await?;
     }
     tx.commit().await?;
-    Ok(())
+    Ok(RemoteAnswer::Recorded)
 }
 
 /// An event that is not deleted, for federation. One query.

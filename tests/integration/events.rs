@@ -35,7 +35,7 @@ fn event_form<'a>(changes: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)> {
 }
 
 /// ana owns `energy`; she is signed in. Returns the new event's path.
-async fn energy_with_event(app: &TestApp) -> String {
+pub async fn energy_with_event(app: &TestApp) -> String {
     let ana = app.signed_in_user("ana").await;
     groups::create_group(&app.ctx, ana.id, group("energy", "project")).await.expect("group");
     let response = app.post_form("/g/energy/events", &event_form(&[])).await;

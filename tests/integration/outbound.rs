@@ -639,7 +639,49 @@ async fn pending_events(app: &TestApp) -> usize {
     list_pending_domain_events(&mut conn.conn(), 1000).await.expect("events").len()
 }
 
+/// Remote people join an event with two places: the group accepts two `Join`s and rejects the
+/// third with `Reject(Join)`, which quotes the `Join`; the third is not counted as going.
+pub async fn joins_beyond_the_capacity_are_rejected(app: TestApp) {
+    let path = crate::events::energy_with_event(&app).await;
+    let event = allmende::domain::EventId(path.trim_start_matches("/e/").parse().expect("event id"));
+    let sink = Sink::start().await;
+    let mut answers = Vec::new();
+    for name in ["zoe", "yves", "xena"] {
+        let person = remote_actor(&app, &sink, RemoteActorKind::Person, "users", name, "/inbox", None).await;
+        let join = format!("{}/joins/{name}", sink.base_url);
+        let answer = allmende::service::events::answer_remote(&app.ctx, person, event, true, Some(&join))
+            .await
+            .expect("answered");
+        answers.push(answer);
+    }
+    use allmende::service::events::RemoteAnswer::{Full, Recorded};
+    assert_eq!(answers, [Recorded, Recorded, Full]);
+    drain(&app).await;
+    let sent = sink.accepted();
+    let kinds: Vec<(&str, &str)> = sent
+        .iter()
+        .map(|a| (a["type"].as_str().unwrap_or_default(), a["object"]["id"].as_str().unwrap_or_default()))
+        .collect();
+    let join = |name: &str| format!("{}/joins/{name}", sink.base_url);
+    assert_eq!(
+        kinds,
+        [
+            ("Accept", join("zoe").as_str()),
+            ("Accept", join("yves").as_str()),
+            ("Reject", join("xena").as_str())
+        ]
+    );
+    let reject = &sent[2];
+    assert_eq!(reject["actor"], local(&app, "/g/energy"));
+    assert_eq!(reject["object"]["type"], "Join");
+    assert_eq!(reject["object"]["object"], local(&app, &path));
+    assert_eq!(reject["to"], json!([format!("{}/users/xena", sink.base_url)]));
+    let (_, html) = app.get_html(&path).await;
+    assert!(html.contains("2 of 2 places taken"), "{html}");
+}
+
 on_both_backends!(
+    joins_beyond_the_capacity_are_rejected,
     a_remote_follower_gets_the_groups_accept,
     a_new_thread_is_announced_wrapped_and_as_a_boost,
     replies_edits_deletions_and_likes_are_announced,

@@ -4,7 +4,7 @@
 //!   here follows, and comes from that group's host (Mobilizon sends it as the organiser, we as
 //!   the group; both are on the group's host).
 //! - `Join` of one of our events by a remote person: they are going (if there is room), and the
-//!   group answers with `Accept(Join)`. A full event is ignored (no `Reject` is sent yet).
+//!   group answers with `Accept(Join)`, or `Reject(Join)` when the event is full.
 //! - `Leave`, or `Undo(Join)`: they are not going any more.
 
 use url::Url;
@@ -105,12 +105,11 @@ pub async fn receive_join(
         return Ok(());
     };
     match events::answer_remote(&state.ctx, actor, event, true, Some(join.id.as_str())).await {
-        Ok(()) => {
+        Ok(answer) => {
+            if answer == events::RemoteAnswer::Full {
+                tracing::info!(event = %join.object, "a Join of a full event is rejected");
+            }
             state.wake_delivery.notify_one();
-            Ok(())
-        }
-        Err(ServiceError::Invalid(_)) => {
-            tracing::info!(event = %join.object, "a Join of a full event was ignored");
             Ok(())
         }
         Err(ServiceError::NotFound) => Ok(()),
@@ -129,7 +128,7 @@ pub async fn receive_leave(
     }
     if let Some(event) = local_event(state, &leave.object) {
         match events::answer_remote(&state.ctx, actor, event, false, None).await {
-            Ok(()) | Err(ServiceError::NotFound) => {}
+            Ok(_) | Err(ServiceError::NotFound) => {}
             Err(other) => return Err(other.into()),
         }
     }

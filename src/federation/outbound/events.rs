@@ -95,13 +95,15 @@ pub(super) async fn event_answered(
     Ok(vec![Outgoing::new(person, activity.id.clone(), payload(&activity)?, vec![Target::Inbox(inbox)])])
 }
 
-/// A remote person's `Join` of a local event was accepted: the group answers `Accept(Join)`.
-pub(super) async fn join_accepted(
+/// A remote person's `Join` of a local event was answered: the group sends `Accept(Join)`, or
+/// `Reject(Join)` when the event is full.
+pub(super) async fn join_answered(
     ctx: &Context,
     uris: &Uris,
     id: i64,
     person: i64,
     join_ap_id: &str,
+    accepted: bool,
 ) -> Result<Vec<Outgoing>, TranslateError> {
     let mut conn = ctx.db.acquire().await?;
     let event = db::events::get_event_ref(&mut conn.conn(), id).await?.ok_or(TranslateError::Gone)?;
@@ -122,6 +124,10 @@ pub(super) async fn join_accepted(
     let group = url(&uris.group(&event.group_name))?;
     let join =
         JoinJson::new(url(join_ap_id)?, "Join", url(person_url)?, url(&uris.event(id))?, group.clone());
-    let accept = AcceptJoinJson::new(new_activity_id(ctx, uris, "accept")?, group, join);
-    Ok(vec![Outgoing::new(event.group_id, accept.id.clone(), payload(&accept)?, vec![Target::Inbox(inbox)])])
+    let answer = if accepted {
+        AcceptJoinJson::new(new_activity_id(ctx, uris, "accept")?, group, join)
+    } else {
+        AcceptJoinJson::reject(new_activity_id(ctx, uris, "reject")?, group, join)
+    };
+    Ok(vec![Outgoing::new(event.group_id, answer.id.clone(), payload(&answer)?, vec![Target::Inbox(inbox)])])
 }

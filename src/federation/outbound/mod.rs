@@ -175,7 +175,10 @@ async fn plan_event(
             events::event_answered(ctx, uris, *event_id, *actor_id, *going, *at).await
         }
         DomainEvent::EventJoinAccepted { event_id, actor_id, join_ap_id } => {
-            events::join_accepted(ctx, uris, *event_id, *actor_id, join_ap_id).await
+            events::join_answered(ctx, uris, *event_id, *actor_id, join_ap_id, true).await
+        }
+        DomainEvent::EventJoinRejected { event_id, actor_id, join_ap_id } => {
+            events::join_answered(ctx, uris, *event_id, *actor_id, join_ap_id, false).await
         }
     }
 }

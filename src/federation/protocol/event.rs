@@ -228,6 +228,11 @@ impl AcceptJoinJson {
     pub fn new(id: Url, actor: Url, join: JoinJson) -> Self {
         Self { id, kind: "Accept".to_owned(), actor, to: vec![join.actor.clone()], object: join }
     }
+
+    /// `Reject(Join)`: the event has no place left.
+    pub fn reject(id: Url, actor: Url, join: JoinJson) -> Self {
+        Self { kind: "Reject".to_owned(), ..Self::new(id, actor, join) }
+    }
 }
 
 #[cfg(test)]
