@@ -90,3 +90,4 @@ profile-empty = Ingen indlæg endnu.
 feed-atom-link = Atom-feed
 feed-group-title = Tråde i { $group }
 feed-latest-title = Nyeste tråde på { $instance }
+field-post-language = Indlæggets sprog

@@ -90,3 +90,4 @@ profile-empty = Noch keine Beiträge.
 feed-atom-link = Atom-Feed
 feed-group-title = Themen in { $group }
 feed-latest-title = Neueste Themen auf { $instance }
+field-post-language = Sprache des Beitrags

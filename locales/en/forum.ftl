@@ -90,3 +90,4 @@ profile-empty = No posts yet.
 feed-atom-link = Atom feed
 feed-group-title = Threads in { $group }
 feed-latest-title = Latest threads on { $instance }
+field-post-language = Language of the post

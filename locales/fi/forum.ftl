@@ -90,3 +90,4 @@ profile-empty = Viestejä ei ole vielä.
 feed-atom-link = Atom-syöte
 feed-group-title = Ketjut ryhmässä { $group }
 feed-latest-title = Uusimmat ketjut: { $instance }
+field-post-language = Viestin kieli

@@ -98,3 +98,4 @@ profile-empty = Nie ma jeszcze wpisów.
 feed-atom-link = Kanał Atom
 feed-group-title = Wątki w grupie { $group }
 feed-latest-title = Najnowsze wątki na { $instance }
+field-post-language = Język wpisu

@@ -90,3 +90,4 @@ profile-empty = Inga inlägg än.
 feed-atom-link = Atom-flöde
 feed-group-title = Trådar i { $group }
 feed-latest-title = Senaste trådarna på { $instance }
+field-post-language = Inläggets språk

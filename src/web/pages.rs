@@ -90,7 +90,10 @@ pub struct NetworkPage {
 pub struct ProjectDirectoryPage {
     pub chrome: Chrome,
     pub projects: Vec<DirectoryProjectView>,
+    /// All projects that match, on every page.
     pub count: i64,
+    pub previous_url: Option<String>,
+    pub next_url: Option<String>,
     pub statuses: Vec<(&'static str, &'static str)>,
     pub focus_areas: Vec<FocusAreaView>,
     pub status: String,
@@ -111,6 +114,8 @@ pub struct NewThreadPage {
     pub form: FormState,
     pub title: String,
     pub body: String,
+    /// The language the post is written in (the member's own, unless they chose another).
+    pub post_language: String,
 }
 
 #[derive(Template)]
@@ -120,6 +125,8 @@ pub struct ThreadPage {
     pub opener: PostView,
     pub replies: ListView<PostView>,
     pub first_page_url: Option<String>,
+    /// The reply form's language: the member's own.
+    pub post_language: String,
 }
 
 #[derive(Template)]
@@ -129,6 +136,7 @@ pub struct ReplyPage {
     pub parent: PostView,
     pub form: FormState,
     pub body: String,
+    pub post_language: String,
 }
 
 #[derive(Template)]
@@ -326,4 +334,6 @@ pub struct NewGoalPage {
     /// The project group the goal is for; empty for the member's own.
     pub group: String,
     pub goal: crate::domain::goal::GoalInput,
+    /// Set when the form edits an existing goal.
+    pub edit_id: Option<i64>,
 }

@@ -227,7 +227,43 @@ pub async fn hostile_markdown_is_sanitised_on_the_page(app: TestApp) {
     assert!(headers.get("content-security-policy").is_some());
 }
 
+/// The composer offers the six languages with the member's own chosen; a post written in
+/// another one carries that language on its page (and in what federates).
+pub async fn members_choose_the_language_of_a_post(app: TestApp) {
+    app.signed_in_user("ana").await;
+    let thread = group_and_thread(&app).await;
+    let (_, form) = app.get_html("/g/borken-solar/threads/new").await;
+    assert!(form.contains(r#"<select id="language" name="language">"#), "{form}");
+    assert!(form.contains(r#"<option value="en" lang="en" selected>"#), "the member's own language: {form}");
+    assert!(form.contains(r#"<option value="fi" lang="fi">"#));
+    let created = app
+        .post_form(
+            "/g/borken-solar/threads",
+            &[("title", "Aurinkoa"), ("body", "Katoille"), ("language", "fi")],
+        )
+        .await;
+    assert_eq!(created.status(), StatusCode::SEE_OTHER);
+    let (_, page) = app.get_html(&location(&created)).await;
+    assert!(page.contains(r#"lang="fi""#), "{page}");
+    let (_, thread_page) = app.get_html(&thread).await;
+    assert!(thread_page.contains(r#"<option value="en" lang="en" selected>"#), "the reply form too");
+    let id = thread.trim_start_matches("/t/");
+    let replied = app.post_form(&format!("/p/{id}/reply"), &[("body", "Hej"), ("language", "sv")]).await;
+    assert_eq!(replied.status(), StatusCode::SEE_OTHER);
+    let (_, thread_page) = app.get_html(&thread).await;
+    assert!(thread_page.contains(r#"lang="sv""#));
+    // Not one of ours: refused with the field marked, the text kept, nothing stored.
+    let posts = count_rows(&app, "posts").await;
+    let refused =
+        app.post_form(&format!("/p/{id}/reply"), &[("body", "Hello"), ("language", "xx-nonsense")]).await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = refused.text().await.expect("body");
+    assert!(html.contains(">Hello</textarea>") && html.contains(r#"id="language-error""#), "{html}");
+    assert_eq!(count_rows(&app, "posts").await, posts);
+}
+
 on_both_backends!(
+    members_choose_the_language_of_a_post,
     create_group_thread_reply_and_see_them,
     follow_and_unfollow_from_the_group_page,
     edit_like_and_delete_through_forms,

@@ -43,6 +43,7 @@ pub async fn reply_form(
         parent: PostView::from(&parent),
         form: FormState::default(),
         body: String::new(),
+        post_language: user.language.clone(),
     };
     render(StatusCode::OK, &page)
 }
@@ -64,7 +65,7 @@ pub async fn reply_submit(
     let parent_id = parse_post_id(&id)?;
     let input = NewReply {
         body: form.body.clone(),
-        language: form.language,
+        language: form.language.clone(),
         content_warning: None,
         ..Default::default()
     };
@@ -76,7 +77,13 @@ pub async fn reply_submit(
         Err(ServiceError::Invalid(errors)) => {
             let parent = posts::get_post(&state.ctx, parent_id, Some(&user)).await?;
             let errors = FormState::new(&errors, &chrome.t);
-            let page = ReplyPage { chrome, parent: PostView::from(&parent), form: errors, body: form.body };
+            let page = ReplyPage {
+                chrome,
+                parent: PostView::from(&parent),
+                form: errors,
+                body: form.body,
+                post_language: form.language.unwrap_or_else(|| user.language.clone()),
+            };
             render(StatusCode::UNPROCESSABLE_ENTITY, &page)
         }
         Err(other) => Err(other.into()),

@@ -30,6 +30,7 @@ pub async fn create_form(
         form: FormState::default(),
         title: String::new(),
         body: String::new(),
+        post_language: user.language.clone(),
     };
     render(StatusCode::OK, &page)
 }
@@ -40,6 +41,7 @@ pub struct ThreadForm {
     title: String,
     #[serde(default)]
     body: String,
+    #[serde(default)]
     language: Option<String>,
 }
 
@@ -53,7 +55,7 @@ pub async fn create_submit(
     let input = NewThread {
         title: form.title.clone(),
         body: form.body.clone(),
-        language: form.language,
+        language: form.language.clone(),
         content_warning: None,
         ..Default::default()
     };
@@ -68,6 +70,7 @@ pub async fn create_submit(
                 form: errors,
                 title: form.title,
                 body: form.body,
+                post_language: form.language.unwrap_or_else(|| user.language.clone()),
             };
             render(StatusCode::UNPROCESSABLE_ENTITY, &page)
         }
@@ -90,11 +93,13 @@ pub async fn show(
     let id = parse_post_id(&id)?;
     let thread = threads::get_thread_page(&state.ctx, id, viewer.as_ref(), query.after.as_deref()).await?;
     let thread_url = uris::thread_path(id);
+    let chrome_lang = chrome.lang.clone();
     let page = ThreadPage {
         chrome,
         opener: PostView::from(&thread.opener),
         replies: ListView::from_paged(&thread.replies, &thread_url, "after"),
         first_page_url: query.after.is_some().then_some(thread_url),
+        post_language: viewer.as_ref().map_or_else(|| chrome_lang.clone(), |v| v.language.clone()),
     };
     render(StatusCode::OK, &page)
 }
