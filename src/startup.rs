@@ -149,8 +149,12 @@ impl Application {
     pub async fn run_until(self, shutdown: impl Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
         let db = self.state.ctx.db.clone();
         let (stop_worker, worker_stopped) = tokio::sync::watch::channel(false);
-        let worker =
-            self.background_delivery.then(|| tokio::spawn(self.state.delivery.clone().run(worker_stopped)));
+        let worker = self
+            .background_delivery
+            .then(|| tokio::spawn(self.state.delivery.clone().run(worker_stopped.clone())));
+        let housekeeping = self
+            .background_delivery
+            .then(|| tokio::spawn(housekeeping(self.state.ctx.clone(), worker_stopped)));
         let header_read_timeout =
             std::time::Duration::from_secs(self.state.config.limits.header_read_timeout_seconds);
         let trusted_proxies = self.state.config.trusted_proxies.clone();
@@ -160,8 +164,26 @@ impl Application {
         if let Some(worker) = worker {
             let _ = worker.await;
         }
+        if let Some(housekeeping) = housekeeping {
+            let _ = housekeeping.await;
+        }
         db.close().await;
         Ok(())
+    }
+}
+
+/// Periodic tidying while the server runs: uploads never attached to a post are removed.
+async fn housekeeping(ctx: crate::service::Context, mut stopped: tokio::sync::watch::Receiver<bool>) {
+    let mut every = tokio::time::interval(std::time::Duration::from_secs(3600));
+    loop {
+        tokio::select! {
+            _ = every.tick() => {
+                if let Err(error) = crate::service::media::remove_unattached_uploads(&ctx, 1000).await {
+                    tracing::warn!(%error, "removing unattached uploads failed");
+                }
+            }
+            _ = stopped.changed() => return,
+        }
     }
 }
 

@@ -1,6 +1,6 @@
 //! Boosts of posts: one per person and post.
 
-use super::{Conn, DbError, execute, query_as};
+use super::{Conn, DbError, execute, query_as, query_scalar};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct BoostRow {
@@ -89,5 +89,16 @@ pub async fn delete_boost_by_ap_id(
          RETURNING id, post_id, actor_id, ap_id, created_at",
         ap_id,
         actor_id
+    )
+}
+
+/// Local members who boosted a post (they hear when it is edited).
+pub async fn list_local_boosters(conn: &mut Conn<'_>, post_id: i64) -> Result<Vec<i64>, DbError> {
+    query_scalar!(
+        conn,
+        i64,
+        fetch_all,
+        "SELECT b.actor_id FROM boosts b JOIN accounts ac ON ac.actor_id = b.actor_id WHERE b.post_id = $1",
+        post_id,
     )
 }

@@ -52,7 +52,7 @@ pub async fn insert_follow_with_ap_id(
     ap_id: &str,
     now: i64,
 ) -> Result<i64, DbError> {
-    super::query_scalar!(
+    query_scalar!(
         conn,
         i64,
         fetch_one,
@@ -84,7 +84,7 @@ pub async fn update_follow_accepted(
 /// Where to deliver to an actor's followers: each remote follower's shared inbox (or inbox),
 /// once per inbox.
 pub async fn list_follower_inboxes(conn: &mut Conn<'_>, followed_id: i64) -> Result<Vec<String>, DbError> {
-    super::query_scalar!(
+    query_scalar!(
         conn,
         String,
         fetch_all,
@@ -96,7 +96,7 @@ pub async fn list_follower_inboxes(conn: &mut Conn<'_>, followed_id: i64) -> Res
 }
 
 pub async fn is_following(conn: &mut Conn<'_>, follower_id: i64, followed_id: i64) -> Result<bool, DbError> {
-    let found = super::query_scalar!(
+    let found = query_scalar!(
         conn,
         i64,
         fetch_optional,
@@ -109,7 +109,7 @@ pub async fn is_following(conn: &mut Conn<'_>, follower_id: i64, followed_id: i6
 
 /// Whether any local person follows the actor (then its posts are worth keeping).
 pub async fn has_local_follower(conn: &mut Conn<'_>, followed_id: i64) -> Result<bool, DbError> {
-    let found = super::query_scalar!(
+    let found = query_scalar!(
         conn,
         i64,
         fetch_optional,
@@ -120,7 +120,7 @@ pub async fn has_local_follower(conn: &mut Conn<'_>, followed_id: i64) -> Result
 }
 
 pub async fn count_followers(conn: &mut Conn<'_>, followed_id: i64) -> Result<i64, DbError> {
-    super::query_scalar!(
+    query_scalar!(
         conn,
         i64,
         fetch_one,
@@ -155,5 +155,35 @@ pub async fn get_follow_by_ap_id(conn: &mut Conn<'_>, ap_id: &str) -> Result<Opt
         fetch_optional,
         "SELECT id, follower_id, followed_id, state FROM follows WHERE ap_id = $1",
         ap_id
+    )
+}
+
+/// Sets whether a follower wants a notification for each new post of the account they follow;
+/// returns whether a follow was there to change.
+pub async fn set_follow_notify(
+    conn: &mut Conn<'_>,
+    follower_id: i64,
+    followed_id: i64,
+    notify: bool,
+) -> Result<bool, DbError> {
+    let changed = execute!(
+        conn,
+        "UPDATE follows SET notify = $3 WHERE follower_id = $1 AND followed_id = $2",
+        follower_id,
+        followed_id,
+        notify,
+    )?;
+    Ok(changed == 1)
+}
+
+/// Local members who follow `followed_id` and asked to hear about each of its posts.
+pub async fn list_notified_followers(conn: &mut Conn<'_>, followed_id: i64) -> Result<Vec<i64>, DbError> {
+    query_scalar!(
+        conn,
+        i64,
+        fetch_all,
+        "SELECT f.follower_id FROM follows f JOIN accounts ac ON ac.actor_id = f.follower_id \
+         WHERE f.followed_id = $1 AND f.state = 'accepted' AND f.notify",
+        followed_id,
     )
 }

@@ -105,6 +105,26 @@ pub async fn delete_media_of_post(conn: &mut Conn<'_>, post_id: i64) -> Result<(
     Ok(())
 }
 
+/// Uploads never attached to a post, made before `before`: at most `limit`, oldest first, each
+/// deleted as it is listed (the caller removes the files once this is committed).
+pub async fn delete_unattached_uploads(
+    conn: &mut Conn<'_>,
+    before: i64,
+    limit: i64,
+) -> Result<Vec<MediaRow>, DbError> {
+    query_as!(
+        conn,
+        MediaRow,
+        fetch_all,
+        "DELETE FROM media_attachments WHERE id IN (SELECT id FROM media_attachments \
+         WHERE post_id IS NULL AND created_at < $1 ORDER BY created_at LIMIT $2) \
+         RETURNING id, owner_id, post_id, position, content_type, file_name, preview_name, remote_url, \
+         description, width, height, blurhash, focus_x, focus_y, size_bytes, created_at, updated_at",
+        before,
+        limit,
+    )
+}
+
 pub async fn get_media(conn: &mut Conn<'_>, id: i64) -> Result<Option<MediaRow>, DbError> {
     query_as!(
         conn,
@@ -166,25 +186,7 @@ pub async fn list_media_of_posts(conn: &mut Conn<'_>, posts: &[i64]) -> Result<V
         "$1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33, $34, $35, $36, $37, $38, $39, $40, $41, $42, $43, $44, $45, $46, $47, $48, $49, $50",
         ") ORDER BY post_id, position, id"
     );
-    let ids = (0..POSTS_PER_BATCH).map(|slot| posts.get(slot).copied().unwrap_or(-1));
-    super::trace_query(SQL);
-    let rows = match conn {
-        Conn::Sqlite(c) => {
-            let mut query = sqlx::query_as::<_, MediaRow>(SQL);
-            for id in ids {
-                query = query.bind(id);
-            }
-            query.fetch_all(&mut **c).await
-        }
-        Conn::Postgres(c) => {
-            let mut query = sqlx::query_as::<_, MediaRow>(SQL);
-            for id in ids {
-                query = query.bind(id);
-            }
-            query.fetch_all(&mut **c).await
-        }
-    };
-    rows.map_err(DbError::from)
+    super::query_as_ids!(conn, MediaRow, SQL, posts, POSTS_PER_BATCH)
 }
 
 /// The attachments of every post of a thread, in post and position order.

@@ -85,7 +85,47 @@ macro_rules! execute {
     }};
 }
 
-pub(crate) use {execute, query_as, query_scalar};
+/// Runs `query_as` (`fetch_all`) with the leading arguments, then exactly `$slots` ids for an
+/// `IN (...)` list of fixed length: ids beyond the list are bound as -1, which no row has.
+macro_rules! query_as_ids {
+    ($conn:expr, $row:ty, $sql:expr, $ids:expr, $slots:expr $(, $arg:expr)* $(,)?) => {{
+        $crate::db::trace_query($sql);
+        let ids: &[i64] = $ids;
+        let padded = (0..$slots).map(|slot| ids.get(slot).copied().unwrap_or(-1));
+        match $conn {
+            $crate::db::Conn::Sqlite(c) => {
+                let mut query = sqlx::query_as::<_, $row>($sql)$(.bind($arg))*;
+                for id in padded {
+                    query = query.bind(id);
+                }
+                query.fetch_all(&mut **c).await
+            }
+            $crate::db::Conn::Postgres(c) => {
+                let mut query = sqlx::query_as::<_, $row>($sql)$(.bind($arg))*;
+                for id in padded {
+                    query = query.bind(id);
+                }
+                query.fetch_all(&mut **c).await
+            }
+        }
+        .map_err($crate::db::DbError::from)
+    }};
+}
+
+pub(crate) use {execute, query_as, query_as_ids, query_scalar};
+
+/// `text` as a literal piece of a `LIKE` pattern written with `ESCAPE '\'`: its `%`, `_` and
+/// `\` match only themselves.
+pub fn escape_like(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            escaped.push('\\');
+        }
+        escaped.push(c);
+    }
+    escaped
+}
 
 /// Every statement is announced on the `allmende::db::query` target at TRACE level, in the task
 /// that runs it: handy when debugging, and how tests count the queries a page makes.

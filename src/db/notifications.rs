@@ -29,6 +29,25 @@ pub async fn insert_notification(
     Ok(inserted == 1)
 }
 
+/// Removes an earlier notification of the same kind about the same post from the same actor,
+/// so that a new one (another edit) is listed as new.
+pub async fn delete_same_notification(
+    conn: &mut Conn<'_>,
+    recipient: i64,
+    kind: &str,
+    from_actor: i64,
+    post_id: i64,
+) -> Result<u64, DbError> {
+    execute!(
+        conn,
+        "DELETE FROM notifications WHERE account_id = $1 AND kind = $2 AND from_actor_id = $3 AND post_id = $4",
+        recipient,
+        kind,
+        from_actor,
+        post_id,
+    )
+}
+
 /// A notification with the actor it comes from.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct NotificationRow {

@@ -270,6 +270,15 @@ pub struct RemotePostUpsert<'a> {
     pub updated: Option<i64>,
 }
 
+/// When a remote post was last edited: None when we do not hold it, `Some(None)` when it was
+/// never edited.
+pub async fn get_remote_post_edit_time(
+    conn: &mut Conn<'_>,
+    ap_id: &str,
+) -> Result<Option<Option<i64>>, DbError> {
+    query_scalar!(conn, Option<i64>, fetch_optional, "SELECT updated_at FROM posts WHERE ap_id = $1", ap_id)
+}
+
 /// Stores a remote post, or refreshes its content when it is known already. Returns the row id
 /// and whether it was new. A post without a known thread becomes its own thread root.
 pub async fn upsert_remote_post(

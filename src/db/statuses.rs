@@ -42,12 +42,40 @@ pub struct StatusRow {
     pub viewer_bookmarked: bool,
     pub reblogs_count: i64,
     pub viewer_boosted: bool,
+    /// Set when the row is a boost of the post in a timeline of posts and boosts.
+    #[sqlx(flatten)]
+    pub shared: SharedRow,
 }
 
-/// `$1` is always the viewer (or NULL).
-macro_rules! select_status {
+/// Who boosted the post, in timelines that show boosts (all None elsewhere).
+#[derive(Debug, Clone, Default, sqlx::FromRow)]
+pub struct SharedRow {
+    #[sqlx(default)]
+    pub boost_id: Option<i64>,
+    #[sqlx(default)]
+    pub boost_created_at: Option<i64>,
+    #[sqlx(default)]
+    pub booster_id: Option<i64>,
+    #[sqlx(default)]
+    pub booster_kind: Option<String>,
+    #[sqlx(default)]
+    pub booster_name: Option<String>,
+    #[sqlx(default)]
+    pub booster_display_name: Option<String>,
+    #[sqlx(default)]
+    pub booster_ap_id: Option<String>,
+    #[sqlx(default)]
+    pub booster_summary_html: Option<String>,
+    #[sqlx(default)]
+    pub booster_created_at: Option<i64>,
+    #[sqlx(default)]
+    pub booster_host: Option<String>,
+}
+
+/// The columns of a [`StatusRow`] for post `p`; `$1` is always the viewer (or NULL).
+macro_rules! status_columns {
     () => {
-        "SELECT p.id, p.ap_id, p.local, p.root_id, p.in_reply_to_id, \
+        "p.id, p.ap_id, p.local, p.root_id, p.in_reply_to_id, \
          parent.author_id AS in_reply_to_account_id, p.title, p.source, p.content_html, p.language, \
          p.sensitive, p.content_warning, \
          CASE WHEN p.id = p.root_id THEN p.reply_count ELSE \
@@ -63,13 +91,56 @@ macro_rules! select_status {
          EXISTS (SELECT 1 FROM likes l WHERE l.post_id = p.id AND l.actor_id = $1) AS viewer_liked, \
          EXISTS (SELECT 1 FROM bookmarks b WHERE b.post_id = p.id AND b.account_id = $1) AS viewer_bookmarked, \
          (SELECT COUNT(*) FROM boosts bo WHERE bo.post_id = p.id) AS reblogs_count, \
-         EXISTS (SELECT 1 FROM boosts bv WHERE bv.post_id = p.id AND bv.actor_id = $1) AS viewer_boosted \
-         FROM posts p \
-         JOIN actors a ON a.id = p.author_id \
+         EXISTS (SELECT 1 FROM boosts bv WHERE bv.post_id = p.id AND bv.actor_id = $1) AS viewer_boosted "
+    };
+}
+
+/// The joins [`status_columns`] reads from, after `posts p`.
+macro_rules! status_joins {
+    () => {
+        "JOIN actors a ON a.id = p.author_id \
          LEFT JOIN instances ai ON ai.id = a.instance_id \
          LEFT JOIN actors g ON g.id = p.group_id \
          LEFT JOIN instances gi ON gi.id = g.instance_id \
          LEFT JOIN posts parent ON parent.id = p.in_reply_to_id "
+    };
+}
+
+macro_rules! select_status {
+    () => {
+        concat!("SELECT ", status_columns!(), "FROM posts p ", status_joins!())
+    };
+}
+
+/// A timeline of posts and boosts: the newest (or, with `min_id`, oldest) entries of both, where
+/// an entry's id is the post's id or the boost's id. `$posts` selects posts `p`, `$boosts`
+/// selects boosts `b` (of posts `bp`); `$2..$5` are max, lower, ascending, limit as in [`window`].
+macro_rules! select_entries {
+    ($posts:expr, $boosts:expr) => {
+        concat!(
+            "SELECT ",
+            status_columns!(),
+            ", e.boost_id, e.boost_created_at, ba.id AS booster_id, ba.kind AS booster_kind, \
+             ba.name AS booster_name, ba.display_name AS booster_display_name, \
+             ba.ap_id AS booster_ap_id, ba.summary_html AS booster_summary_html, \
+             ba.created_at AS booster_created_at, bi.host AS booster_host \
+             FROM (SELECT * FROM (SELECT p.id AS entry_id, p.id AS post_id, \
+               CAST(NULL AS BIGINT) AS boost_id, CAST(NULL AS BIGINT) AS boost_created_at, \
+               CAST(NULL AS BIGINT) AS booster_id FROM posts p WHERE ",
+            $posts,
+            window!(),
+            ") AS own UNION ALL SELECT * FROM (SELECT b.id AS entry_id, b.post_id, b.id AS boost_id, \
+               b.created_at AS boost_created_at, b.actor_id AS booster_id \
+               FROM boosts b JOIN posts bp ON bp.id = b.post_id \
+               WHERE bp.deleted_at IS NULL AND ($2 IS NULL OR b.id < $2) AND ($3 IS NULL OR b.id > $3) AND ",
+            $boosts,
+            " ORDER BY CASE WHEN $4 = 1 THEN b.id END ASC, CASE WHEN $4 = 0 THEN b.id END DESC LIMIT $5) AS shared) e \
+             JOIN posts p ON p.id = e.post_id ",
+            status_joins!(),
+            "LEFT JOIN actors ba ON ba.id = e.booster_id \
+             LEFT JOIN instances bi ON bi.id = ba.instance_id \
+             ORDER BY CASE WHEN $4 = 1 THEN e.entry_id END ASC, CASE WHEN $4 = 0 THEN e.entry_id END DESC LIMIT $5"
+        )
     };
 }
 
@@ -140,17 +211,18 @@ macro_rules! has_media {
     };
 }
 
-/// Home: posts in groups the viewer follows, posts of people they follow, and their own.
+/// Home: posts in groups the viewer follows, posts of people they follow, and their own; and
+/// boosts by them and by the people they follow (not boosts of the viewer's own posts).
 pub async fn list_home(conn: &mut Conn<'_>, viewer: i64, window: Window) -> Result<Vec<StatusRow>, DbError> {
     query_as!(
         conn,
         StatusRow,
         fetch_all,
-        concat!(
-            select_status!(),
-            "WHERE (p.author_id = $1 OR EXISTS (SELECT 1 FROM follows f WHERE f.follower_id = $1 \
+        select_entries!(
+            "(p.author_id = $1 OR EXISTS (SELECT 1 FROM follows f WHERE f.follower_id = $1 \
                AND f.state = 'accepted' AND (f.followed_id = p.group_id OR f.followed_id = p.author_id)))",
-            window!()
+            "bp.author_id <> $1 AND (b.actor_id = $1 OR EXISTS (SELECT 1 FROM follows f \
+               WHERE f.follower_id = $1 AND f.state = 'accepted' AND f.followed_id = b.actor_id))"
         ),
         viewer,
         window.max_id,
@@ -202,26 +274,27 @@ pub async fn list_public(
     )
 }
 
-/// An account's statuses: a person's posts, or a group's threads.
+/// An account's statuses: a person's posts and boosts (unless `exclude_reblogs`, and not with
+/// `only_media`), or a group's threads.
 pub async fn list_account_statuses(
     conn: &mut Conn<'_>,
     viewer: Option<i64>,
     account_id: i64,
-    exclude_replies: bool,
-    only_media: bool,
+    filter: AccountFilter,
     window: Window,
 ) -> Result<Vec<StatusRow>, DbError> {
     query_as!(
         conn,
         StatusRow,
         fetch_all,
-        concat!(
-            select_status!(),
-            "WHERE (p.author_id = $6 OR (p.group_id = $6 AND p.id = p.root_id)) \
-             AND ($7 = FALSE OR p.id = p.root_id) AND ($8 = FALSE OR ",
-            has_media!(),
-            ")",
-            window!()
+        select_entries!(
+            concat!(
+                "(p.author_id = $6 OR (p.group_id = $6 AND p.id = p.root_id)) \
+                 AND ($7 = FALSE OR p.id = p.root_id) AND ($8 = FALSE OR ",
+                has_media!(),
+                ")"
+            ),
+            "b.actor_id = $6 AND $8 = FALSE AND $9 = FALSE"
         ),
         viewer,
         window.max_id,
@@ -229,9 +302,18 @@ pub async fn list_account_statuses(
         window.ascending(),
         window.limit,
         account_id,
-        exclude_replies,
-        only_media,
+        filter.exclude_replies,
+        filter.only_media,
+        filter.exclude_reblogs,
     )
+}
+
+/// Which of an account's statuses to list.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct AccountFilter {
+    pub exclude_replies: bool,
+    pub only_media: bool,
+    pub exclude_reblogs: bool,
 }
 
 /// Posts the viewer liked, newest first by post id.

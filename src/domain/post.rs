@@ -31,6 +31,11 @@ impl PostBody {
         bounded_text("body", raw, 1, BODY_MAX).map(Self)
     }
 
+    /// A body that may be empty when the post has images (a photo without words).
+    pub fn parse_beside_images(raw: &str, has_images: bool) -> Result<Self, FieldError> {
+        if has_images && raw.trim().is_empty() { Ok(Self(String::new())) } else { Self::parse(raw) }
+    }
+
     pub fn as_str(&self) -> &str {
         &self.0
     }

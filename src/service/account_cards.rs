@@ -77,26 +77,34 @@ pub struct Relationship {
     pub following: bool,
     pub requested: bool,
     pub followed_by: bool,
+    /// The viewer asked to hear about each of this account's posts.
+    pub notifying: bool,
 }
 
+/// The viewer's relationships with up to 40 accounts (apps ask for one page of accounts at a
+/// time), in one query.
 pub async fn relationships(
     ctx: &Context,
     user: &CurrentUser,
     ids: &[i64],
 ) -> Result<Vec<Relationship>, ServiceError> {
+    let ids = &ids[..ids.len().min(db::account_cards::RELATIONSHIPS_PER_BATCH)];
     let mut conn = ctx.db.acquire().await?;
-    let mut found = Vec::with_capacity(ids.len());
-    // Apps ask for one or a few accounts at a time; capped.
-    for id in ids.iter().copied().take(40) {
-        let outgoing = db::account_cards::get_follow_state(&mut conn.conn(), user.id.0, id).await?;
-        let incoming = db::account_cards::get_follow_state(&mut conn.conn(), id, user.id.0).await?;
-        found.push(Relationship {
-            id,
-            following: outgoing.as_deref() == Some("accepted"),
-            requested: outgoing.as_deref() == Some("pending"),
-            followed_by: incoming.as_deref() == Some("accepted"),
-        });
-    }
+    let links = db::account_cards::list_follow_links(&mut conn.conn(), user.id.0, ids).await?;
+    let found = ids
+        .iter()
+        .map(|&id| {
+            let outgoing = links.iter().find(|l| l.follower_id == user.id.0 && l.followed_id == id);
+            let incoming = links.iter().find(|l| l.follower_id == id && l.followed_id == user.id.0);
+            Relationship {
+                id,
+                following: outgoing.is_some_and(|l| l.state == "accepted"),
+                requested: outgoing.is_some_and(|l| l.state == "pending"),
+                followed_by: incoming.is_some_and(|l| l.state == "accepted"),
+                notifying: outgoing.is_some_and(|l| l.notify),
+            }
+        })
+        .collect();
     Ok(found)
 }
 

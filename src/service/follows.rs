@@ -57,6 +57,19 @@ pub async fn follow_actor(
     Ok(remote_group)
 }
 
+/// Whether to notify the member of each new post of an account they follow (Mastodon's
+/// `notify` on a follow). Changes nothing when they do not follow it.
+pub async fn set_follow_notify(
+    ctx: &Context,
+    user: &CurrentUser,
+    actor: ActorId,
+    notify: bool,
+) -> Result<(), ServiceError> {
+    let mut conn = ctx.db.acquire().await?;
+    db::follows::set_follow_notify(&mut conn.conn(), user.id.0, actor.0, notify).await?;
+    Ok(())
+}
+
 /// Stops following a person or group by id.
 pub async fn unfollow_actor(ctx: &Context, user: &CurrentUser, actor: ActorId) -> Result<(), ServiceError> {
     let mut tx = ctx.db.begin().await?;

@@ -215,6 +215,26 @@ pub(crate) async fn forget_media_of_post(
     Ok(rows.into_iter().flat_map(|row| [row.file_name, row.preview_name]).flatten().collect())
 }
 
+/// How long an upload may wait to be attached to a post before it is removed.
+pub const UNATTACHED_UPLOAD_HOURS: i64 = 24;
+
+/// Removes uploads that were never attached to a post within [`UNATTACHED_UPLOAD_HOURS`]
+/// (an app that uploaded, then gave up), rows and files, at most `limit` per call. Returns how
+/// many were removed.
+pub async fn remove_unattached_uploads(ctx: &Context, limit: i64) -> Result<usize, ServiceError> {
+    let before = ctx.now().millis() - UNATTACHED_UPLOAD_HOURS * 3_600_000;
+    let mut conn = ctx.db.acquire().await?;
+    let rows = db::media::delete_unattached_uploads(&mut conn.conn(), before, limit).await?;
+    drop(conn);
+    let files: Vec<String> =
+        rows.iter().flat_map(|row| [row.file_name.clone(), row.preview_name.clone()]).flatten().collect();
+    remove_files(ctx, &files).await;
+    if !rows.is_empty() {
+        tracing::info!(removed = rows.len(), "unattached uploads removed");
+    }
+    Ok(rows.len())
+}
+
 /// Removes stored files; a failure is logged, as nothing refers to them any more.
 pub(crate) async fn remove_files(ctx: &Context, names: &[String]) {
     for name in names {

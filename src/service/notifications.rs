@@ -31,6 +31,35 @@ pub(crate) async fn notify(
     Ok(())
 }
 
+/// Tells the local members who asked to hear about each post of `author` (a follow with
+/// `notify`) that `post` is out: Mastodon's `status` notification.
+pub(crate) async fn notify_subscribers(
+    ctx: &Context,
+    conn: &mut Conn<'_>,
+    author: i64,
+    post: i64,
+) -> Result<(), ServiceError> {
+    for subscriber in db::follows::list_notified_followers(conn, author).await? {
+        notify(ctx, conn, subscriber, "status", author, Some(post)).await?;
+    }
+    Ok(())
+}
+
+/// Tells the local members who boosted `post` that its author edited it: Mastodon's `update`
+/// notification, renewed on each edit.
+pub(crate) async fn notify_boosters_of_edit(
+    ctx: &Context,
+    conn: &mut Conn<'_>,
+    author: i64,
+    post: i64,
+) -> Result<(), ServiceError> {
+    for booster in db::boosts::list_local_boosters(conn, post).await? {
+        db::notifications::delete_same_notification(conn, booster, "update", author, post).await?;
+        notify(ctx, conn, booster, "update", author, Some(post)).await?;
+    }
+    Ok(())
+}
+
 #[derive(Debug, Clone)]
 pub struct NotificationView {
     pub id: i64,

@@ -27,7 +27,7 @@ pub async fn reply(
     input: NewReply,
 ) -> Result<PostId, ServiceError> {
     let mut errors = FieldErrors::new();
-    let body = errors.check(PostBody::parse(&input.body));
+    let body = errors.check(PostBody::parse_beside_images(&input.body, !input.media_ids.is_empty()));
     let language = errors.check(post_language(user, input.language.as_deref()));
     let content_warning = errors.check(ContentWarning::parse(input.content_warning.as_deref())).flatten();
     refuse_if_any(errors)?;
@@ -64,6 +64,7 @@ pub async fn reply(
     super::media::attach_uploads(&mut conn, user.id.0, id, &input.media_ids).await?;
     db::posts::update_thread_on_reply(&mut conn, parent.root_id, now).await?;
     notifications::notify(ctx, &mut conn, parent.author_id, "mention", user.id.0, Some(id)).await?;
+    notifications::notify_subscribers(ctx, &mut conn, user.id.0, id).await?;
     ctx.emit(
         &mut conn,
         DomainEvent::ReplyCreated { post_id: id, root_id: parent.root_id, remote_activity: None },
@@ -131,6 +132,7 @@ pub async fn edit_post(
         ctx.now().millis(),
     )
     .await?;
+    notifications::notify_boosters_of_edit(ctx, &mut conn, row.author_id, id.0).await?;
     ctx.emit(&mut conn, DomainEvent::PostEdited { post_id: id.0 }).await?;
     tx.commit().await?;
     Ok(())

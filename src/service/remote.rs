@@ -196,6 +196,7 @@ pub async fn store_remote_post(ctx: &Context, post: RemotePost) -> Result<(PostI
         None => None,
     };
     let group_id = parent.as_ref().map_or(post.group.map(|g| g.0), |p| p.group_id);
+    let last_edit = db::posts::get_remote_post_edit_time(&mut conn, &post.ap_id).await?;
     let (id, created) = db::posts::upsert_remote_post(
         &mut conn,
         &RemotePostUpsert {
@@ -216,7 +217,13 @@ pub async fn store_remote_post(ctx: &Context, post: RemotePost) -> Result<(PostI
     )
     .await?;
     super::media::store_remote_media(ctx, &mut conn, post.author.0, id, &post.media).await?;
+    let edited =
+        post.updated.is_some_and(|updated| last_edit.is_some_and(|last| last < Some(updated.millis())));
+    if edited {
+        super::notifications::notify_boosters_of_edit(ctx, &mut conn, post.author.0, id).await?;
+    }
     if created {
+        super::notifications::notify_subscribers(ctx, &mut conn, post.author.0, id).await?;
         match &parent {
             Some(parent) => {
                 db::posts::update_thread_on_reply(&mut conn, parent.root_id, ctx.now().millis()).await?;

@@ -5,7 +5,9 @@ use super::media::{MediaView, media_of_posts};
 use super::posts::{self, NewReply, PostEdit};
 use super::threads::{self, NewPersonalPost, NewThread};
 use super::{Context, CurrentUser, ServiceError};
-use crate::db::{self, Conn, statuses::Origin, statuses::StatusRow, statuses::Window};
+pub use crate::db::statuses::AccountFilter;
+use crate::db::statuses::{Origin, StatusRow, Window};
+use crate::db::{self, Conn};
 use crate::domain::mentions::{extract_mentions, strip_mentions};
 use crate::domain::{FieldError, PostId, Timestamp};
 
@@ -70,9 +72,43 @@ pub struct StatusView {
     pub viewer_boosted: bool,
     /// Attached images, in order (filled by [`with_media`]).
     pub media: Vec<MediaView>,
+    /// In timelines that show boosts: who shared the post, when this entry is a boost.
+    pub shared_by: Option<SharedBy>,
+}
+
+/// A boost as a timeline entry: the boost's id (the entry's id), when and by whom.
+#[derive(Debug, Clone)]
+pub struct SharedBy {
+    pub boost_id: i64,
+    pub created_at: Timestamp,
+    pub booster: AccountSummary,
+}
+
+impl SharedBy {
+    fn from_row(row: db::statuses::SharedRow) -> Option<Self> {
+        Some(Self {
+            boost_id: row.boost_id?,
+            created_at: Timestamp::from_millis(row.boost_created_at?),
+            booster: AccountSummary {
+                id: row.booster_id?,
+                kind: row.booster_kind?,
+                name: row.booster_name?,
+                display_name: row.booster_display_name.unwrap_or_default(),
+                host: row.booster_host,
+                ap_id: row.booster_ap_id,
+                summary_html: row.booster_summary_html.unwrap_or_default(),
+                created_at: Timestamp::from_millis(row.booster_created_at.unwrap_or_default()),
+            },
+        })
+    }
 }
 
 impl StatusView {
+    /// The id of this entry in its timeline (the boost's id for a boost), which pages it.
+    pub fn entry_id(&self) -> i64 {
+        self.shared_by.as_ref().map_or(self.id, |shared| shared.boost_id)
+    }
+
     pub fn is_thread_opener(&self) -> bool {
         self.id == self.root_id
     }
@@ -134,6 +170,7 @@ impl StatusView {
             reblogs_count: row.reblogs_count,
             viewer_boosted: row.viewer_boosted,
             media: Vec::new(),
+            shared_by: SharedBy::from_row(row.shared),
         }
     }
 }
@@ -171,7 +208,7 @@ pub async fn post_status(
         }
     }
     let text = input.text.trim();
-    if text.is_empty() {
+    if text.is_empty() && input.media_ids.is_empty() {
         return Err(FieldError::new("status", "can't be blank").into());
     }
     let id = match input.in_reply_to_id {
@@ -406,13 +443,12 @@ pub async fn public_timeline(
     in_order(&mut conn.conn(), rows, window, viewer).await
 }
 
-/// A person's posts, or a group's threads.
+/// A person's posts and boosts, or a group's threads.
 pub async fn account_statuses(
     ctx: &Context,
     viewer: Option<&CurrentUser>,
     account: i64,
-    exclude_replies: bool,
-    only_media: bool,
+    filter: AccountFilter,
     window: Window,
 ) -> Result<Vec<StatusView>, ServiceError> {
     let mut conn = ctx.db.acquire().await?;
@@ -420,8 +456,7 @@ pub async fn account_statuses(
         &mut conn.conn(),
         viewer.map(|v| v.id.0),
         account,
-        exclude_replies,
-        only_media,
+        filter,
         window,
     )
     .await?;

@@ -74,6 +74,7 @@ pub(crate) async fn create_thread_in(
     )
     .await?;
     super::media::attach_uploads(conn, user.id.0, id, &input.media_ids).await?;
+    super::notifications::notify_subscribers(ctx, conn, user.id.0, id).await?;
     ctx.emit(conn, DomainEvent::ThreadCreated { post_id: id, group_id: group.id, remote_activity: None })
         .await?;
     Ok(PostId(id))
@@ -95,7 +96,7 @@ pub async fn create_personal_post(
     input: NewPersonalPost,
 ) -> Result<PostId, ServiceError> {
     let mut errors = FieldErrors::new();
-    let body = errors.check(PostBody::parse(&input.body));
+    let body = errors.check(PostBody::parse_beside_images(&input.body, !input.media_ids.is_empty()));
     let language = errors.check(post_language(user, input.language.as_deref()));
     let content_warning = errors.check(ContentWarning::parse(input.content_warning.as_deref())).flatten();
     refuse_if_any(errors)?;
@@ -124,6 +125,7 @@ pub async fn create_personal_post(
     )
     .await?;
     super::media::attach_uploads(&mut conn, user.id.0, id, &input.media_ids).await?;
+    super::notifications::notify_subscribers(ctx, &mut conn, user.id.0, id).await?;
     ctx.emit(&mut conn, DomainEvent::PersonalPostCreated { post_id: id }).await?;
     tx.commit().await?;
     Ok(PostId(id))

@@ -71,6 +71,8 @@ pub fn pages(state: &AppState) -> Router<AppState> {
         .route("/goals/new", get(goals::new_form))
         .route("/goals/{id}", get(goals::show))
         .route("/goals/{id}/chart.svg", get(goals::chart))
+        .route("/goals/{id}/edit", get(goals::edit_form).post(goals::update))
+        .route("/goals/{id}/delete", post(goals::delete))
         .route("/goals/{id}/progress", post(goals::report))
         .route("/search", get(search::search))
         .route("/admin/federation", get(admin::federation))

@@ -361,7 +361,48 @@ async fn uploads_over_the_limit_get_413() {
     assert_eq!(small.status(), StatusCode::OK);
 }
 
+/// An upload that no post uses within a day is removed, file and all; used ones stay.
+pub async fn unattached_uploads_are_removed_after_a_day(app: TestApp) {
+    let api = with_energy_group(&app).await;
+    let used: Value = upload(&api, png(30, 30), "used.png", "image/png", "").await.json().await.unwrap();
+    let unused: Value = upload(&api, png(31, 30), "unused.png", "image/png", "").await.json().await.unwrap();
+    let posted = api
+        .post_form(
+            "/api/v1/statuses",
+            &[("status", "@energy Roof"), ("media_ids[]", used["id"].as_str().unwrap())],
+        )
+        .await;
+    assert_eq!(posted.status(), StatusCode::OK);
+    // A photo without words is a post too (the member's own, as no group is mentioned).
+    let photo: Value =
+        upload(&api, png(32, 30), "photo.png", "image/png", "Sunset").await.json().await.unwrap();
+    let photo_only =
+        api.post_form("/api/v1/statuses", &[("media_ids[]", photo["id"].as_str().unwrap())]).await;
+    assert_eq!(photo_only.status(), StatusCode::OK);
+    let photo_only: Value = photo_only.json().await.unwrap();
+    assert_eq!(photo_only["media_attachments"].as_array().map(Vec::len), Some(1), "{photo_only}");
+    assert_eq!(photo_only["content"], "", "no words");
+    let blank = api.post_form("/api/v1/statuses", &[("status", " ")]).await;
+    assert_eq!(blank.status(), StatusCode::UNPROCESSABLE_ENTITY, "no words and no image");
+    let remove = || allmende::service::media::remove_unattached_uploads(&app.ctx, 100);
+    app.clock.advance_seconds(23 * 3600);
+    assert_eq!(remove().await.expect("cleanup"), 0, "not yet a day old");
+    app.clock.advance_seconds(2 * 3600);
+    assert_eq!(remove().await.expect("cleanup"), 1);
+    assert_eq!(count_rows(&app, "media_attachments").await, 2);
+    let unused_file = local_path(&app, unused["url"].as_str().unwrap());
+    assert_eq!(app.get(&unused_file).await.status(), StatusCode::NOT_FOUND, "the file is gone");
+    assert_eq!(
+        api.get(&format!("/api/v1/media/{}", unused["id"].as_str().unwrap())).await.status(),
+        StatusCode::NOT_FOUND
+    );
+    let used_file = local_path(&app, used["url"].as_str().unwrap());
+    assert_eq!(app.get(&used_file).await.status(), StatusCode::OK, "a posted image stays");
+    assert_eq!(remove().await.expect("cleanup"), 0);
+}
+
 on_both_backends!(
+    unattached_uploads_are_removed_after_a_day,
     an_app_uploads_an_image_and_posts_it,
     uploads_belong_to_their_owner,
     bad_uploads_are_refused_and_nothing_is_kept,

@@ -11,7 +11,8 @@ use crate::api::model::{Account, CredentialAccount, Relationship, Status};
 use crate::api::paging::{PageParams, PagedJson, link_header};
 use crate::api::params::{Params, lenient, parse_id};
 use crate::domain::ActorId;
-use crate::service::{CurrentUser, account_cards, accounts, follows, statuses};
+use crate::service::statuses::{self, AccountFilter};
+use crate::service::{CurrentUser, account_cards, accounts, follows};
 use crate::state::AppState;
 
 async fn credential_account(state: &AppState, user: &CurrentUser) -> Result<CredentialAccount, ApiError> {
@@ -142,20 +143,16 @@ pub async fn statuses(
     let account = parse_id(&id)?;
     account_cards::get_account(&state.ctx, account).await?;
     // Allmende has no pinned posts: that list is empty.
-    let _ = params.exclude_reblogs;
     if params.pinned {
         return Ok(PagedJson { items: Vec::new(), link: None });
     }
     let window = params.page.window(20, 40);
-    let found = statuses::account_statuses(
-        &state.ctx,
-        viewer,
-        account,
-        params.exclude_replies,
-        params.only_media,
-        window,
-    )
-    .await?;
+    let filter = AccountFilter {
+        exclude_replies: params.exclude_replies,
+        only_media: params.only_media,
+        exclude_reblogs: params.exclude_reblogs,
+    };
+    let found = statuses::account_statuses(&state.ctx, viewer, account, filter, window).await?;
     let mut extra = Vec::new();
     if params.exclude_replies {
         extra.push(("exclude_replies", "true".to_owned()));
@@ -163,12 +160,15 @@ pub async fn statuses(
     if params.only_media {
         extra.push(("only_media", "true".to_owned()));
     }
+    if params.exclude_reblogs {
+        extra.push(("exclude_reblogs", "true".to_owned()));
+    }
     let link = link_header(
         &state.uris,
         &format!("/api/v1/accounts/{account}/statuses"),
         &extra,
-        found.first().map(|s| s.id),
-        found.last().map(|s| s.id),
+        found.first().map(|s| s.entry_id()),
+        found.last().map(|s| s.entry_id()),
         window.limit,
     );
     Ok(PagedJson { items: Status::list(&state.uris, &found), link })
@@ -218,17 +218,28 @@ async fn relationship(state: &AppState, user: &CurrentUser, id: i64) -> Result<J
     Ok(Json(Relationship::from(first)))
 }
 
-/// `POST /api/v1/accounts/:id/follow`: a person or group, here or elsewhere. Following a
-/// remote group pulls in its latest threads.
+#[derive(Debug, Deserialize)]
+pub struct FollowParams {
+    /// Notify the member of each new post (absent: leave as it is).
+    #[serde(default, deserialize_with = "lenient::opt_bool")]
+    notify: Option<bool>,
+}
+
+/// `POST /api/v1/accounts/:id/follow` (`notify`): a person or group, here or elsewhere.
+/// Following a remote group pulls in its latest threads. Following again changes `notify`.
 pub async fn follow(
     State(state): State<AppState>,
     auth: Auth,
     Path(id): Path<String>,
+    Params(params): Params<FollowParams>,
 ) -> Result<Json<Relationship>, ApiError> {
     let user = auth.user("write:follows")?;
     let id = parse_id(&id)?;
     if let Some(group_url) = follows::follow_actor(&state.ctx, user, ActorId(id)).await? {
         crate::federation::backfill::spawn_backfill(&state, group_url);
+    }
+    if let Some(notify) = params.notify {
+        follows::set_follow_notify(&state.ctx, user, ActorId(id), notify).await?;
     }
     state.wake_delivery.notify_one();
     relationship(&state, user, id).await

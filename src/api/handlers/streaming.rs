@@ -114,7 +114,7 @@ async fn starting_cursors(state: &AppState, user: &CurrentUser) -> Result<Cursor
     let notified =
         notifications::list_notifications(&state.ctx, user, newest, &NotificationFilter::default()).await?;
     Ok(Cursors {
-        home: Some(home.first().map_or(0, |s| s.id)),
+        home: Some(home.first().map_or(0, StatusView::entry_id)),
         public: Some(public.first().map_or(0, |s| s.id)),
         notification: Some(notified.first().map_or(0, |n| n.id)),
     })
@@ -137,7 +137,7 @@ async fn poll(
     let after = |min_id: Option<i64>| Window { min_id, limit: BATCH, ..Window::default() };
     if streams.contains("user") {
         let found = statuses::home_timeline(&state.ctx, user, after(cursors.home)).await?;
-        advance(&mut cursors.home, found.iter().map(|s| s.id));
+        advance(&mut cursors.home, found.iter().map(StatusView::entry_id));
         events.extend(updates(state, &["user"], found));
     }
     if streams.contains("user") || streams.contains("user:notification") {
@@ -184,5 +184,5 @@ fn advance(cursor: &mut Option<i64>, ids: impl Iterator<Item = i64>) {
 
 /// `found` comes newest first; events go out oldest first.
 fn updates(state: &AppState, stream: &[&str], found: Vec<StatusView>) -> Vec<Value> {
-    found.iter().rev().map(|s| event(stream, "update", &Status::new(&state.uris, s))).collect()
+    found.iter().rev().map(|s| event(stream, "update", &Status::entry(&state.uris, s))).collect()
 }

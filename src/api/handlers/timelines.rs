@@ -19,8 +19,14 @@ fn paged(
     found: &[StatusView],
     limit: i64,
 ) -> PagedJson<Status> {
-    let link =
-        link_header(&state.uris, path, extra, found.first().map(|s| s.id), found.last().map(|s| s.id), limit);
+    let link = link_header(
+        &state.uris,
+        path,
+        extra,
+        found.first().map(|s| s.entry_id()),
+        found.last().map(|s| s.entry_id()),
+        limit,
+    );
     PagedJson { items: Status::list(&state.uris, found), link }
 }
 

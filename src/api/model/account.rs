@@ -216,7 +216,7 @@ impl From<&RelationshipView> for Relationship {
             id: view.id.to_string(),
             following: view.following,
             showing_reblogs: view.following,
-            notifying: false,
+            notifying: view.notifying,
             languages: None,
             followed_by: view.followed_by,
             blocking: false,

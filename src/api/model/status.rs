@@ -5,11 +5,11 @@ use serde::Serialize;
 use super::account::Account;
 use super::media::MediaAttachment;
 use super::timestamp;
-use crate::domain::PostId;
 use crate::domain::html::escape_text;
+use crate::domain::{PostId, Timestamp};
 use crate::federation::uris::{self, Uris};
 use crate::service::boosts::BoostView;
-use crate::service::statuses::StatusView;
+use crate::service::statuses::{AccountSummary, StatusView};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Mention {
@@ -118,17 +118,33 @@ impl Status {
     /// A boost as its own status: by the booster, empty, with the post as `reblog` (how
     /// Mastodon shows what someone shared).
     pub fn boost(uris: &Uris, boost: &BoostView) -> Self {
-        let original = Self::new(uris, &boost.status);
-        let uri = uris.activity("announce", boost.id);
-        let (favourited, reblogged, bookmarked) =
-            (original.favourited, original.reblogged, original.bookmarked);
+        Self::shared(uris, boost.id, boost.created_at, &boost.booster, Self::new(uris, &boost.status))
+    }
+
+    /// A timeline entry: the post, or the boost wrapping it when the entry is a boost.
+    pub fn entry(uris: &Uris, status: &StatusView) -> Self {
+        let post = Self::new(uris, status);
+        match &status.shared_by {
+            Some(shared) => Self::shared(uris, shared.boost_id, shared.created_at, &shared.booster, post),
+            None => post,
+        }
+    }
+
+    fn shared(
+        uris: &Uris,
+        boost_id: i64,
+        created_at: Timestamp,
+        booster: &AccountSummary,
+        original: Self,
+    ) -> Self {
+        let uri = uris.activity("announce", boost_id);
         Self {
-            id: boost.id.to_string(),
+            id: boost_id.to_string(),
             uri: uri.clone(),
             url: uri,
-            created_at: timestamp(boost.created_at),
+            created_at: timestamp(created_at),
             edited_at: None,
-            account: Account::from_summary(uris, &boost.booster),
+            account: Account::from_summary(uris, booster),
             content: String::new(),
             visibility: "public",
             sensitive: false,
@@ -143,21 +159,21 @@ impl Status {
             replies_count: 0,
             in_reply_to_id: None,
             in_reply_to_account_id: None,
-            reblog: Some(Box::new(original)),
             poll: None,
             card: None,
             language: None,
             text: None,
-            favourited,
-            reblogged,
+            favourited: original.favourited,
+            reblogged: original.reblogged,
             muted: false,
-            bookmarked,
+            bookmarked: original.bookmarked,
             pinned: false,
             filtered: Vec::new(),
+            reblog: Some(Box::new(original)),
         }
     }
 
     pub fn list(uris: &Uris, statuses: &[StatusView]) -> Vec<Self> {
-        statuses.iter().map(|s| Self::new(uris, s)).collect()
+        statuses.iter().map(|s| Self::entry(uris, s)).collect()
     }
 }
