@@ -1,6 +1,6 @@
 //! A local group's network: the remote groups it follows, and their threads.
 
-use super::posts::{PostRow, select_post};
+use super::posts::{PostRow, select_post, threads_in_groups};
 use super::{Conn, DbError, query_as};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -42,13 +42,7 @@ pub async fn list_network_threads(
         conn,
         PostRow,
         fetch_all,
-        concat!(
-            select_post!(),
-            "WHERE p.group_id IN (SELECT f.followed_id FROM follows f WHERE f.follower_id = $2) \
-             AND p.id = p.root_id AND p.deleted_at IS NULL \
-             AND ($3 IS NULL OR p.last_activity_at < $3 OR (p.last_activity_at = $3 AND p.id < $4)) \
-             ORDER BY p.last_activity_at DESC, p.id DESC LIMIT $5"
-        ),
+        threads_in_groups!("SELECT f.followed_id FROM follows f WHERE f.follower_id = $2"),
         viewer,
         group_id,
         before_at,

@@ -512,7 +512,24 @@ pub async fn deleted_object_exists(conn: &mut Conn<'_>, ap_id: &str) -> Result<b
     Ok(found > 0)
 }
 
-/// Threads of the groups a person follows (here and elsewhere), newest activity first.
+/// Thread openers in the groups that `$groups` selects (a subquery that may use `$2`), most
+/// recently active first, after a (last activity, id) cursor in `$3`, `$4`; `$1` is the viewer,
+/// `$5` the limit.
+macro_rules! threads_in_groups {
+    ($groups:expr) => {
+        concat!(
+            select_post!(),
+            "WHERE p.id = p.root_id AND p.deleted_at IS NULL AND p.group_id IN (",
+            $groups,
+            ") AND ($3 IS NULL OR p.last_activity_at < $3 OR (p.last_activity_at = $3 AND p.id < $4)) \
+             ORDER BY p.last_activity_at DESC, p.id DESC LIMIT $5"
+        )
+    };
+}
+pub(crate) use threads_in_groups;
+
+/// The threads of the member's home page: in the groups they follow, and in the groups those
+/// groups follow (their network), most recently active first.
 pub async fn list_followed_threads(
     conn: &mut Conn<'_>,
     viewer: i64,
@@ -524,14 +541,14 @@ pub async fn list_followed_threads(
         conn,
         PostRow,
         fetch_all,
-        concat!(
-            select_post!(),
-            "WHERE p.id = p.root_id AND p.deleted_at IS NULL \
-             AND p.group_id IN (SELECT f.followed_id FROM follows f WHERE f.follower_id = $1) \
-             AND ($2 IS NULL OR p.last_activity_at < $2 OR (p.last_activity_at = $2 AND p.id < $3)) \
-             ORDER BY p.last_activity_at DESC, p.id DESC LIMIT $4"
+        threads_in_groups!(
+            "SELECT f.followed_id FROM follows f WHERE f.follower_id = $2 \
+             UNION SELECT n.followed_id FROM follows f JOIN actors g ON g.id = f.followed_id AND g.kind = 'group' \
+             JOIN follows n ON n.follower_id = g.id AND n.state = 'accepted' \
+             WHERE f.follower_id = $2 AND f.state = 'accepted'"
         ),
         Some(viewer),
+        viewer,
         before_at,
         before_id,
         limit,

@@ -211,8 +211,9 @@ macro_rules! has_media {
     };
 }
 
-/// Home: posts in groups the viewer follows, posts of people they follow, and their own; and
-/// boosts by them and by the people they follow (not boosts of the viewer's own posts).
+/// Home: posts in groups the viewer follows, posts of people they follow, their own, and the
+/// threads of the groups that their groups follow (the groups' network); and boosts by them and
+/// by the people they follow (not boosts of the viewer's own posts).
 pub async fn list_home(conn: &mut Conn<'_>, viewer: i64, window: Window) -> Result<Vec<StatusRow>, DbError> {
     query_as!(
         conn,
@@ -220,7 +221,11 @@ pub async fn list_home(conn: &mut Conn<'_>, viewer: i64, window: Window) -> Resu
         fetch_all,
         select_entries!(
             "(p.author_id = $1 OR EXISTS (SELECT 1 FROM follows f WHERE f.follower_id = $1 \
-               AND f.state = 'accepted' AND (f.followed_id = p.group_id OR f.followed_id = p.author_id)))",
+               AND f.state = 'accepted' AND (f.followed_id = p.group_id OR f.followed_id = p.author_id)) \
+             OR (p.id = p.root_id AND EXISTS (SELECT 1 FROM follows f \
+               JOIN actors g ON g.id = f.followed_id AND g.kind = 'group' \
+               JOIN follows n ON n.follower_id = g.id AND n.state = 'accepted' \
+               WHERE f.follower_id = $1 AND f.state = 'accepted' AND n.followed_id = p.group_id)))",
             "bp.author_id <> $1 AND (b.actor_id = $1 OR EXISTS (SELECT 1 FROM follows f \
                WHERE f.follower_id = $1 AND f.state = 'accepted' AND f.followed_id = b.actor_id))"
         ),

@@ -396,6 +396,25 @@ async fn a_group_follows_remote_groups_and_shows_their_threads(app: TestApp) {
     assert!(page.contains("waiting for acceptance"));
     assert!(page.contains("Follows 1 group"));
 
+    // Once the remote group accepts, the group's members find its threads in their home feeds
+    // (web and app); others do not.
+    assert!(remote::follow_was_accepted(&app.ctx, group_id, remote_group).await.expect("accepted"));
+    allmende::service::follows::follow_group(&app.ctx, &bob, "climate-borken").await.expect("bob follows");
+    app.create_user("carl").await;
+    app.sign_in("bob").await;
+    let (_, feed) = app.get_html("/feed").await;
+    assert!(feed.contains("Cargo bikes for the library"), "{feed}");
+    let bob_api = crate::api_support::Api::for_user(&app, "bob").await;
+    let timeline = bob_api.get_json("/api/v1/timelines/home").await;
+    assert!(timeline.to_string().contains("Cargo bikes for the library"), "{timeline}");
+    let carl_api = crate::api_support::Api::for_user(&app, "carl").await;
+    assert_eq!(carl_api.get_json("/api/v1/timelines/home").await, serde_json::json!([]));
+    app.post_form("/logout", &[]).await;
+    app.sign_in("carl").await;
+    let (_, feed) = app.get_html("/feed").await;
+    assert!(!feed.contains("Cargo bikes for the library"));
+    app.post_form("/logout", &[]).await;
+
     // A member who does not moderate cannot change what the group follows.
     app.sign_in("bob").await;
     let response =
