@@ -17,6 +17,8 @@ pub struct AccountCard {
     pub last_status_at: Option<Timestamp>,
     /// Loaded for single-account views (`get_account`, `lookup`); `None` in lists.
     pub organisation: Option<crate::domain::organisation::Organisation>,
+    /// A project group's project; loaded like `organisation`.
+    pub project: Option<crate::domain::project::Project>,
 }
 
 impl From<AccountCardRow> for AccountCard {
@@ -39,16 +41,32 @@ impl From<AccountCardRow> for AccountCard {
             statuses_count: row.statuses_count,
             last_status_at: row.last_status_at.map(Timestamp::from_millis),
             organisation: None,
+            project: None,
         }
     }
 }
 
+/// Fills in what single-account views show beyond the card: the organisation of a person, the
+/// project of a project group (two indexed lookups at most).
+async fn with_profile_details(
+    conn: &mut db::Conn<'_>,
+    mut card: AccountCard,
+) -> Result<AccountCard, ServiceError> {
+    let id = ActorId(card.summary.id);
+    if card.summary.kind == "group" {
+        card.project =
+            db::projects::get_project(conn, id.0).await?.map(|row| super::projects::project_from_row(&row));
+    } else {
+        card.organisation = super::accounts::load_organisation(conn, id).await?;
+    }
+    Ok(card)
+}
+
 pub async fn get_account(ctx: &Context, id: i64) -> Result<AccountCard, ServiceError> {
     let mut conn = ctx.db.acquire().await?;
-    let mut card: AccountCard =
+    let card: AccountCard =
         db::account_cards::get_card(&mut conn.conn(), id).await?.ok_or(ServiceError::NotFound)?.into();
-    card.organisation = super::accounts::load_organisation(&mut conn.conn(), ActorId(id)).await?;
-    Ok(card)
+    with_profile_details(&mut conn.conn(), card).await
 }
 
 /// By `name`, `@name`, `name@host` (our own host counts as local).
@@ -60,14 +78,11 @@ pub async fn lookup(ctx: &Context, acct: &str, own_host: &str) -> Result<Account
         None => (acct, None),
     };
     let mut conn = ctx.db.acquire().await?;
-    let mut card: AccountCard =
-        db::account_cards::get_card_by_handle(&mut conn.conn(), name, host.as_deref())
-            .await?
-            .ok_or(ServiceError::NotFound)?
-            .into();
-    card.organisation =
-        super::accounts::load_organisation(&mut conn.conn(), ActorId(card.summary.id)).await?;
-    Ok(card)
+    let card: AccountCard = db::account_cards::get_card_by_handle(&mut conn.conn(), name, host.as_deref())
+        .await?
+        .ok_or(ServiceError::NotFound)?
+        .into();
+    with_profile_details(&mut conn.conn(), card).await
 }
 
 /// How the member relates to another account.

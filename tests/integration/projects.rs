@@ -490,7 +490,34 @@ async fn the_directory_is_paged(app: TestApp) {
     assert!(beyond.contains(r#"rel="prev" href="/projects?page=98""#));
 }
 
-on_both_backends!(the_directory_is_paged);
+/// Mastodon apps show a project group's project as the account's profile fields.
+async fn apps_see_the_project_as_profile_fields(app: TestApp) {
+    let ana = app.create_user("ana").await;
+    groups::create_group(&app.ctx, ana.id, group("solar", "project")).await.expect("group");
+    projects::update_project(
+        &app.ctx,
+        &ana,
+        "solar",
+        &project_form("running", "energy", "Kreis <Borken>", "NABU"),
+    )
+    .await
+    .expect("project");
+    let api = crate::api_support::Api::for_user(&app, "ana").await;
+    let account = api.get_json("/api/v1/accounts/lookup?acct=solar").await;
+    assert_eq!(account["group"], true);
+    let fields = account["fields"].as_array().expect("fields");
+    let field = |name: &str| {
+        fields.iter().find(|f| f["name"] == name).map(|f| f["value"].as_str().unwrap_or_default().to_owned())
+    };
+    assert_eq!(field("Status").as_deref(), Some("Running"), "{account}");
+    assert_eq!(field("Region").as_deref(), Some("Kreis &lt;Borken&gt;"), "escaped: {account}");
+    assert_eq!(field("Partners").as_deref(), Some("NABU"));
+    let by_id =
+        api.get_json(&format!("/api/v1/accounts/{}", account["id"].as_str().unwrap_or_default())).await;
+    assert_eq!(by_id["fields"], account["fields"]);
+}
+
+on_both_backends!(the_directory_is_paged, apps_see_the_project_as_profile_fields);
 
 #[tokio::test(flavor = "current_thread")]
 async fn sqlite_directory_has_a_constant_query_count() {

@@ -5,6 +5,7 @@ use serde::Serialize;
 use super::{AVATAR_PATH, HEADER_PATH, timestamp};
 use crate::domain::html::escape_text;
 use crate::domain::organisation::Organisation;
+use crate::federation::project_document;
 use crate::federation::uris::Uris;
 use crate::service::CurrentUser;
 use crate::service::account_cards::{AccountCard, Relationship as RelationshipView};
@@ -107,7 +108,14 @@ impl Account {
         account.statuses_count = card.statuses_count;
         account.last_status_at =
             card.last_status_at.map(|at| timestamp(at).get(..10).unwrap_or_default().to_owned());
-        account.fields = card.organisation.as_ref().map(organisation_fields).unwrap_or_default();
+        account.fields = match (&card.organisation, &card.project) {
+            (Some(organisation), _) => organisation_fields(organisation),
+            (None, Some(project)) => project_document::project_fields(project)
+                .into_iter()
+                .map(|field| Field { name: field.name, value: field.value, verified_at: None })
+                .collect(),
+            (None, None) => Vec::new(),
+        };
         account
     }
 }
