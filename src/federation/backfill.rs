@@ -94,5 +94,8 @@ pub fn spawn_backfill(state: &AppState, group: Url) {
         if let Err(error) = backfill_group(&state, &group).await {
             tracing::info!(%error, group = %group, "backfill failed");
         }
+        if let Err(error) = super::event_backfill::backfill_events(&state, &group).await {
+            tracing::info!(%error, group = %group, "event backfill failed");
+        }
     });
 }

@@ -8,6 +8,7 @@ pub mod backfill;
 pub mod delivery;
 pub mod discovery;
 pub mod error;
+pub mod event_backfill;
 pub mod event_objects;
 pub mod http;
 pub mod inbox;

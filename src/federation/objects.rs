@@ -85,6 +85,7 @@ pub fn actor_json(uris: &Uris, actor: &LocalActor) -> Result<ActorJson, ObjectEr
     json.manually_approves_followers = Some(false);
     if kind == ActorKind::Group {
         json.attributed_to = Some(url(&uris.moderators_of(&actor.name))?);
+        json.events = Some(url(&uris.events_of(&actor.name))?);
         json.posting_restricted_to_mods = Some(false);
         let label = match actor.group_kind.as_deref() {
             Some("project") => "Project group",

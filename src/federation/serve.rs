@@ -33,7 +33,7 @@ pub async fn negotiate(State(state): State<AppState>, request: Request, next: Ne
     }
     let path = request.uri().path().trim_end_matches('/').to_owned();
     let segments: Vec<&str> = path.split('/').skip(1).collect();
-    if !matches!(segments.as_slice(), ["u" | "g" | "t" | "p" | "e", _]) {
+    if !matches!(segments.as_slice(), ["u" | "g" | "t" | "p" | "e", _] | ["g", _, "events"]) {
         return next.run(request).await;
     }
     let signed = super::signed_fetch::SignedRequest::of(&request, state.uris.host());
@@ -46,6 +46,7 @@ pub async fn negotiate(State(state): State<AppState>, request: Request, next: Ne
         ["t", id] => post(&state, id, true).await,
         ["p", id] => post(&state, id, false).await,
         ["e", id] => event(&state, id).await,
+        ["g", name, "events"] => group_events(&state, name).await,
         _ => return next.run(request).await,
     };
     result.unwrap_or_else(IntoResponse::into_response)
@@ -104,6 +105,27 @@ async fn event(state: &AppState, id: &str) -> Result<Response, FederationError> 
             Ok(json_response(&super::event_objects::with_event_context(&json)))
         }
     }
+}
+
+/// Events listed in a group's events collection.
+pub const COLLECTION_EVENTS: usize = 20;
+
+/// `/g/{name}/events` as JSON: the group's latest events (by start, newest first) as embedded
+/// `Event`s, which peers read to pull in events when they first follow.
+async fn group_events(state: &AppState, name: &str) -> Result<Response, FederationError> {
+    let group = federated::get_local_actor(&state.ctx, name).await?;
+    if group.kind != "group" {
+        return Err(FederationError::NotFound);
+    }
+    let (_, _, events) = crate::service::events::list_group_feed_events(&state.ctx, &group.name).await?;
+    let items = events
+        .iter()
+        .take(COLLECTION_EVENTS)
+        .filter_map(|event| super::event_objects::event_json(&state.uris, event).ok())
+        .filter_map(|json| serde_json::to_value(json).ok())
+        .collect();
+    let id = objects::url(&state.uris.events_of(&group.name)).map_err(|_| FederationError::NotFound)?;
+    Ok(json_response(&super::event_objects::with_event_context(&OrderedCollectionJson::new(id, items))))
 }
 
 /// `/t/{id}/context`: the thread as an ordered collection of post ids (FEP-7888, FEP-f228).

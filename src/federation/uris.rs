@@ -137,6 +137,11 @@ impl Uris {
         format!("{}/outbox", self.actor(kind, name))
     }
 
+    /// A group's events collection (the same URL as its events page, negotiated).
+    pub fn events_of(&self, name: &str) -> String {
+        format!("{}/events", self.group(name))
+    }
+
     pub fn moderators_of(&self, name: &str) -> String {
         format!("{}/moderators", self.group(name))
     }

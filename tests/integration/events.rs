@@ -342,3 +342,89 @@ on_both_backends!(
     the_events_atom_feed_parses,
     unknown_and_deleted_events_are_404,
 );
+
+/// Our group's events collection: the same URL as its events page, as JSON when asked, with
+/// embedded `Event`s; the group actor names it.
+pub async fn groups_serve_their_events_as_a_collection(app: TestApp) {
+    let path = energy_with_event(&app).await;
+    let json = |url: &'static str| {
+        let request = app.client.get(app.url(url)).header("accept", "application/activity+json");
+        async move {
+            let response = request.send().await.expect("GET");
+            assert_eq!(response.status(), StatusCode::OK, "{url}");
+            response.json::<serde_json::Value>().await.expect("JSON")
+        }
+    };
+    let group = json("/g/energy").await;
+    assert_eq!(group["events"], app.state.uris.absolute("/g/energy/events"));
+    let collection = json("/g/energy/events").await;
+    assert_eq!(collection["type"], "OrderedCollection");
+    assert_eq!(collection["totalItems"], 1);
+    let event = &collection["orderedItems"][0];
+    assert_eq!(event["type"], "Event");
+    assert_eq!(event["id"], app.state.uris.absolute(&path));
+    assert_eq!(event["name"], "Network meeting, autumn");
+    let (status, html) = app.get_html("/g/energy/events").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("Network meeting, autumn") && html.contains("<html"), "browsers get the page");
+}
+
+/// Following a remote group pulls in its events: embedded ones and ones named by id, if they
+/// are public and the group's own; others are left out.
+pub async fn a_followed_groups_events_are_pulled_in(app: TestApp) {
+    use allmende::service::remote::{self, RemoteActor, RemoteActorKind};
+    use serde_json::json;
+    let peer = crate::peer::Peer::start().await;
+    let group_url = peer.url("/g/cykel");
+    let event = |n: u32, to: &str, group: &str| {
+        json!({"id": peer.url(&format!("/events/{n}")), "type": "Event", "name": format!("Ride {n}"),
+               "attributedTo": group, "startTime": "2030-05-01T10:00:00Z", "endTime": "2030-05-01T12:00:00Z",
+               "to": [to], "content": "<p>Bring a bike</p>"})
+    };
+    const PUBLIC: &str = "https://www.w3.org/ns/activitystreams#Public";
+    peer.publish(&peer.url("/events/2"), event(2, PUBLIC, &group_url));
+    let items = json!([
+        event(1, PUBLIC, &group_url),
+        peer.url("/events/2"),
+        event(3, &peer.url("/g/cykel/followers"), &group_url),
+        event(4, PUBLIC, "https://elsewhere.example/g/other"),
+        "https://elsewhere.example/events/5",
+    ]);
+    peer.publish(&peer.url("/g/cykel/events"), json!({"id": peer.url("/g/cykel/events"),
+        "type": "OrderedCollection", "totalItems": 5, "orderedItems": items}));
+    let (public_pem, _) = allmende::service::instance::generate_key_pair().expect("key");
+    peer.publish(&group_url, json!({"@context": ["https://www.w3.org/ns/activitystreams"], "id": group_url,
+        "type": "Group", "preferredUsername": "cykel", "inbox": peer.url("/g/cykel/inbox"),
+        "events": peer.url("/g/cykel/events"),
+        "publicKey": {"id": format!("{group_url}#main-key"), "owner": group_url, "publicKeyPem": public_pem}}));
+    let host = peer.base_url.trim_start_matches("http://").to_owned();
+    remote::store_remote_actor(
+        &app.ctx,
+        RemoteActor {
+            ap_id: group_url.clone(),
+            host,
+            kind: RemoteActorKind::Group,
+            name: "cykel".into(),
+            display_name: "Cykel".into(),
+            summary_html: String::new(),
+            inbox: peer.url("/g/cykel/inbox"),
+            shared_inbox: None,
+            followers: None,
+            public_key_pem: public_pem,
+            group_kind: None,
+        },
+    )
+    .await
+    .expect("group stored");
+    let url = url::Url::parse(&group_url).expect("url");
+    let stored = allmende::federation::event_backfill::backfill_events(&app.state, &url).await.expect("backfill");
+    assert_eq!(stored, 2, "the embedded and the fetched public events of the group");
+    assert_eq!(count_rows(&app, "events").await, 2);
+    let (_, calendar) = app.get_html("/calendar?month=2030-05").await;
+    assert!(calendar.contains("Ride 1") && calendar.contains("Ride 2") && !calendar.contains("Ride 3"), "{calendar}");
+    // Again: nothing new.
+    allmende::federation::event_backfill::backfill_events(&app.state, &url).await.expect("backfill");
+    assert_eq!(count_rows(&app, "events").await, 2);
+}
+
+on_both_backends!(groups_serve_their_events_as_a_collection, a_followed_groups_events_are_pulled_in);

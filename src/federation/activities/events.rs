@@ -51,7 +51,7 @@ pub async fn receive_event(
 }
 
 /// What we keep of a remote event; `None` without a name, start and end.
-fn remote_event(event: &EventJson, group: ActorId, author: ActorId) -> Option<RemoteEvent> {
+pub(crate) fn remote_event(event: &EventJson, group: ActorId, author: ActorId) -> Option<RemoteEvent> {
     let title: String = event.name.as_deref()?.trim().chars().take(200).collect();
     let (start, end) = (event.start_time?, event.end_time?);
     if title.is_empty() {

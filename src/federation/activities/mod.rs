@@ -5,7 +5,7 @@ mod accept;
 mod announce;
 pub(crate) mod create;
 mod delete;
-mod events;
+pub(crate) mod events;
 mod follow;
 mod like;
 mod reject;

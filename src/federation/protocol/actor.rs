@@ -98,6 +98,9 @@ pub struct ActorJson {
     /// For project groups: the project, in Allmende's own namespace (see [`ProjectJson`]).
     #[serde(default, deserialize_with = "deserialize_skip_error", skip_serializing_if = "Option::is_none")]
     pub project: Option<ProjectJson>,
+    /// A group's events collection (Mobilizon's `mz:events`), read to pull in upcoming events.
+    #[serde(default, deserialize_with = "deserialize_opt_id", skip_serializing_if = "Option::is_none")]
+    pub events: Option<Url>,
 }
 
 impl ActorJson {
@@ -136,6 +139,7 @@ impl ActorJson {
             sensitive: None,
             organisation: None,
             project: None,
+            events: None,
         }
     }
 

@@ -26,6 +26,8 @@ pub fn context() -> Value {
             "manuallyApprovesFollowers": "as:manuallyApprovesFollowers",
             "toot": "http://joinmastodon.org/ns#",
             "blurhash": "toot:blurhash",
+            "mz": "https://joinmobilizon.org/ns#",
+            "events": {"@id": "mz:events", "@type": "@id"},
             "allmende": NAMESPACE,
             "organisation": {"@id": "allmende:organisation", "@type": "@json"},
             "project": {"@id": "allmende:project", "@type": "@json"}
