@@ -390,8 +390,11 @@ pub async fn a_followed_groups_events_are_pulled_in(app: TestApp) {
         event(4, PUBLIC, "https://elsewhere.example/g/other"),
         "https://elsewhere.example/events/5",
     ]);
-    peer.publish(&peer.url("/g/cykel/events"), json!({"id": peer.url("/g/cykel/events"),
-        "type": "OrderedCollection", "totalItems": 5, "orderedItems": items}));
+    peer.publish(
+        &peer.url("/g/cykel/events"),
+        json!({"id": peer.url("/g/cykel/events"),
+        "type": "OrderedCollection", "totalItems": 5, "orderedItems": items}),
+    );
     let (public_pem, _) = allmende::service::instance::generate_key_pair().expect("key");
     peer.publish(&group_url, json!({"@context": ["https://www.w3.org/ns/activitystreams"], "id": group_url,
         "type": "Group", "preferredUsername": "cykel", "inbox": peer.url("/g/cykel/inbox"),
@@ -417,11 +420,15 @@ pub async fn a_followed_groups_events_are_pulled_in(app: TestApp) {
     .await
     .expect("group stored");
     let url = url::Url::parse(&group_url).expect("url");
-    let stored = allmende::federation::event_backfill::backfill_events(&app.state, &url).await.expect("backfill");
+    let stored =
+        allmende::federation::event_backfill::backfill_events(&app.state, &url).await.expect("backfill");
     assert_eq!(stored, 2, "the embedded and the fetched public events of the group");
     assert_eq!(count_rows(&app, "events").await, 2);
     let (_, calendar) = app.get_html("/calendar?month=2030-05").await;
-    assert!(calendar.contains("Ride 1") && calendar.contains("Ride 2") && !calendar.contains("Ride 3"), "{calendar}");
+    assert!(
+        calendar.contains("Ride 1") && calendar.contains("Ride 2") && !calendar.contains("Ride 3"),
+        "{calendar}"
+    );
     // Again: nothing new.
     allmende::federation::event_backfill::backfill_events(&app.state, &url).await.expect("backfill");
     assert_eq!(count_rows(&app, "events").await, 2);

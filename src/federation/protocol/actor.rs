@@ -39,6 +39,8 @@ pub struct ActorJson {
     pub id: Url,
     #[serde(rename = "type")]
     pub kind: ActorKind,
+    /// Missing on some actors (bridges, minimal implementations): see [`ActorJson::handle_name`].
+    #[serde(default, deserialize_with = "deserialize_skip_error")]
     pub preferred_username: String,
     /// Display name.
     #[serde(default, deserialize_with = "deserialize_skip_error", skip_serializing_if = "Option::is_none")]
@@ -104,6 +106,23 @@ pub struct ActorJson {
 }
 
 impl ActorJson {
+    /// The name of the actor's handle: `preferredUsername`, or for actors without one the last
+    /// segment of their id (letters, digits, `_`, `-`, `.`), so they can still be stored.
+    pub fn handle_name(&self) -> String {
+        let given = self.preferred_username.trim();
+        if !given.is_empty() {
+            return given.to_owned();
+        }
+        let segment =
+            self.id.path_segments().and_then(|mut s| s.rfind(|s| !s.is_empty())).unwrap_or_default();
+        let name: String = segment
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'))
+            .take(64)
+            .collect();
+        if name.is_empty() { "actor".to_owned() } else { name }
+    }
+
     /// An actor with the required fields; set the optional ones on the result.
     pub fn new(
         kind: ActorKind,

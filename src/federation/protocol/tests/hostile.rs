@@ -185,3 +185,20 @@ fn deeply_nested_announces_are_refused_by_the_json_parser_not_the_stack() {
     let error = serde_json::from_str::<Value>(&text).expect_err("serde_json limits nesting to 128");
     assert!(error.to_string().contains("recursion limit"), "{error}");
 }
+
+#[test]
+fn actors_without_a_preferred_username_get_a_name_from_their_id() {
+    let actor = |id: &str, name: Option<&str>| {
+        let mut json = json!({"id": id, "type": "Person", "inbox": format!("{id}/inbox"),
+            "publicKey": {"id": format!("{id}#main-key"), "owner": id, "publicKeyPem": "pem"}});
+        if let Some(name) = name {
+            json["preferredUsername"] = json!(name);
+        }
+        serde_json::from_value::<ActorJson>(json).expect("an actor")
+    };
+    assert_eq!(actor("https://a.example/users/zoe", Some("zoe")).handle_name(), "zoe");
+    assert_eq!(actor("https://a.example/actors/emily/", None).handle_name(), "emily");
+    assert_eq!(actor("https://a.example/a/b%20c", None).handle_name(), "b20c");
+    assert_eq!(actor("https://a.example/", None).handle_name(), "actor");
+    assert_eq!(actor("https://a.example/x", Some("  ")).handle_name(), "x");
+}
