@@ -7,6 +7,7 @@ pub mod instance;
 pub mod media;
 pub mod notification;
 pub mod status;
+pub mod tag;
 
 use crate::domain::Timestamp;
 
@@ -14,6 +15,7 @@ pub use account::{Account, CredentialAccount, Relationship};
 pub use app::{Application, Token};
 pub use media::MediaAttachment;
 pub use notification::Notification;
+pub use tag::Tag;
 pub use status::Status;
 
 pub fn timestamp(at: Timestamp) -> String {
