@@ -42,3 +42,4 @@ mod signature_crosscheck;
 mod signed_fetch;
 mod sink;
 mod slow_peers;
+mod tags;
