@@ -19,7 +19,8 @@ use tower_http::cors::{Any, CorsLayer};
 
 use crate::state::AppState;
 use handlers::{
-    accounts, apps, instance, lists, media, notifications, oauth, search, statuses, streaming, tags, timelines,
+    accounts, apps, instance, lists, media, notifications, oauth, search, statuses, streaming, tags,
+    timelines,
 };
 
 /// Every client API route; paths work with and without a trailing slash (see `router`).

@@ -42,7 +42,11 @@ macro_rules! query_batch {
 }
 
 /// Replaces a post's hashtags (normalised names).
-pub async fn replace_post_hashtags(conn: &mut Conn<'_>, post_id: i64, names: &[String]) -> Result<(), DbError> {
+pub async fn replace_post_hashtags(
+    conn: &mut Conn<'_>,
+    post_id: i64,
+    names: &[String],
+) -> Result<(), DbError> {
     execute!(conn, "DELETE FROM post_hashtags WHERE post_id = $1", post_id)?;
     for name in names {
         execute!(
@@ -98,7 +102,10 @@ pub struct PostHashtagRow {
 }
 
 /// The hashtags of up to [`POSTS_PER_BATCH`] posts, by post and name.
-pub async fn list_hashtags_of_posts(conn: &mut Conn<'_>, posts: &[i64]) -> Result<Vec<PostHashtagRow>, DbError> {
+pub async fn list_hashtags_of_posts(
+    conn: &mut Conn<'_>,
+    posts: &[i64],
+) -> Result<Vec<PostHashtagRow>, DbError> {
     query_batch!(
         conn,
         PostHashtagRow,
@@ -112,7 +119,10 @@ pub async fn list_hashtags_of_posts(conn: &mut Conn<'_>, posts: &[i64]) -> Resul
 }
 
 /// The hashtags of every post of a thread.
-pub async fn list_hashtags_of_thread(conn: &mut Conn<'_>, root_id: i64) -> Result<Vec<PostHashtagRow>, DbError> {
+pub async fn list_hashtags_of_thread(
+    conn: &mut Conn<'_>,
+    root_id: i64,
+) -> Result<Vec<PostHashtagRow>, DbError> {
     query_as!(
         conn,
         PostHashtagRow,
@@ -221,7 +231,11 @@ pub struct HashtagUseRow {
 }
 
 /// Known hashtags starting with `prefix` (already lowercase), most used first.
-pub async fn search_hashtags(conn: &mut Conn<'_>, prefix: &str, limit: i64) -> Result<Vec<HashtagUseRow>, DbError> {
+pub async fn search_hashtags(
+    conn: &mut Conn<'_>,
+    prefix: &str,
+    limit: i64,
+) -> Result<Vec<HashtagUseRow>, DbError> {
     let pattern = format!("{}%", prefix.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
     query_as!(
         conn,

@@ -55,8 +55,16 @@ fn may_start_hashtag(previous: Option<char>) -> bool {
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Found {
     /// The normalised name; the range covers `#name`.
-    Hashtag { start: usize, end: usize, name: String },
-    Mention { start: usize, end: usize, mention: Mention },
+    Hashtag {
+        start: usize,
+        end: usize,
+        name: String,
+    },
+    Mention {
+        start: usize,
+        end: usize,
+        mention: Mention,
+    },
 }
 
 impl Found {
@@ -269,7 +277,10 @@ mod tests {
     fn addresses_code_words_and_numbers_are_not_hashtags() {
         assert!(tags("C# and F# are languages").is_empty());
         assert!(tags("see https://example.org/page#section and https://example.org/#top").is_empty());
-        assert!(tags("<https://example.org/#top> and [link](https://x.example/#a) [#inlink](https://x.example)").is_empty());
+        assert!(
+            tags("<https://example.org/#top> and [link](https://x.example/#a) [#inlink](https://x.example)")
+                .is_empty()
+        );
         assert!(tags("mail ana#x@example.org, issue #123, a?x=#y").is_empty());
         assert!(tags("`#include` and\n\n```\n#define X\n```\n").is_empty());
         assert!(tags("# A heading\n\n## Another").is_empty());
@@ -325,8 +336,12 @@ mod tests {
 
     #[test]
     fn links_and_code_blocks_keep_their_text() {
-        let html = render_markdown_linking("[#energy](https://x.example/) @bob\n\n    #energy\n", Some(&links()));
-        assert!(html.contains(r#"<a href="https://x.example/" rel="nofollow noopener noreferrer">#energy</a>"#), "{html}");
+        let html =
+            render_markdown_linking("[#energy](https://x.example/) @bob\n\n    #energy\n", Some(&links()));
+        assert!(
+            html.contains(r#"<a href="https://x.example/" rel="nofollow noopener noreferrer">#energy</a>"#),
+            "{html}"
+        );
         assert_eq!(html.matches("hashtag").count(), 0, "{html}");
         assert_eq!(html.matches("h-card").count(), 1, "{html}");
     }

@@ -18,7 +18,9 @@ pub fn render_markdown(source: &str) -> String {
 pub fn render_markdown_linking(source: &str, links: Option<&PostLinks>) -> String {
     let mut rendered = String::with_capacity(source.len() + source.len() / 2);
     match links {
-        Some(links) => html::push_html(&mut rendered, link_references(markdown_events(source), links).into_iter()),
+        Some(links) => {
+            html::push_html(&mut rendered, link_references(markdown_events(source), links).into_iter())
+        }
         None => html::push_html(&mut rendered, markdown_events(source)),
     }
     sanitize_html(&rendered)
@@ -155,7 +157,9 @@ mod tests {
         let hashtag = r#"<p><a href="https://m.example/tags/energy" class="mention hashtag" rel="tag">#<span>Energy</span></a></p>"#;
         let clean = sanitize_html(hashtag);
         assert!(
-            clean.contains(r#"class="mention hashtag" rel="tag nofollow noopener noreferrer">#<span>Energy</span>"#),
+            clean.contains(
+                r#"class="mention hashtag" rel="tag nofollow noopener noreferrer">#<span>Energy</span>"#
+            ),
             "{clean}"
         );
         assert_eq!(sanitize_html(&clean), clean);

@@ -5,9 +5,7 @@ use super::notifications;
 use super::threads::post_language;
 use super::{Context, CurrentUser, PostDetails, ServiceError};
 use crate::db::{self, Conn, posts::NewPost, posts::PostRow};
-use crate::domain::{
-    ContentWarning, DomainEvent, FieldErrors, PostBody, PostId, ThreadTitle,
-};
+use crate::domain::{ContentWarning, DomainEvent, FieldErrors, PostBody, PostId, ThreadTitle};
 
 #[derive(Debug, Clone, Default)]
 pub struct NewReply {

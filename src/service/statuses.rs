@@ -343,7 +343,8 @@ pub async fn get_context(
             .map(|row| StatusView::from_row(row, viewer))
             .collect();
     let mut media = super::media::media_of_thread(&mut conn.conn(), status.root_id).await?;
-    let (mut tags, mut mentions) = super::tags::references_of_thread(&mut conn.conn(), status.root_id).await?;
+    let (mut tags, mut mentions) =
+        super::tags::references_of_thread(&mut conn.conn(), status.root_id).await?;
     let thread: Vec<StatusView> = thread
         .into_iter()
         .map(|mut post| {

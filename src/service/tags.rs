@@ -5,7 +5,9 @@
 use std::collections::HashMap;
 
 use super::statuses::{AccountSummary, StatusView};
-use super::{Context, CurrentUser, Paged, PostDetails, ServiceError, notifications, paginate, parse_id_cursor};
+use super::{
+    Context, CurrentUser, Paged, PostDetails, ServiceError, notifications, paginate, parse_id_cursor,
+};
 use crate::db::{self, Conn, statuses::Origin, statuses::TagFilter, statuses::Window, tags::MentionRow};
 use crate::domain::hashtags::{PostLinks, find_references, normalize_hashtag};
 use crate::domain::html::render_markdown_linking;
@@ -213,7 +215,11 @@ pub struct HashtagUse {
 }
 
 /// Known hashtags starting with `prefix` (a leading `#` is ignored), most used first.
-pub async fn search_hashtags(ctx: &Context, prefix: &str, limit: i64) -> Result<Vec<HashtagUse>, ServiceError> {
+pub async fn search_hashtags(
+    ctx: &Context,
+    prefix: &str,
+    limit: i64,
+) -> Result<Vec<HashtagUse>, ServiceError> {
     let prefix = prefix.trim().trim_start_matches('#').to_lowercase();
     if prefix.is_empty() {
         return Ok(Vec::new());

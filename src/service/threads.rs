@@ -6,9 +6,7 @@ use super::{
     Context, CurrentUser, Paged, PostDetails, ServiceError, paginate, parse_activity_cursor, parse_id_cursor,
 };
 use crate::db::{self, Conn, posts::NewPost};
-use crate::domain::{
-    ContentWarning, DomainEvent, FieldErrors, Language, PostBody, PostId, ThreadTitle,
-};
+use crate::domain::{ContentWarning, DomainEvent, FieldErrors, Language, PostBody, PostId, ThreadTitle};
 
 #[derive(Debug, Clone, Default)]
 pub struct NewThread {

@@ -1,12 +1,17 @@
 //! Hashtags and mentions end to end: typed into an app, linked in the content, listed in the
 //! status, notified, found through the tag timeline, the tag page and search, changed by an
-//! edit; received from Mastodon; sent to mentioned people elsewhere.
+//! edit; streamed to hashtag subscribers; received from Mastodon; sent to mentioned people
+//! elsewhere.
 
 use allmende::service::groups;
 use allmende::service::remote::RemoteActorKind;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
+use futures_util::SinkExt;
+use tokio_tungstenite::tungstenite::Message;
+
+use crate::api_streaming::{next_event, open};
 use crate::api_support::Api;
 use crate::common::{TestApp, count_rows};
 use crate::groups::group;
@@ -18,11 +23,21 @@ use crate::sink::Sink;
 const PUBLIC: &str = "https://www.w3.org/ns/activitystreams#Public";
 
 fn ids(statuses: &Value) -> Vec<String> {
-    statuses.as_array().expect("a list").iter().map(|s| s["id"].as_str().unwrap_or_default().to_owned()).collect()
+    statuses
+        .as_array()
+        .expect("a list")
+        .iter()
+        .map(|s| s["id"].as_str().unwrap_or_default().to_owned())
+        .collect()
 }
 
 fn tag_names(status: &Value) -> Vec<String> {
-    status["tags"].as_array().expect("tags").iter().map(|t| t["name"].as_str().unwrap_or_default().to_owned()).collect()
+    status["tags"]
+        .as_array()
+        .expect("tags")
+        .iter()
+        .map(|t| t["name"].as_str().unwrap_or_default().to_owned())
+        .collect()
 }
 
 fn mention_accts(status: &Value) -> Vec<String> {
@@ -101,13 +116,20 @@ pub async fn hashtags_and_mentions_from_an_app(app: TestApp) {
 
     // The hashtag itself, and search by prefix.
     let tag = bob.get_json("/api/v1/tags/Energy").await;
-    assert_eq!(tag, json!({"name": "energy", "url": "http://localhost/tags/energy", "history": [], "following": false}));
+    assert_eq!(
+        tag,
+        json!({"name": "energy", "url": "http://localhost/tags/energy", "history": [], "following": false})
+    );
     assert_eq!(bob.get("/api/v1/tags/123").await.status(), StatusCode::NOT_FOUND);
     let found = bob.get_json("/api/v2/search?q=%23HEAT&type=hashtags").await;
-    assert_eq!(found["hashtags"], json!([{"name": "heatpumps", "url": "http://localhost/tags/heatpumps", "history": [], "following": false}]));
+    assert_eq!(
+        found["hashtags"],
+        json!([{"name": "heatpumps", "url": "http://localhost/tags/heatpumps", "history": [], "following": false}])
+    );
     assert_eq!(found["accounts"], json!([]));
     let everything = bob.get_json("/api/v2/search?q=e").await;
-    let names: Vec<&str> = everything["hashtags"].as_array().expect("list").iter().filter_map(|t| t["name"].as_str()).collect();
+    let names: Vec<&str> =
+        everything["hashtags"].as_array().expect("list").iter().filter_map(|t| t["name"].as_str()).collect();
     assert_eq!(names, ["energy"], "prefix match, not substring");
     for wildcard in ["%25", "_", "%5C"] {
         let none = bob.get_json(&format!("/api/v2/search?q={wildcard}&type=hashtags")).await;
@@ -160,7 +182,9 @@ fn mastodon_note(peer: &Peer, zoe: &str, n: u32) -> Value {
         serde_json::from_str(&std::fs::read_to_string(path).expect("fixture")).expect("fixture JSON");
     let id = peer.url(&format!("/users/zoe/statuses/{n}"));
     let object = note.as_object_mut().expect("an object");
-    for key in ["@context", "inReplyTo", "inReplyToAtomUri", "atomUri", "replies", "contentMap", "conversation"] {
+    for key in
+        ["@context", "inReplyTo", "inReplyToAtomUri", "atomUri", "replies", "contentMap", "conversation"]
+    {
         object.remove(key);
     }
     note["id"] = json!(id);
@@ -237,7 +261,8 @@ pub async fn a_mastodon_note_with_hashtags_and_mentions(app: TestApp) {
 pub async fn mentioned_people_elsewhere_receive_the_post(app: TestApp) {
     let sink = Sink::start().await;
     app.create_user("ana").await;
-    remote_actor(&app, &sink, RemoteActorKind::Person, "users", "zoe", "/users/zoe/inbox", Some("/inbox")).await;
+    remote_actor(&app, &sink, RemoteActorKind::Person, "users", "zoe", "/users/zoe/inbox", Some("/inbox"))
+        .await;
     let ana = Api::for_user(&app, "ana").await;
     let handle = format!("@zoe@{}", sink.host());
     let posted = post_status(&ana, &format!("Thoughts on #Energy, {handle}?")).await;
@@ -246,7 +271,8 @@ pub async fn mentioned_people_elsewhere_receive_the_post(app: TestApp) {
     assert!(posted["content"].as_str().unwrap_or_default().contains(&format!("href=\"{zoe_url}\"")));
     drain(&app).await;
     let got = new_bodies(&sink, 0);
-    let create = got.iter().find(|body| body["type"] == "Create").unwrap_or_else(|| panic!("a Create: {got:?}"));
+    let create =
+        got.iter().find(|body| body["type"] == "Create").unwrap_or_else(|| panic!("a Create: {got:?}"));
     let object = &create["object"];
     assert!(object["cc"].as_array().expect("cc").contains(&json!(zoe_url)), "{object}");
     assert_eq!(
@@ -260,7 +286,33 @@ pub async fn mentioned_people_elsewhere_receive_the_post(app: TestApp) {
     assert!(received.iter().any(|r| r.uri.path() == "/inbox"), "delivered to zoe's shared inbox");
 }
 
+pub async fn hashtag_streams_carry_new_posts_with_the_tag(app: TestApp) {
+    app.create_user("ana").await;
+    let ana = Api::for_user(&app, "ana").await;
+    let mut by_query = open(&app, &format!("access_token={}&stream=hashtag&tag=Energy", ana.token)).await;
+    let mut by_message = open(&app, &format!("access_token={}", ana.token)).await;
+    by_message
+        .send(Message::Text(
+            json!({"type": "subscribe", "stream": "hashtag:local", "tag": "solar"}).to_string().into(),
+        ))
+        .await
+        .expect("subscribe");
+    // Give the subscription message a poll to arrive before posting.
+    tokio::time::sleep(std::time::Duration::from_millis(1200)).await;
+    post_status(&ana, "Nothing tagged here").await;
+    let tagged = post_status(&ana, "Panels on the town hall #Solar #energy").await;
+    let event = next_event(&mut by_query, "hashtag", "update").await;
+    assert_eq!(event["stream"], json!(["hashtag", "energy"]));
+    let status: Value = serde_json::from_str(event["payload"].as_str().expect("a string")).expect("JSON");
+    assert_eq!(status["id"], tagged["id"], "the untagged post is not sent");
+    let event = next_event(&mut by_message, "hashtag:local", "update").await;
+    assert_eq!(event["stream"], json!(["hashtag:local", "solar"]));
+    let status: Value = serde_json::from_str(event["payload"].as_str().expect("a string")).expect("JSON");
+    assert_eq!(status["id"], tagged["id"]);
+}
+
 on_both_backends!(
+    hashtag_streams_carry_new_posts_with_the_tag,
     hashtags_and_mentions_from_an_app,
     a_mastodon_note_with_hashtags_and_mentions,
     mentioned_people_elsewhere_receive_the_post,

@@ -15,8 +15,8 @@ pub use account::{Account, CredentialAccount, Relationship};
 pub use app::{Application, Token};
 pub use media::MediaAttachment;
 pub use notification::Notification;
-pub use tag::Tag;
 pub use status::Status;
+pub use tag::Tag;
 
 pub fn timestamp(at: Timestamp) -> String {
     at.to_rfc3339()

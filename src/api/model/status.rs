@@ -92,11 +92,8 @@ impl Status {
                 });
             }
         }
-        let tags = status
-            .tags
-            .iter()
-            .map(|name| StatusTag { name: name.clone(), url: uris.tag(name) })
-            .collect();
+        let tags =
+            status.tags.iter().map(|name| StatusTag { name: name.clone(), url: uris.tag(name) }).collect();
         Self {
             id: status.id.to_string(),
             uri,

@@ -25,7 +25,8 @@ pub async fn show(
     Path(name): Path<String>,
     Query(query): Query<TagQuery>,
 ) -> Result<Response, WebError> {
-    let (name, posts) = tags::get_tag_page(&state.ctx, &name, viewer.as_ref(), query.before.as_deref()).await?;
+    let (name, posts) =
+        tags::get_tag_page(&state.ctx, &name, viewer.as_ref(), query.before.as_deref()).await?;
     // The next page's link names the hashtag percent-encoded (`#ærø` is `/tags/%C3%A6r%C3%B8`).
     let base = uris::tag_path(&form_urlencoded::byte_serialize(name.as_bytes()).collect::<String>());
     let page = TagPage { chrome, posts: ListView::from_paged(&posts, &base, "before"), name };
