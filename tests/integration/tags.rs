@@ -97,10 +97,10 @@ pub async fn hashtags_and_mentions_from_an_app(app: TestApp) {
         let bob = &bob;
         async move { bob.get_json(&format!("/api/v1/timelines/tag/{query}")).await }
     };
-    assert_eq!(ids(&timeline("energy").await), [own_id.clone(), thread_id.clone()]);
-    assert_eq!(ids(&timeline("Energy?all[]=solar").await), [own_id.clone()]);
-    assert_eq!(ids(&timeline("energy?none[]=solar").await), [thread_id.clone()]);
-    assert_eq!(ids(&timeline("solar?any[]=heatpumps").await), [own_id.clone(), thread_id.clone()]);
+    assert_eq!(ids(&timeline("energy").await), [own_id.as_str(), thread_id.as_str()]);
+    assert_eq!(ids(&timeline("Energy?all[]=solar").await), [own_id.as_str()]);
+    assert_eq!(ids(&timeline("energy?none[]=solar").await), [thread_id.as_str()]);
+    assert_eq!(ids(&timeline("solar?any[]=heatpumps").await), [own_id.as_str(), thread_id.as_str()]);
     assert_eq!(ids(&timeline("solar?all[]=heatpumps").await), Vec::<String>::new());
     assert_eq!(ids(&timeline("energy?local=true").await).len(), 2);
     assert_eq!(ids(&timeline("energy?remote=true").await).len(), 0);
@@ -110,9 +110,9 @@ pub async fn hashtags_and_mentions_from_an_app(app: TestApp) {
     let link = first_page.headers().get("link").and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned();
     assert!(link.contains(&format!("/api/v1/timelines/tag/energy?limit=1&max_id={own_id}")), "{link}");
     let next = bob.get_json(&format!("/api/v1/timelines/tag/energy?limit=1&max_id={own_id}")).await;
-    assert_eq!(ids(&next), [thread_id.clone()]);
+    assert_eq!(ids(&next), [thread_id.as_str()]);
     let newer = bob.get_json(&format!("/api/v1/timelines/tag/energy?min_id={thread_id}")).await;
-    assert_eq!(ids(&newer), [own_id.clone()]);
+    assert_eq!(ids(&newer), [own_id.as_str()]);
 
     // The hashtag itself, and search by prefix.
     let tag = bob.get_json("/api/v1/tags/Energy").await;

@@ -194,7 +194,7 @@ async fn poll(
     let public: Vec<(&str, Origin)> =
         [("public", Origin::All), ("public:local", Origin::Local), ("public:remote", Origin::Remote)]
             .into_iter()
-            .filter(|(name, _)| streams.contains(*name))
+            .filter(|(name, _)| streams.contains(name))
             .collect();
     if !public.is_empty() || !streams.hashtags.is_empty() {
         let found =
