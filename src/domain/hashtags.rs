@@ -46,7 +46,7 @@ fn is_hashtag_char(c: char) -> bool {
 }
 
 /// Whether a `#` after `previous` may start a hashtag: at the start, after a space or an
-/// opening bracket or quote; not inside a word or an address.
+/// opening bracket or quote; not inside a word or an address (`C#`, `page#top`, `?a=#b`).
 fn may_start_hashtag(previous: Option<char>) -> bool {
     previous.is_none_or(|p| p.is_whitespace() || "([{\"'“‘«„¿¡".contains(p))
 }
@@ -112,10 +112,10 @@ fn scan(text: &str, previous: Option<char>) -> Vec<Found> {
             normalize_hashtag(&text[start + 1..end]).map(|name| Found::Hashtag { start, end, name })
         })
         .collect();
-    // `@` after the last character of the previous fragment: a word there makes it an address.
-    let glued = previous.is_some_and(|p| p.is_alphanumeric() || p == '_' || p == '@');
     for (start, end) in mention_spans(text) {
-        if glued && start == 0 {
+        let before = if start == 0 { previous } else { text[..start].chars().next_back() };
+        // Not inside a word, an email address or a profile address (`https://social.example/@ana`).
+        if before.is_some_and(|p| p.is_alphanumeric() || p == '_' || p == '@' || p == '/') {
             continue;
         }
         let token = &text[start + 1..end];
@@ -297,7 +297,9 @@ mod tests {
 
     #[test]
     fn mentions_are_found_outside_code_and_addresses() {
-        let found = find_references("@Ana and @bo@forum.example, not `@code` or info@example.org");
+        let found = find_references(
+            "@Ana and (@bo@forum.example), not `@code`, info@example.org or https://social.example/@zoe",
+        );
         let handles: Vec<String> = found.mentions.iter().map(Mention::handle).collect();
         assert_eq!(handles, ["ana", "bo@forum.example"]);
     }

@@ -32,6 +32,8 @@ const BATCH: i64 = 20;
 const STREAMS: &[&str] =
     &["user", "user:notification", "public", "public:local", "public:remote", "hashtag", "hashtag:local"];
 const HASHTAG_STREAMS: &[&str] = &["hashtag", "hashtag:local"];
+/// Most hashtag streams one connection may listen to.
+const MAX_HASHTAG_SUBSCRIPTIONS: usize = 100;
 
 #[derive(Debug, Deserialize)]
 pub struct StreamParams {
@@ -59,7 +61,9 @@ impl Subscriptions {
             let Some(tag) = tag.and_then(normalize_hashtag) else { return };
             let key = (stream.to_owned(), tag);
             if subscribe {
-                self.hashtags.insert(key);
+                if self.hashtags.len() < MAX_HASHTAG_SUBSCRIPTIONS {
+                    self.hashtags.insert(key);
+                }
             } else {
                 self.hashtags.remove(&key);
             }
