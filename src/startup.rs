@@ -65,6 +65,7 @@ pub fn service_context(config: &Config, db: Db, clock: Arc<dyn Clock>) -> Contex
             oauth_password_grant: config.oauth.password_grant,
             media_max_bytes: config.limits.media_bytes,
             focus_areas: config.network.focus_areas.clone(),
+            base_url: config.base_url(),
         }),
         media: crate::media::MediaStore::new(&config.data_dir),
     }

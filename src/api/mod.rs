@@ -19,7 +19,8 @@ use tower_http::cors::{Any, CorsLayer};
 
 use crate::state::AppState;
 use handlers::{
-    accounts, apps, instance, lists, media, notifications, oauth, search, statuses, streaming, timelines,
+    accounts, apps, instance, lists, media, notifications, oauth, search, statuses, streaming, tags,
+    timelines,
 };
 
 /// Every client API route; paths work with and without a trailing slash (see `router`).
@@ -84,6 +85,7 @@ pub fn routes(state: &AppState) -> Router<AppState> {
         .route("/api/v1/timelines/home", get(timelines::home))
         .route("/api/v1/timelines/public", get(timelines::public))
         .route("/api/v1/timelines/tag/{hashtag}", get(timelines::tag))
+        .route("/api/v1/tags/{name}", get(tags::show))
         .route("/api/v1/timelines/list/{id}", get(lists::timeline))
         .route("/api/v1/lists", get(lists::index).post(lists::create))
         .route("/api/v1/lists/{id}", get(lists::show).put(lists::update).delete(lists::delete))

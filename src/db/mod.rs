@@ -34,6 +34,7 @@ pub mod projects;
 pub mod registrations;
 pub mod sessions;
 pub mod statuses;
+pub mod tags;
 
 pub use connection::{Conn, Db, DbError, PooledConn, Tx};
 

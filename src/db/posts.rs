@@ -554,3 +554,27 @@ pub async fn list_followed_threads(
         limit,
     )
 }
+
+/// Posts with a hashtag (a normalised name), newest first, before an id cursor.
+pub async fn list_hashtag_posts(
+    conn: &mut Conn<'_>,
+    viewer: Option<i64>,
+    hashtag: &str,
+    before_id: Option<i64>,
+    limit: i64,
+) -> Result<Vec<PostRow>, DbError> {
+    query_as!(
+        conn,
+        PostRow,
+        fetch_all,
+        concat!(
+            select_post!(),
+            "WHERE p.id IN (SELECT h.post_id FROM post_hashtags h WHERE h.name = $2) \
+             AND p.deleted_at IS NULL AND ($3 IS NULL OR p.id < $3) ORDER BY p.id DESC LIMIT $4"
+        ),
+        viewer,
+        hashtag,
+        before_id,
+        limit,
+    )
+}

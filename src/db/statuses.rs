@@ -437,3 +437,76 @@ pub async fn list_bookmarked(
     )?;
     Ok(rows.into_iter().map(|r| (r.bookmark_id, r.status)).collect())
 }
+
+/// Most names each of `any`, `all` and `none` of a tag timeline may hold (as on Mastodon).
+pub const TAGS_PER_MODE: usize = 4;
+
+/// Which hashtags a tag timeline matches: a post with the tag or any of `any`, with every tag of
+/// `all` and none of `none` (each at most [`TAGS_PER_MODE`], names normalised).
+#[derive(Debug, Clone, Default)]
+pub struct TagFilter {
+    pub tag: String,
+    pub any: Vec<String>,
+    pub all: Vec<String>,
+    pub none: Vec<String>,
+}
+
+/// The tag timeline: public posts with the hashtags of `filter`, from here, elsewhere or both.
+pub async fn list_tagged(
+    conn: &mut Conn<'_>,
+    viewer: Option<i64>,
+    filter: &TagFilter,
+    origin: Origin,
+    only_media: bool,
+    window: Window,
+) -> Result<Vec<StatusRow>, DbError> {
+    let local: Option<bool> = match origin {
+        Origin::All => None,
+        Origin::Local => Some(true),
+        Origin::Remote => Some(false),
+    };
+    // Unused slots hold the empty name, which no hashtag has.
+    let slot = |names: &[String], i: usize| names.get(i).cloned().unwrap_or_default();
+    let any: Vec<String> = std::iter::once(filter.tag.clone()).chain(filter.any.iter().cloned()).collect();
+    let mut all: Vec<String> = filter.all.iter().take(TAGS_PER_MODE).cloned().collect();
+    all.sort();
+    all.dedup();
+    let all_count = i64::try_from(all.len()).unwrap_or(0);
+    query_as!(
+        conn,
+        StatusRow,
+        fetch_all,
+        concat!(
+            select_status!(),
+            "WHERE ($6 IS NULL OR p.local = $6) AND ($7 = FALSE OR ",
+            has_media!(),
+            ") AND p.id IN (SELECT h.post_id FROM post_hashtags h WHERE h.name IN ($8, $9, $10, $11, $12)) \
+             AND (SELECT COUNT(*) FROM post_hashtags h WHERE h.post_id = p.id \
+                  AND h.name IN ($13, $14, $15, $16)) = $17 \
+             AND NOT EXISTS (SELECT 1 FROM post_hashtags h WHERE h.post_id = p.id \
+                  AND h.name IN ($18, $19, $20, $21))",
+            window!()
+        ),
+        viewer,
+        window.max_id,
+        window.lower(),
+        window.ascending(),
+        window.limit,
+        local,
+        only_media,
+        slot(&any, 0),
+        slot(&any, 1),
+        slot(&any, 2),
+        slot(&any, 3),
+        slot(&any, 4),
+        slot(&all, 0),
+        slot(&all, 1),
+        slot(&all, 2),
+        slot(&all, 3),
+        all_count,
+        slot(&filter.none, 0),
+        slot(&filter.none, 1),
+        slot(&filter.none, 2),
+        slot(&filter.none, 3),
+    )
+}

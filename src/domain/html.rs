@@ -6,25 +6,46 @@ use std::sync::LazyLock;
 
 use pulldown_cmark::{Event, Options, Parser, html};
 
+use super::hashtags::{PostLinks, link_references};
+
 /// Renders Markdown to sanitised HTML. Raw HTML in the source is shown as text, not executed.
 pub fn render_markdown(source: &str) -> String {
+    render_markdown_linking(source, None)
+}
+
+/// Renders Markdown like [`render_markdown`], linking the hashtags and known mentions named in
+/// `links` with Mastodon's markup (see [`super::hashtags`]).
+pub fn render_markdown_linking(source: &str, links: Option<&PostLinks>) -> String {
+    let mut rendered = String::with_capacity(source.len() + source.len() / 2);
+    match links {
+        Some(links) => {
+            html::push_html(&mut rendered, link_references(markdown_events(source), links).into_iter())
+        }
+        None => html::push_html(&mut rendered, markdown_events(source)),
+    }
+    sanitize_html(&rendered)
+}
+
+/// The events of a Markdown document as we read it, raw HTML turned into text.
+pub(crate) fn markdown_events(source: &str) -> impl Iterator<Item = Event<'_>> {
     let mut options = Options::empty();
     options.insert(Options::ENABLE_STRIKETHROUGH);
     options.insert(Options::ENABLE_TABLES);
-    let parser = Parser::new_ext(source, options).map(|event| match event {
+    Parser::new_ext(source, options).map(|event| match event {
         Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
         other => other,
-    });
-    let mut rendered = String::with_capacity(source.len() + source.len() / 2);
-    html::push_html(&mut rendered, parser);
-    sanitize_html(&rendered)
+    })
 }
 
 /// The Mastodon-like allow-list: text structure, links with safe `rel`, mention and hashtag
 /// markup. Never scripts, styles, SVG, MathML, frames or event handlers.
 pub fn sanitize_html(input: &str) -> String {
-    SANITIZER.clean(input).to_string()
+    // Every link gets the same `rel`; a hashtag link keeps Mastodon's `tag` in front of it.
+    SANITIZER.clean(input).to_string().replace(HASHTAG_LINK_CLEANED, HASHTAG_LINK)
 }
+
+const HASHTAG_LINK_CLEANED: &str = r#"class="mention hashtag" rel="nofollow noopener noreferrer""#;
+const HASHTAG_LINK: &str = r#"class="mention hashtag" rel="tag nofollow noopener noreferrer""#;
 
 static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     let tags: HashSet<&str> = [
@@ -129,5 +150,18 @@ mod tests {
         assert!(clean.contains(r#"class="h-card""#));
         assert!(clean.contains("u-url mention"));
         assert!(clean.contains("rel=\"nofollow noopener noreferrer\""));
+    }
+
+    #[test]
+    fn mastodon_hashtag_markup_survives_and_stays_stable() {
+        let hashtag = r#"<p><a href="https://m.example/tags/energy" class="mention hashtag" rel="tag">#<span>Energy</span></a></p>"#;
+        let clean = sanitize_html(hashtag);
+        assert!(
+            clean.contains(
+                r#"class="mention hashtag" rel="tag nofollow noopener noreferrer">#<span>Energy</span>"#
+            ),
+            "{clean}"
+        );
+        assert_eq!(sanitize_html(&clean), clean);
     }
 }

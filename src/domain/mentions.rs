@@ -45,7 +45,7 @@ pub fn extract_mentions(text: &str) -> Vec<Mention> {
 }
 
 /// Byte ranges `@name[@host]` of each mention.
-fn mention_spans(text: &str) -> Vec<(usize, usize)> {
+pub(crate) fn mention_spans(text: &str) -> Vec<(usize, usize)> {
     let mut spans = Vec::new();
     let mut previous: Option<char> = None;
     let mut chars = text.char_indices().peekable();

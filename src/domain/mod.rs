@@ -6,6 +6,7 @@ pub mod event;
 pub mod events;
 pub mod goal;
 pub mod group;
+pub mod hashtags;
 pub mod html;
 pub mod ids;
 pub mod language;

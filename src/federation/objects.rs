@@ -5,7 +5,7 @@ use url::Url;
 
 use super::protocol::{
     ActorJson, ActorKind, AttachmentJson, Endpoints, NewNote, NewPage, NewPersonalNote, PostJson,
-    PropertyValue, SourceJson, TombstoneJson, main_key,
+    PropertyValue, SourceJson, TagJson, TombstoneJson, main_key,
 };
 use super::uris::{self, Uris};
 use crate::domain::Timestamp;
@@ -177,7 +177,26 @@ pub fn post_json(uris: &Uris, post: &FederatedPost) -> Result<PostDocument, Obje
         json.sensitive = Some(true);
     }
     json.attachment.extend(post.media.iter().filter_map(|media| media_attachment(uris, media)));
+    add_tags(uris, post, &mut json)?;
     Ok(PostDocument::Post(Box::new(json)))
+}
+
+/// `Hashtag` tags linking our tag pages, and a `Mention` of each mentioned actor (as Mastodon
+/// needs to notify them); mentioned people are also addressed in `cc`.
+fn add_tags(uris: &Uris, post: &FederatedPost, json: &mut PostJson) -> Result<(), ObjectError> {
+    for name in &post.hashtags {
+        json.tag.push(TagJson::hashtag(Some(url(&uris.tag(name))?), format!("#{name}")));
+    }
+    for actor in &post.mentions {
+        let href = actor_id(uris, actor)?;
+        if actor.kind == "person" && !json.to.contains(&href) && !json.cc.contains(&href) {
+            json.cc.push(href.clone());
+        }
+        if !json.tag.iter().any(|tag| tag.mentioned() == Some(&href)) {
+            json.tag.push(TagJson::mention(href, handle(uris, actor)));
+        }
+    }
+    Ok(())
 }
 
 /// An image of a post as a `Document`; remote images keep their own URL.

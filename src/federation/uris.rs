@@ -37,12 +37,17 @@ pub fn invite_path(token: &str) -> String {
     format!("/register?invite={token}")
 }
 
-/// Where a post is shown: its thread page, at the post's anchor.
+/// The page of a hashtag (a normalised name), and its `href` in federated `Hashtag` tags.
+pub fn tag_path(name: &str) -> String {
+    format!("/tags/{name}")
+}
+
 /// A stored media file (`/media/<id>.jpg`).
 pub fn media_path(file_name: &str) -> String {
     format!("/media/{file_name}")
 }
 
+/// Where a post is shown: its thread page, at the post's anchor.
 pub fn post_in_thread_path(root: PostId, id: PostId) -> String {
     if root == id { thread_path(root) } else { format!("/t/{}#p{}", root.0, id.0) }
 }
@@ -56,6 +61,11 @@ pub struct Uris {
 impl Uris {
     pub fn new(scheme: &str, domain: &str) -> Self {
         Self { base: format!("{scheme}://{domain}") }
+    }
+
+    /// From a base URL as `Config::base_url` writes it (`https://forum.example`).
+    pub fn from_base(base: &str) -> Self {
+        Self { base: base.trim_end_matches('/').to_owned() }
     }
 
     pub fn base(&self) -> &str {
@@ -74,6 +84,10 @@ impl Uris {
 
     pub fn group(&self, name: &str) -> String {
         self.absolute(&group_path(name))
+    }
+
+    pub fn tag(&self, name: &str) -> String {
+        self.absolute(&tag_path(name))
     }
 
     pub fn instance_actor(&self) -> String {

@@ -110,6 +110,10 @@ pub struct FederatedPost {
     pub parent: Option<FederatedParent>,
     /// Attached images, in order.
     pub media: Vec<super::media::MediaView>,
+    /// Its hashtags, normalised.
+    pub hashtags: Vec<String>,
+    /// The people and groups it mentions.
+    pub mentions: Vec<ActorIdentity>,
 }
 
 impl FederatedPost {
@@ -121,21 +125,42 @@ impl FederatedPost {
 pub async fn get_post(ctx: &Context, id: PostId) -> Result<FederatedPost, ServiceError> {
     let mut conn = ctx.db.acquire().await?;
     let row = db::posts::get_federated_post(&mut conn.conn(), id.0).await?.ok_or(ServiceError::NotFound)?;
-    let [post] = with_media(&mut conn.conn(), vec![federated_post(row)])
+    let [post] = with_related(&mut conn.conn(), vec![federated_post(row)])
         .await?
         .try_into()
         .map_err(|_| ServiceError::Internal("one post expected".into()))?;
     Ok(post)
 }
 
-async fn with_media(
+/// Fills in images, hashtags and mentions: one query per kind.
+async fn with_related(
     conn: &mut crate::db::Conn<'_>,
     mut posts: Vec<FederatedPost>,
 ) -> Result<Vec<FederatedPost>, ServiceError> {
     let ids: Vec<i64> = posts.iter().map(|p| p.id.0).collect();
+    if ids.is_empty() {
+        return Ok(posts);
+    }
     let mut media = super::media::media_of_posts(conn, &ids).await?;
+    let mut hashtags = super::tags::hashtags_of_posts(conn, &ids).await?;
+    let mut mentions = super::tags::mentions_of_posts(conn, &ids).await?;
     for post in &mut posts {
         post.media = media.remove(&post.id.0).unwrap_or_default();
+        post.hashtags = hashtags.remove(&post.id.0).unwrap_or_default();
+        post.mentions = mentions
+            .remove(&post.id.0)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|row| ActorIdentity {
+                local: row.local,
+                kind: row.kind,
+                name: row.name,
+                ap_id: row.ap_id,
+                inbox: row.inbox_url,
+                shared_inbox: row.shared_inbox_url,
+                host: row.host,
+            })
+            .collect();
     }
     Ok(posts)
 }
@@ -203,6 +228,8 @@ fn federated_post(row: FederatedPostRow) -> FederatedPost {
         group,
         parent,
         media: Vec::new(),
+        hashtags: Vec::new(),
+        mentions: Vec::new(),
     }
 }
 
@@ -219,7 +246,7 @@ pub async fn get_outbox(ctx: &Context, name: &str, limit: i64) -> Result<Outbox,
         db::actors::get_local_actor_by_name(&mut conn.conn(), name).await?.ok_or(ServiceError::NotFound)?;
     let threads = if actor.kind == "group" {
         let rows = db::posts::list_group_federated_threads(&mut conn.conn(), actor.id, limit).await?;
-        with_media(&mut conn.conn(), rows.into_iter().map(federated_post).collect()).await?
+        with_related(&mut conn.conn(), rows.into_iter().map(federated_post).collect()).await?
     } else {
         Vec::new()
     };

@@ -27,6 +27,7 @@ pub mod read_models;
 pub mod registrations;
 pub mod remote;
 pub mod statuses;
+pub mod tags;
 pub mod threads;
 pub mod users;
 
@@ -57,6 +58,9 @@ pub struct Settings {
     pub media_max_bytes: usize,
     /// The focus areas projects choose from (`network.focus_areas`).
     pub focus_areas: Vec<String>,
+    /// The instance's public base URL (`https://forum.example`), for the hashtag and mention
+    /// links written into posts.
+    pub base_url: String,
 }
 
 impl Default for Settings {
@@ -82,6 +86,7 @@ impl Default for Settings {
             ]
             .map(String::from)
             .to_vec(),
+            base_url: "http://localhost".to_owned(),
         }
     }
 }

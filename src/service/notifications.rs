@@ -112,7 +112,7 @@ pub async fn list_notifications(
         return Ok(Vec::new());
     };
     let statuses = db::statuses::list_notified(&mut conn.conn(), user.id.0, lowest, highest).await?;
-    let statuses = super::statuses::with_media(
+    let statuses = super::statuses::with_related(
         &mut conn.conn(),
         statuses.into_iter().map(|row| StatusView::from_row(row, Some(user))).collect(),
     )
@@ -163,7 +163,7 @@ pub async fn get_notification(
             .map(|row| StatusView::from_row(row, Some(user))),
         None => None,
     };
-    let status = super::statuses::with_media(&mut conn.conn(), status.into_iter().collect()).await?.pop();
+    let status = super::statuses::with_related(&mut conn.conn(), status.into_iter().collect()).await?.pop();
     Ok(view(row, status))
 }
 

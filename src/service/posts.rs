@@ -5,9 +5,7 @@ use super::notifications;
 use super::threads::post_language;
 use super::{Context, CurrentUser, PostDetails, ServiceError};
 use crate::db::{self, Conn, posts::NewPost, posts::PostRow};
-use crate::domain::{
-    ContentWarning, DomainEvent, FieldErrors, PostBody, PostId, ThreadTitle, html::render_markdown,
-};
+use crate::domain::{ContentWarning, DomainEvent, FieldErrors, PostBody, PostId, ThreadTitle};
 
 #[derive(Debug, Clone, Default)]
 pub struct NewReply {
@@ -34,10 +32,9 @@ pub async fn reply(
     let (Some(body), Some(language)) = (body, language) else {
         return Err(ServiceError::Internal("validated input missing".into()));
     };
-    let content_html = render_markdown(body.as_str());
-
     let mut tx = ctx.db.begin().await?;
     let mut conn = tx.conn();
+    let linked = super::tags::render_local_post(ctx, &mut conn, body.as_str()).await?;
     let parent = db::posts::get_post(&mut conn, None, parent.0).await?.ok_or(ServiceError::NotFound)?;
     if parent.deleted_at.is_some() && parent.id != parent.root_id {
         return Err(ServiceError::NotFound);
@@ -54,7 +51,7 @@ pub async fn reply(
             in_reply_to_id: Some(parent.id),
             title: None,
             source: body.as_str(),
-            content_html: &content_html,
+            content_html: &linked.html,
             language: language.as_str(),
             content_warning: content_warning.as_ref().map(ContentWarning::as_str),
             now,
@@ -65,6 +62,7 @@ pub async fn reply(
     db::posts::update_thread_on_reply(&mut conn, parent.root_id, now).await?;
     notifications::notify(ctx, &mut conn, parent.author_id, "mention", user.id.0, Some(id)).await?;
     notifications::notify_subscribers(ctx, &mut conn, user.id.0, id).await?;
+    super::tags::store_references(ctx, &mut conn, id, user.id.0, &linked.hashtags, &linked.mentioned).await?;
     ctx.emit(
         &mut conn,
         DomainEvent::ReplyCreated { post_id: id, root_id: parent.root_id, remote_activity: None },
@@ -122,17 +120,19 @@ pub async fn edit_post(
     let Some(body) = body else {
         return Err(ServiceError::Internal("validated input missing".into()));
     };
-    let content_html = render_markdown(body.as_str());
+    let linked = super::tags::render_local_post(ctx, &mut conn, body.as_str()).await?;
     db::posts::update_post_content(
         &mut conn,
         id.0,
         title.as_ref().map(ThreadTitle::as_str),
         body.as_str(),
-        &content_html,
+        &linked.html,
         ctx.now().millis(),
     )
     .await?;
     notifications::notify_boosters_of_edit(ctx, &mut conn, row.author_id, id.0).await?;
+    super::tags::store_references(ctx, &mut conn, id.0, row.author_id, &linked.hashtags, &linked.mentioned)
+        .await?;
     ctx.emit(&mut conn, DomainEvent::PostEdited { post_id: id.0 }).await?;
     tx.commit().await?;
     Ok(())
@@ -156,6 +156,7 @@ pub async fn delete_post(ctx: &Context, user: &CurrentUser, id: PostId) -> Resul
         db::posts::update_thread_on_reply_deleted(&mut conn, row.root_id).await?;
     }
     let files = super::media::forget_media_of_post(&mut conn, id.0).await?;
+    db::tags::delete_post_references(&mut conn, id.0).await?;
     ctx.emit(&mut conn, DomainEvent::PostDeleted { post_id: id.0 }).await?;
     tx.commit().await?;
     super::media::remove_files(ctx, &files).await;

@@ -179,6 +179,16 @@ pub struct RemotePost {
 /// Stores a remote thread opener or reply (or refreshes a known one). Returns the post and
 /// whether it was new. A reply joins its parent's thread and group.
 pub async fn store_remote_post(ctx: &Context, post: RemotePost) -> Result<(PostId, bool), ServiceError> {
+    store_remote_post_referring(ctx, post, None).await
+}
+
+/// [`store_remote_post`], also replacing the post's hashtags and mentions with `references`
+/// (a mentioned local person is notified once).
+pub async fn store_remote_post_referring(
+    ctx: &Context,
+    post: RemotePost,
+    references: Option<super::tags::RemoteReferences>,
+) -> Result<(PostId, bool), ServiceError> {
     let content_html = sanitize_html(&post.content_html);
     let language = post
         .language
@@ -221,6 +231,11 @@ pub async fn store_remote_post(ctx: &Context, post: RemotePost) -> Result<(PostI
         post.updated.is_some_and(|updated| last_edit.is_some_and(|last| last < Some(updated.millis())));
     if edited {
         super::notifications::notify_boosters_of_edit(ctx, &mut conn, post.author.0, id).await?;
+    }
+    if let Some(references) = references {
+        let mentioned: Vec<i64> = references.mentioned.iter().map(|actor| actor.0).collect();
+        super::tags::store_references(ctx, &mut conn, id, post.author.0, &references.hashtags, &mentioned)
+            .await?;
     }
     if created {
         super::notifications::notify_subscribers(ctx, &mut conn, post.author.0, id).await?;
@@ -282,6 +297,7 @@ pub async fn delete_remote_post(ctx: &Context, actor: ActorId, ap_id: &str) -> R
         db::posts::update_thread_on_reply_deleted(&mut conn, post.root_id).await?;
     }
     db::media::delete_media_of_post(&mut conn, post.id).await?;
+    db::tags::delete_post_references(&mut conn, post.id).await?;
     ctx.emit(&mut conn, DomainEvent::PostDeleted { post_id: post.id }).await?;
     tx.commit().await?;
     Ok(true)

@@ -70,10 +70,14 @@ pub struct StatusView {
     pub viewer_bookmarked: bool,
     pub reblogs_count: i64,
     pub viewer_boosted: bool,
-    /// Attached images, in order (filled by [`with_media`]).
+    /// Attached images, in order (filled by [`with_related`]).
     pub media: Vec<MediaView>,
     /// In timelines that show boosts: who shared the post, when this entry is a boost.
     pub shared_by: Option<SharedBy>,
+    /// Its hashtags, normalised (filled by [`with_related`]).
+    pub tags: Vec<String>,
+    /// The people and groups it mentions (filled by [`with_related`]).
+    pub mentions: Vec<AccountSummary>,
 }
 
 /// A boost as a timeline entry: the boost's id (the entry's id), when and by whom.
@@ -171,6 +175,8 @@ impl StatusView {
             viewer_boosted: row.viewer_boosted,
             media: Vec::new(),
             shared_by: SharedBy::from_row(row.shared),
+            tags: Vec::new(),
+            mentions: Vec::new(),
         }
     }
 }
@@ -310,22 +316,31 @@ pub async fn get_status(
         .await?
         .filter(|row| row.deleted_at.is_none())
         .ok_or(ServiceError::NotFound)?;
-    let [status] = with_media(&mut conn.conn(), vec![StatusView::from_row(row, viewer)])
+    let [status] = with_related(&mut conn.conn(), vec![StatusView::from_row(row, viewer)])
         .await?
         .try_into()
         .map_err(|_| ServiceError::Internal("one status expected".into()))?;
     Ok(status)
 }
 
-/// Fills in the images of statuses: one query per 50 statuses, not one per status.
-pub(crate) async fn with_media(
+/// Fills in the images, hashtags and mentions of statuses: one query per kind and 50
+/// statuses, not one per status.
+pub(crate) async fn with_related(
     conn: &mut Conn<'_>,
     mut statuses: Vec<StatusView>,
 ) -> Result<Vec<StatusView>, ServiceError> {
     let ids: Vec<i64> = statuses.iter().map(|s| s.id).collect();
+    if ids.is_empty() {
+        return Ok(statuses);
+    }
     let mut media = media_of_posts(conn, &ids).await?;
+    let mut tags = super::tags::hashtags_of_posts(conn, &ids).await?;
+    let mut mentions = super::tags::mentions_of_posts(conn, &ids).await?;
     for status in &mut statuses {
         status.media = media.remove(&status.id).unwrap_or_default();
+        status.tags = tags.remove(&status.id).unwrap_or_default();
+        status.mentions =
+            mentions.remove(&status.id).unwrap_or_default().into_iter().map(AccountSummary::from).collect();
     }
     Ok(statuses)
 }
@@ -343,7 +358,7 @@ pub async fn get_statuses(
         .filter(|r| r.deleted_at.is_none())
         .map(|r| StatusView::from_row(r, viewer))
         .collect();
-    with_media(&mut conn.conn(), statuses).await
+    with_related(&mut conn.conn(), statuses).await
 }
 
 /// The posts above a status (up to the opener) and below it (its answers, and theirs), in
@@ -353,8 +368,11 @@ pub async fn get_context(
     viewer: Option<&CurrentUser>,
     id: i64,
 ) -> Result<(Vec<StatusView>, Vec<StatusView>), ServiceError> {
-    let status = get_status(ctx, viewer, id).await?;
     let mut conn = ctx.db.acquire().await?;
+    let status = db::statuses::get_status(&mut conn.conn(), viewer.map(|v| v.id.0), id)
+        .await?
+        .filter(|row| row.deleted_at.is_none())
+        .ok_or(ServiceError::NotFound)?;
     let thread: Vec<StatusView> =
         db::statuses::list_thread(&mut conn.conn(), viewer.map(|v| v.id.0), status.root_id, CONTEXT_LIMIT)
             .await?
@@ -362,10 +380,15 @@ pub async fn get_context(
             .map(|row| StatusView::from_row(row, viewer))
             .collect();
     let mut media = super::media::media_of_thread(&mut conn.conn(), status.root_id).await?;
+    let (mut tags, mut mentions) =
+        super::tags::references_of_thread(&mut conn.conn(), status.root_id).await?;
     let thread: Vec<StatusView> = thread
         .into_iter()
         .map(|mut post| {
             post.media = media.remove(&post.id).unwrap_or_default();
+            post.tags = tags.remove(&post.id).unwrap_or_default();
+            post.mentions =
+                mentions.remove(&post.id).unwrap_or_default().into_iter().map(AccountSummary::from).collect();
             post
         })
         .collect();
@@ -403,7 +426,7 @@ pub async fn get_context(
 }
 
 /// A page of statuses newest first (rows come oldest first when paging forward with `min_id`),
-/// with their images.
+/// with their images, hashtags and mentions.
 async fn in_order(
     conn: &mut Conn<'_>,
     mut rows: Vec<StatusRow>,
@@ -413,7 +436,7 @@ async fn in_order(
     if window.min_id.is_some() {
         rows.reverse();
     }
-    with_media(conn, rows.into_iter().map(|row| StatusView::from_row(row, viewer)).collect()).await
+    with_related(conn, rows.into_iter().map(|row| StatusView::from_row(row, viewer)).collect()).await
 }
 
 /// Threads and replies of the groups and people the member follows, and their own posts.
@@ -569,7 +592,7 @@ pub async fn bookmarked_statuses(
     let mut conn = ctx.db.acquire().await?;
     let rows = db::statuses::list_bookmarked(&mut conn.conn(), user.id.0, max_id, limit).await?;
     let (cursors, rows): (Vec<i64>, Vec<StatusRow>) = rows.into_iter().unzip();
-    let statuses = with_media(
+    let statuses = with_related(
         &mut conn.conn(),
         rows.into_iter().map(|row| StatusView::from_row(row, Some(user))).collect(),
     )

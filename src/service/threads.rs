@@ -6,9 +6,7 @@ use super::{
     Context, CurrentUser, Paged, PostDetails, ServiceError, paginate, parse_activity_cursor, parse_id_cursor,
 };
 use crate::db::{self, Conn, posts::NewPost};
-use crate::domain::{
-    ContentWarning, DomainEvent, FieldErrors, Language, PostBody, PostId, ThreadTitle, html::render_markdown,
-};
+use crate::domain::{ContentWarning, DomainEvent, FieldErrors, Language, PostBody, PostId, ThreadTitle};
 
 #[derive(Debug, Clone, Default)]
 pub struct NewThread {
@@ -52,9 +50,8 @@ pub(crate) async fn create_thread_in(
     let (Some(title), Some(body), Some(language)) = (title, body, language) else {
         return Err(ServiceError::Internal("validated input missing".into()));
     };
-    let content_html = render_markdown(body.as_str());
-
     let group = db::groups::get_group_by_handle(conn, group_name).await?.ok_or(ServiceError::NotFound)?;
+    let linked = super::tags::render_local_post(ctx, conn, body.as_str()).await?;
     let id = ctx.new_id();
     db::posts::insert_local_post(
         conn,
@@ -66,7 +63,7 @@ pub(crate) async fn create_thread_in(
             in_reply_to_id: None,
             title: Some(title.as_str()),
             source: body.as_str(),
-            content_html: &content_html,
+            content_html: &linked.html,
             language: language.as_str(),
             content_warning: content_warning.as_ref().map(ContentWarning::as_str),
             now: ctx.now().millis(),
@@ -75,6 +72,7 @@ pub(crate) async fn create_thread_in(
     .await?;
     super::media::attach_uploads(conn, user.id.0, id, &input.media_ids).await?;
     super::notifications::notify_subscribers(ctx, conn, user.id.0, id).await?;
+    super::tags::store_references(ctx, conn, id, user.id.0, &linked.hashtags, &linked.mentioned).await?;
     ctx.emit(conn, DomainEvent::ThreadCreated { post_id: id, group_id: group.id, remote_activity: None })
         .await?;
     Ok(PostId(id))
@@ -103,9 +101,9 @@ pub async fn create_personal_post(
     let (Some(body), Some(language)) = (body, language) else {
         return Err(ServiceError::Internal("validated input missing".into()));
     };
-    let content_html = render_markdown(body.as_str());
     let mut tx = ctx.db.begin().await?;
     let mut conn = tx.conn();
+    let linked = super::tags::render_local_post(ctx, &mut conn, body.as_str()).await?;
     let id = ctx.new_id();
     db::posts::insert_local_post(
         &mut conn,
@@ -117,7 +115,7 @@ pub async fn create_personal_post(
             in_reply_to_id: None,
             title: None,
             source: body.as_str(),
-            content_html: &content_html,
+            content_html: &linked.html,
             language: language.as_str(),
             content_warning: content_warning.as_ref().map(ContentWarning::as_str),
             now: ctx.now().millis(),
@@ -126,6 +124,7 @@ pub async fn create_personal_post(
     .await?;
     super::media::attach_uploads(&mut conn, user.id.0, id, &input.media_ids).await?;
     super::notifications::notify_subscribers(ctx, &mut conn, user.id.0, id).await?;
+    super::tags::store_references(ctx, &mut conn, id, user.id.0, &linked.hashtags, &linked.mentioned).await?;
     ctx.emit(&mut conn, DomainEvent::PersonalPostCreated { post_id: id }).await?;
     tx.commit().await?;
     Ok(PostId(id))

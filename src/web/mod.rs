@@ -23,7 +23,7 @@ use axum::middleware;
 use axum::routing::{get, post};
 use handlers::{
     admin, assets, auth, calendar, events, feeds, goals, groups, home, language, media, network, posts,
-    projects, registrations, search, settings, threads, users,
+    projects, registrations, search, settings, tags, threads, users,
 };
 
 /// The HTML pages. Canonical URLs also answer ActivityPub JSON (see `federation::serve`).
@@ -67,6 +67,7 @@ pub fn pages(state: &AppState) -> Router<AppState> {
         .route("/p/{id}/like", post(posts::like))
         .route("/p/{id}/unlike", post(posts::unlike))
         .route("/u/{name}", get(users::show))
+        .route("/tags/{name}", get(tags::show))
         .route("/goals", get(goals::list).post(goals::create))
         .route("/goals/new", get(goals::new_form))
         .route("/goals/{id}", get(goals::show))

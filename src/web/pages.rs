@@ -163,6 +163,16 @@ pub struct UserPage {
     pub goals: Vec<super::goal_views::GoalCardView>,
 }
 
+/// The posts with a hashtag.
+#[derive(Template)]
+#[template(path = "tags/show.html")]
+pub struct TagPage {
+    pub chrome: Chrome,
+    /// Normalised, without `#`.
+    pub name: String,
+    pub posts: ListView<PostView>,
+}
+
 #[derive(Template)]
 #[template(path = "auth/login.html")]
 pub struct LoginPage {

@@ -15,13 +15,13 @@ use allmende::service::groups::{NewGroup, create_group};
 
 type Socket = tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
 
-async fn open(app: &TestApp, query: &str) -> Socket {
+pub(crate) async fn open(app: &TestApp, query: &str) -> Socket {
     let url = format!("{}/api/v1/streaming?{query}", app.base_url.replacen("http", "ws", 1));
     tokio_tungstenite::connect_async(url).await.expect("the WebSocket opens").0
 }
 
 /// The next event whose stream and kind match, within ten seconds.
-async fn next_event(socket: &mut Socket, stream: &str, kind: &str) -> Value {
+pub(crate) async fn next_event(socket: &mut Socket, stream: &str, kind: &str) -> Value {
     let wait = async {
         while let Some(message) = socket.next().await {
             let Ok(Message::Text(text)) = message else { continue };

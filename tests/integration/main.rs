@@ -42,4 +42,5 @@ mod signature_crosscheck;
 mod signed_fetch;
 mod sink;
 mod slow_peers;
+mod tags;
 mod timeline_boosts;

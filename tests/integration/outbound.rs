@@ -18,7 +18,7 @@ use crate::sink::Sink;
 const PUBLIC: &str = "https://www.w3.org/ns/activitystreams#Public";
 
 /// A remote actor at `{sink}/{path}/{name}` with the given inboxes.
-async fn remote_actor(
+pub(crate) async fn remote_actor(
     app: &TestApp,
     sink: &Sink,
     kind: RemoteActorKind,
@@ -67,12 +67,12 @@ async fn remote_group(app: &TestApp, sink: &Sink) -> (ActorId, String) {
     (id, format!("climate@{}", sink.host()))
 }
 
-async fn drain(app: &TestApp) {
+pub(crate) async fn drain(app: &TestApp) {
     app.state.delivery.drain().await.expect("drain");
 }
 
 /// What the sink accepted after the first `seen` bodies.
-fn new_bodies(sink: &Sink, seen: usize) -> Vec<Value> {
+pub(crate) fn new_bodies(sink: &Sink, seen: usize) -> Vec<Value> {
     sink.accepted().into_iter().skip(seen).collect()
 }
 

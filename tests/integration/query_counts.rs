@@ -84,21 +84,25 @@ async fn pages_have_constant_query_counts(app: TestApp) {
     let (directory, _) = count_queries(groups::list_groups(&app.ctx, None, None, None)).await;
     assert_eq!(directory, 1, "group directory with counts in one query");
 
-    // The client API's timelines, contexts and notifications: one query per list, and one for
-    // the images of the list.
+    // The client API's timelines, contexts and notifications: one query per list, and one per
+    // kind of related rows (images, hashtags, mentions) for the whole list.
     follows::follow_group(&app.ctx, &ana, "energy").await.expect("follow");
     let window = Window { limit: 40, ..Window::default() };
     let (home_timeline, found) = count_queries(statuses::home_timeline(&app.ctx, &ana, window)).await;
     assert_eq!(found.expect("home").len(), 40);
-    assert_eq!(home_timeline, 2, "home timeline of 40 statuses in one query, their images in another");
+    assert_eq!(
+        home_timeline, 4,
+        "home timeline of 40 statuses in one query, their images, hashtags and mentions in one each"
+    );
     let (public, _) =
         count_queries(statuses::public_timeline(&app.ctx, Some(&ana), Origin::All, false, window)).await;
-    assert_eq!(public, 2, "public timeline in one query, images in another");
+    assert_eq!(public, 4, "public timeline in one query, images, hashtags and mentions in one each");
     let (context, found) = count_queries(statuses::get_context(&app.ctx, Some(&ana), large.0)).await;
     assert_eq!(found.expect("context").1.len(), 60);
     assert_eq!(
-        context, 4,
-        "a thread of 60 replies as a context: the status, then the thread, each with images"
+        context, 5,
+        "a thread of 60 replies as a context: the status, then the thread with its images, hashtags \
+         and mentions"
     );
     let (notified, _) = count_queries(notifications::list_notifications(
         &app.ctx,
@@ -107,7 +111,10 @@ async fn pages_have_constant_query_counts(app: TestApp) {
         &notifications::NotificationFilter::default(),
     ))
     .await;
-    assert!(notified <= 3, "notifications with their statuses and images: {notified} queries");
+    assert!(
+        notified <= 5,
+        "notifications with their statuses and the statuses' images, hashtags and mentions: {notified} queries"
+    );
 }
 
 #[tokio::test(flavor = "current_thread")]

@@ -11,4 +11,5 @@ pub mod oauth;
 pub mod search;
 pub mod statuses;
 pub mod streaming;
+pub mod tags;
 pub mod timelines;

@@ -1,6 +1,6 @@
 //! `GET /api/v2/search`: accounts by handle or URL (fetched over federation with
-//! `resolve=true`, so members find remote groups from their app), statuses by URL, and
-//! accounts by name prefix.
+//! `resolve=true`, so members find remote groups from their app), statuses by URL, accounts by
+//! name prefix, and known hashtags by prefix.
 
 use axum::Json;
 use axum::extract::State;
@@ -9,12 +9,12 @@ use serde_json::{Value, json};
 
 use crate::api::auth::Auth;
 use crate::api::error::ApiError;
-use crate::api::model::{Account, Status};
+use crate::api::model::{Account, Status, Tag};
 use crate::api::params::{Params, lenient};
 use crate::federation::resolve;
 use crate::federation::uris::LocalObject;
 use crate::service::account_cards::{self, AccountCard};
-use crate::service::{CurrentUser, statuses};
+use crate::service::{CurrentUser, statuses, tags};
 use crate::state::AppState;
 
 #[derive(Debug, Deserialize)]
@@ -59,10 +59,15 @@ pub async fn search(
     if !wants("statuses") {
         found_statuses.clear();
     }
+    let hashtags = if wants("hashtags") && !q.contains("://") && !q.trim_start_matches('@').contains('@') {
+        tags::search_hashtags(&state.ctx, q, limit).await?
+    } else {
+        Vec::new()
+    };
     Ok(Json(json!({
         "accounts": accounts.iter().map(|c| Account::from_card(&state.uris, c)).collect::<Vec<_>>(),
         "statuses": Status::list(&state.uris, &found_statuses),
-        "hashtags": [],
+        "hashtags": hashtags.iter().map(|found| Tag::new(&state.uris, &found.name)).collect::<Vec<_>>(),
     })))
 }
 

@@ -38,7 +38,8 @@ pub struct NewStatusParams {
 }
 
 /// Mentioned accounts on other instances that we do not know yet are looked up first, so a
-/// toot to `@energy@other.example` can start a thread in that group.
+/// toot to `@energy@other.example` can start a thread in that group, and a mention of
+/// `@zoe@other.example` (in any status) links to her and reaches her.
 async fn resolve_remote_mentions(state: &AppState, text: &str) {
     for mention in extract_mentions(text).into_iter().take(5) {
         let Some(host) = &mention.host else { continue };
@@ -79,9 +80,7 @@ pub async fn create(
         Some(_) => return Err(ApiError::invalid("posts in groups are public; use public visibility")),
     }
     let text = params.status.unwrap_or_default();
-    if params.in_reply_to_id.is_none() {
-        resolve_remote_mentions(&state, &text).await;
-    }
+    resolve_remote_mentions(&state, &text).await;
     let idempotency_key = headers.get("idempotency-key").and_then(|v| v.to_str().ok()).map(str::to_owned);
     let id = statuses::post_status(
         &state.ctx,

@@ -1,8 +1,9 @@
 //! `GET /api/v1/streaming`: Mastodon's WebSocket streaming API, so web clients (Elk, Phanpy)
 //! update live. Streams: `user` (home timeline and notifications), `user:notification`,
-//! `public`, `public:local`, `public:remote`, `hashtag` (posts carry no hashtags yet, so it
-//! stays quiet). Each connection polls the database for what is newer than what it last sent;
-//! that works unchanged when several server processes share one PostgreSQL database.
+//! `public`, `public:local`, `public:remote`, `hashtag` and `hashtag:local` (with a `tag`: new
+//! public posts carrying that hashtag). Each connection polls the database for what is newer
+//! than what it last sent; that works unchanged when several server processes share one
+//! PostgreSQL database.
 
 use std::collections::BTreeSet;
 use std::time::Duration;
@@ -18,6 +19,7 @@ use crate::api::error::ApiError;
 use crate::api::model::{Notification, Status};
 use crate::api::params::Params;
 use crate::db::statuses::{Origin, Window};
+use crate::domain::hashtags::normalize_hashtag;
 use crate::service::notifications::NotificationFilter;
 use crate::service::statuses::{self, StatusView};
 use crate::service::{CurrentUser, notifications};
@@ -27,12 +29,54 @@ use crate::state::AppState;
 const POLL_EVERY: Duration = Duration::from_secs(1);
 /// Most items one poll sends per stream; a burst beyond it is left to a timeline refresh.
 const BATCH: i64 = 20;
-const STREAMS: &[&str] = &["user", "user:notification", "public", "public:local", "public:remote", "hashtag"];
+const STREAMS: &[&str] =
+    &["user", "user:notification", "public", "public:local", "public:remote", "hashtag", "hashtag:local"];
+const HASHTAG_STREAMS: &[&str] = &["hashtag", "hashtag:local"];
+/// Most hashtag streams one connection may listen to.
+const MAX_HASHTAG_SUBSCRIPTIONS: usize = 100;
 
 #[derive(Debug, Deserialize)]
 pub struct StreamParams {
     #[serde(default)]
     stream: Option<String>,
+    /// The hashtag of a `hashtag` or `hashtag:local` stream.
+    #[serde(default)]
+    tag: Option<String>,
+}
+
+/// What a connection listens to: streams by name, and hashtag streams as (stream, hashtag).
+#[derive(Debug, Default)]
+struct Subscriptions {
+    streams: BTreeSet<String>,
+    hashtags: BTreeSet<(String, String)>,
+}
+
+impl Subscriptions {
+    /// Subscribes (or not) to `stream`; a hashtag stream needs a valid `tag`.
+    fn change(&mut self, stream: &str, tag: Option<&str>, subscribe: bool) {
+        if !STREAMS.contains(&stream) {
+            return;
+        }
+        if HASHTAG_STREAMS.contains(&stream) {
+            let Some(tag) = tag.and_then(normalize_hashtag) else { return };
+            let key = (stream.to_owned(), tag);
+            if subscribe {
+                if self.hashtags.len() < MAX_HASHTAG_SUBSCRIPTIONS {
+                    self.hashtags.insert(key);
+                }
+            } else {
+                self.hashtags.remove(&key);
+            }
+        } else if subscribe {
+            self.streams.insert(stream.to_owned());
+        } else {
+            self.streams.remove(stream);
+        }
+    }
+
+    fn contains(&self, stream: &str) -> bool {
+        self.streams.contains(stream)
+    }
 }
 
 pub async fn connect(
@@ -42,9 +86,9 @@ pub async fn connect(
     Params(params): Params<StreamParams>,
 ) -> Result<Response, ApiError> {
     let user = auth.user("read:statuses")?.clone();
-    let mut streams = BTreeSet::new();
-    if let Some(stream) = params.stream.filter(|s| STREAMS.contains(&s.as_str())) {
-        streams.insert(stream);
+    let mut streams = Subscriptions::default();
+    if let Some(stream) = &params.stream {
+        streams.change(stream, params.tag.as_deref(), true);
     }
     // Read before the handshake completes: anything the client does once connected is newer.
     let cursors = starting_cursors(&state, &user).await?;
@@ -62,7 +106,7 @@ struct Cursors {
 async fn serve(
     state: AppState,
     user: CurrentUser,
-    mut streams: BTreeSet<String>,
+    mut streams: Subscriptions,
     mut cursors: Cursors,
     mut socket: WebSocket,
 ) {
@@ -92,17 +136,14 @@ async fn serve(
     }
 }
 
-/// `{"type": "subscribe" | "unsubscribe", "stream": "..."}` from the client.
-fn change_subscription(streams: &mut BTreeSet<String>, text: &str) {
+/// `{"type": "subscribe" | "unsubscribe", "stream": "...", "tag": "..."}` from the client.
+fn change_subscription(streams: &mut Subscriptions, text: &str) {
     let Ok(message) = serde_json::from_str::<Value>(text) else { return };
-    let Some(stream) = message["stream"].as_str().filter(|s| STREAMS.contains(s)) else { return };
+    let Some(stream) = message["stream"].as_str() else { return };
+    let tag = message["tag"].as_str();
     match message["type"].as_str() {
-        Some("subscribe") => {
-            streams.insert(stream.to_owned());
-        }
-        Some("unsubscribe") => {
-            streams.remove(stream);
-        }
+        Some("subscribe") => streams.change(stream, tag, true),
+        Some("unsubscribe") => streams.change(stream, tag, false),
         _ => {}
     }
 }
@@ -130,7 +171,7 @@ fn event(stream: &[&str], kind: &str, payload: &impl serde::Serialize) -> Value 
 async fn poll(
     state: &AppState,
     user: &CurrentUser,
-    streams: &BTreeSet<String>,
+    streams: &Subscriptions,
     cursors: &mut Cursors,
 ) -> Result<Vec<Value>, ApiError> {
     let mut events = Vec::new();
@@ -157,9 +198,9 @@ async fn poll(
     let public: Vec<(&str, Origin)> =
         [("public", Origin::All), ("public:local", Origin::Local), ("public:remote", Origin::Remote)]
             .into_iter()
-            .filter(|(name, _)| streams.contains(*name))
+            .filter(|(name, _)| streams.contains(name))
             .collect();
-    if !public.is_empty() {
+    if !public.is_empty() || !streams.hashtags.is_empty() {
         let found =
             statuses::public_timeline(&state.ctx, Some(user), Origin::All, false, after(cursors.public))
                 .await?;
@@ -171,6 +212,11 @@ async fn poll(
                 Origin::Remote => !s.local,
             });
             events.extend(updates(state, &[name], matching.cloned().collect()));
+        }
+        for (stream, tag) in &streams.hashtags {
+            let matching =
+                found.iter().filter(|s| s.tags.contains(tag) && (stream.as_str() == "hashtag" || s.local));
+            events.extend(updates(state, &[stream.as_str(), tag.as_str()], matching.cloned().collect()));
         }
     }
     Ok(events)

@@ -1,6 +1,6 @@
-//! Home and public timelines.
+//! Home, public and hashtag timelines.
 
-use axum::extract::State;
+use axum::extract::{Path, State};
 use serde::Deserialize;
 
 use crate::api::auth::Auth;
@@ -10,6 +10,7 @@ use crate::api::paging::{PageParams, PagedJson, link_header};
 use crate::api::params::{Params, lenient};
 use crate::db::statuses::Origin;
 use crate::service::statuses::{self, StatusView};
+use crate::service::tags;
 use crate::state::AppState;
 
 fn paged(
@@ -81,8 +82,51 @@ pub async fn public(
     Ok(paged(&state, "/api/v1/timelines/public", &extra, &found, window.limit))
 }
 
-/// `GET /api/v1/timelines/tag/:hashtag`: posts carry no hashtags yet, so it is empty.
-pub async fn tag(auth: Auth) -> Result<PagedJson<Status>, ApiError> {
-    auth.viewer("read:statuses")?;
-    Ok(PagedJson { items: Vec::new(), link: None })
+#[derive(Debug, Deserialize)]
+pub struct TagParams {
+    #[serde(flatten)]
+    public: PublicParams,
+    #[serde(default, deserialize_with = "lenient::list")]
+    any: Vec<String>,
+    #[serde(default, deserialize_with = "lenient::list")]
+    all: Vec<String>,
+    #[serde(default, deserialize_with = "lenient::list")]
+    none: Vec<String>,
+}
+
+/// `GET /api/v1/timelines/tag/:hashtag` (`any[]`, `all[]`, `none[]`, `local`, `remote`,
+/// `only_media`). A name that is no hashtag finds nothing.
+pub async fn tag(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path(hashtag): Path<String>,
+    Params(params): Params<TagParams>,
+) -> Result<PagedJson<Status>, ApiError> {
+    let viewer = auth.viewer("read:statuses")?;
+    let window = params.public.page.window(20, 40);
+    let Some(filter) = tags::tag_filter(&hashtag, &params.any, &params.all, &params.none) else {
+        return Ok(PagedJson { items: Vec::new(), link: None });
+    };
+    let public = &params.public;
+    let origin = match (public.local, public.remote) {
+        (true, false) => Origin::Local,
+        (false, true) => Origin::Remote,
+        _ => Origin::All,
+    };
+    let mut extra = Vec::new();
+    for (key, names) in [("any[]", &filter.any), ("all[]", &filter.all), ("none[]", &filter.none)] {
+        extra.extend(names.iter().map(|name| (key, name.clone())));
+    }
+    for (key, on) in [("local", public.local), ("remote", public.remote), ("only_media", public.only_media)] {
+        if on {
+            extra.push((key, "true".to_owned()));
+        }
+    }
+    let path = format!(
+        "/api/v1/timelines/tag/{}",
+        form_urlencoded::byte_serialize(filter.tag.as_bytes()).collect::<String>()
+    );
+    let query = tags::TagQuery { filter, origin, only_media: public.only_media };
+    let found = tags::tag_timeline(&state.ctx, viewer, &query, window).await?;
+    Ok(paged(&state, &path, &extra, &found, window.limit))
 }

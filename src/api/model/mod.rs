@@ -7,6 +7,7 @@ pub mod instance;
 pub mod media;
 pub mod notification;
 pub mod status;
+pub mod tag;
 
 use crate::domain::Timestamp;
 
@@ -15,6 +16,7 @@ pub use app::{Application, Token};
 pub use media::MediaAttachment;
 pub use notification::Notification;
 pub use status::Status;
+pub use tag::Tag;
 
 pub fn timestamp(at: Timestamp) -> String {
     at.to_rfc3339()

@@ -19,6 +19,13 @@ pub struct Mention {
     pub acct: String,
 }
 
+/// A hashtag of a status.
+#[derive(Debug, Clone, Serialize)]
+pub struct StatusTag {
+    pub name: String,
+    pub url: String,
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Status {
     pub id: String,
@@ -34,7 +41,7 @@ pub struct Status {
     pub media_attachments: Vec<MediaAttachment>,
     pub application: Option<serde_json::Value>,
     pub mentions: Vec<Mention>,
-    pub tags: Vec<serde_json::Value>,
+    pub tags: Vec<StatusTag>,
     pub emojis: Vec<serde_json::Value>,
     pub reblogs_count: i64,
     pub favourites_count: i64,
@@ -72,14 +79,21 @@ impl Status {
             }
             _ => status.content_html.clone(),
         };
-        let mentions = status
-            .group
-            .iter()
-            .map(|group| {
-                let account = Account::from_summary(uris, group);
-                Mention { id: account.id, username: account.username, url: account.url, acct: account.acct }
-            })
-            .collect();
+        // The group (the status is posted to it) and everyone the text mentions, each once.
+        let mut mentions: Vec<Mention> = Vec::new();
+        for summary in status.group.iter().chain(&status.mentions) {
+            let account = Account::from_summary(uris, summary);
+            if !mentions.iter().any(|m| m.id == account.id) {
+                mentions.push(Mention {
+                    id: account.id,
+                    username: account.username,
+                    url: account.url,
+                    acct: account.acct,
+                });
+            }
+        }
+        let tags =
+            status.tags.iter().map(|name| StatusTag { name: name.clone(), url: uris.tag(name) }).collect();
         Self {
             id: status.id.to_string(),
             uri,
@@ -94,7 +108,7 @@ impl Status {
             media_attachments: status.media.iter().map(|m| MediaAttachment::new(uris, m)).collect(),
             application: None,
             mentions,
-            tags: Vec::new(),
+            tags,
             emojis: Vec::new(),
             reblogs_count: status.reblogs_count,
             favourites_count: status.likes_count,

@@ -13,11 +13,12 @@ use url::Url;
 use super::{MAX_DEPTH, same_host};
 use crate::domain::{ActorId, PostId, Timestamp};
 use crate::federation::inbox::InboxError;
-use crate::federation::protocol::{CreateJson, PostJson};
+use crate::federation::protocol::{CreateJson, PostJson, TagJson};
 use crate::federation::resolve;
 use crate::federation::uris::LocalObject;
 use crate::service::media::RemoteMedia;
 use crate::service::remote::{self, RemotePost};
+use crate::service::tags::{self, RemoteReferences};
 use crate::state::AppState;
 
 pub async fn receive(
@@ -75,13 +76,16 @@ pub(crate) fn store_post<'a>(
             },
             None => None,
         };
+        let (references, mentions_local_person) = references(state, post).await?;
         // A post in no group is kept when someone here follows its author (their own post,
-        // as on Mastodon); otherwise it needs a group.
+        // as on Mastodon) or it mentions someone here; otherwise it needs a group.
         let (group, personal) = match parent {
             Some(_) => (None, false),
             None => match find_group(state, post).await? {
                 Some(group) => (Some(group), false),
-                None if post.audience.is_none() && remote::has_local_follower(&state.ctx, author).await? => {
+                None if post.audience.is_none()
+                    && (mentions_local_person || remote::has_local_follower(&state.ctx, author).await?) =>
+                {
                     (None, true)
                 }
                 None => return Ok(None),
@@ -94,7 +98,7 @@ pub(crate) fn store_post<'a>(
             (None, Some(name)) if !name.trim().is_empty() => Some(name.trim().to_owned()),
             (None, _) => Some(first_line(&html)),
         };
-        let (id, _) = remote::store_remote_post(
+        let (id, _) = remote::store_remote_post_referring(
             &state.ctx,
             RemotePost {
                 ap_id: post.id.to_string(),
@@ -113,11 +117,42 @@ pub(crate) fn store_post<'a>(
                 activity_json,
                 media: remote_media(post),
             },
+            Some(references),
         )
         .await?;
         state.wake_delivery.notify_one();
         Ok(Some(id))
     })
+}
+
+/// Most `Mention` tags of one post that are looked up.
+const MAX_MENTIONS: usize = 20;
+
+/// The hashtags of a post's `Hashtag` tags, and the people and groups of its `Mention` tags that
+/// we know (ours, and remote ones already stored; nothing is fetched for a mention). Also
+/// whether one of our people is mentioned.
+async fn references(state: &AppState, post: &PostJson) -> Result<(RemoteReferences, bool), InboxError> {
+    let hashtags = RemoteReferences::hashtags_from(post.tag.iter().filter_map(|tag| match tag {
+        TagJson::Hashtag { name, .. } => Some(name.as_str()),
+        TagJson::Mention { .. } => None,
+    }));
+    let mut mentioned = Vec::new();
+    let mut local_person = false;
+    for href in post.mentions().take(MAX_MENTIONS) {
+        let actor = match state.uris.parse_local(href) {
+            Some(LocalObject::Actor { kind: kind @ ("person" | "group"), name }) => {
+                let found = remote::local_actor_id(&state.ctx, kind, &name).await?;
+                local_person |= found.is_some() && kind == "person";
+                found
+            }
+            Some(_) => None,
+            None => tags::known_mention_target(&state.ctx, href.as_str()).await?,
+        };
+        if let Some(actor) = actor.filter(|actor| !mentioned.contains(actor)) {
+            mentioned.push(actor);
+        }
+    }
+    Ok((RemoteReferences { hashtags, mentioned }, local_person))
 }
 
 /// The pictures among a post's attachments, with web addresses only.

@@ -51,7 +51,7 @@ pub(super) async fn post_created(
             activity_json(&create)?,
             own_followers(&loaded),
         );
-        outgoing = routing::about_post(ctx, uris, loaded.group.as_ref(), create, parent_author_inbox(post))?;
+        outgoing = routing::about_post(ctx, uris, loaded.group.as_ref(), create, people_to_notify(post))?;
     } else if let (Some(GroupRoute::Local { id: group_id, name }), Some(raw)) =
         (&loaded.group, remote_activity)
     {
@@ -82,7 +82,7 @@ pub(super) async fn post_edited(
     let update = UpdateJson::post(new_activity_id(ctx, uris, "update")?, document(uris, post)?);
     let update =
         Outgoing::new(loaded.author_id, update.id.clone(), activity_json(&update)?, own_followers(&loaded));
-    routing::about_post(ctx, uris, loaded.group.as_ref(), update, parent_author_inbox(post))
+    routing::about_post(ctx, uris, loaded.group.as_ref(), update, people_to_notify(post))
 }
 
 /// A deleted post: ours are deleted by their author, routed like the `Create`; a remote post
@@ -103,7 +103,7 @@ pub(super) async fn post_deleted(
             activity_json(&delete)?,
             own_followers(&loaded),
         );
-        return routing::about_post(ctx, uris, loaded.group.as_ref(), delete, parent_author_inbox(post));
+        return routing::about_post(ctx, uris, loaded.group.as_ref(), delete, people_to_notify(post));
     }
     let Some(GroupRoute::Local { id: group_id, name }) = &loaded.group else {
         return Ok(Vec::new());
@@ -144,7 +144,16 @@ fn own_followers(loaded: &LoadedPost) -> Vec<Target> {
     if loaded.post.group.is_none() { vec![Target::FollowersOf(loaded.author_id)] } else { Vec::new() }
 }
 
-/// A reply's remote parent author, to be notified.
-fn parent_author_inbox(post: &FederatedPost) -> Option<Url> {
-    post.parent.as_ref().and_then(|parent| routing::notify_inbox(&parent.author))
+/// Remote people to notify: a reply's parent author and the people the post mentions, each
+/// inbox once.
+fn people_to_notify(post: &FederatedPost) -> Vec<Url> {
+    let parent = post.parent.as_ref().map(|parent| &parent.author);
+    let mentioned = post.mentions.iter().filter(|actor| actor.kind == "person");
+    let mut inboxes: Vec<Url> = Vec::new();
+    for inbox in parent.into_iter().chain(mentioned).filter_map(routing::notify_inbox) {
+        if !inboxes.contains(&inbox) {
+            inboxes.push(inbox);
+        }
+    }
+    inboxes
 }

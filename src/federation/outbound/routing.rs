@@ -126,15 +126,16 @@ fn group_announce(
 }
 
 /// Routes our own `activity` about a post in `group`: a local group announces it to its
-/// followers, a remote group receives it in its inbox. `notify` (a remote author) also gets
-/// the activity itself.
+/// followers, a remote group receives it in its inbox. `notify` (remote authors and mentioned
+/// people) also get the activity itself.
 pub(super) fn about_post(
     ctx: &Context,
     uris: &Uris,
     group: Option<&GroupRoute>,
     activity: Outgoing,
-    notify: Option<Url>,
+    notify: impl IntoIterator<Item = Url>,
 ) -> Result<Vec<Outgoing>, TranslateError> {
+    let notify = notify.into_iter();
     let mut outgoing = Vec::new();
     let mut direct = activity;
     match group {

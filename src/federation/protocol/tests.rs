@@ -1,8 +1,9 @@
 //! Tests of the wire types: real JSON from other servers (`fixtures`, `fixture_fields`), what we
-//! send (`serialize`), and hostile input (`hostile`).
+//! send (`serialize`, `post_tags`), and hostile input (`hostile`).
 
 mod expected;
 mod fixture_fields;
 mod fixtures;
 mod hostile;
+mod post_tags;
 mod serialize;

@@ -17,5 +17,6 @@ pub mod projects;
 pub mod registrations;
 pub mod search;
 pub mod settings;
+pub mod tags;
 pub mod threads;
 pub mod users;
