@@ -75,6 +75,7 @@ pub fn pages(state: &AppState) -> Router<AppState> {
         .route("/search", get(search::search))
         .route("/admin/federation", get(admin::federation))
         .route("/admin/federation/policy", post(admin::set_policy))
+        .route("/admin/federation/mode", post(admin::set_mode))
         .route("/admin/registrations", get(registrations::applications))
         .route("/admin/registrations/{id}", post(registrations::decide))
         .route("/admin/invites", get(registrations::invites).post(registrations::create_invite))
