@@ -33,6 +33,11 @@ pub enum DomainEvent {
     PostDeleted {
         post_id: i64,
     },
+    /// A moderator or an admin deleted someone else's post: its group removes it.
+    PostRemoved {
+        post_id: i64,
+        moderator_id: i64,
+    },
     /// `liked_at` tells one like of a post from a later one by the same person (activity ids).
     PostLiked {
         post_id: i64,
@@ -111,6 +116,7 @@ impl DomainEvent {
             Self::PersonalPostCreated { .. } => "personal_post_created",
             Self::PostEdited { .. } => "post_edited",
             Self::PostDeleted { .. } => "post_deleted",
+            Self::PostRemoved { .. } => "post_removed",
             Self::PostLiked { .. } => "post_liked",
             Self::PostUnliked { .. } => "post_unliked",
             Self::PostBoosted { .. } => "post_boosted",

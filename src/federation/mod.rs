@@ -12,6 +12,7 @@ pub mod event_objects;
 pub mod http;
 pub mod inbox;
 pub mod key_owner;
+pub mod moderators;
 pub mod objects;
 pub mod organisation_objects;
 pub mod outbound;
@@ -22,6 +23,7 @@ pub mod resolve;
 pub mod serve;
 pub mod signed_fetch;
 pub mod signing;
+pub mod thread_backfill;
 pub mod uris;
 pub mod verify;
 

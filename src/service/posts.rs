@@ -154,7 +154,12 @@ pub async fn delete_post(ctx: &Context, user: &CurrentUser, id: PostId) -> Resul
         db::posts::update_thread_on_reply_deleted(&mut conn, row.root_id).await?;
     }
     let files = super::media::forget_media_of_post(&mut conn, id.0).await?;
-    ctx.emit(&mut conn, DomainEvent::PostDeleted { post_id: id.0 }).await?;
+    let event = if row.author_id == user.id.0 {
+        DomainEvent::PostDeleted { post_id: id.0 }
+    } else {
+        DomainEvent::PostRemoved { post_id: id.0, moderator_id: user.id.0 }
+    };
+    ctx.emit(&mut conn, event).await?;
     tx.commit().await?;
     super::media::remove_files(ctx, &files).await;
     Ok(PostId(row.root_id))

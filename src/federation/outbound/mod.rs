@@ -146,6 +146,7 @@ async fn plan_event(
         DomainEvent::PersonalPostCreated { post_id } => posts::post_created(ctx, uris, *post_id, None).await,
         DomainEvent::PostEdited { post_id } => posts::post_edited(ctx, uris, *post_id).await,
         DomainEvent::PostDeleted { post_id } => posts::post_deleted(ctx, uris, *post_id).await,
+        DomainEvent::PostRemoved { post_id, .. } => posts::post_removed(ctx, uris, *post_id).await,
         DomainEvent::PostLiked { post_id, actor_id, liked_at } => {
             likes::like_changed(ctx, uris, *post_id, *actor_id, *liked_at, true).await
         }
