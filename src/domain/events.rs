@@ -79,6 +79,12 @@ pub enum DomainEvent {
         followed_id: i64,
         follow_ap_id: String,
     },
+    /// A closed group's moderator rejected a remote follower's pending `Follow`.
+    FollowRejected {
+        follower_id: i64,
+        followed_id: i64,
+        follow_ap_id: String,
+    },
     ProfileUpdated {
         actor_id: i64,
     },
@@ -124,6 +130,7 @@ impl DomainEvent {
             Self::Followed { .. } => "followed",
             Self::Unfollowed { .. } => "unfollowed",
             Self::FollowAccepted { .. } => "follow_accepted",
+            Self::FollowRejected { .. } => "follow_rejected",
             Self::ProfileUpdated { .. } => "profile_updated",
             Self::EventCreated { .. } => "event_created",
             Self::EventUpdated { .. } => "event_updated",

@@ -318,7 +318,124 @@ pub async fn admins_switch_allowlist_mode_on_the_web_page(app: TestApp) {
     assert_eq!(other.deliver(&yves, &app.url("/inbox"), &follow_by_yves).await, StatusCode::ACCEPTED);
 }
 
+/// Every activity queued so far, as JSON.
+async fn queued_activities(app: &TestApp) -> Vec<Value> {
+    let sql = "SELECT payload FROM outbox_activities ORDER BY id";
+    let mut conn = app.ctx.db.acquire().await.expect("connection");
+    let payloads: Vec<String> = match conn.conn() {
+        allmende::db::Conn::Sqlite(c) => sqlx::query_scalar(sql).fetch_all(c).await,
+        allmende::db::Conn::Postgres(c) => sqlx::query_scalar(sql).fetch_all(c).await,
+    }
+    .expect("payloads");
+    payloads.iter().map(|p| serde_json::from_str(p).expect("JSON payload")).collect()
+}
+
+/// The id of the request of `handle` on a requests page.
+fn request_id(page: &str, handle: &str) -> String {
+    let item =
+        page.split("<li>").find(|item| item.contains(handle)).unwrap_or_else(|| panic!("{handle}: {page}"));
+    let start = item.find("/requests/").expect("a request form") + "/requests/".len();
+    item[start..].chars().take_while(char::is_ascii_digit).collect()
+}
+
+async fn follower_count(app: &TestApp) -> i64 {
+    allmende::service::groups::get_group_page(&app.ctx, "energy", None, None)
+        .await
+        .expect("group")
+        .0
+        .follower_count
+}
+
+/// A closed group: its owner ticks "new followers need approval"; follows from here and from
+/// elsewhere wait; a moderator approves (the remote follower gets the `Accept`) or rejects (a
+/// `Reject`); the actor says `manuallyApprovesFollowers`. Others do not see the requests.
+pub async fn closed_groups_hold_follows_until_a_moderator_decides(app: TestApp) {
+    let ana = app.signed_in_user("ana").await;
+    allmende::service::groups::create_group(&app.ctx, ana.id, group("energy", "discussion"))
+        .await
+        .expect("group");
+    let bob = app.create_user("bob").await;
+    let (_, page) = app.get_html("/g/energy").await;
+    assert!(page.contains(r#"href="/g/energy/requests""#), "the owner sees the link: {page}");
+    let (status, page) = app.get_html("/g/energy/requests").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("No pending requests."), "{page}");
+    let closed = app.post_form("/g/energy/requests/settings", &[("closed", "on")]).await;
+    assert_eq!(closed.status(), StatusCode::SEE_OTHER);
+    let actor: Value = app
+        .client
+        .get(app.url("/g/energy"))
+        .header("accept", "application/activity+json")
+        .send()
+        .await
+        .expect("actor")
+        .json()
+        .await
+        .expect("actor JSON");
+    assert_eq!(actor["manuallyApprovesFollowers"], true);
+
+    let mut peer = Peer::start().await;
+    let zoe = peer.add_actor("zoe", "Person");
+    let yves = peer.add_actor("yves", "Person");
+    let follow = |actor: &str, n: u32| {
+        json!({"@context": AS, "id": peer.url(&format!("/follows/{n}")), "type": "Follow", "actor": actor,
+               "object": local(&app, "/g/energy")})
+    };
+    assert_eq!(peer.deliver(&zoe, &app.url("/inbox"), &follow(&zoe, 1)).await, StatusCode::ACCEPTED);
+    assert_eq!(peer.deliver(&yves, &app.url("/inbox"), &follow(&yves, 2)).await, StatusCode::ACCEPTED);
+    allmende::service::follows::follow_group(&app.ctx, &bob, "energy").await.expect("bob asks");
+    app.state.delivery.drain().await.expect("drain");
+    assert_eq!(follower_count(&app).await, 0, "all wait");
+    assert!(queued_activities(&app).await.iter().all(|a| a["type"] != "Accept"), "no Accept yet");
+
+    assert!(matches!(
+        allmende::service::follow_requests::get_requests_page(&app.ctx, &bob, "energy").await,
+        Err(allmende::service::ServiceError::Forbidden)
+    ));
+
+    let (_, page) = app.get_html("/g/energy/requests").await;
+    assert!(page.contains(r#"name="closed" checked"#), "{page}");
+    let zoe_request = request_id(&page, &format!("zoe@{}", peer.base_url.trim_start_matches("http://")));
+    let yves_request = request_id(&page, "yves@");
+    let bob_request = request_id(&page, "(bob)");
+    let approved = app.post_form(&format!("/g/energy/requests/{zoe_request}/approve"), &[]).await;
+    assert_eq!(approved.status(), StatusCode::SEE_OTHER);
+    let approved = app.post_form(&format!("/g/energy/requests/{bob_request}/approve"), &[]).await;
+    assert_eq!(approved.status(), StatusCode::SEE_OTHER);
+    let rejected = app.post_form(&format!("/g/energy/requests/{yves_request}/reject"), &[]).await;
+    assert_eq!(rejected.status(), StatusCode::SEE_OTHER);
+    let again = app.post_form(&format!("/g/energy/requests/{yves_request}/approve"), &[]).await;
+    assert_eq!(again.status(), StatusCode::NOT_FOUND, "a rejected request is gone");
+    assert_eq!(follower_count(&app).await, 2, "zoe and bob follow");
+    assert_eq!(count_rows(&app, "follows").await, 2);
+    app.state.delivery.drain().await.expect("drain");
+    let queued = queued_activities(&app).await;
+    let accept = queued.iter().find(|a| a["type"] == "Accept").expect("an Accept");
+    assert_eq!(accept["object"]["id"], peer.url("/follows/1"));
+    assert_eq!(accept["actor"], local(&app, "/g/energy"));
+    let reject = queued.iter().find(|a| a["type"] == "Reject").expect("a Reject");
+    assert_eq!(reject["object"]["id"], peer.url("/follows/2"));
+    assert_eq!(reject["object"]["actor"], yves);
+    assert_eq!(queued.iter().filter(|a| a["type"] == "Accept").count(), 1, "bob is local: no Accept");
+
+    let (_, page) = app.get_html("/g/energy/requests").await;
+    assert!(page.contains("No pending requests."), "{page}");
+    let opened = app.post_form("/g/energy/requests/settings", &[]).await;
+    assert_eq!(opened.status(), StatusCode::SEE_OTHER);
+    let (_, page) = app.get_html("/g/energy/requests").await;
+    assert!(!page.contains(r#"name="closed" checked"#), "{page}");
+
+    assert_eq!(app.post_form("/logout", &[]).await.status(), StatusCode::SEE_OTHER);
+    app.sign_in("bob").await;
+    assert_eq!(app.get("/g/energy/requests").await.status(), StatusCode::FORBIDDEN, "bob does not moderate");
+    let refused = app.post_form("/g/energy/requests/settings", &[("closed", "on")]).await;
+    assert_eq!(refused.status(), StatusCode::FORBIDDEN);
+    let (_, page) = app.get_html("/g/energy").await;
+    assert!(!page.contains(r#"href="/g/energy/requests""#), "no link for bob");
+}
+
 on_both_backends!(
+    closed_groups_hold_follows_until_a_moderator_decides,
     admins_switch_allowlist_mode_on_the_web_page,
     an_undo_naming_the_like_by_id_takes_it_back,
     moderators_of_a_remote_group_remove_posts,

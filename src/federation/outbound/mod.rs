@@ -168,6 +168,9 @@ async fn plan_event(
         DomainEvent::FollowAccepted { follower_id, followed_id, follow_ap_id, .. } => {
             follows::follow_accepted(ctx, uris, *follower_id, *followed_id, follow_ap_id).await
         }
+        DomainEvent::FollowRejected { follower_id, followed_id, follow_ap_id } => {
+            follows::follow_rejected(ctx, uris, *follower_id, *followed_id, follow_ap_id).await
+        }
         DomainEvent::ProfileUpdated { actor_id } => profiles::profile_updated(ctx, uris, *actor_id).await,
         DomainEvent::EventCreated { event_id } => events::event_changed(ctx, uris, *event_id, "Create").await,
         DomainEvent::EventUpdated { event_id } => events::event_changed(ctx, uris, *event_id, "Update").await,
