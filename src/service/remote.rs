@@ -86,7 +86,9 @@ pub async fn accept_remote_follow(
     if !target.local || target.kind == "application" {
         return Err(ServiceError::NotFound);
     }
-    let state = if target.closed { "pending" } else { "accepted" };
+    // A closed group holds new follows for its moderators; one it accepted before stays accepted.
+    let already_accepted = db::follows::is_following(&mut conn, follower.0, followed.0).await?;
+    let state = if target.closed && !already_accepted { "pending" } else { "accepted" };
     let follow_id = db::follows::insert_follow_with_ap_id(
         &mut conn,
         ctx.new_id(),

@@ -417,6 +417,14 @@ pub async fn closed_groups_hold_follows_until_a_moderator_decides(app: TestApp) 
     assert_eq!(reject["object"]["id"], peer.url("/follows/2"));
     assert_eq!(reject["object"]["actor"], yves);
     assert_eq!(queued.iter().filter(|a| a["type"] == "Accept").count(), 1, "bob is local: no Accept");
+    // zoe's server sends its Follow again: she stays a follower and is answered at once.
+    let repeated = json!({"@context": AS, "id": peer.url("/follows/3"), "type": "Follow", "actor": zoe,
+                          "object": local(&app, "/g/energy")});
+    assert_eq!(peer.deliver(&zoe, &app.url("/inbox"), &repeated).await, StatusCode::ACCEPTED);
+    assert_eq!(follower_count(&app).await, 2, "zoe still follows");
+    app.state.delivery.drain().await.expect("drain");
+    let accepts = queued_activities(&app).await.into_iter().filter(|a| a["type"] == "Accept").count();
+    assert_eq!(accepts, 2, "the repeated Follow is accepted again");
 
     let (_, page) = app.get_html("/g/energy/requests").await;
     assert!(page.contains("No pending requests."), "{page}");
