@@ -169,7 +169,16 @@ pub async fn receive(State(state): State<AppState>, request: Request) -> Result<
         return Ok(StatusCode::ACCEPTED);
     }
     let inbound = parse_inbound(value.clone()).map_err(|e| InboxError::BadRequest(e.to_string()))?;
-    activities::receive(&state, signer, &signer_url, inbound, &value, 0).await?;
+    match activities::receive(&state, signer, &signer_url, inbound, &value, 0).await {
+        Ok(()) => super::retry_budget::forget(&activity_id),
+        Err(InboxError::ObjectUnavailable(reason)) if super::retry_budget::take(&activity_id) => {
+            return Err(InboxError::ObjectUnavailable(reason));
+        }
+        Err(InboxError::ObjectUnavailable(reason)) => {
+            tracing::warn!(activity = %activity_id, %reason, "gave up on an activity after retries");
+        }
+        Err(other) => return Err(other),
+    }
     remote::record_activity(&state.ctx, &activity_id).await?;
     Ok(StatusCode::ACCEPTED)
 }

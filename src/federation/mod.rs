@@ -20,6 +20,7 @@ pub mod project_document;
 pub mod protocol;
 pub mod rate_limit;
 pub mod resolve;
+pub mod retry_budget;
 pub mod serve;
 pub mod signed_fetch;
 pub mod signing;

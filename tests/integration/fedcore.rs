@@ -256,6 +256,22 @@ pub async fn a_parent_that_cannot_be_fetched_yet_makes_the_sender_retry(app: Tes
     assert_eq!(peer.deliver(&bea, &app.url("/inbox"), &create).await, StatusCode::ACCEPTED);
     assert_eq!(count_rows(&app, "posts").await, 3, "once");
 
+    // A parent that stays unavailable: the sender is asked to retry a few times, then the reply
+    // is acknowledged and dropped, so the sender's queue to us is not held back for days.
+    peer.publish(
+        &peer.url("/posts/7"),
+        json!({"@context": AS, "id": peer.url("/posts/7"), "type": "Page",
+        "name": "Down", "attributedTo": bea, "content": "<p>?</p>", "to": [PUBLIC],
+        "audience": local(&app, "/g/energy")}),
+    );
+    peer.set_unavailable(&peer.url("/posts/7"), true);
+    let stuck = reply(3, &peer.url("/posts/7"));
+    for _ in 0..allmende::federation::retry_budget::RETRIES_PER_ACTIVITY {
+        assert_eq!(peer.deliver(&bea, &app.url("/inbox"), &stuck).await, StatusCode::SERVICE_UNAVAILABLE);
+    }
+    assert_eq!(peer.deliver(&bea, &app.url("/inbox"), &stuck).await, StatusCode::ACCEPTED, "given up");
+    assert_eq!(count_rows(&app, "posts").await, 3);
+
     let orphan = reply(2, &peer.url("/posts/404"));
     assert_eq!(peer.deliver(&bea, &app.url("/inbox"), &orphan).await, StatusCode::ACCEPTED);
     assert_eq!(count_rows(&app, "posts").await, 3, "a missing parent is final");

@@ -137,8 +137,10 @@ async fn receive_inner(
 /// A fetch that fails for a passing reason (timeout, unreachable, 5xx: a peer under load) is not
 /// swallowed: acknowledging the activity would lose the post for good, since nobody sends it
 /// again. The inbox answers 503 instead and the sender's queue retries the whole (signed,
-/// verified) activity later; it is recorded as seen only once it was processed. A document that
-/// is missing or does not check out is final and the activity is acknowledged, as before.
+/// verified) activity later; it is recorded as seen only once it was processed. Senders deliver
+/// in order per peer, so this is bounded (`retry_budget`): after a few retries the activity is
+/// acknowledged and dropped. A document that is missing or does not check out is final and the
+/// activity is acknowledged at once, as before.
 async fn refetch_and_store(state: &AppState, object: Url, depth: u8) -> Result<(), InboxError> {
     let document = match resolve::fetch_document(state, &object).await {
         Ok(document) => document,
