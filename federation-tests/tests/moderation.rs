@@ -3,8 +3,8 @@
 //! the other instance stops showing both, since the group itself sends the `Delete`.
 
 use federation_tests::scenario::{
-    LogsOnPanic, follow_remote_group, member, options, page_shows, page_stops_showing, post_id_containing,
-    project_group, reply, start_thread, thread_arrives, thread_id,
+    LogsOnPanic, follow_remote_group, followers_become, member, options, page_shows, page_stops_showing,
+    post_id_containing, project_group, reply, start_thread, thread_arrives, thread_id,
 };
 use federation_tests::{Backend, Browserless, Instance};
 
@@ -27,6 +27,8 @@ async fn moderator_removals_reach_followers(backend: Backend) {
     let carl = member(&home, "carl", false).await;
     let ana = member(&north, "ana", false).await;
     let ana_group = follow_remote_group(&ana, &format!("@energy@{}", home.domain())).await;
+    followers_become(&bea, "/g/energy", 1).await;
+    followers_become(&ana, &ana_group, 1).await;
 
     let spam = start_thread(&carl, "/g/energy", SPAM, "Only today!").await;
     let topic = start_thread(&bea, "/g/energy", TOPIC, "Experiences?").await;
