@@ -106,7 +106,9 @@ async fn receive_inner(
                 match remote::delete_remote_post(&state.ctx, actor, object.as_str()).await {
                     Err(ServiceError::Forbidden) => {
                         // Gone at its origin and announced by its group: the group removed it.
-                        if super::delete::remove_by_group_moderator(state, announcer_url, &object).await? {
+                        if let Ok(true) =
+                            super::delete::remove_by_group_moderator(state, announcer_url, &object).await
+                        {
                             return Ok(());
                         }
                     }
