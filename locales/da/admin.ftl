@@ -1,8 +1,12 @@
 # Administratorens føderationsside og fejlsider.
 
 admin-federation-title = Føderation
-admin-allowlist-only-html = Denne instans fødererer <strong>kun med tilladte instanser</strong> (indstillingen <code>federation.allowlist_only</code>).
+admin-allowlist-only-html = Denne instans fødererer <strong>kun med tilladte instanser</strong>.
 admin-open-federation = Denne instans fødererer med alle instanser, der ikke er blokeret.
+admin-federation-mode = Fødereringstilstand
+admin-mode-open = Åben: alle instanser, der ikke er blokeret
+admin-mode-allowlist = Tilladelsesliste: kun tilladte instanser
+admin-save-mode = Gem tilstand
 admin-host = Instans (vært eller vært:port)
 admin-policy = Regel
 admin-policy-block = Blokér

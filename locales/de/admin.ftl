@@ -1,8 +1,12 @@
 # Föderationsseite für Admins und Fehlerseiten.
 
 admin-federation-title = Föderation
-admin-allowlist-only-html = Diese Instanz föderiert <strong>nur mit erlaubten Instanzen</strong> (Einstellung <code>federation.allowlist_only</code>).
+admin-allowlist-only-html = Diese Instanz föderiert <strong>nur mit erlaubten Instanzen</strong>.
 admin-open-federation = Diese Instanz föderiert mit jeder Instanz, die nicht gesperrt ist.
+admin-federation-mode = Föderationsmodus
+admin-mode-open = Offen: jede Instanz, die nicht gesperrt ist
+admin-mode-allowlist = Erlaubnisliste: nur erlaubte Instanzen
+admin-save-mode = Modus speichern
 admin-host = Instanz (Host oder Host:Port)
 admin-policy = Regel
 admin-policy-block = Sperren

@@ -1,8 +1,12 @@
 # The admin's federation page and the error pages.
 
 admin-federation-title = Federation
-admin-allowlist-only-html = This instance federates <strong>only with allowed instances</strong> (configuration <code>federation.allowlist_only</code>).
+admin-allowlist-only-html = This instance federates <strong>only with allowed instances</strong>.
 admin-open-federation = This instance federates with every instance that is not blocked.
+admin-federation-mode = Federation mode
+admin-mode-open = Open: every instance that is not blocked
+admin-mode-allowlist = Allowlist: only allowed instances
+admin-save-mode = Save mode
 admin-host = Instance (host or host:port)
 admin-policy = Policy
 admin-policy-block = Block

@@ -1,8 +1,12 @@
 # Ylläpitäjän federointisivu ja virhesivut.
 
 admin-federation-title = Federointi
-admin-allowlist-only-html = Tämä instanssi federoi <strong>vain sallittujen instanssien kanssa</strong> (asetus <code>federation.allowlist_only</code>).
+admin-allowlist-only-html = Tämä instanssi federoi <strong>vain sallittujen instanssien kanssa</strong>.
 admin-open-federation = Tämä instanssi federoi kaikkien niiden instanssien kanssa, joita ei ole estetty.
+admin-federation-mode = Federointitila
+admin-mode-open = Avoin: kaikki instanssit, joita ei ole estetty
+admin-mode-allowlist = Sallittujen lista: vain sallitut instanssit
+admin-save-mode = Tallenna tila
 admin-host = Instanssi (palvelin tai palvelin:portti)
 admin-policy = Käytäntö
 admin-policy-block = Estä

@@ -1,8 +1,12 @@
 # Strona federacji dla administratorów i strony błędów.
 
 admin-federation-title = Federacja
-admin-allowlist-only-html = Ta instancja federuje się <strong>tylko z dozwolonymi instancjami</strong> (ustawienie <code>federation.allowlist_only</code>).
+admin-allowlist-only-html = Ta instancja federuje się <strong>tylko z dozwolonymi instancjami</strong>.
 admin-open-federation = Ta instancja federuje się z każdą instancją, która nie jest zablokowana.
+admin-federation-mode = Tryb federacji
+admin-mode-open = Otwarty: każda instancja, która nie jest zablokowana
+admin-mode-allowlist = Lista dozwolonych: tylko dozwolone instancje
+admin-save-mode = Zapisz tryb
 admin-host = Instancja (host lub host:port)
 admin-policy = Zasada
 admin-policy-block = Zablokuj

@@ -1,8 +1,12 @@
 # Administratörens federeringssida och felsidor.
 
 admin-federation-title = Federering
-admin-allowlist-only-html = Den här instansen federerar <strong>bara med tillåtna instanser</strong> (inställningen <code>federation.allowlist_only</code>).
+admin-allowlist-only-html = Den här instansen federerar <strong>bara med tillåtna instanser</strong>.
 admin-open-federation = Den här instansen federerar med alla instanser som inte är blockerade.
+admin-federation-mode = Federeringsläge
+admin-mode-open = Öppet: alla instanser som inte är blockerade
+admin-mode-allowlist = Tillåtelselista: bara tillåtna instanser
+admin-save-mode = Spara läge
 admin-host = Instans (värd eller värd:port)
 admin-policy = Regel
 admin-policy-block = Blockera

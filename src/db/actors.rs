@@ -289,3 +289,20 @@ pub async fn get_instance_actor_private_key(conn: &mut Conn<'_>) -> Result<Optio
     )
     .map(Option::flatten)
 }
+
+/// Whether a local group's (or person's) new followers need approval.
+pub async fn update_actor_closed(
+    conn: &mut Conn<'_>,
+    id: i64,
+    closed: bool,
+    now: i64,
+) -> Result<(), DbError> {
+    execute!(
+        conn,
+        "UPDATE actors SET closed = $2, updated_at = $3 WHERE id = $1 AND local",
+        id,
+        closed,
+        now
+    )?;
+    Ok(())
+}

@@ -187,3 +187,64 @@ pub async fn list_notified_followers(conn: &mut Conn<'_>, followed_id: i64) -> R
         followed_id,
     )
 }
+/// A follow waiting for a closed group's (or person's) approval, with who asked.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct PendingFollowRow {
+    pub id: i64,
+    pub follower_id: i64,
+    pub ap_id: Option<String>,
+    pub created_at: i64,
+    pub follower_name: String,
+    pub follower_display_name: String,
+    pub follower_host: Option<String>,
+    pub follower_ap_id: Option<String>,
+    pub follower_local: bool,
+}
+
+macro_rules! select_pending_follow {
+    () => {
+        "SELECT f.id, f.follower_id, f.ap_id, f.created_at, a.name AS follower_name, \
+         a.display_name AS follower_display_name, i.host AS follower_host, a.ap_id AS follower_ap_id, \
+         a.local AS follower_local \
+         FROM follows f JOIN actors a ON a.id = f.follower_id LEFT JOIN instances i ON i.id = a.instance_id \
+         WHERE f.followed_id = $1 AND f.state = 'pending' "
+    };
+}
+
+/// The pending follows of an actor, oldest first (at most `limit`).
+pub async fn list_pending_follows(
+    conn: &mut Conn<'_>,
+    followed_id: i64,
+    limit: i64,
+) -> Result<Vec<PendingFollowRow>, DbError> {
+    super::query_as!(
+        conn,
+        PendingFollowRow,
+        fetch_all,
+        concat!(select_pending_follow!(), "ORDER BY f.created_at, f.id LIMIT $2"),
+        followed_id,
+        limit,
+    )
+}
+
+pub async fn get_pending_follow(
+    conn: &mut Conn<'_>,
+    followed_id: i64,
+    id: i64,
+) -> Result<Option<PendingFollowRow>, DbError> {
+    super::query_as!(
+        conn,
+        PendingFollowRow,
+        fetch_optional,
+        concat!(select_pending_follow!(), "AND f.id = $2"),
+        followed_id,
+        id,
+    )
+}
+
+/// Accepts a pending follow by its id; returns whether it was pending.
+pub async fn update_follow_accepted_by_id(conn: &mut Conn<'_>, id: i64) -> Result<bool, DbError> {
+    let updated =
+        execute!(conn, "UPDATE follows SET state = 'accepted' WHERE id = $1 AND state = 'pending'", id)?;
+    Ok(updated == 1)
+}

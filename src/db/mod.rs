@@ -19,6 +19,7 @@ pub mod follows;
 pub mod goals;
 pub mod groups;
 pub mod idempotency_keys;
+pub mod instance_settings;
 pub mod instances;
 pub mod invites;
 pub mod likes;

@@ -33,6 +33,11 @@ pub enum DomainEvent {
     PostDeleted {
         post_id: i64,
     },
+    /// A moderator or an admin deleted someone else's post: its group removes it.
+    PostRemoved {
+        post_id: i64,
+        moderator_id: i64,
+    },
     /// `liked_at` tells one like of a post from a later one by the same person (activity ids).
     PostLiked {
         post_id: i64,
@@ -70,6 +75,12 @@ pub enum DomainEvent {
     /// A local group (or person) accepted a remote follower.
     FollowAccepted {
         follow_id: i64,
+        follower_id: i64,
+        followed_id: i64,
+        follow_ap_id: String,
+    },
+    /// A closed group's moderator rejected a remote follower's pending `Follow`.
+    FollowRejected {
         follower_id: i64,
         followed_id: i64,
         follow_ap_id: String,
@@ -117,6 +128,7 @@ impl DomainEvent {
             Self::PersonalPostCreated { .. } => "personal_post_created",
             Self::PostEdited { .. } => "post_edited",
             Self::PostDeleted { .. } => "post_deleted",
+            Self::PostRemoved { .. } => "post_removed",
             Self::PostLiked { .. } => "post_liked",
             Self::PostUnliked { .. } => "post_unliked",
             Self::PostBoosted { .. } => "post_boosted",
@@ -124,6 +136,7 @@ impl DomainEvent {
             Self::Followed { .. } => "followed",
             Self::Unfollowed { .. } => "unfollowed",
             Self::FollowAccepted { .. } => "follow_accepted",
+            Self::FollowRejected { .. } => "follow_rejected",
             Self::ProfileUpdated { .. } => "profile_updated",
             Self::EventCreated { .. } => "event_created",
             Self::EventUpdated { .. } => "event_updated",

@@ -50,9 +50,10 @@ pub async fn backfill_group(state: &AppState, group: &Url) -> Result<usize, Reso
     Ok(stored)
 }
 
-/// The post inside an outbox item (`Create`, `Announce(Create)`, or a bare object). Objects
-/// from the group's own server are taken as they are; others are fetched from their origin.
-async fn post_of(state: &AppState, item: Value, group: &Url) -> Option<PostJson> {
+/// The post inside an outbox or thread-context item (`Create`, `Announce(Create)`, a bare
+/// object or its URL). Objects from the collection's own server (`origin`) are taken as they
+/// are; others are fetched from their origin.
+pub(crate) async fn post_of(state: &AppState, item: Value, origin: &Url) -> Option<PostJson> {
     let object = match item.get("type").and_then(Value::as_str)? {
         "Create" => item.get("object")?.clone(),
         "Announce" => {
@@ -73,7 +74,7 @@ async fn post_of(state: &AppState, item: Value, group: &Url) -> Option<PostJson>
         _ => None,
     }?;
     let post = match embedded {
-        (id, Some(post)) if same_host(&id, group) && same_host(&post.attributed_to, &id) => post,
+        (id, Some(post)) if same_host(&id, origin) && same_host(&post.attributed_to, &id) => post,
         (id, _) => {
             let document = resolve::fetch_document(state, &id).await.ok()?;
             let post: PostJson = serde_json::from_value(document).ok()?;

@@ -44,6 +44,10 @@ pub enum InboxError {
     TooMany(String),
     #[error("the sender could not be fetched: {0}")]
     SenderUnavailable(String),
+    /// A document the activity needs (its object, a group's moderators) could not be fetched
+    /// now, for a reason that may pass (timeout, unreachable, 5xx): the sender's queue retries.
+    #[error("could not fetch what the activity needs yet: {0}")]
+    ObjectUnavailable(String),
     #[error(transparent)]
     Service(#[from] ServiceError),
 }
@@ -71,12 +75,15 @@ impl IntoResponse for InboxError {
             InboxError::BadRequest(_) => StatusCode::BAD_REQUEST,
             // The sender's key could not be fetched now: 401 makes it retry later.
             InboxError::SenderUnavailable(_) => StatusCode::UNAUTHORIZED,
+            InboxError::ObjectUnavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             InboxError::Service(ServiceError::NotFound) => StatusCode::NOT_FOUND,
             InboxError::Service(ServiceError::Forbidden) => StatusCode::FORBIDDEN,
             InboxError::Service(ServiceError::Invalid(_)) => StatusCode::BAD_REQUEST,
             InboxError::Service(_) => StatusCode::INTERNAL_SERVER_ERROR,
         };
-        if status.is_server_error() {
+        if status == StatusCode::SERVICE_UNAVAILABLE {
+            tracing::info!(error = %self, "inbox asked the sender to retry");
+        } else if status.is_server_error() {
             tracing::error!(error = %self, "inbox failed");
         } else {
             tracing::info!(error = %self, %status, "inbox refused an activity");
@@ -84,6 +91,11 @@ impl IntoResponse for InboxError {
         let mut response = (status, self.to_string()).into_response();
         if status == StatusCode::TOO_MANY_REQUESTS {
             response.headers_mut().insert(header::RETRY_AFTER, axum::http::HeaderValue::from_static("60"));
+        }
+        // A fetch that failed for now (the peer was slow or overloaded): soon, not in a minute;
+        // senders take their own backoff when it is longer.
+        if status == StatusCode::SERVICE_UNAVAILABLE {
+            response.headers_mut().insert(header::RETRY_AFTER, axum::http::HeaderValue::from_static("5"));
         }
         response
     }
@@ -157,7 +169,16 @@ pub async fn receive(State(state): State<AppState>, request: Request) -> Result<
         return Ok(StatusCode::ACCEPTED);
     }
     let inbound = parse_inbound(value.clone()).map_err(|e| InboxError::BadRequest(e.to_string()))?;
-    activities::receive(&state, signer, &signer_url, inbound, &value, 0).await?;
+    match activities::receive(&state, signer, &signer_url, inbound, &value, 0).await {
+        Ok(()) => super::retry_budget::forget(&activity_id),
+        Err(InboxError::ObjectUnavailable(reason)) if super::retry_budget::take(&activity_id) => {
+            return Err(InboxError::ObjectUnavailable(reason));
+        }
+        Err(InboxError::ObjectUnavailable(reason)) => {
+            tracing::warn!(activity = %activity_id, %reason, "gave up on an activity after retries");
+        }
+        Err(other) => return Err(other),
+    }
     remote::record_activity(&state.ctx, &activity_id).await?;
     Ok(StatusCode::ACCEPTED)
 }

@@ -82,7 +82,7 @@ pub fn actor_json(uris: &Uris, actor: &LocalActor) -> Result<ActorJson, ObjectEr
     json.outbox = Some(url(&uris.outbox_of(&actor.kind, &actor.name))?);
     json.updated = Some(datetime(actor.updated_at));
     json.discoverable = Some(true);
-    json.manually_approves_followers = Some(false);
+    json.manually_approves_followers = Some(actor.closed);
     if kind == ActorKind::Group {
         json.attributed_to = Some(url(&uris.moderators_of(&actor.name))?);
         json.events = Some(url(&uris.events_of(&actor.name))?);

@@ -32,6 +32,8 @@ pub struct LocalActor {
     pub updated_at: Timestamp,
     pub public_key_pem: String,
     pub moderators: Vec<String>,
+    /// Whether new followers need approval (a closed group).
+    pub closed: bool,
     /// For people: the organisation the profile represents (then it federates as `Organization`).
     pub organisation: Option<crate::domain::organisation::Organisation>,
     /// The project of a project group.
@@ -74,6 +76,7 @@ pub async fn get_local_actor(ctx: &Context, name: &str) -> Result<LocalActor, Se
         updated_at: Timestamp::from_millis(actor.updated_at),
         public_key_pem: keys.public_key_pem,
         moderators,
+        closed: actor.closed,
         organisation,
         project,
     })

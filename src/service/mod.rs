@@ -9,6 +9,7 @@ pub mod error;
 pub mod events;
 pub mod federated;
 pub mod feeds;
+pub mod follow_requests;
 pub mod follows;
 pub mod goals;
 pub mod groups;

@@ -20,10 +20,47 @@ pub async fn refusal(ctx: &Context, host: &str) -> Result<Option<&'static str>, 
     if policy.as_deref() == Some("blocked") {
         return Ok(Some("peer blocked by an admin"));
     }
-    if ctx.settings.federation_allowlist_only && policy.as_deref() != Some("allowed") {
+    if policy.as_deref() != Some("allowed") && allowlist_only_in(ctx, &mut conn.conn()).await? {
         return Ok(Some("peer not on the allowlist"));
     }
     Ok(None)
+}
+
+/// The stored name of the allowlist switch.
+const ALLOWLIST_ONLY: &str = "federation.allowlist_only";
+
+/// Whether the instance federates only with allowed peers: the admin's choice in the web
+/// interface, else the configuration (`federation.allowlist_only`).
+pub async fn allowlist_only(ctx: &Context) -> Result<bool, ServiceError> {
+    let mut conn = ctx.db.acquire().await?;
+    allowlist_only_in(ctx, &mut conn.conn()).await
+}
+
+/// [`allowlist_only`] on a connection the caller holds (a transaction, for the delivery queue).
+pub async fn allowlist_only_in(ctx: &Context, conn: &mut db::Conn<'_>) -> Result<bool, ServiceError> {
+    Ok(match db::instance_settings::get_setting(conn, ALLOWLIST_ONLY).await?.as_deref() {
+        Some("true") => true,
+        Some("false") => false,
+        _ => ctx.settings.federation_allowlist_only,
+    })
+}
+
+/// Switches allowlist mode on or off, for admins only; kept in the database, so it outlives
+/// restarts and overrides the configuration from then on.
+pub async fn set_allowlist_only(
+    ctx: &Context,
+    admin: &super::CurrentUser,
+    allowlist_only: bool,
+) -> Result<(), ServiceError> {
+    if !admin.is_admin() {
+        return Err(ServiceError::Forbidden);
+    }
+    let mut conn = ctx.db.acquire().await?;
+    let value = if allowlist_only { "true" } else { "false" };
+    db::instance_settings::upsert_setting(&mut conn.conn(), ALLOWLIST_ONLY, value, ctx.now().millis())
+        .await?;
+    tracing::info!(allowlist_only, admin = %admin.name, "federation mode changed");
+    Ok(())
 }
 
 /// Whether an admin blocked a peer host (whatever the allowlist mode).

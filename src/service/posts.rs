@@ -157,7 +157,12 @@ pub async fn delete_post(ctx: &Context, user: &CurrentUser, id: PostId) -> Resul
     }
     let files = super::media::forget_media_of_post(&mut conn, id.0).await?;
     db::tags::delete_post_references(&mut conn, id.0).await?;
-    ctx.emit(&mut conn, DomainEvent::PostDeleted { post_id: id.0 }).await?;
+    let event = if row.author_id == user.id.0 {
+        DomainEvent::PostDeleted { post_id: id.0 }
+    } else {
+        DomainEvent::PostRemoved { post_id: id.0, moderator_id: user.id.0 }
+    };
+    ctx.emit(&mut conn, event).await?;
     tx.commit().await?;
     super::media::remove_files(ctx, &files).await;
     Ok(PostId(row.root_id))

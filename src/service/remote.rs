@@ -86,7 +86,9 @@ pub async fn accept_remote_follow(
     if !target.local || target.kind == "application" {
         return Err(ServiceError::NotFound);
     }
-    let state = if target.closed { "pending" } else { "accepted" };
+    // A closed group holds new follows for its moderators; one it accepted before stays accepted.
+    let already_accepted = db::follows::is_following(&mut conn, follower.0, followed.0).await?;
+    let state = if target.closed && !already_accepted { "pending" } else { "accepted" };
     let follow_id = db::follows::insert_follow_with_ap_id(
         &mut conn,
         ctx.new_id(),
@@ -303,17 +305,70 @@ pub async fn delete_remote_post(ctx: &Context, actor: ActorId, ap_id: &str) -> R
     Ok(true)
 }
 
-/// A remote like or its undoing; counts once per actor.
+/// The remote group a post (by its ActivityPub id) was posted in: the group's row and its id.
+/// None when the post is unknown, deleted, outside any group, or in one of our groups.
+pub async fn remote_group_of_post(
+    ctx: &Context,
+    ap_id: &str,
+) -> Result<Option<(ActorId, String)>, ServiceError> {
+    let mut conn = ctx.db.acquire().await?;
+    let Some(post) = db::posts::get_post_ref_by_ap_id(&mut conn.conn(), ap_id).await? else {
+        return Ok(None);
+    };
+    let Some(group_id) = post.group_id.filter(|_| post.deleted_at.is_none()) else {
+        return Ok(None);
+    };
+    let group = db::actors::get_actor(&mut conn.conn(), group_id).await?;
+    Ok(group
+        .filter(|g| !g.local && g.kind == "group")
+        .and_then(|g| g.ap_id.map(|ap_id| (ActorId(g.id), ap_id))))
+}
+
+/// A remote group (or one of its moderators, checked by the caller) removes someone else's
+/// post from the group. Our own members' posts are left to them and to our moderators.
+pub async fn remove_post_from_remote_group(
+    ctx: &Context,
+    group: ActorId,
+    ap_id: &str,
+) -> Result<bool, ServiceError> {
+    let mut tx = ctx.db.begin().await?;
+    let mut conn = tx.conn();
+    let Some(post) = db::posts::get_post_ref_by_ap_id(&mut conn, ap_id).await? else {
+        return Ok(false);
+    };
+    if post.local || post.group_id != Some(group.0) {
+        return Err(ServiceError::Forbidden);
+    }
+    if db::posts::update_post_deleted(&mut conn, post.id, ctx.now().millis()).await? == 0 {
+        return Ok(false);
+    }
+    if post.id != post.root_id {
+        db::posts::update_thread_on_reply_deleted(&mut conn, post.root_id).await?;
+    }
+    let files = super::media::forget_media_of_post(&mut conn, post.id).await?;
+    ctx.emit(&mut conn, DomainEvent::PostDeleted { post_id: post.id }).await?;
+    tx.commit().await?;
+    super::media::remove_files(ctx, &files).await;
+    Ok(true)
+}
+
+/// A remote like (with the id of its `Like` activity, when it has one) or its undoing; counts
+/// once per actor.
 pub async fn set_remote_like(
     ctx: &Context,
     actor: ActorId,
     post: PostId,
     liked: bool,
+    like_id: Option<&str>,
 ) -> Result<(), ServiceError> {
     let mut tx = ctx.db.begin().await?;
     let mut conn = tx.conn();
+    let now = ctx.now().millis();
     let changed = if liked {
-        db::likes::insert_like(&mut conn, post.0, actor.0, ctx.now().millis()).await?
+        match like_id {
+            Some(like_id) => db::likes::insert_remote_like(&mut conn, post.0, actor.0, like_id, now).await?,
+            None => db::likes::insert_like(&mut conn, post.0, actor.0, now).await?,
+        }
     } else {
         db::likes::delete_like(&mut conn, post.0, actor.0).await?.is_some()
     };
@@ -333,6 +388,23 @@ pub async fn set_remote_like(
     }
     tx.commit().await?;
     Ok(())
+}
+
+/// The `Undo` of a like named only by the id of its `Like` activity; only the actor who liked
+/// can take it back. Returns whether a like was removed.
+pub async fn undo_remote_like_by_ap_id(
+    ctx: &Context,
+    actor: ActorId,
+    like_id: &str,
+) -> Result<bool, ServiceError> {
+    let mut tx = ctx.db.begin().await?;
+    let mut conn = tx.conn();
+    let Some(post) = db::likes::delete_like_by_ap_id(&mut conn, like_id, actor.0).await? else {
+        return Ok(false);
+    };
+    db::posts::update_like_count(&mut conn, post, -1).await?;
+    tx.commit().await?;
+    Ok(true)
 }
 
 /// A remote actor we know, by its ActivityPub id: its row and public key.

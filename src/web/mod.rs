@@ -22,8 +22,8 @@ use axum::Router;
 use axum::middleware;
 use axum::routing::{get, post};
 use handlers::{
-    admin, assets, auth, calendar, events, feeds, goals, groups, home, language, media, network, posts,
-    projects, registrations, search, settings, tags, threads, users,
+    admin, assets, auth, calendar, events, feeds, follow_requests, goals, groups, home, language, media,
+    network, posts, projects, registrations, search, settings, tags, threads, users,
 };
 
 /// The HTML pages. Canonical URLs also answer ActivityPub JSON (see `federation::serve`).
@@ -43,6 +43,10 @@ pub fn pages(state: &AppState) -> Router<AppState> {
         .route("/g/{name}/unfollow", post(groups::unfollow))
         .route("/g/{name}/project", get(projects::edit_form).post(projects::edit_submit))
         .route("/g/{name}/network", get(network::show))
+        .route("/g/{name}/requests", get(follow_requests::show))
+        .route("/g/{name}/requests/settings", post(follow_requests::set_closed))
+        .route("/g/{name}/requests/{id}/approve", post(follow_requests::approve))
+        .route("/g/{name}/requests/{id}/reject", post(follow_requests::reject))
         .route("/g/{name}/network/follow", post(network::follow))
         .route("/g/{name}/network/unfollow", post(network::unfollow))
         .route("/projects", get(projects::directory))
@@ -78,6 +82,7 @@ pub fn pages(state: &AppState) -> Router<AppState> {
         .route("/search", get(search::search))
         .route("/admin/federation", get(admin::federation))
         .route("/admin/federation/policy", post(admin::set_policy))
+        .route("/admin/federation/mode", post(admin::set_mode))
         .route("/admin/registrations", get(registrations::applications))
         .route("/admin/registrations/{id}", post(registrations::decide))
         .route("/admin/invites", get(registrations::invites).post(registrations::create_invite))

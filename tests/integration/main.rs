@@ -18,6 +18,7 @@ mod delivery;
 mod discovery;
 mod events;
 mod extra_ca;
+mod fedcore;
 mod feeds;
 mod goals;
 mod groups;

@@ -680,8 +680,48 @@ pub async fn joins_beyond_the_capacity_are_rejected(app: TestApp) {
     assert!(html.contains("2 of 2 places taken"), "{html}");
 }
 
+/// A moderator removes someone else's posts: the group deletes them, announced to its
+/// followers; a remote author's instance is told too.
+pub async fn a_moderators_removal_is_the_groups_delete(app: TestApp) {
+    let sink = Sink::start().await;
+    let peer = Sink::start().await;
+    let (ana, group_id) = group_with_remote_follower(&app, &sink).await;
+    let carl = app.create_user("carl").await;
+    let by_carl = threads::create_thread(&app.ctx, &carl, "energy", thread("Spam")).await.expect("thread");
+    let bea =
+        remote_actor(&app, &peer, RemoteActorKind::Person, "users", "bea", "/users/bea/inbox", None).await;
+    let bea_post = format!("{}/post/1", peer.base_url);
+    let by_bea = remote_thread(&app, bea, group_id, &bea_post).await;
+    drain(&app).await;
+    let seen = sink.accepted().len();
+
+    posts::delete_post(&app.ctx, &ana, by_carl).await.expect("the owner moderates");
+    drain(&app).await;
+    let got = new_bodies(&sink, seen);
+    assert_eq!(got.len(), 1, "{got:?}");
+    let delete = announced(&app, &got[0]);
+    assert_eq!(delete["type"], "Delete");
+    assert_eq!(delete["actor"], local(&app, "/g/energy"), "the group removes it, not carl");
+    assert_eq!(delete["object"]["id"], local(&app, &format!("/t/{}", by_carl.0)));
+    assert_eq!(delete["audience"], local(&app, "/g/energy"));
+
+    posts::delete_post(&app.ctx, &ana, by_bea).await.expect("the owner moderates");
+    drain(&app).await;
+    let got = new_bodies(&sink, seen + 1);
+    assert_eq!(got.len(), 1, "{got:?}");
+    let delete = announced(&app, &got[0]);
+    assert_eq!(delete["actor"], local(&app, "/g/energy"));
+    assert_eq!(delete["object"]["id"], bea_post);
+    let to_author = peer.accepted();
+    assert_eq!(to_author.len(), 1, "bea's instance hears of it: {to_author:?}");
+    assert_eq!(to_author[0]["type"], "Delete");
+    assert_eq!(to_author[0]["actor"], local(&app, "/g/energy"));
+    assert_eq!(to_author[0]["object"]["id"], bea_post);
+}
+
 on_both_backends!(
     joins_beyond_the_capacity_are_rejected,
+    a_moderators_removal_is_the_groups_delete,
     a_remote_follower_gets_the_groups_accept,
     a_new_thread_is_announced_wrapped_and_as_a_boost,
     replies_edits_deletions_and_likes_are_announced,

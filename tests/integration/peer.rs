@@ -14,6 +14,8 @@ use serde_json::{Value, json};
 struct Inner {
     documents: HashMap<String, Value>,
     fetches: Vec<String>,
+    /// Paths answered 503 for now (a peer under load).
+    unavailable: std::collections::HashSet<String>,
 }
 
 pub struct Peer {
@@ -76,6 +78,23 @@ impl Peer {
         self.inner.lock().expect("peer lock").documents.insert(path, document);
     }
 
+    /// The document served at `id`, to publish it again changed.
+    pub fn document(&self, id: &str) -> Option<Value> {
+        let path = id.strip_prefix(&self.base_url).unwrap_or(id);
+        self.inner.lock().expect("peer lock").documents.get(path).cloned()
+    }
+
+    /// Answers 503 at `id` (while `unavailable`), as an overloaded server does.
+    pub fn set_unavailable(&self, id: &str, unavailable: bool) {
+        let path = id.strip_prefix(&self.base_url).unwrap_or(id).to_owned();
+        let mut inner = self.inner.lock().expect("peer lock");
+        if unavailable {
+            inner.unavailable.insert(path);
+        } else {
+            inner.unavailable.remove(&path);
+        }
+    }
+
     /// How often we fetched something from this peer.
     pub fn fetch_count(&self) -> usize {
         self.inner.lock().expect("peer lock").fetches.len()
@@ -120,6 +139,9 @@ async fn serve(State(inner): State<Arc<Mutex<Inner>>>, uri: Uri) -> Response {
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();
     };
     inner.fetches.push(uri.path().to_owned());
+    if inner.unavailable.contains(uri.path()) {
+        return StatusCode::SERVICE_UNAVAILABLE.into_response();
+    }
     match inner.documents.get(uri.path()) {
         Some(document) => {
             let mut response = document.to_string().into_response();

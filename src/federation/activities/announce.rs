@@ -15,7 +15,7 @@ use crate::federation::http::FetchError;
 use crate::federation::inbox::InboxError;
 use crate::federation::protocol::{AnnounceJson, AnnounceObject, Inbound, PostJson, parse_inbound};
 use crate::federation::resolve;
-use crate::service::{boosts, remote};
+use crate::service::{ServiceError, boosts, remote};
 use crate::state::AppState;
 
 pub async fn receive(
@@ -97,23 +97,59 @@ async fn receive_inner(
             None => Ok(()),
         },
         Inbound::Delete(delete) => {
-            // Believe a third party's Delete only when the origin says the object is gone.
+            // Believe a third party's Delete when the origin says the object is gone, or when the
+            // post's group lists the actor among its moderators (a moderator on another server).
             let object = delete.object_id().clone();
             if let Err(resolve::ResolveError::Fetch(FetchError::Gone | FetchError::Status(404))) =
                 resolve::fetch_document(state, &object).await
             {
-                let _ = remote::delete_remote_post(&state.ctx, actor, object.as_str()).await;
+                match remote::delete_remote_post(&state.ctx, actor, object.as_str()).await {
+                    Err(ServiceError::Forbidden) => {
+                        // Gone at its origin and announced by its group: the group removed it.
+                        if let Ok(true) =
+                            super::delete::remove_by_group_moderator(state, announcer_url, &object).await
+                        {
+                            return Ok(());
+                        }
+                    }
+                    Err(other) => return Err(other.into()),
+                    Ok(_) => return Ok(()),
+                }
             }
-            Ok(())
+            match super::delete::remove_by_group_moderator(state, &inner_actor, &object).await {
+                Ok(removed) => {
+                    if !removed {
+                        tracing::info!(post = %object, by = %inner_actor, "skipped an announced Delete");
+                    }
+                    Ok(())
+                }
+                Err(InboxError::ObjectUnavailable(reason)) => Err(InboxError::ObjectUnavailable(reason)),
+                Err(error) => {
+                    tracing::info!(%error, "skipped an announced Delete");
+                    Ok(())
+                }
+            }
         }
         _ => Ok(()),
     }
 }
 
 /// The embedded copy is not trusted: fetch the object from its origin and store that.
+///
+/// A fetch that fails for a passing reason (timeout, unreachable, 5xx: a peer under load) is not
+/// swallowed: acknowledging the activity would lose the post for good, since nobody sends it
+/// again. The inbox answers 503 instead and the sender's queue retries the whole (signed,
+/// verified) activity later; it is recorded as seen only once it was processed. Senders deliver
+/// in order per peer, so this is bounded (`retry_budget`): after a few retries the activity is
+/// acknowledged and dropped. A document that is missing or does not check out is final and the
+/// activity is acknowledged at once, as before.
 async fn refetch_and_store(state: &AppState, object: Url, depth: u8) -> Result<(), InboxError> {
-    let Ok(document) = resolve::fetch_document(state, &object).await else {
-        return Ok(());
+    let document = match resolve::fetch_document(state, &object).await {
+        Ok(document) => document,
+        Err(error) if super::is_transient(&error) => {
+            return Err(super::retry_or_refuse(error, "the announced object"));
+        }
+        Err(_) => return Ok(()),
     };
     let Ok(post) = serde_json::from_value::<PostJson>(document) else {
         return Ok(());

@@ -15,6 +15,7 @@ use crate::domain::{ActorId, PostId, Timestamp};
 use crate::federation::inbox::InboxError;
 use crate::federation::protocol::{CreateJson, PostJson, TagJson};
 use crate::federation::resolve;
+use crate::federation::thread_backfill;
 use crate::federation::uris::LocalObject;
 use crate::service::media::RemoteMedia;
 use crate::service::remote::{self, RemotePost};
@@ -176,8 +177,14 @@ async fn fetch_parent(state: &AppState, url: &Url, depth: u8) -> Result<Option<P
     if depth > MAX_DEPTH || state.uris.is_local(url) {
         return Ok(None);
     }
-    let Ok(document) = resolve::fetch_document(state, url).await else {
-        return Ok(None);
+    // A parent that cannot be fetched now (a peer under load) makes the sender retry the reply
+    // later rather than lose it (see `refetch_and_store` in announce.rs).
+    let document = match resolve::fetch_document(state, url).await {
+        Ok(document) => document,
+        Err(error) if super::is_transient(&error) => {
+            return Err(super::retry_or_refuse(error, "the parent post"));
+        }
+        Err(_) => return Ok(None),
     };
     let Ok(parent) = serde_json::from_value::<PostJson>(document) else {
         return Ok(None);
@@ -188,7 +195,16 @@ async fn fetch_parent(state: &AppState, url: &Url, depth: u8) -> Result<Option<P
     let Ok((author, _)) = resolve::actor_by_url(state, &parent.attributed_to).await else {
         return Ok(None);
     };
-    store_post(state, author, &parent, None, depth).await
+    let stored = store_post(state, author, &parent, None, depth).await?;
+    // The thread was unknown until now: read the rest of it from its context collection,
+    // unless this fetch is itself part of such a backfill.
+    if stored.is_some()
+        && depth < thread_backfill::CONTEXT_DEPTH
+        && let Some(context) = thread_backfill::context_of(&parent)
+    {
+        thread_backfill::spawn_thread_backfill(state, context);
+    }
+    Ok(stored)
 }
 
 /// The group a thread opener belongs to: its `audience`, else a local group it addresses or

@@ -1,10 +1,11 @@
-//! `Delete` of a post, by its author or its group. A Delete before its Create leaves nothing to
-//! delete, and the id is remembered, so the late Create is refused.
+//! `Delete` of a post, by its author, its group, or a moderator of its group. A Delete before
+//! its Create leaves nothing to delete, and the id is remembered, so the late Create is refused.
 
 use url::Url;
 
 use crate::domain::ActorId;
 use crate::federation::inbox::InboxError;
+use crate::federation::moderators;
 use crate::federation::protocol::DeleteJson;
 use crate::service::{ServiceError, remote};
 use crate::state::AppState;
@@ -29,7 +30,12 @@ pub async fn receive(
     }
     match remote::delete_remote_post(&state.ctx, actor, object.as_str()).await {
         Ok(_) => {}
-        Err(ServiceError::Forbidden) => return Err(InboxError::Forbidden("Delete by someone who may not")),
+        Err(ServiceError::Forbidden) => {
+            return match remove_by_group_moderator(state, actor_url, object).await? {
+                true => Ok(()),
+                false => Err(InboxError::Forbidden("Delete by someone who may not")),
+            };
+        }
         Err(other) => return Err(other.into()),
     }
     // Only the object's own server may rule out its later arrival (a Delete that overtook its
@@ -38,4 +44,36 @@ pub async fn receive(
         remote::record_deleted_object(&state.ctx, object.as_str()).await?;
     }
     Ok(())
+}
+
+/// Someone else's post in a remote group, deleted by the group itself or by one of the
+/// moderators its own server lists (Lemmy's moderator removal): the post is removed. Returns
+/// false when `actor_url` has no such authority. A moderator list that cannot be fetched now
+/// is worth a retry by the sender.
+pub(super) async fn remove_by_group_moderator(
+    state: &AppState,
+    actor_url: &Url,
+    object: &Url,
+) -> Result<bool, InboxError> {
+    let Some((group, group_url)) = remote::remote_group_of_post(&state.ctx, object.as_str()).await? else {
+        return Ok(false);
+    };
+    let Ok(group_url) = Url::parse(&group_url) else {
+        return Ok(false);
+    };
+    if &group_url != actor_url {
+        match moderators::is_moderator(state, &group_url, actor_url).await {
+            Ok(true) => {}
+            Ok(false) => return Ok(false),
+            Err(error) => return Err(super::retry_or_refuse(error, "the group's moderators")),
+        }
+    }
+    match remote::remove_post_from_remote_group(&state.ctx, group, object.as_str()).await {
+        Ok(removed) => {
+            tracing::info!(post = %object, by = %actor_url, removed, "post removed by its group");
+            Ok(true)
+        }
+        Err(ServiceError::Forbidden) => Ok(false),
+        Err(other) => Err(other.into()),
+    }
 }

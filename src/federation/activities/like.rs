@@ -11,7 +11,7 @@ use crate::state::AppState;
 
 pub async fn receive(state: &AppState, actor: ActorId, like: LikeJson) -> Result<(), InboxError> {
     if let Some(post) = find_post(state, &like.object).await? {
-        remote::set_remote_like(&state.ctx, actor, post, true).await?;
+        remote::set_remote_like(&state.ctx, actor, post, true, Some(like.id.as_str())).await?;
     }
     Ok(())
 }

@@ -14,8 +14,10 @@ mod update;
 
 use url::Url;
 
+use super::http::FetchError;
 use super::inbox::InboxError;
 use super::protocol::Inbound;
+use super::resolve::ResolveError;
 use crate::domain::ActorId;
 use crate::state::AppState;
 
@@ -66,4 +68,28 @@ pub(crate) fn host_of(url: &Url) -> Option<String> {
 
 pub(crate) fn same_host(a: &Url, b: &Url) -> bool {
     host_of(a).is_some() && host_of(a) == host_of(b)
+}
+
+/// Whether a failed fetch may succeed later: the peer was slow, unreachable or overloaded.
+pub(crate) fn is_transient(error: &ResolveError) -> bool {
+    match error {
+        ResolveError::Fetch(FetchError::Timeout | FetchError::Unreachable(_)) => true,
+        ResolveError::Fetch(FetchError::Status(status)) => matches!(status, 408 | 429 | 500..=599),
+        _ => false,
+    }
+}
+
+/// A fetch that a verified activity needed failed: a passing failure asks the sender to retry
+/// (503), anything else (a hostile or broken document, a blocked host) refuses the activity.
+pub(crate) fn retry_or_refuse(error: ResolveError, what: &str) -> InboxError {
+    if is_transient(&error) {
+        InboxError::ObjectUnavailable(format!("{what}: {error}"))
+    } else {
+        tracing::info!(%error, what, "a fetch for an activity failed");
+        match error {
+            ResolveError::Blocked(host) => InboxError::Blocked(host),
+            ResolveError::Service(error) => InboxError::Service(error),
+            _ => InboxError::Forbidden("what the activity needs could not be verified"),
+        }
+    }
 }

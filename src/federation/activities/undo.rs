@@ -1,5 +1,6 @@
-//! `Undo` of a Follow, Like or a person's boost (`Announce`); the undone activity must be the same actor's. A Follow named
-//! only by its id (as some servers send it) is looked up among the follows stored here.
+//! `Undo` of a Follow, Like or a person's boost (`Announce`); the undone activity must be the same actor's. A Follow,
+//! boost or Like named only by its id (as some servers send it) is looked up among the ones stored
+//! here, by the id of the activity that made it.
 
 use url::Url;
 
@@ -33,7 +34,7 @@ pub async fn receive(
                 return Ok(());
             }
             if let Some(post) = super::like::find_post(state, &like.object).await? {
-                remote::set_remote_like(&state.ctx, actor, post, false).await?;
+                remote::set_remote_like(&state.ctx, actor, post, false, None).await?;
             }
             Ok(())
         }
@@ -48,6 +49,8 @@ pub async fn receive(
                 tracing::debug!(follow = %id, "follow undone by id");
             } else if boosts::undo_remote_boost(&state.ctx, actor, id.as_str()).await? {
                 tracing::debug!(boost = %id, "boost undone by id");
+            } else if remote::undo_remote_like_by_ap_id(&state.ctx, actor, id.as_str()).await? {
+                tracing::debug!(like = %id, "like undone by id");
             }
             Ok(())
         }

@@ -37,6 +37,7 @@ pub async fn enqueue_activity(
 ) -> Result<usize, ServiceError> {
     let inboxes: BTreeSet<Recipient> = recipients.into_iter().collect();
     let mut targets = Vec::new();
+    let allowlist_only = crate::service::peers::allowlist_only_in(ctx, conn).await?;
     for recipient in inboxes {
         let Some(domain) = domain_of(&recipient.inbox) else { continue };
         if domain.eq_ignore_ascii_case(own_host) {
@@ -45,7 +46,7 @@ pub async fn enqueue_activity(
         let instance = db::instances::get_instance_by_host(conn, &domain).await?;
         let policy = instance.as_ref().map(|i| i.policy.as_str());
         let refused = policy == Some("blocked")
-            || (ctx.settings.federation_allowlist_only && policy != Some("allowed"))
+            || (allowlist_only && policy != Some("allowed"))
             || instance.as_ref().is_some_and(|i| i.unavailable_since.is_some());
         if refused {
             continue;

@@ -7,7 +7,7 @@ use super::routing::{Outgoing, Target};
 use super::{TranslateError, activity_json, new_activity_id};
 use crate::db::{self, actors::FederationFieldsRow};
 use crate::federation::objects::url;
-use crate::federation::protocol::{AcceptJson, FollowJson, UndoJson, UndoObject};
+use crate::federation::protocol::{AcceptJson, FollowJson, RejectJson, UndoJson, UndoObject};
 use crate::federation::uris::Uris;
 use crate::service::Context;
 
@@ -71,6 +71,33 @@ pub(super) async fn follow_accepted(
     let follow = FollowJson::new(url(follow_ap_id)?, follower_id, followed_url.clone());
     let accept = AcceptJson::new(new_activity_id(ctx, uris, "accept")?, followed_url, follow);
     Ok(vec![Outgoing::new(followed, accept.id.clone(), activity_json(&accept)?, vec![Target::Inbox(inbox)])])
+}
+
+/// A closed group's moderator rejected a remote follower: the `Reject` embeds the follower's
+/// `Follow` as they sent it and goes to the follower's inbox.
+pub(super) async fn follow_rejected(
+    ctx: &Context,
+    uris: &Uris,
+    follower: i64,
+    followed: i64,
+    follow_ap_id: &str,
+) -> Result<Vec<Outgoing>, TranslateError> {
+    let mut conn = ctx.db.acquire().await?;
+    let followed_row =
+        db::actors::get_actor(&mut conn.conn(), followed).await?.ok_or(TranslateError::Gone)?;
+    let follower_row =
+        db::actors::get_federation_fields(&mut conn.conn(), follower).await?.ok_or(TranslateError::Gone)?;
+    drop(conn);
+    if !followed_row.local || follower_row.local {
+        return Ok(Vec::new());
+    }
+    let (Some(follower_id), Some(inbox)) = (remote_id(&follower_row), own_inbox(&follower_row)) else {
+        return Ok(Vec::new());
+    };
+    let followed_url = url(&uris.actor(&followed_row.kind, &followed_row.name))?;
+    let follow = FollowJson::new(url(follow_ap_id)?, follower_id, followed_url.clone());
+    let reject = RejectJson::new(new_activity_id(ctx, uris, "reject")?, followed_url, follow);
+    Ok(vec![Outgoing::new(followed, reject.id.clone(), activity_json(&reject)?, vec![Target::Inbox(inbox)])])
 }
 
 fn remote_id(actor: &FederationFieldsRow) -> Option<Url> {

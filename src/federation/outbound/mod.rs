@@ -146,6 +146,7 @@ async fn plan_event(
         DomainEvent::PersonalPostCreated { post_id } => posts::post_created(ctx, uris, *post_id, None).await,
         DomainEvent::PostEdited { post_id } => posts::post_edited(ctx, uris, *post_id).await,
         DomainEvent::PostDeleted { post_id } => posts::post_deleted(ctx, uris, *post_id).await,
+        DomainEvent::PostRemoved { post_id, .. } => posts::post_removed(ctx, uris, *post_id).await,
         DomainEvent::PostLiked { post_id, actor_id, liked_at } => {
             likes::like_changed(ctx, uris, *post_id, *actor_id, *liked_at, true).await
         }
@@ -166,6 +167,9 @@ async fn plan_event(
         }
         DomainEvent::FollowAccepted { follower_id, followed_id, follow_ap_id, .. } => {
             follows::follow_accepted(ctx, uris, *follower_id, *followed_id, follow_ap_id).await
+        }
+        DomainEvent::FollowRejected { follower_id, followed_id, follow_ap_id } => {
+            follows::follow_rejected(ctx, uris, *follower_id, *followed_id, follow_ap_id).await
         }
         DomainEvent::ProfileUpdated { actor_id } => profiles::profile_updated(ctx, uris, *actor_id).await,
         DomainEvent::EventCreated { event_id } => events::event_changed(ctx, uris, *event_id, "Create").await,

@@ -33,11 +33,8 @@ pub async fn federation(
             last_error: peer.last_error.unwrap_or_default(),
         })
         .collect();
-    let page = FederationAdminPage {
-        chrome,
-        peers: rows,
-        allowlist_only: state.ctx.settings.federation_allowlist_only,
-    };
+    let page =
+        FederationAdminPage { chrome, peers: rows, allowlist_only: peers::allowlist_only(&state.ctx).await? };
     render(StatusCode::OK, &page)
 }
 
@@ -64,5 +61,32 @@ pub async fn set_policy(
     Form(form): Form<PolicyForm>,
 ) -> Result<Response, WebError> {
     peers::set_policy(&state.ctx, &admin, &form.host, &form.policy).await?;
+    Ok(Redirect::to("/admin/federation").into_response())
+}
+
+#[derive(Deserialize)]
+pub struct ModeForm {
+    #[serde(default)]
+    mode: String,
+}
+
+/// `POST /admin/federation/mode`: `open` (everyone not blocked) or `allowlist` (allowed peers only).
+pub async fn set_mode(
+    State(state): State<AppState>,
+    RequireUser(admin): RequireUser,
+    Form(form): Form<ModeForm>,
+) -> Result<Response, WebError> {
+    let allowlist_only = match form.mode.as_str() {
+        "allowlist" => true,
+        "open" => false,
+        _ => {
+            return Err(crate::service::ServiceError::from(crate::domain::FieldError::new(
+                "mode",
+                "must be open or allowlist",
+            ))
+            .into());
+        }
+    };
+    peers::set_allowlist_only(&state.ctx, &admin, allowlist_only).await?;
     Ok(Redirect::to("/admin/federation").into_response())
 }

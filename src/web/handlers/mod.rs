@@ -6,6 +6,7 @@ pub mod auth;
 pub mod calendar;
 pub mod events;
 pub mod feeds;
+pub mod follow_requests;
 pub mod goals;
 pub mod groups;
 pub mod home;
