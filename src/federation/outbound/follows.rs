@@ -46,14 +46,16 @@ pub(super) async fn follow_changed(
     Ok(vec![Outgoing::new(follower, undo.id.clone(), activity_json(&undo)?, targets)])
 }
 
-/// A local actor accepted a remote follower: the `Accept` embeds the follower's `Follow` as
-/// they sent it (its id, their id, our actor) and goes to the follower's inbox.
-pub(super) async fn follow_accepted(
+/// A local actor answered a remote follower: `accepted` sends an `Accept`, otherwise (a closed
+/// group's moderator said no) a `Reject`. Either embeds the follower's `Follow` as they sent it
+/// (its id, their id, our actor) and goes to the follower's inbox.
+pub(super) async fn follow_answered(
     ctx: &Context,
     uris: &Uris,
     follower: i64,
     followed: i64,
     follow_ap_id: &str,
+    accepted: bool,
 ) -> Result<Vec<Outgoing>, TranslateError> {
     let mut conn = ctx.db.acquire().await?;
     let followed_row =
@@ -69,35 +71,14 @@ pub(super) async fn follow_accepted(
     };
     let followed_url = url(&uris.actor(&followed_row.kind, &followed_row.name))?;
     let follow = FollowJson::new(url(follow_ap_id)?, follower_id, followed_url.clone());
-    let accept = AcceptJson::new(new_activity_id(ctx, uris, "accept")?, followed_url, follow);
-    Ok(vec![Outgoing::new(followed, accept.id.clone(), activity_json(&accept)?, vec![Target::Inbox(inbox)])])
-}
-
-/// A closed group's moderator rejected a remote follower: the `Reject` embeds the follower's
-/// `Follow` as they sent it and goes to the follower's inbox.
-pub(super) async fn follow_rejected(
-    ctx: &Context,
-    uris: &Uris,
-    follower: i64,
-    followed: i64,
-    follow_ap_id: &str,
-) -> Result<Vec<Outgoing>, TranslateError> {
-    let mut conn = ctx.db.acquire().await?;
-    let followed_row =
-        db::actors::get_actor(&mut conn.conn(), followed).await?.ok_or(TranslateError::Gone)?;
-    let follower_row =
-        db::actors::get_federation_fields(&mut conn.conn(), follower).await?.ok_or(TranslateError::Gone)?;
-    drop(conn);
-    if !followed_row.local || follower_row.local {
-        return Ok(Vec::new());
-    }
-    let (Some(follower_id), Some(inbox)) = (remote_id(&follower_row), own_inbox(&follower_row)) else {
-        return Ok(Vec::new());
+    let (id, answer) = if accepted {
+        let accept = AcceptJson::new(new_activity_id(ctx, uris, "accept")?, followed_url, follow);
+        (accept.id.clone(), activity_json(&accept)?)
+    } else {
+        let reject = RejectJson::new(new_activity_id(ctx, uris, "reject")?, followed_url, follow);
+        (reject.id.clone(), activity_json(&reject)?)
     };
-    let followed_url = url(&uris.actor(&followed_row.kind, &followed_row.name))?;
-    let follow = FollowJson::new(url(follow_ap_id)?, follower_id, followed_url.clone());
-    let reject = RejectJson::new(new_activity_id(ctx, uris, "reject")?, followed_url, follow);
-    Ok(vec![Outgoing::new(followed, reject.id.clone(), activity_json(&reject)?, vec![Target::Inbox(inbox)])])
+    Ok(vec![Outgoing::new(followed, id, answer, vec![Target::Inbox(inbox)])])
 }
 
 fn remote_id(actor: &FederationFieldsRow) -> Option<Url> {

@@ -166,10 +166,10 @@ async fn plan_event(
             follows::follow_changed(ctx, uris, *follow_id, *follower_id, *followed_id, false).await
         }
         DomainEvent::FollowAccepted { follower_id, followed_id, follow_ap_id, .. } => {
-            follows::follow_accepted(ctx, uris, *follower_id, *followed_id, follow_ap_id).await
+            follows::follow_answered(ctx, uris, *follower_id, *followed_id, follow_ap_id, true).await
         }
         DomainEvent::FollowRejected { follower_id, followed_id, follow_ap_id } => {
-            follows::follow_rejected(ctx, uris, *follower_id, *followed_id, follow_ap_id).await
+            follows::follow_answered(ctx, uris, *follower_id, *followed_id, follow_ap_id, false).await
         }
         DomainEvent::ProfileUpdated { actor_id } => profiles::profile_updated(ctx, uris, *actor_id).await,
         DomainEvent::EventCreated { event_id } => events::event_changed(ctx, uris, *event_id, "Create").await,
