@@ -11,8 +11,8 @@ use megalodon::megalodon::{
 use megalodon::{Megalodon, SNS};
 
 use federation_tests::scenario::{
-    LogsOnPanic, PASSWORD, eventually, follow_remote_group, member, options, page_shows, project_group,
-    reply, start_thread, thread_arrives,
+    LogsOnPanic, PASSWORD, eventually, follow_remote_group, followers_become, member, options, page_shows,
+    project_group, reply, start_thread, thread_arrives,
 };
 use federation_tests::{Backend, Browserless, Instance, csrf_token};
 
@@ -110,6 +110,9 @@ async fn a_mastodon_app_posts_into_a_group_on_another_instance(backend: Backend)
     let cy = member(&third, "cy", true).await;
     let handle = format!("@energy@{}", groups.domain());
     let third_group_path = follow_remote_group(&cy, &handle).await;
+    // The group has taken the third instance's follow before anything is posted there (under
+    // load the Follow can take seconds; a thread announced before it would not reach Cy).
+    followers_become(&bo, "/g/energy", 1).await;
 
     // Bo starts a thread at home before Ana follows: it is pulled in on follow.
     let bo_thread = start_thread(&bo, "/g/energy", "District heating", "Who joins?").await;

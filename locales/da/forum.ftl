@@ -91,3 +91,5 @@ feed-atom-link = Atom-feed
 feed-group-title = Tråde i { $group }
 feed-latest-title = Nyeste tråde på { $instance }
 field-post-language = Indlæggets sprog
+group-follow-pending = Din anmodning venter på godkendelse.
+group-follow-cancel = Træk anmodning tilbage

@@ -91,3 +91,5 @@ feed-atom-link = Atom-Feed
 feed-group-title = Themen in { $group }
 feed-latest-title = Neueste Themen auf { $instance }
 field-post-language = Sprache des Beitrags
+group-follow-pending = Deine Anfrage wartet auf Zustimmung.
+group-follow-cancel = Anfrage zurückziehen

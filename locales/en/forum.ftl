@@ -91,3 +91,5 @@ feed-atom-link = Atom feed
 feed-group-title = Threads in { $group }
 feed-latest-title = Latest threads on { $instance }
 field-post-language = Language of the post
+group-follow-pending = Your follow waits for approval.
+group-follow-cancel = Withdraw request

@@ -91,3 +91,5 @@ feed-atom-link = Atom-syöte
 feed-group-title = Ketjut ryhmässä { $group }
 feed-latest-title = Uusimmat ketjut: { $instance }
 field-post-language = Viestin kieli
+group-follow-pending = Seuraamispyyntösi odottaa hyväksyntää.
+group-follow-cancel = Peru pyyntö

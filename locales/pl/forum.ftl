@@ -99,3 +99,5 @@ feed-atom-link = Kanał Atom
 feed-group-title = Wątki w grupie { $group }
 feed-latest-title = Najnowsze wątki na { $instance }
 field-post-language = Język wpisu
+group-follow-pending = Twoja prośba czeka na akceptację.
+group-follow-cancel = Wycofaj prośbę

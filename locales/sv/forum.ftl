@@ -91,3 +91,5 @@ feed-atom-link = Atom-flöde
 feed-group-title = Trådar i { $group }
 feed-latest-title = Senaste trådarna på { $instance }
 field-post-language = Inläggets språk
+group-follow-pending = Din förfrågan väntar på godkännande.
+group-follow-cancel = Dra tillbaka förfrågan

@@ -44,6 +44,8 @@ pub struct GroupStatsRow {
     pub follower_count: i64,
     pub thread_count: i64,
     pub viewer_follows: bool,
+    /// The viewer's follow waits for the group's approval (or, remote, for its `Accept`).
+    pub viewer_follow_pending: bool,
     pub viewer_role: Option<String>,
 }
 
@@ -61,6 +63,8 @@ pub async fn get_group_stats(
          (SELECT COUNT(*) FROM follows f WHERE f.followed_id = $1 AND f.state = 'accepted') AS follower_count, \
          (SELECT COUNT(*) FROM posts p WHERE p.group_id = $1 AND p.id = p.root_id AND p.deleted_at IS NULL) AS thread_count, \
          EXISTS (SELECT 1 FROM follows f WHERE f.followed_id = $1 AND f.follower_id = $2) AS viewer_follows, \
+         EXISTS (SELECT 1 FROM follows f WHERE f.followed_id = $1 AND f.follower_id = $2 AND f.state = 'pending') \
+            AS viewer_follow_pending, \
          (SELECT m.role FROM group_moderators m WHERE m.group_id = $1 AND m.actor_id = $2) AS viewer_role",
         group_id,
         viewer_id,

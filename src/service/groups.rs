@@ -153,6 +153,7 @@ pub async fn get_group_page(
             .map(|m| (ActorRef { name: m.name, display_name: m.display_name, host: None }, m.role))
             .collect(),
         viewer_follows: stats.viewer_follows,
+        viewer_follow_pending: stats.viewer_follow_pending,
         viewer_role: stats.viewer_role,
     };
     Ok((details, paginate(threads, page_size, activity_cursor)))

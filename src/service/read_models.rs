@@ -136,6 +136,7 @@ pub struct GroupDetails {
     pub thread_count: i64,
     pub moderators: Vec<(ActorRef, String)>,
     pub viewer_follows: bool,
+    pub viewer_follow_pending: bool,
     pub viewer_role: Option<String>,
 }
 

@@ -224,6 +224,7 @@ pub struct GroupView {
     /// Moderators with the message id of their role.
     pub moderators: Vec<(ActorLink, &'static str)>,
     pub viewer_follows: bool,
+    pub viewer_follow_pending: bool,
     pub viewer_role: String,
 }
 
@@ -246,6 +247,7 @@ impl From<&GroupDetails> for GroupView {
                 .map(|(a, role)| (ActorLink::person(a), role_label(role)))
                 .collect(),
             viewer_follows: group.viewer_follows,
+            viewer_follow_pending: group.viewer_follow_pending,
             viewer_role: group.viewer_role.clone().unwrap_or_default(),
         }
     }

@@ -400,6 +400,11 @@ pub async fn closed_groups_hold_follows_until_a_moderator_decides(app: TestApp) 
     assert_eq!(peer.deliver(&zoe, &app.url("/inbox"), &follow(&zoe, 1)).await, StatusCode::ACCEPTED);
     assert_eq!(peer.deliver(&yves, &app.url("/inbox"), &follow(&yves, 2)).await, StatusCode::ACCEPTED);
     allmende::service::follows::follow_group(&app.ctx, &bob, "energy").await.expect("bob asks");
+    let bob_sees = || async {
+        allmende::service::groups::get_group_page(&app.ctx, "energy", Some(&bob), None).await.expect("page").0
+    };
+    let waiting = bob_sees().await;
+    assert!(waiting.viewer_follows && waiting.viewer_follow_pending, "bob's page says his request waits");
     app.state.delivery.drain().await.expect("drain");
     assert_eq!(follower_count(&app).await, 0, "all wait");
     assert!(queued_activities(&app).await.iter().all(|a| a["type"] != "Accept"), "no Accept yet");
@@ -418,6 +423,7 @@ pub async fn closed_groups_hold_follows_until_a_moderator_decides(app: TestApp) 
     assert_eq!(approved.status(), StatusCode::SEE_OTHER);
     let approved = app.post_form(&format!("/g/energy/requests/{bob_request}/approve"), &[]).await;
     assert_eq!(approved.status(), StatusCode::SEE_OTHER);
+    assert!(!bob_sees().await.viewer_follow_pending, "approved: bob simply follows");
     let rejected = app.post_form(&format!("/g/energy/requests/{yves_request}/reject"), &[]).await;
     assert_eq!(rejected.status(), StatusCode::SEE_OTHER);
     let again = app.post_form(&format!("/g/energy/requests/{yves_request}/approve"), &[]).await;
