@@ -389,7 +389,7 @@ accounts/search|bookmarks|accounts/\\{id\\}|accounts/\\{id\\}/(statuses|follower
 statuses|statuses/\\{id\\}|statuses/\\{id\\}/(context|source|history|favourite|unfavourite|favourited_by|\
 reblog|unreblog|reblogged_by|bookmark|unbookmark)|media|media/\\{id\\}|timelines/home|timelines/public|timelines/tag/\\{hashtag\\}|timelines/list/\\{list_id\\}|\
 notifications|notifications/clear|notifications/\\{id\\}|notifications/\\{id\\}/dismiss|\
-notifications/unread_count|favourites|search)|\\.well-known/oauth-authorization-server|\
+notifications/unread_count|favourites|search|tags/\\{name\\}|follow_requests)|\\.well-known/oauth-authorization-server|\
 oauth/(userinfo|token|revoke))$";
 
 fn schemathesis(command: &str, instance: &Instance, token: &str, extra: &[&str]) {
