@@ -118,13 +118,13 @@ pub async fn hashtags_and_mentions_from_an_app(app: TestApp) {
     let tag = bob.get_json("/api/v1/tags/Energy").await;
     assert_eq!(
         tag,
-        json!({"name": "energy", "url": "http://localhost/tags/energy", "history": [], "following": false})
+        json!({"id": "energy", "name": "energy", "url": "http://localhost/tags/energy", "history": [], "following": false})
     );
     assert_eq!(bob.get("/api/v1/tags/123").await.status(), StatusCode::NOT_FOUND);
     let found = bob.get_json("/api/v2/search?q=%23HEAT&type=hashtags").await;
     assert_eq!(
         found["hashtags"],
-        json!([{"name": "heatpumps", "url": "http://localhost/tags/heatpumps", "history": [], "following": false}])
+        json!([{"id": "heatpumps", "name": "heatpumps", "url": "http://localhost/tags/heatpumps", "history": [], "following": false}])
     );
     assert_eq!(found["accounts"], json!([]));
     let everything = bob.get_json("/api/v2/search?q=e").await;
