@@ -6,7 +6,7 @@ use url::Url;
 
 use super::activities::create::store_post;
 use super::activities::same_host;
-use super::protocol::{ActorJson, OrderedCollectionJson, OrderedCollectionPageJson, PostJson};
+use super::protocol::{ActorJson, PostJson};
 use super::resolve::{self, ResolveError};
 use crate::state::AppState;
 
@@ -21,19 +21,9 @@ pub async fn backfill_group(state: &AppState, group: &Url) -> Result<usize, Reso
     if !same_host(&outbox, group) {
         return Ok(0);
     }
-    let collection: OrderedCollectionJson =
-        serde_json::from_value(resolve::fetch_document(state, &outbox).await?)
-            .map_err(|_| ResolveError::Invalid("not a collection"))?;
-    let mut items = collection.items().to_vec();
-    if items.is_empty()
-        && let Some(first) = collection.first.as_ref().filter(|first| same_host(first, group))
-        && let Ok(page) =
-            serde_json::from_value::<OrderedCollectionPageJson>(resolve::fetch_document(state, first).await?)
-    {
-        items = page.ordered_items;
-    }
+    let items = resolve::collection_items(state, &outbox, group, 1, BACKFILL_THREADS).await?;
     let mut stored = 0;
-    for item in items.into_iter().take(BACKFILL_THREADS) {
+    for item in items {
         let Some(mut post) = post_of(state, item, group).await else { continue };
         if post.in_reply_to.is_some() {
             continue;

@@ -7,8 +7,8 @@ use url::Url;
 
 use super::activities::events::remote_event;
 use super::activities::same_host;
+use super::protocol::ActorJson;
 use super::protocol::event::EventJson;
-use super::protocol::{ActorJson, OrderedCollectionJson, OrderedCollectionPageJson};
 use super::resolve::{self, ResolveError};
 use crate::service::{events, remote};
 use crate::state::AppState;
@@ -25,19 +25,9 @@ pub async fn backfill_events(state: &AppState, group: &Url) -> Result<usize, Res
     let actor: ActorJson = serde_json::from_value(resolve::fetch_document(state, group).await?)
         .map_err(|_| ResolveError::Invalid("not an actor"))?;
     let Some(events_url) = actor.events.filter(|url| same_host(url, group)) else { return Ok(0) };
-    let collection: OrderedCollectionJson =
-        serde_json::from_value(resolve::fetch_document(state, &events_url).await?)
-            .map_err(|_| ResolveError::Invalid("not a collection"))?;
-    let mut items = collection.items().to_vec();
-    if items.is_empty()
-        && let Some(first) = collection.first.as_ref().filter(|first| same_host(first, group))
-        && let Ok(page) =
-            serde_json::from_value::<OrderedCollectionPageJson>(resolve::fetch_document(state, first).await?)
-    {
-        items = page.ordered_items;
-    }
+    let items = resolve::collection_items(state, &events_url, group, 1, BACKFILL_EVENTS).await?;
     let mut stored = 0;
-    for item in items.into_iter().take(BACKFILL_EVENTS) {
+    for item in items {
         let Some(event) = event_of(state, item, group).await else { continue };
         if !event.is_public() || remote::is_deleted_object(&state.ctx, event.id.as_str()).await? {
             continue;

@@ -6,7 +6,7 @@ use serde_json::Value;
 use url::Url;
 
 use super::activities::same_host;
-use super::protocol::{ActorJson, OrderedCollectionJson, OrderedCollectionPageJson};
+use super::protocol::ActorJson;
 use super::resolve::{self, ResolveError};
 use crate::state::AppState;
 
@@ -28,19 +28,8 @@ pub async fn moderators_of(state: &AppState, group: &Url) -> Result<Vec<Url>, Re
     let Some(list) = actor.attributed_to.filter(|list| same_host(list, group)) else {
         return Ok(Vec::new());
     };
-    let collection: OrderedCollectionJson =
-        serde_json::from_value(resolve::fetch_document(state, &list).await?)
-            .map_err(|_| ResolveError::Invalid("not a collection"))?;
-    let mut items = collection.items().to_vec();
-    if items.is_empty()
-        && let Some(first) = collection.first.as_ref().filter(|first| same_host(first, group))
-    {
-        let page: OrderedCollectionPageJson =
-            serde_json::from_value(resolve::fetch_document(state, first).await?)
-                .map_err(|_| ResolveError::Invalid("not a collection page"))?;
-        items = page.ordered_items;
-    }
-    Ok(items.iter().take(MAX_MODERATORS).filter_map(item_id).collect())
+    let items = resolve::collection_items(state, &list, group, 1, MAX_MODERATORS).await?;
+    Ok(items.iter().filter_map(item_id).collect())
 }
 
 /// A collection item: a URL, or an object with an `id`.

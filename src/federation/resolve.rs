@@ -5,7 +5,7 @@ use serde_json::Value;
 use url::Url;
 
 use super::http::{FetchError, FetchKey};
-use super::protocol::{ActorJson, ActorKind};
+use super::protocol::{ActorJson, ActorKind, OrderedCollectionJson, OrderedCollectionPageJson};
 use crate::domain::ActorId;
 use crate::federation::delivery::enqueue::domain_of;
 use crate::service::remote::{self, RemoteActor, RemoteActorKind};
@@ -41,6 +41,34 @@ pub async fn fetch_document(state: &AppState, url: &Url) -> Result<Value, Resolv
     let key = fetch_key(state).await?;
     let (_, value) = state.http.fetch_json(url, Some(&key)).await?;
     Ok(value)
+}
+
+/// The items of the collection at `url`: inline, or from its pages (`first`, then `next`), at
+/// most `max_pages` pages and `max_items` items. Only pages on `owner`'s host are read.
+pub async fn collection_items(
+    state: &AppState,
+    url: &Url,
+    owner: &Url,
+    max_pages: usize,
+    max_items: usize,
+) -> Result<Vec<Value>, ResolveError> {
+    let collection: OrderedCollectionJson = serde_json::from_value(fetch_document(state, url).await?)
+        .map_err(|_| ResolveError::Invalid("not a collection"))?;
+    let mut items: Vec<Value> = collection.items().iter().take(max_items).cloned().collect();
+    let mut next = collection.first.clone().filter(|_| items.is_empty());
+    let mut pages = 0;
+    while let Some(page_url) = next.take() {
+        if pages >= max_pages || items.len() >= max_items || domain_of(&page_url) != domain_of(owner) {
+            break;
+        }
+        pages += 1;
+        let page: OrderedCollectionPageJson = serde_json::from_value(fetch_document(state, &page_url).await?)
+            .map_err(|_| ResolveError::Invalid("not a collection page"))?;
+        let room = max_items - items.len();
+        items.extend(page.ordered_items.into_iter().take(room));
+        next = page.next.filter(|next| next != &page_url);
+    }
+    Ok(items)
 }
 
 /// Fetches and stores a remote actor; returns its row id and public key.

@@ -11,7 +11,7 @@ use url::Url;
 use super::activities::create::store_post;
 use super::activities::same_host;
 use super::backfill::post_of;
-use super::protocol::{OrderedCollectionJson, OrderedCollectionPageJson, PostJson, PostKind};
+use super::protocol::{PostJson, PostKind};
 use super::resolve::{self, ResolveError};
 use crate::service::remote;
 use crate::state::AppState;
@@ -43,24 +43,7 @@ pub fn spawn_thread_backfill(state: &AppState, context: Url) {
 /// Fetches the collection's items (inline, or on up to [`CONTEXT_PAGES`] pages) and stores the
 /// posts not known yet, in the collection's order (parents first); returns how many were stored.
 pub async fn backfill_thread(state: &AppState, context: &Url) -> Result<usize, ResolveError> {
-    let collection: OrderedCollectionJson =
-        serde_json::from_value(resolve::fetch_document(state, context).await?)
-            .map_err(|_| ResolveError::Invalid("not a collection"))?;
-    let mut items: Vec<Value> = collection.items().iter().take(CONTEXT_ITEMS).cloned().collect();
-    let mut next = collection.first.clone().filter(|_| items.is_empty());
-    let mut pages = 0;
-    while let Some(page_url) = next.take() {
-        if pages >= CONTEXT_PAGES || items.len() >= CONTEXT_ITEMS || !same_host(&page_url, context) {
-            break;
-        }
-        pages += 1;
-        let page: OrderedCollectionPageJson =
-            serde_json::from_value(resolve::fetch_document(state, &page_url).await?)
-                .map_err(|_| ResolveError::Invalid("not a collection page"))?;
-        let room = CONTEXT_ITEMS - items.len();
-        items.extend(page.ordered_items.into_iter().take(room));
-        next = page.next.filter(|next| next != &page_url);
-    }
+    let items = resolve::collection_items(state, context, context, CONTEXT_PAGES, CONTEXT_ITEMS).await?;
     let mut stored = 0;
     for item in items {
         if let Some(id) = item_id(&item)
