@@ -270,36 +270,45 @@ pub struct RemotePostUpsert<'a> {
     pub updated: Option<i64>,
 }
 
-/// When a remote post was last edited: None when we do not hold it, `Some(None)` when it was
-/// never edited.
-pub async fn get_remote_post_edit_time(
-    conn: &mut Conn<'_>,
-    ap_id: &str,
-) -> Result<Option<Option<i64>>, DbError> {
-    query_scalar!(conn, Option<i64>, fetch_optional, "SELECT updated_at FROM posts WHERE ap_id = $1", ap_id)
+/// What [`upsert_remote_post`] did.
+#[derive(Debug, Clone, Copy)]
+pub struct UpsertedPost {
+    pub id: i64,
+    pub created: bool,
+    /// When the version held before was last edited (None when it is new or was never edited).
+    pub previous_update: Option<i64>,
 }
 
-/// Stores a remote post, or refreshes its content when it is known already. Returns the row id
-/// and whether it was new. A post without a known thread becomes its own thread root.
+/// Stores a remote post, or refreshes its content when it is known already. A post without a
+/// known thread becomes its own thread root.
 pub async fn upsert_remote_post(
     conn: &mut Conn<'_>,
     post: &RemotePostUpsert<'_>,
-) -> Result<(i64, bool), DbError> {
-    if let Some(existing) =
-        query_scalar!(conn, i64, fetch_optional, "SELECT id FROM posts WHERE ap_id = $1", post.ap_id)?
-    {
+) -> Result<UpsertedPost, DbError> {
+    #[derive(sqlx::FromRow)]
+    struct Existing {
+        id: i64,
+        updated_at: Option<i64>,
+    }
+    if let Some(existing) = query_as!(
+        conn,
+        Existing,
+        fetch_optional,
+        "SELECT id, updated_at FROM posts WHERE ap_id = $1",
+        post.ap_id
+    )? {
         execute!(
             conn,
             "UPDATE posts SET title = COALESCE($2, title), content_html = $3, sensitive = $4, content_warning = $5, \
              updated_at = COALESCE($6, updated_at) WHERE id = $1 AND deleted_at IS NULL",
-            existing,
+            existing.id,
             post.title,
             post.content_html,
             post.sensitive,
             post.content_warning,
             post.updated,
         )?;
-        return Ok((existing, false));
+        return Ok(UpsertedPost { id: existing.id, created: false, previous_update: existing.updated_at });
     }
     execute!(
         conn,
@@ -320,7 +329,7 @@ pub async fn upsert_remote_post(
         post.published,
         post.updated,
     )?;
-    Ok((post.id, true))
+    Ok(UpsertedPost { id: post.id, created: true, previous_update: None })
 }
 
 #[derive(Debug, Clone, sqlx::FromRow)]

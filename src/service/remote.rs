@@ -208,8 +208,7 @@ pub async fn store_remote_post_referring(
         None => None,
     };
     let group_id = parent.as_ref().map_or(post.group.map(|g| g.0), |p| p.group_id);
-    let last_edit = db::posts::get_remote_post_edit_time(&mut conn, &post.ap_id).await?;
-    let (id, created) = db::posts::upsert_remote_post(
+    let stored = db::posts::upsert_remote_post(
         &mut conn,
         &RemotePostUpsert {
             id: ctx.new_id(),
@@ -228,9 +227,10 @@ pub async fn store_remote_post_referring(
         },
     )
     .await?;
+    let (id, created) = (stored.id, stored.created);
     super::media::store_remote_media(ctx, &mut conn, post.author.0, id, &post.media).await?;
     let edited =
-        post.updated.is_some_and(|updated| last_edit.is_some_and(|last| last < Some(updated.millis())));
+        !created && post.updated.is_some_and(|updated| stored.previous_update < Some(updated.millis()));
     if edited {
         super::notifications::notify_boosters_of_edit(ctx, &mut conn, post.author.0, id).await?;
     }
