@@ -118,29 +118,7 @@ pub async fn approve(
     name: &str,
     follow_id: i64,
 ) -> Result<(), ServiceError> {
-    let mut tx = ctx.db.begin().await?;
-    let mut conn = tx.conn();
-    let (group, _) = moderated_group(&mut conn, user, name).await?;
-    let follow = db::follows::get_pending_follow(&mut conn, group.id, follow_id)
-        .await?
-        .ok_or(ServiceError::NotFound)?;
-    if !db::follows::update_follow_accepted_by_id(&mut conn, follow.id).await? {
-        return Err(ServiceError::NotFound);
-    }
-    if let Some(follow_ap_id) = follow.ap_id.filter(|_| !follow.follower_local) {
-        ctx.emit(
-            &mut conn,
-            DomainEvent::FollowAccepted {
-                follow_id: follow.id,
-                follower_id: follow.follower_id,
-                followed_id: group.id,
-                follow_ap_id,
-            },
-        )
-        .await?;
-    }
-    tx.commit().await?;
-    Ok(())
+    decide(ctx, user, name, follow_id, true).await
 }
 
 /// A moderator rejects a pending follow: the request is removed, and a remote follower is sent
@@ -151,23 +129,39 @@ pub async fn reject(
     name: &str,
     follow_id: i64,
 ) -> Result<(), ServiceError> {
+    decide(ctx, user, name, follow_id, false).await
+}
+
+/// Approves (`accept`) or rejects one of the group's pending follows, in one transaction with
+/// the event that answers a remote follower.
+async fn decide(
+    ctx: &Context,
+    user: &CurrentUser,
+    name: &str,
+    follow_id: i64,
+    accept: bool,
+) -> Result<(), ServiceError> {
     let mut tx = ctx.db.begin().await?;
     let mut conn = tx.conn();
     let (group, _) = moderated_group(&mut conn, user, name).await?;
     let follow = db::follows::get_pending_follow(&mut conn, group.id, follow_id)
         .await?
         .ok_or(ServiceError::NotFound)?;
-    db::follows::delete_follow(&mut conn, follow.id).await?;
+    if accept {
+        if !db::follows::update_follow_accepted_by_id(&mut conn, follow.id).await? {
+            return Err(ServiceError::NotFound);
+        }
+    } else {
+        db::follows::delete_follow(&mut conn, follow.id).await?;
+    }
     if let Some(follow_ap_id) = follow.ap_id.filter(|_| !follow.follower_local) {
-        ctx.emit(
-            &mut conn,
-            DomainEvent::FollowRejected {
-                follower_id: follow.follower_id,
-                followed_id: group.id,
-                follow_ap_id,
-            },
-        )
-        .await?;
+        let (follower_id, followed_id) = (follow.follower_id, group.id);
+        let event = if accept {
+            DomainEvent::FollowAccepted { follow_id: follow.id, follower_id, followed_id, follow_ap_id }
+        } else {
+            DomainEvent::FollowRejected { follower_id, followed_id, follow_ap_id }
+        };
+        ctx.emit(&mut conn, event).await?;
     }
     tx.commit().await?;
     Ok(())
