@@ -40,10 +40,8 @@ macro_rules! select_goal {
     };
 }
 
-pub struct NewGoal<'a> {
-    pub id: i64,
-    pub owner_id: i64,
-    pub created_by: i64,
+/// What a goal says: set when it is created, changed by its owner.
+pub struct GoalValues<'a> {
     pub title: &'a str,
     pub metric: &'a str,
     pub unit: &'a str,
@@ -52,6 +50,13 @@ pub struct NewGoal<'a> {
     pub target_value: f64,
     pub target_year: i64,
     pub scope_note: &'a str,
+}
+
+pub struct NewGoal<'a> {
+    pub id: i64,
+    pub owner_id: i64,
+    pub created_by: i64,
+    pub values: GoalValues<'a>,
     pub now: i64,
 }
 
@@ -64,48 +69,40 @@ pub async fn insert_goal(conn: &mut Conn<'_>, goal: &NewGoal<'_>) -> Result<(), 
         goal.id,
         goal.owner_id,
         goal.created_by,
-        goal.title,
-        goal.metric,
-        goal.unit,
-        goal.baseline_value,
-        goal.baseline_year,
-        goal.target_value,
-        goal.target_year,
-        goal.scope_note,
+        goal.values.title,
+        goal.values.metric,
+        goal.values.unit,
+        goal.values.baseline_value,
+        goal.values.baseline_year,
+        goal.values.target_value,
+        goal.values.target_year,
+        goal.values.scope_note,
         goal.now,
     )?;
     Ok(())
 }
 
-/// The parts of a goal its owner may change (not the owner).
-pub struct GoalChange<'a> {
-    pub id: i64,
-    pub title: &'a str,
-    pub metric: &'a str,
-    pub unit: &'a str,
-    pub baseline_value: f64,
-    pub baseline_year: i64,
-    pub target_value: f64,
-    pub target_year: i64,
-    pub scope_note: &'a str,
-    pub now: i64,
-}
-
-pub async fn update_goal(conn: &mut Conn<'_>, goal: &GoalChange<'_>) -> Result<bool, DbError> {
+/// Changes what a goal says (not its owner).
+pub async fn update_goal(
+    conn: &mut Conn<'_>,
+    id: i64,
+    values: &GoalValues<'_>,
+    now: i64,
+) -> Result<bool, DbError> {
     let changed = execute!(
         conn,
         "UPDATE goals SET title = $2, metric = $3, unit = $4, baseline_value = $5, baseline_year = $6, \
          target_value = $7, target_year = $8, scope_note = $9, updated_at = $10 WHERE id = $1",
-        goal.id,
-        goal.title,
-        goal.metric,
-        goal.unit,
-        goal.baseline_value,
-        goal.baseline_year,
-        goal.target_value,
-        goal.target_year,
-        goal.scope_note,
-        goal.now,
+        id,
+        values.title,
+        values.metric,
+        values.unit,
+        values.baseline_value,
+        values.baseline_year,
+        values.target_value,
+        values.target_year,
+        values.scope_note,
+        now,
     )?;
     Ok(changed == 1)
 }

@@ -111,6 +111,29 @@ async fn may_report(conn: &mut Conn<'_>, user: &CurrentUser, owner_id: i64) -> R
     Ok(db::groups::get_moderator_role(conn, owner_id, user.id.0).await?.is_some())
 }
 
+/// A goal the member may change (one they may report on); others are forbidden.
+async fn editable_goal(conn: &mut Conn<'_>, user: &CurrentUser, id: i64) -> Result<GoalRow, ServiceError> {
+    let row = db::goals::get_goal(conn, id).await?.ok_or(ServiceError::NotFound)?;
+    if !may_report(conn, user, row.owner_id).await? {
+        return Err(ServiceError::Forbidden);
+    }
+    Ok(row)
+}
+
+/// A validated goal as the database stores it.
+fn goal_values(goal: &Goal) -> db::goals::GoalValues<'_> {
+    db::goals::GoalValues {
+        title: &goal.title,
+        metric: &goal.metric,
+        unit: &goal.unit,
+        baseline_value: goal.baseline_value,
+        baseline_year: i64::from(goal.baseline_year),
+        target_value: goal.target_value,
+        target_year: i64::from(goal.target_year),
+        scope_note: &goal.scope_note,
+    }
+}
+
 pub async fn create_goal(
     ctx: &Context,
     user: &CurrentUser,
@@ -128,14 +151,7 @@ pub async fn create_goal(
             id,
             owner_id,
             created_by: user.id.0,
-            title: &goal.title,
-            metric: &goal.metric,
-            unit: &goal.unit,
-            baseline_value: goal.baseline_value,
-            baseline_year: i64::from(goal.baseline_year),
-            target_value: goal.target_value,
-            target_year: i64::from(goal.target_year),
-            scope_note: &goal.scope_note,
+            values: goal_values(&goal),
             now: ctx.now().millis(),
         },
     )
@@ -155,26 +171,8 @@ pub async fn update_goal(
     let goal = Goal::parse(&input)?;
     let mut tx = ctx.db.begin().await?;
     let mut conn = tx.conn();
-    let row = db::goals::get_goal(&mut conn, id).await?.ok_or(ServiceError::NotFound)?;
-    if !may_report(&mut conn, user, row.owner_id).await? {
-        return Err(ServiceError::Forbidden);
-    }
-    db::goals::update_goal(
-        &mut conn,
-        &db::goals::GoalChange {
-            id,
-            title: &goal.title,
-            metric: &goal.metric,
-            unit: &goal.unit,
-            baseline_value: goal.baseline_value,
-            baseline_year: i64::from(goal.baseline_year),
-            target_value: goal.target_value,
-            target_year: i64::from(goal.target_year),
-            scope_note: &goal.scope_note,
-            now: ctx.now().millis(),
-        },
-    )
-    .await?;
+    editable_goal(&mut conn, user, id).await?;
+    db::goals::update_goal(&mut conn, id, &goal_values(&goal), ctx.now().millis()).await?;
     tx.commit().await?;
     tracing::info!(goal = id, by = %user.name, "goal changed");
     Ok(())
@@ -184,10 +182,7 @@ pub async fn update_goal(
 pub async fn delete_goal(ctx: &Context, user: &CurrentUser, id: i64) -> Result<(), ServiceError> {
     let mut tx = ctx.db.begin().await?;
     let mut conn = tx.conn();
-    let row = db::goals::get_goal(&mut conn, id).await?.ok_or(ServiceError::NotFound)?;
-    if !may_report(&mut conn, user, row.owner_id).await? {
-        return Err(ServiceError::Forbidden);
-    }
+    editable_goal(&mut conn, user, id).await?;
     db::goals::delete_goal(&mut conn, id).await?;
     tx.commit().await?;
     tracing::info!(goal = id, by = %user.name, "goal deleted");
@@ -197,10 +192,7 @@ pub async fn delete_goal(ctx: &Context, user: &CurrentUser, id: i64) -> Result<(
 /// The goal as its edit form shows it.
 pub async fn goal_input(ctx: &Context, user: &CurrentUser, id: i64) -> Result<GoalInput, ServiceError> {
     let mut conn = ctx.db.acquire().await?;
-    let row = db::goals::get_goal(&mut conn.conn(), id).await?.ok_or(ServiceError::NotFound)?;
-    if !may_report(&mut conn.conn(), user, row.owner_id).await? {
-        return Err(ServiceError::Forbidden);
-    }
+    let row = editable_goal(&mut conn.conn(), user, id).await?;
     Ok(GoalInput {
         title: row.title,
         metric: row.metric,
