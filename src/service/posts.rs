@@ -2,7 +2,7 @@
 
 use super::error::refuse_if_any;
 use super::notifications;
-use super::threads::post_language;
+use super::threads::{PostParts, check_post_parts};
 use super::{Context, CurrentUser, PostDetails, ServiceError};
 use crate::db::{self, Conn, posts::NewPost, posts::PostRow};
 use crate::domain::{ContentWarning, DomainEvent, FieldErrors, PostBody, PostId, ThreadTitle};
@@ -25,11 +25,16 @@ pub async fn reply(
     input: NewReply,
 ) -> Result<PostId, ServiceError> {
     let mut errors = FieldErrors::new();
-    let body = errors.check(PostBody::parse_beside_images(&input.body, !input.media_ids.is_empty()));
-    let language = errors.check(post_language(user, input.language.as_deref()));
-    let content_warning = errors.check(ContentWarning::parse(input.content_warning.as_deref())).flatten();
+    let parts = check_post_parts(
+        &mut errors,
+        user,
+        &input.body,
+        !input.media_ids.is_empty(),
+        input.language.as_deref(),
+        input.content_warning.as_deref(),
+    );
     refuse_if_any(errors)?;
-    let (Some(body), Some(language)) = (body, language) else {
+    let Some(PostParts { body, language, content_warning }) = parts else {
         return Err(ServiceError::Internal("validated input missing".into()));
     };
     let mut tx = ctx.db.begin().await?;

@@ -43,11 +43,16 @@ pub(crate) async fn create_thread_in(
 ) -> Result<PostId, ServiceError> {
     let mut errors = FieldErrors::new();
     let title = errors.check(ThreadTitle::parse(&input.title));
-    let body = errors.check(PostBody::parse(&input.body));
-    let language = errors.check(post_language(user, input.language.as_deref()));
-    let content_warning = errors.check(ContentWarning::parse(input.content_warning.as_deref())).flatten();
+    let parts = check_post_parts(
+        &mut errors,
+        user,
+        &input.body,
+        false,
+        input.language.as_deref(),
+        input.content_warning.as_deref(),
+    );
     refuse_if_any(errors)?;
-    let (Some(title), Some(body), Some(language)) = (title, body, language) else {
+    let (Some(title), Some(PostParts { body, language, content_warning })) = (title, parts) else {
         return Err(ServiceError::Internal("validated input missing".into()));
     };
     let group = db::groups::get_group_by_handle(conn, group_name).await?.ok_or(ServiceError::NotFound)?;
@@ -94,11 +99,16 @@ pub async fn create_personal_post(
     input: NewPersonalPost,
 ) -> Result<PostId, ServiceError> {
     let mut errors = FieldErrors::new();
-    let body = errors.check(PostBody::parse_beside_images(&input.body, !input.media_ids.is_empty()));
-    let language = errors.check(post_language(user, input.language.as_deref()));
-    let content_warning = errors.check(ContentWarning::parse(input.content_warning.as_deref())).flatten();
+    let parts = check_post_parts(
+        &mut errors,
+        user,
+        &input.body,
+        !input.media_ids.is_empty(),
+        input.language.as_deref(),
+        input.content_warning.as_deref(),
+    );
     refuse_if_any(errors)?;
-    let (Some(body), Some(language)) = (body, language) else {
+    let Some(PostParts { body, language, content_warning }) = parts else {
         return Err(ServiceError::Internal("validated input missing".into()));
     };
     let mut tx = ctx.db.begin().await?;
@@ -131,6 +141,29 @@ pub async fn create_personal_post(
 }
 
 /// The language of a new post: chosen in the composer, else the author's own.
+/// The parts every new post has, checked.
+pub(crate) struct PostParts {
+    pub body: PostBody,
+    pub language: Language,
+    pub content_warning: Option<ContentWarning>,
+}
+
+/// Checks a new post's body (which may be empty beside images), language (the member's own
+/// unless they chose another) and content warning, adding what is wrong to `errors`.
+pub(crate) fn check_post_parts(
+    errors: &mut FieldErrors,
+    user: &CurrentUser,
+    body: &str,
+    has_images: bool,
+    language: Option<&str>,
+    content_warning: Option<&str>,
+) -> Option<PostParts> {
+    let body = errors.check(PostBody::parse_beside_images(body, has_images));
+    let language = errors.check(post_language(user, language));
+    let content_warning = errors.check(ContentWarning::parse(content_warning)).flatten();
+    Some(PostParts { body: body?, language: language?, content_warning })
+}
+
 pub(crate) fn post_language(
     user: &CurrentUser,
     chosen: Option<&str>,
