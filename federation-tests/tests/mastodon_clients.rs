@@ -198,6 +198,17 @@ async fn a_mastodon_app_posts_into_a_group_on_another_instance(backend: Backend)
     let boosted = ana.reblog_status(opener.id.clone()).await.expect("boost").json;
     assert_eq!(boosted.reblog.map(|original| original.reblogged), Some(Some(true)));
 
+    // The app shows the remote group as Mastodon shows a group: its statuses are its boosts of
+    // the threads started in it.
+    let group_statuses =
+        ana.get_account_statuses(group.id.clone(), None).await.expect("the group's statuses").json;
+    let shared = group_statuses
+        .iter()
+        .find(|s| s.reblog.as_ref().is_some_and(|r| r.content.contains("District heating")))
+        .unwrap_or_else(|| panic!("the group shares its thread: {group_statuses:?}"));
+    assert_eq!(shared.account.id, group.id);
+    assert_eq!(shared.reblog.as_ref().map(|r| r.account.username.as_str()), Some("bo"));
+
     // Bo answers Ana's thread at home; Ana is notified on her own instance.
     let bo_page = bo.get_ok("/g/energy").await;
     let thread_path = federation_tests::scenario::thread_link(&bo_page, "Heat pumps for schools")

@@ -213,7 +213,8 @@ macro_rules! has_media {
 
 /// Home: posts in groups the viewer follows, posts of people they follow, their own, and the
 /// threads of the groups that their groups follow (the groups' network); and boosts by them and
-/// by the people they follow (not boosts of the viewer's own posts).
+/// by the people they follow (not boosts of the viewer's own posts, and not a group's share of
+/// its own thread, which is in the home timeline as the thread itself).
 pub async fn list_home(conn: &mut Conn<'_>, viewer: i64, window: Window) -> Result<Vec<StatusRow>, DbError> {
     query_as!(
         conn,
@@ -226,7 +227,8 @@ pub async fn list_home(conn: &mut Conn<'_>, viewer: i64, window: Window) -> Resu
                JOIN actors g ON g.id = f.followed_id AND g.kind = 'group' \
                JOIN follows n ON n.follower_id = g.id AND n.state = 'accepted' \
                WHERE f.follower_id = $1 AND f.state = 'accepted' AND n.followed_id = p.group_id)))",
-            "bp.author_id <> $1 AND (b.actor_id = $1 OR EXISTS (SELECT 1 FROM follows f \
+            "bp.author_id <> $1 AND b.actor_id <> COALESCE(bp.group_id, 0) \
+             AND (b.actor_id = $1 OR EXISTS (SELECT 1 FROM follows f \
                WHERE f.follower_id = $1 AND f.state = 'accepted' AND f.followed_id = b.actor_id))"
         ),
         viewer,
@@ -279,8 +281,8 @@ pub async fn list_public(
     )
 }
 
-/// An account's statuses: a person's posts and boosts (unless `exclude_reblogs`, and not with
-/// `only_media`), or a group's threads.
+/// An account's statuses: its posts and boosts (unless `exclude_reblogs`, and not with
+/// `only_media`). A group's statuses are its shares of its threads, as Mastodon shows a group.
 pub async fn list_account_statuses(
     conn: &mut Conn<'_>,
     viewer: Option<i64>,
@@ -294,8 +296,7 @@ pub async fn list_account_statuses(
         fetch_all,
         select_entries!(
             concat!(
-                "(p.author_id = $6 OR (p.group_id = $6 AND p.id = p.root_id)) \
-                 AND ($7 = FALSE OR p.id = p.root_id) AND ($8 = FALSE OR ",
+                "p.author_id = $6 AND ($7 = FALSE OR p.id = p.root_id) AND ($8 = FALSE OR ",
                 has_media!(),
                 ")"
             ),

@@ -93,6 +93,19 @@ pub async fn list_boosters(ctx: &Context, post: i64) -> Result<Vec<AccountSummar
     Ok(rows.into_iter().map(AccountSummary::from).collect())
 }
 
+/// A group shares a thread started in it, as Mastodon shows a group's posts: apps list the
+/// group's statuses as these shares. Nobody is notified and nothing is sent: the group's own
+/// `Announce` of the thread already goes out (or came in) with the thread.
+pub(crate) async fn share_in_group(
+    ctx: &Context,
+    conn: &mut db::Conn<'_>,
+    post: i64,
+    group: i64,
+) -> Result<(), ServiceError> {
+    db::boosts::insert_boost(conn, ctx.new_id(), post, group, None, ctx.now().millis()).await?;
+    Ok(())
+}
+
 /// A remote person boosted one of the posts we hold (their `Announce` of its URL).
 pub async fn receive_remote_boost(
     ctx: &Context,

@@ -265,6 +265,7 @@ pub async fn store_remote_post_referring(
             }
             None => {
                 if let Some(group_id) = group_id {
+                    super::boosts::share_in_group(ctx, &mut conn, id, group_id).await?;
                     ctx.emit(
                         &mut conn,
                         DomainEvent::ThreadCreated {

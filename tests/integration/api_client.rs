@@ -274,6 +274,29 @@ pub async fn timelines_page_with_link_headers(app: TestApp) {
     let group_statuses =
         bo_api.get_json(&format!("/api/v1/accounts/{id}/statuses?exclude_replies=true")).await;
     assert_eq!(group_statuses.as_array().unwrap().len(), 5);
+    // As Mastodon shows a group: its statuses are its boosts of the threads started in it.
+    let newest = &group_statuses[0];
+    assert_eq!(newest["account"]["id"], id, "{newest}");
+    assert_eq!(newest["account"]["group"], true);
+    assert_eq!(newest["reblog"]["account"]["username"], "ana");
+    assert!(newest["reblog"]["content"].as_str().unwrap().contains("Thread 4"), "{newest}");
+    assert_ne!(newest["id"], newest["reblog"]["id"], "the share is an entry of its own");
+    assert_eq!(newest["reblog"]["reblogs_count"], 1, "the group's share counts");
+    let share = bo_api.get_json(&format!("/api/v1/statuses/{}", newest["id"].as_str().unwrap())).await;
+    assert_eq!(share["reblog"]["id"], newest["reblog"]["id"]);
+    let older = bo_api
+        .get_json(&format!(
+            "/api/v1/accounts/{id}/statuses?limit=2&max_id={}",
+            group_statuses[1]["id"].as_str().unwrap()
+        ))
+        .await;
+    assert!(older[0]["reblog"]["content"].as_str().unwrap().contains("Thread 2"), "{older}");
+    let without_boosts =
+        bo_api.get_json(&format!("/api/v1/accounts/{id}/statuses?exclude_reblogs=true")).await;
+    assert_eq!(without_boosts, json!([]), "a group writes nothing itself");
+    let home = bo_api.get_json("/api/v1/timelines/home").await;
+    assert_eq!(home.as_array().unwrap().len(), 5, "the shares do not repeat the threads at home: {home}");
+    assert!(home.as_array().unwrap().iter().all(|s| s["reblog"].is_null()));
     let followers = bo_api.get_json(&format!("/api/v1/accounts/{id}/followers")).await;
     assert_eq!(followers[0]["username"], "bo");
 

@@ -132,6 +132,7 @@ pub async fn a_mention_of_a_group_starts_a_thread(app: TestApp) {
         "title from the first line"
     );
     assert_eq!(threads.items[0].author.host.as_deref(), Some(peer.base_url.trim_start_matches("http://")));
+    assert_eq!(count_rows(&app, "boosts").await, 1, "the group shares the new thread");
     // A post that neither mentions a local group nor replies to anything here is not kept.
     assert_eq!(
         peer.deliver(&zoe, &app.url("/inbox"), &create_page(&peer, &zoe, 2, false)).await,
