@@ -30,6 +30,7 @@ pub mod network;
 pub mod notifications;
 pub mod oauth;
 pub mod organisations;
+pub mod post_revisions;
 pub mod posts;
 pub mod projects;
 pub mod registrations;

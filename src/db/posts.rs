@@ -215,34 +215,56 @@ pub async fn update_thread_on_reply_deleted(conn: &mut Conn<'_>, root_id: i64) -
     Ok(())
 }
 
+/// An edit of a post's text. `None` keeps a field as it is.
+#[derive(Debug, Clone, Copy)]
+pub struct ContentChange<'a> {
+    pub title: Option<&'a str>,
+    pub source: &'a str,
+    pub content_html: &'a str,
+    /// `Some(None)` takes the content warning away; the post is sensitive when it has one.
+    pub content_warning: Option<Option<&'a str>>,
+    pub language: Option<&'a str>,
+    pub now: i64,
+}
+
 pub async fn update_post_content(
     conn: &mut Conn<'_>,
     id: i64,
-    title: Option<&str>,
-    source: &str,
-    content_html: &str,
-    now: i64,
+    change: &ContentChange<'_>,
 ) -> Result<u64, DbError> {
+    let (replace_warning, warning) = match change.content_warning {
+        Some(warning) => (true, warning),
+        None => (false, None),
+    };
     execute!(
         conn,
-        "UPDATE posts SET title = COALESCE($2, title), source = $3, content_html = $4, updated_at = $5 \
+        "UPDATE posts SET title = COALESCE($2, title), source = $3, content_html = $4, updated_at = $5, \
+         content_warning = CASE WHEN $6 THEN $7 ELSE content_warning END, \
+         sensitive = CASE WHEN $6 THEN $7 IS NOT NULL ELSE sensitive END, \
+         language = COALESCE($8, language) \
          WHERE id = $1 AND deleted_at IS NULL",
         id,
-        title,
-        source,
-        content_html,
-        now,
+        change.title,
+        change.source,
+        change.content_html,
+        change.now,
+        replace_warning,
+        warning,
+        change.language,
     )
 }
 
 /// Deletion keeps the row (replies point at it, peers need a Tombstone) and drops the content.
+/// Its earlier versions go too.
 pub async fn update_post_deleted(conn: &mut Conn<'_>, id: i64, now: i64) -> Result<u64, DbError> {
-    execute!(
+    let deleted = execute!(
         conn,
         "UPDATE posts SET source = NULL, content_html = '', deleted_at = $2 WHERE id = $1 AND deleted_at IS NULL",
         id,
         now,
-    )
+    )?;
+    super::post_revisions::delete_revisions(conn, id).await?;
+    Ok(deleted)
 }
 
 pub async fn update_like_count(conn: &mut Conn<'_>, id: i64, delta: i64) -> Result<(), DbError> {
@@ -255,7 +277,10 @@ pub async fn count_posts(conn: &mut Conn<'_>) -> Result<i64, DbError> {
 }
 
 pub struct RemotePostUpsert<'a> {
+    /// The post's id when it is new.
     pub id: i64,
+    /// The id of the revision kept when a known post's text changes.
+    pub revision_id: i64,
     pub ap_id: &'a str,
     pub author_id: i64,
     pub group_id: Option<i64>,
@@ -289,14 +314,23 @@ pub async fn upsert_remote_post(
     struct Existing {
         id: i64,
         updated_at: Option<i64>,
+        title: Option<String>,
+        content_html: String,
+        content_warning: Option<String>,
     }
     if let Some(existing) = query_as!(
         conn,
         Existing,
         fetch_optional,
-        "SELECT id, updated_at FROM posts WHERE ap_id = $1",
+        "SELECT id, updated_at, title, content_html, content_warning FROM posts WHERE ap_id = $1",
         post.ap_id
     )? {
+        let text_changes = existing.content_html != post.content_html
+            || existing.content_warning.as_deref() != post.content_warning
+            || post.title.is_some_and(|title| existing.title.as_deref() != Some(title));
+        if text_changes {
+            super::post_revisions::insert_revision_of(conn, post.revision_id, existing.id).await?;
+        }
         execute!(
             conn,
             "UPDATE posts SET title = COALESCE($2, title), content_html = $3, sensitive = $4, content_warning = $5, \

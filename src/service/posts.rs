@@ -4,8 +4,9 @@ use super::error::refuse_if_any;
 use super::notifications;
 use super::threads::{PostParts, check_post_parts};
 use super::{Context, CurrentUser, PostDetails, ServiceError};
-use crate::db::{self, Conn, posts::NewPost, posts::PostRow};
-use crate::domain::{ContentWarning, DomainEvent, FieldErrors, PostBody, PostId, ThreadTitle};
+use crate::db::posts::{ContentChange, NewPost, PostRow};
+use crate::db::{self, Conn};
+use crate::domain::{ContentWarning, DomainEvent, FieldErrors, Language, PostBody, PostId, ThreadTitle};
 
 #[derive(Debug, Clone, Default)]
 pub struct NewReply {
@@ -96,6 +97,10 @@ pub struct PostEdit {
     /// Only thread openers have a title; ignored for replies.
     pub title: Option<String>,
     pub body: String,
+    /// A new content warning (`Some(None)` or an empty one takes it away); `None` keeps it.
+    pub content_warning: Option<Option<String>>,
+    /// A new language; `None` keeps it.
+    pub language: Option<String>,
 }
 
 /// Edits one's own post.
@@ -121,18 +126,31 @@ pub async fn edit_post(
         _ => None,
     };
     let body = errors.check(PostBody::parse(&input.body));
+    let content_warning = match &input.content_warning {
+        Some(warning) => errors.check(ContentWarning::parse(warning.as_deref())).map(Some),
+        None => Some(None),
+    };
+    let language = match input.language.as_deref().map(str::trim).filter(|l| !l.is_empty()) {
+        Some(code) => errors.check(Language::parse("language", code)).map(Some),
+        None => Some(None),
+    };
     refuse_if_any(errors)?;
-    let Some(body) = body else {
+    let (Some(body), Some(content_warning), Some(language)) = (body, content_warning, language) else {
         return Err(ServiceError::Internal("validated input missing".into()));
     };
     let linked = super::tags::render_local_post(ctx, &mut conn, body.as_str()).await?;
+    db::post_revisions::insert_revision_of(&mut conn, ctx.new_id(), id.0).await?;
     db::posts::update_post_content(
         &mut conn,
         id.0,
-        title.as_ref().map(ThreadTitle::as_str),
-        body.as_str(),
-        &linked.html,
-        ctx.now().millis(),
+        &ContentChange {
+            title: title.as_ref().map(ThreadTitle::as_str),
+            source: body.as_str(),
+            content_html: &linked.html,
+            content_warning: content_warning.as_ref().map(|w| w.as_ref().map(ContentWarning::as_str)),
+            language: language.as_ref().map(Language::as_str),
+            now: ctx.now().millis(),
+        },
     )
     .await?;
     notifications::notify_boosters_of_edit(ctx, &mut conn, row.author_id, id.0).await?;

@@ -212,6 +212,7 @@ pub async fn store_remote_post_referring(
         &mut conn,
         &RemotePostUpsert {
             id: ctx.new_id(),
+            revision_id: ctx.new_id(),
             ap_id: &post.ap_id,
             author_id: post.author.0,
             group_id,

@@ -505,22 +505,67 @@ pub async fn delete_status(ctx: &Context, user: &CurrentUser, id: i64) -> Result
     Ok(status)
 }
 
-/// Edits one's own status from its full text: for a thread opener the first line is the title.
+/// An app's edit of a status (Mastodon's `PUT /api/v1/statuses/:id`).
+#[derive(Debug, Clone, Default)]
+pub struct StatusChange {
+    /// The full text: for a thread opener the first line is the title.
+    pub text: String,
+    /// The content warning; as on Mastodon, an edit without one takes it away.
+    pub content_warning: Option<String>,
+    /// A new language; `None` keeps it.
+    pub language: Option<String>,
+}
+
+/// Edits one's own status; the version it replaces stays in its history.
 pub async fn edit_status(
     ctx: &Context,
     user: &CurrentUser,
     id: i64,
-    text: &str,
+    change: StatusChange,
 ) -> Result<StatusView, ServiceError> {
     let status = get_status(ctx, Some(user), id).await?;
-    let edit = if status.is_thread_opener() {
-        let (title, body) = split_title(text);
-        PostEdit { title: Some(title), body }
+    let (title, body) = if status.is_thread_opener() {
+        let (title, body) = split_title(&change.text);
+        (Some(title), body)
     } else {
-        PostEdit { title: None, body: text.trim().to_owned() }
+        (None, change.text.trim().to_owned())
     };
+    let edit =
+        PostEdit { title, body, content_warning: Some(change.content_warning), language: change.language };
     posts::edit_post(ctx, user, PostId(id), edit).await?;
     get_status(ctx, Some(user), id).await
+}
+
+/// A status's versions, oldest first: its earlier versions, then the current one.
+pub async fn status_history(
+    ctx: &Context,
+    viewer: Option<&CurrentUser>,
+    id: i64,
+) -> Result<(StatusView, Vec<StatusVersion>), ServiceError> {
+    let status = get_status(ctx, viewer, id).await?;
+    let mut conn = ctx.db.acquire().await?;
+    let earlier = db::post_revisions::list_revisions(&mut conn.conn(), status.id).await?;
+    let versions = earlier
+        .into_iter()
+        .map(|row| StatusVersion {
+            title: row.title,
+            content_html: row.content_html,
+            content_warning: row.content_warning,
+            sensitive: row.sensitive,
+            created_at: Timestamp::from_millis(row.created_at),
+        })
+        .collect();
+    Ok((status, versions))
+}
+
+/// An earlier version of a status.
+#[derive(Debug, Clone)]
+pub struct StatusVersion {
+    pub title: Option<String>,
+    pub content_html: String,
+    pub content_warning: Option<String>,
+    pub sensitive: bool,
+    pub created_at: Timestamp,
 }
 
 pub async fn set_favourite(

@@ -125,7 +125,8 @@ async fn group_feed_has_the_newest_threads_first(app: TestApp) {
     .await
     .expect("reply");
     app.clock.advance_seconds(60);
-    let edit = PostEdit { title: Some("Second, edited".into()), body: "New *body*".into() };
+    let edit =
+        PostEdit { title: Some("Second, edited".into()), body: "New *body*".into(), ..PostEdit::default() };
     posts::edit_post(&app.ctx, &ana, ids[1], edit).await.expect("edit");
     let edited_at = app.ctx.now();
 

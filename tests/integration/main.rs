@@ -16,6 +16,7 @@ mod cli;
 mod common;
 mod delivery;
 mod discovery;
+mod edit_history;
 mod events;
 mod extra_ca;
 mod fedcore;

@@ -166,7 +166,7 @@ pub async fn replies_edits_deletions_and_likes_are_announced(app: TestApp) {
     assert_eq!(create["object"]["inReplyTo"], local(&app, &format!("/t/{}", opener.0)));
     seen += got.len();
 
-    let edit = PostEdit { title: None, body: "Mine works well".into() };
+    let edit = PostEdit { title: None, body: "Mine works well".into(), ..PostEdit::default() };
     posts::edit_post(&app.ctx, &ana, reply, edit).await.expect("edit");
     drain(&app).await;
     let got = new_bodies(&sink, seen);
@@ -374,7 +374,8 @@ pub async fn posts_in_a_remote_group_go_to_its_inbox(app: TestApp) {
     let (_, handle) = remote_group(&app, &sink).await;
     let id = threads::create_thread(&app.ctx, &ana, &handle, thread("Solar")).await.expect("thread");
     drain(&app).await;
-    let edit = PostEdit { title: Some("Solar panels".into()), body: "Which ones?".into() };
+    let edit =
+        PostEdit { title: Some("Solar panels".into()), body: "Which ones?".into(), ..PostEdit::default() };
     posts::edit_post(&app.ctx, &ana, id, edit).await.expect("edit");
     drain(&app).await;
     posts::like_post(&app.ctx, &ana, id).await.expect("like");

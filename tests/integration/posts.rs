@@ -64,7 +64,11 @@ pub async fn thread_replies_page_in_written_order(app: TestApp) {
 pub async fn only_the_author_edits(app: TestApp) {
     let (ana, opener) = thread_by_ana(&app).await;
     let bob = app.create_user("bob").await;
-    let edit = PostEdit { title: Some("Heat pumps in old houses".into()), body: "New **text**".into() };
+    let edit = PostEdit {
+        title: Some("Heat pumps in old houses".into()),
+        body: "New **text**".into(),
+        ..PostEdit::default()
+    };
     assert!(matches!(
         posts::edit_post(&app.ctx, &bob, opener, edit.clone()).await,
         Err(ServiceError::Forbidden)
@@ -74,7 +78,13 @@ pub async fn only_the_author_edits(app: TestApp) {
     assert_eq!(post.title.as_deref(), Some("Heat pumps in old houses"));
     assert!(post.content_html.contains("<strong>text</strong>"));
     assert!(post.updated_at.is_some());
-    let empty = posts::edit_post(&app.ctx, &ana, opener, PostEdit { title: None, body: " ".into() }).await;
+    let empty = posts::edit_post(
+        &app.ctx,
+        &ana,
+        opener,
+        PostEdit { title: None, body: " ".into(), ..PostEdit::default() },
+    )
+    .await;
     assert!(matches!(empty, Err(ServiceError::Invalid(_))));
     let unchanged = posts::get_post(&app.ctx, opener, None).await.expect("post");
     assert_eq!(unchanged.source.as_deref(), Some("New **text**"), "a refused edit changes nothing");
@@ -104,7 +114,13 @@ pub async fn authors_moderators_and_admins_delete_others_do_not(app: TestApp) {
     let anas = posts::reply(&app.ctx, &ana, opener, reply_text("Ana's reply")).await.expect("reply");
     assert!(
         matches!(
-            posts::edit_post(&app.ctx, &admin, anas, PostEdit { title: None, body: "x".into() }).await,
+            posts::edit_post(
+                &app.ctx,
+                &admin,
+                anas,
+                PostEdit { title: None, body: "x".into(), ..PostEdit::default() }
+            )
+            .await,
             Err(ServiceError::Forbidden)
         ),
         "admins do not edit others' words"

@@ -8,12 +8,12 @@ use serde::Deserialize;
 
 use crate::api::auth::Auth;
 use crate::api::error::ApiError;
-use crate::api::model::{Account, Status};
+use crate::api::model::{Account, Status, StatusEdit};
 use crate::api::paging::{PageParams, PagedJson, link_header};
 use crate::api::params::{Params, lenient, parse_id};
 use crate::domain::mentions::extract_mentions;
 use crate::federation::resolve;
-use crate::service::statuses::{self, NewStatus};
+use crate::service::statuses::{self, NewStatus, StatusChange};
 use crate::service::{ServiceError, account_cards, boosts, statuses::StatusView};
 use crate::state::AppState;
 
@@ -154,6 +154,10 @@ pub async fn delete(
 pub struct EditParams {
     #[serde(default, deserialize_with = "lenient::opt_string")]
     status: Option<String>,
+    #[serde(default, deserialize_with = "lenient::opt_string")]
+    spoiler_text: Option<String>,
+    #[serde(default, deserialize_with = "lenient::opt_string")]
+    language: Option<String>,
 }
 
 /// `PUT /api/v1/statuses/:id`.
@@ -164,8 +168,12 @@ pub async fn edit(
     Params(params): Params<EditParams>,
 ) -> Result<Json<Status>, ApiError> {
     let user = auth.user("write:statuses")?;
-    let text = params.status.unwrap_or_default();
-    let edited = statuses::edit_status(&state.ctx, user, parse_id(&id)?, &text).await?;
+    let change = StatusChange {
+        text: params.status.unwrap_or_default(),
+        content_warning: params.spoiler_text,
+        language: params.language,
+    };
+    let edited = statuses::edit_status(&state.ctx, user, parse_id(&id)?, change).await?;
     state.wake_delivery.notify_one();
     Ok(Json(Status::new(&state.uris, &edited)))
 }
@@ -185,25 +193,15 @@ pub async fn source(
     })))
 }
 
-/// `GET /api/v1/statuses/:id/history`: Allmende keeps the current version only.
+/// `GET /api/v1/statuses/:id/history`: the earlier versions, oldest first, then the current one.
 pub async fn history(
     State(state): State<AppState>,
     auth: Auth,
     Path(id): Path<String>,
-) -> Result<Json<serde_json::Value>, ApiError> {
+) -> Result<Json<Vec<StatusEdit>>, ApiError> {
     let viewer = auth.viewer("read:statuses")?;
-    let status = statuses::get_status(&state.ctx, viewer, parse_id(&id)?).await?;
-    let shown = Status::new(&state.uris, &status);
-    Ok(Json(serde_json::json!([{
-        "content": shown.content,
-        "spoiler_text": shown.spoiler_text,
-        "sensitive": shown.sensitive,
-        "created_at": shown.edited_at.clone().unwrap_or(shown.created_at.clone()),
-        "account": shown.account,
-        "poll": null,
-        "media_attachments": shown.media_attachments,
-        "emojis": [],
-    }])))
+    let (status, earlier) = statuses::status_history(&state.ctx, viewer, parse_id(&id)?).await?;
+    Ok(Json(StatusEdit::history(&state.uris, &status, &earlier)))
 }
 
 pub async fn context(

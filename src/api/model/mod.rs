@@ -7,6 +7,7 @@ pub mod instance;
 pub mod media;
 pub mod notification;
 pub mod status;
+pub mod status_edit;
 pub mod tag;
 
 use crate::domain::Timestamp;
@@ -16,6 +17,7 @@ pub use app::{Application, Token};
 pub use media::MediaAttachment;
 pub use notification::Notification;
 pub use status::Status;
+pub use status_edit::StatusEdit;
 pub use tag::Tag;
 
 pub fn timestamp(at: Timestamp) -> String {

@@ -26,6 +26,14 @@ pub struct StatusTag {
     pub url: String,
 }
 
+/// A status's HTML: a thread opener's starts with its title.
+pub(super) fn status_content(title: Option<&str>, opener: bool, content_html: &str) -> String {
+    match title {
+        Some(title) if opener => format!("<p><strong>{}</strong></p>{content_html}", escape_text(title)),
+        _ => content_html.to_owned(),
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Status {
     pub id: String,
@@ -73,12 +81,7 @@ impl Status {
         };
         let uri = status.ap_id.clone().unwrap_or_else(|| uris.post(PostId(status.id), opener));
         let url = if status.local { local_url } else { uri.clone() };
-        let content = match (&status.title, opener) {
-            (Some(title), true) => {
-                format!("<p><strong>{}</strong></p>{}", escape_text(title), status.content_html)
-            }
-            _ => status.content_html.clone(),
-        };
+        let content = status_content(status.title.as_deref(), opener, &status.content_html);
         // The group (the status is posted to it) and everyone the text mentions, each once.
         let mut mentions: Vec<Mention> = Vec::new();
         for summary in status.group.iter().chain(&status.mentions) {

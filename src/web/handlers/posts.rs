@@ -126,7 +126,7 @@ pub async fn edit_submit(
     Form(form): Form<EditForm>,
 ) -> Result<Response, WebError> {
     let id = parse_post_id(&id)?;
-    let input = PostEdit { title: form.title.clone(), body: form.body.clone() };
+    let input = PostEdit { title: form.title.clone(), body: form.body.clone(), ..PostEdit::default() };
     match posts::edit_post(&state.ctx, &user, id, input).await {
         Ok(()) => {
             let post = posts::get_post(&state.ctx, id, Some(&user)).await?;

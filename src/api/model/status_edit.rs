@@ -1,0 +1,56 @@
+//! StatusEdit: one version of a status in its edit history.
+
+use serde::Serialize;
+
+use super::account::Account;
+use super::media::MediaAttachment;
+use super::status::status_content;
+use super::timestamp;
+use crate::federation::uris::Uris;
+use crate::service::statuses::{StatusVersion, StatusView};
+
+#[derive(Debug, Clone, Serialize)]
+pub struct StatusEdit {
+    pub content: String,
+    pub spoiler_text: String,
+    pub sensitive: bool,
+    /// When this version was made: the status's creation, or the edit that made it.
+    pub created_at: String,
+    pub account: Account,
+    pub poll: Option<serde_json::Value>,
+    pub media_attachments: Vec<MediaAttachment>,
+    pub emojis: Vec<serde_json::Value>,
+}
+
+impl StatusEdit {
+    /// The earlier versions, oldest first, then the current one. Images are not versioned:
+    /// earlier versions list none.
+    pub fn history(uris: &Uris, status: &StatusView, earlier: &[StatusVersion]) -> Vec<Self> {
+        let opener = status.is_thread_opener();
+        let account = Account::from_summary(uris, &status.author);
+        let mut versions: Vec<Self> = earlier
+            .iter()
+            .map(|version| Self {
+                content: status_content(version.title.as_deref(), opener, &version.content_html),
+                spoiler_text: version.content_warning.clone().unwrap_or_default(),
+                sensitive: version.sensitive,
+                created_at: timestamp(version.created_at),
+                account: account.clone(),
+                poll: None,
+                media_attachments: Vec::new(),
+                emojis: Vec::new(),
+            })
+            .collect();
+        versions.push(Self {
+            content: status_content(status.title.as_deref(), opener, &status.content_html),
+            spoiler_text: status.content_warning.clone().unwrap_or_default(),
+            sensitive: status.sensitive,
+            created_at: timestamp(status.updated_at.unwrap_or(status.created_at)),
+            account,
+            poll: None,
+            media_attachments: status.media.iter().map(|m| MediaAttachment::new(uris, m)).collect(),
+            emojis: Vec::new(),
+        });
+        versions
+    }
+}
