@@ -28,6 +28,7 @@ mod browser;
 mod browserless;
 mod instance;
 mod net;
+pub mod oauth;
 mod postgres;
 pub mod scenario;
 

@@ -3,8 +3,8 @@
 //! scope it needs.
 
 use axum::extract::{FromRef, FromRequestParts};
-use axum::http::header;
 use axum::http::request::Parts;
+use axum::http::{HeaderMap, header};
 
 use super::error::ApiError;
 use crate::service::CurrentUser;
@@ -38,6 +38,26 @@ impl Auth {
     pub fn grant(&self) -> Result<&TokenGrant, ApiError> {
         self.0.as_ref().ok_or(ApiError::Unauthorized)
     }
+
+    /// The grant of `token`; an unknown token is refused with 401.
+    pub async fn for_token(state: &AppState, token: &str) -> Result<Self, ApiError> {
+        let grant = oauth::authenticate(&state.ctx, token).await?.ok_or(ApiError::Unauthorized)?;
+        Ok(Auth(Some(grant)))
+    }
+}
+
+/// The token a WebSocket client sends as its subprotocol (`Sec-WebSocket-Protocol`): browsers
+/// cannot set `Authorization` on a WebSocket, so web apps (masto.js, used by Elk and Phanpy)
+/// send it there, as Mastodon's streaming server reads it. The handshake must echo it back.
+pub fn websocket_protocol_token(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get(header::SEC_WEBSOCKET_PROTOCOL)?
+        .to_str()
+        .ok()?
+        .split(',')
+        .map(str::trim)
+        .find(|token| !token.is_empty())
+        .map(str::to_owned)
 }
 
 pub fn bearer_token(parts: &Parts) -> Option<String> {
@@ -65,8 +85,6 @@ where
         let Some(token) = bearer_token(parts).filter(|t| !t.is_empty()) else {
             return Ok(Auth(None));
         };
-        let state = AppState::from_ref(state);
-        let grant = oauth::authenticate(&state.ctx, &token).await?.ok_or(ApiError::Unauthorized)?;
-        Ok(Auth(Some(grant)))
+        Auth::for_token(&AppState::from_ref(state), &token).await
     }
 }

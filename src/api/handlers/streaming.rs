@@ -10,11 +10,12 @@ use std::time::Duration;
 
 use axum::extract::State;
 use axum::extract::ws::{Message, WebSocket, WebSocketUpgrade};
+use axum::http::HeaderMap;
 use axum::response::Response;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
-use crate::api::auth::Auth;
+use crate::api::auth::{Auth, websocket_protocol_token};
 use crate::api::error::ApiError;
 use crate::api::model::{Notification, Status};
 use crate::api::params::Params;
@@ -82,9 +83,15 @@ impl Subscriptions {
 pub async fn connect(
     State(state): State<AppState>,
     auth: Auth,
+    headers: HeaderMap,
     upgrade: WebSocketUpgrade,
     Params(params): Params<StreamParams>,
 ) -> Result<Response, ApiError> {
+    let protocol_token = auth.0.is_none().then(|| websocket_protocol_token(&headers)).flatten();
+    let (auth, upgrade) = match protocol_token {
+        Some(token) => (Auth::for_token(&state, &token).await?, upgrade.protocols([token])),
+        None => (auth, upgrade),
+    };
     let user = auth.user("read:statuses")?.clone();
     let mut streams = Subscriptions::default();
     if let Some(stream) = &params.stream {
