@@ -83,7 +83,18 @@ impl ObjectOrActor {
 /// the type that was not understood, or what was wrong with a post.
 impl<'de> Deserialize<'de> for ObjectOrActor {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = Value::deserialize(deserializer)?;
+        let mut value = Value::deserialize(deserializer)?;
+        // JSON-LD allows several types (`["Note", "Article"]`): the first one we read counts.
+        if let Some(types) = value.get("type").and_then(Value::as_array) {
+            let known = types
+                .iter()
+                .filter_map(Value::as_str)
+                .find(|kind| PostKind::is_post_type(kind) || ActorKind::is_actor_type(kind))
+                .map(|kind| Value::String(kind.to_owned()));
+            if let Some(known) = known {
+                value["type"] = known;
+            }
+        }
         match kind_of(&value).map(str::to_owned).as_deref() {
             Some(kind) if PostKind::is_post_type(kind) => PostJson::deserialize(value)
                 .map(|post| Self::Post(Box::new(post)))

@@ -202,3 +202,20 @@ fn actors_without_a_preferred_username_get_a_name_from_their_id() {
     assert_eq!(actor("https://a.example/", None).handle_name(), "actor");
     assert_eq!(actor("https://a.example/x", Some("  ")).handle_name(), "x");
 }
+
+/// JSON-LD lets an object have several types; the first one read as a post or actor counts, and
+/// a list of none is refused with the usual error.
+#[test]
+fn several_types_read_as_the_first_known_one() {
+    let create = |object: Value| json!({ "id": "https://remote.example/a/4", "type": "Create", "actor": "https://remote.example/users/mallory", "object": object });
+    let Inbound::Create(parsed) = parse_inbound(create(note(json!({ "type": ["Wave", "Article", "Note"] }))))
+        .expect("a known type in the list")
+    else {
+        panic!("a Create")
+    };
+    let post = parsed.object.post().expect("a post");
+    assert_eq!(post.kind, crate::federation::protocol::PostKind::Article);
+
+    let error = parse_inbound(create(note(json!({ "type": ["Wave", 7] })))).expect_err("no known type");
+    assert!(error.to_string().contains("object must be embedded, with a string `type`"), "{error}");
+}
