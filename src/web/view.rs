@@ -57,6 +57,11 @@ impl Chrome {
         self.user.is_some()
     }
 
+    /// Whether the viewer is one of the instance's admins.
+    pub fn is_admin(&self) -> bool {
+        self.user.as_ref().is_some_and(|user| user.is_admin)
+    }
+
     /// The interface languages with their own names, for the language menu.
     pub fn languages(&self) -> &'static [(&'static str, &'static str)] {
         UI_LANGUAGES
@@ -218,6 +223,8 @@ pub struct GroupView {
     /// Message id of the kind's name.
     pub kind_label: &'static str,
     pub summary_html: String,
+    /// The languages it declares, by their own names (`Deutsch`).
+    pub languages: Vec<String>,
     pub created_at: Timestamp,
     pub follower_count: i64,
     pub thread_count: i64,
@@ -238,6 +245,11 @@ impl From<&GroupDetails> for GroupView {
             kind: group.kind.as_str().to_owned(),
             kind_label: kind_label(group.kind),
             summary_html: group.summary_html.clone(),
+            languages: group
+                .languages
+                .iter()
+                .map(|code| crate::domain::group::language_name(code).to_owned())
+                .collect(),
             created_at: group.created_at,
             follower_count: group.follower_count,
             thread_count: group.thread_count,
