@@ -6,7 +6,7 @@ use crate::domain::project::{MeasureStatus, Project, ProjectDate, ProjectStatus}
 use crate::domain::{FieldErrors, GroupKind, Timestamp};
 use crate::federation::uris;
 use crate::service::media::MediaView;
-use crate::service::projects::DirectoryEntry;
+use crate::service::projects::{DirectoryEntry, PartnerActor};
 use crate::service::{ActorRef, CurrentUser, GroupDetails, GroupSummary, Paged, PostDetails};
 
 /// The frame of every page: instance name, who is signed in, the form token, and the language
@@ -335,26 +335,7 @@ impl From<&Project> for ProjectView {
             focus_areas: project.focus_areas.iter().map(|w| FocusAreaView::new(w)).collect(),
             tags: project.tags.clone(),
             region: project.region.clone(),
-            partners: project
-                .partners
-                .iter()
-                .map(|p| {
-                    let reference = p.reference.clone().unwrap_or_default();
-                    let url = if reference.starts_with("http") {
-                        reference.clone()
-                    } else if reference.is_empty() {
-                        String::new()
-                    } else {
-                        format!("/search?q={}", reference.replace('@', "%40"))
-                    };
-                    let (name, detail) = if p.name.is_empty() {
-                        (reference, String::new())
-                    } else {
-                        (p.name.clone(), reference)
-                    };
-                    LinkView { name, detail, url }
-                })
-                .collect(),
+            partners: project.partners.iter().map(|p| partner_link(p, &[])).collect(),
             funders: project
                 .funders
                 .iter()
@@ -384,7 +365,31 @@ impl From<&Project> for ProjectView {
     }
 }
 
+/// A partner: linked to the profile of the actor its reference resolved to (groups and our own
+/// people here, people of other instances on their own instance), else to the web address it
+/// gives; a handle that did not resolve, and a bare name, stay text.
+fn partner_link(partner: &crate::domain::project::Partner, resolved: &[PartnerActor]) -> LinkView {
+    let reference = partner.reference.clone().unwrap_or_default();
+    let actor = resolved.iter().find(|actor| actor.reference == reference && !reference.is_empty());
+    let url = match actor {
+        Some(actor) if actor.kind == "group" => uris::group_path(&actor.handle),
+        Some(actor) => actor.remote_url.clone().unwrap_or_else(|| uris::user_path(&actor.handle)),
+        None if reference.starts_with("http") => reference.clone(),
+        None => String::new(),
+    };
+    let (name, detail) =
+        if partner.name.is_empty() { (reference, String::new()) } else { (partner.name.clone(), reference) };
+    LinkView { name, detail, url }
+}
+
 impl ProjectView {
+    /// A project whose resolved partners link to their profiles here.
+    pub fn with_partner_actors(project: &Project, resolved: &[PartnerActor]) -> Self {
+        let mut view = Self::from(project);
+        view.partners = project.partners.iter().map(|p| partner_link(p, resolved)).collect();
+        view
+    }
+
     /// The project's start and end in the reader's language; empty when neither is known.
     pub fn timeframe(&self, t: &Translator) -> String {
         match (self.start, self.end) {

@@ -37,6 +37,7 @@ mod outbox_queries;
 mod peer;
 mod personal_posts;
 mod posts;
+mod project_partners;
 mod projects;
 mod query_counts;
 mod registration_modes;

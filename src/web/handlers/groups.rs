@@ -114,7 +114,7 @@ pub async fn show(
         chrome,
         threads: ListView::from_paged(&threads, &uris::group_path(&group.name), "before"),
         group: GroupView::from(&group),
-        project: project.as_ref().map(|p| ProjectView::from(&p.project)),
+        project: project.as_ref().map(|p| ProjectView::with_partner_actors(&p.project, &p.partner_actors)),
     };
     render(StatusCode::OK, &page)
 }
