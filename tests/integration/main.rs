@@ -17,6 +17,7 @@ mod common;
 mod delivery;
 mod discovery;
 mod event_answers;
+mod event_query_counts;
 mod events;
 mod extra_ca;
 mod fedcore;
