@@ -3,6 +3,9 @@
 //! (WebFinger, signed fetches, only to public addresses). The project page then links each
 //! resolved partner to that organisation's profile here; the others stay as they were written.
 
+use std::collections::HashSet;
+use std::sync::{LazyLock, Mutex};
+
 use url::Url;
 
 use super::resolve::{self, ResolveError};
@@ -14,12 +17,24 @@ use crate::state::AppState;
 /// References resolved at most per save (a project lists at most 50 partners).
 pub const MAX_RESOLVED: usize = 50;
 
-/// Resolves the project's unresolved partner references in the background.
+/// Groups whose partners are being resolved now: saving again meanwhile starts no second task.
+static RESOLVING: LazyLock<Mutex<HashSet<i64>>> = LazyLock::new(Mutex::default);
+
+/// Resolves the project's unresolved partner references in the background, one task per group
+/// at a time.
 pub fn spawn_partner_resolution(state: &AppState, group: ActorId) {
+    let started = RESOLVING.lock().is_ok_and(|mut running| running.insert(group.0));
+    if !started {
+        tracing::debug!(group = group.0, "project partners are already being resolved");
+        return;
+    }
     let state = state.clone();
     tokio::spawn(async move {
         if let Err(error) = resolve_partners(&state, group).await {
             tracing::info!(%error, group = group.0, "resolving project partners failed");
+        }
+        if let Ok(mut running) = RESOLVING.lock() {
+            running.remove(&group.0);
         }
     });
 }
