@@ -9,7 +9,7 @@ group-settings-save = Zapisz grupę
 group-languages = Języki:
 
 event-join-restricted = Organizator zatwierdza każdego uczestnika.
-event-rsvp-waiting = Zgłosiłeś chęć udziału. Czekamy, aż organizator potwierdzi Twoje miejsce.
+event-rsvp-waiting = Twoje zgłoszenie zostało wysłane. Czekamy, aż organizator potwierdzi Twoje miejsce.
 event-rsvp-confirmed = Twoje miejsce jest potwierdzone.
 event-rsvp-declined = Organizator odrzucił Twoje zgłoszenie.
 event-join-invite = W tym wydarzeniu mogą wziąć udział tylko osoby zaproszone przez organizatorów, więc nie możesz się tu zapisać.
