@@ -102,17 +102,16 @@ impl GroupLanguages {
         self.0.is_empty()
     }
 
-    /// The six interface languages first, in their usual order, then any others as given.
-    fn in_order(mut codes: Vec<String>) -> Self {
-        codes.dedup();
-        let rank = |code: &String| UI_LANGUAGES.iter().position(|(c, _)| c == code).unwrap_or(usize::MAX);
-        codes.sort_by_key(rank);
+    /// Each once: the six interface languages first, in their usual order, then any others as
+    /// given.
+    fn in_order(codes: Vec<String>) -> Self {
         let mut unique: Vec<String> = Vec::with_capacity(codes.len());
         for code in codes {
             if !unique.contains(&code) {
                 unique.push(code);
             }
         }
+        unique.sort_by_key(|code| UI_LANGUAGES.iter().position(|(c, _)| c == code).unwrap_or(usize::MAX));
         Self(unique)
     }
 }
