@@ -1,7 +1,8 @@
 //! Events across two real instances, driven only through public HTTP: a member of one instance
 //! follows a project group on the other; an event the group's owner then creates arrives as a
 //! Mobilizon-style `Event` and shows in the follower's group event list and calendar; the member
-//! says they are going (a `Join`), and the organiser at home sees them among those going.
+//! says they are going (a `Join`), the group's `Accept` confirms their place, and the organiser
+//! at home sees them among those going.
 
 use federation_tests::scenario::{
     LogsOnPanic, follow_remote_group, member, options, page_shows, project_group,
@@ -62,6 +63,8 @@ async fn events_and_rsvps_federate(backend: Backend) {
     // ana is going: a Join reaches the group's home, where the organiser sees her.
     ana.submit_ok(&remote_event, &format!("{remote_event}/rsvp"), &[("rsvp", "going")]).await;
     page_shows(&ana, &remote_event, "You are going.").await;
+    // The group's Accept(Join) comes back: her place is confirmed.
+    page_shows(&ana, &remote_event, "Your place is confirmed.").await;
     let north_handle = format!("/u/ana@{}", north.domain());
     let seen = page_shows(&bea, &home_event, &north_handle).await;
     assert!(seen.contains("1 of 30 places taken"), "{seen}");

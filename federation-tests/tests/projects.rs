@@ -1,7 +1,8 @@
 //! Projects across two real instances, driven only through public HTTP: the project fields set
 //! on B show on A's page of the remote group and in A's project directory once A follows it,
-//! and later edits arrive as an `Update` of the group; a group on A follows a group on B, whose
-//! new threads then appear in the A group's network feed, and a reply from there reaches B.
+//! and later edits (of the project, and of the group's title, description and languages) arrive
+//! as an `Update` of the group; a group on A follows a group on B, whose new threads then appear
+//! in the A group's network feed, and a reply from there reaches B.
 
 use federation_tests::scenario::{
     LogsOnPanic, eventually, follow_remote_group, member, options, page_shows, project_group, reply,
@@ -60,6 +61,18 @@ async fn project_fields_and_group_follows_federate(backend: Backend) {
     britt.submit_ok("/g/cykel/project", "/g/cykel/project", &changed).await;
     page_shows(&anna, &remote_path, "Completed").await;
     page_shows(&anna, "/projects?status=completed", "Cykelstaden").await;
+
+    // B's owner renames the group and declares its languages: A's copy follows.
+    let settings = [
+        ("title", "Cykelstaden Borås"),
+        ("description", "Cargo bikes, *lent* for free"),
+        ("languages", "sv"),
+        ("languages", "en"),
+    ];
+    britt.submit_ok("/g/cykel/edit", "/g/cykel/edit", &settings).await;
+    let renamed = page_shows(&anna, &remote_path, "<h1>Cykelstaden Borås</h1>").await;
+    assert!(renamed.contains("<em>lent</em>"), "the new description arrives: {renamed}");
+    assert!(renamed.contains("Languages: English, Svenska"), "the declared languages arrive: {renamed}");
 
     // A's discussion group follows B's `energi`, which no member of A follows.
     a.run_cli(&["group", "create", "--name", "klima", "--kind", "discussion", "--title", "Klima Borken"]);

@@ -16,6 +16,8 @@ pub struct ActorRow {
     pub language: Option<String>,
     pub group_kind: Option<String>,
     pub closed: bool,
+    /// For groups: the languages they declare, `de,en` (see `GroupLanguages`).
+    pub languages: String,
     pub created_at: i64,
     pub updated_at: i64,
 }
@@ -23,7 +25,7 @@ pub struct ActorRow {
 macro_rules! select_actor {
     () => {
         "SELECT a.id, a.kind, a.name, a.local, i.host, a.ap_id, a.display_name, a.summary_source, \
-         a.summary_html, a.language, a.group_kind, a.closed, a.created_at, a.updated_at \
+         a.summary_html, a.language, a.group_kind, a.closed, a.languages, a.created_at, a.updated_at \
          FROM actors a LEFT JOIN instances i ON i.id = a.instance_id "
     };
 }
@@ -288,6 +290,12 @@ pub async fn get_instance_actor_private_key(conn: &mut Conn<'_>) -> Result<Optio
         "SELECT private_key_pem FROM actors WHERE local AND kind = 'application'",
     )
     .map(Option::flatten)
+}
+
+/// A group's declared languages, as `GroupLanguages::to_column` writes them.
+pub async fn update_actor_languages(conn: &mut Conn<'_>, id: i64, languages: &str) -> Result<(), DbError> {
+    execute!(conn, "UPDATE actors SET languages = $2 WHERE id = $1", id, languages)?;
+    Ok(())
 }
 
 /// Whether a local group's (or person's) new followers need approval.

@@ -38,6 +38,10 @@ pub struct EventRow {
     pub going_count: i64,
     /// The viewer's answer (`going`, `not_going`), when a viewer was given.
     pub viewer_status: Option<String>,
+    /// Mobilizon's `joinMode`: `free`, `restricted`, `invite` or `external`.
+    pub join_mode: String,
+    /// A remote organiser's answer to the viewer's `Join`: `confirmed`, `declined`, or none yet.
+    pub viewer_confirmation: Option<String>,
 }
 
 /// `$1` is the viewer (or NULL); conditions follow with `AND`.
@@ -50,7 +54,10 @@ macro_rules! select_event {
          g.ap_id AS group_ap_id, a.name AS author_name, a.display_name AS author_display_name, \
          a.local AS author_local, ai.host AS author_host, a.ap_id AS author_ap_id, \
          (SELECT COUNT(*) FROM event_participants p WHERE p.event_id = e.id AND p.status = 'going') AS going_count, \
-         (SELECT p.status FROM event_participants p WHERE p.event_id = e.id AND p.actor_id = $1) AS viewer_status \
+         (SELECT p.status FROM event_participants p WHERE p.event_id = e.id AND p.actor_id = $1) AS viewer_status, \
+         e.join_mode, \
+         (SELECT p.confirmation FROM event_participants p WHERE p.event_id = e.id AND p.actor_id = $1) \
+            AS viewer_confirmation \
          FROM events e \
          JOIN actors g ON g.id = e.group_id LEFT JOIN instances gi ON gi.id = g.instance_id \
          JOIN actors a ON a.id = e.author_id LEFT JOIN instances ai ON ai.id = a.instance_id \
@@ -71,6 +78,8 @@ pub struct EventFields<'a> {
     pub longitude: Option<f64>,
     pub online_url: &'a str,
     pub capacity: Option<i64>,
+    /// `free` for ours; what a remote event says (`restricted`, `invite`, `external`).
+    pub join_mode: &'a str,
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -88,8 +97,8 @@ pub async fn insert_event(
         conn,
         "INSERT INTO events (id, ap_id, local, group_id, author_id, title, description_source, \
          description_html, starts_at, ends_at, time_zone, address, latitude, longitude, online_url, \
-         capacity, remote_participant_count, created_at, updated_at) \
-         VALUES ($1, $2, $2 IS NULL, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $17)",
+         capacity, remote_participant_count, created_at, updated_at, join_mode) \
+         VALUES ($1, $2, $2 IS NULL, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $17, $18)",
         id,
         ap_id,
         group_id,
@@ -107,6 +116,7 @@ pub async fn insert_event(
         fields.capacity,
         remote_participant_count,
         now,
+        fields.join_mode,
     )?;
     Ok(())
 }
@@ -122,7 +132,7 @@ pub async fn update_event(
         conn,
         "UPDATE events SET title = $2, description_source = $3, description_html = $4, starts_at = $5, \
          ends_at = $6, time_zone = $7, address = $8, latitude = $9, longitude = $10, online_url = $11, \
-         capacity = $12, remote_participant_count = $13, updated_at = $14 WHERE id = $1",
+         capacity = $12, remote_participant_count = $13, updated_at = $14, join_mode = $15 WHERE id = $1",
         id,
         fields.title,
         fields.description_source,
@@ -137,6 +147,7 @@ pub async fn update_event(
         fields.capacity,
         remote_participant_count,
         now,
+        fields.join_mode,
     )?;
     Ok(())
 }
@@ -313,7 +324,7 @@ pub async fn upsert_participant(
         "INSERT INTO event_participants (event_id, actor_id, status, join_ap_id, created_at, updated_at) \
          VALUES ($1, $2, $3, $4, $5, $5) ON CONFLICT (event_id, actor_id) DO UPDATE SET \
          status = excluded.status, join_ap_id = COALESCE(excluded.join_ap_id, event_participants.join_ap_id), \
-         updated_at = excluded.updated_at",
+         confirmation = NULL, updated_at = excluded.updated_at",
         event_id,
         actor_id,
         status,
@@ -321,6 +332,28 @@ pub async fn upsert_participant(
         now,
     )?;
     Ok(())
+}
+
+/// A remote organiser's answer to someone's `Join`: `confirmed` keeps them going, `declined`
+/// makes them not going. Only a person who is still going is changed; returns whether one was.
+pub async fn update_participant_confirmation(
+    conn: &mut Conn<'_>,
+    event_id: i64,
+    actor_id: i64,
+    confirmation: &str,
+    status: &str,
+    now: i64,
+) -> Result<bool, DbError> {
+    Ok(execute!(
+        conn,
+        "UPDATE event_participants SET confirmation = $3, status = $4, updated_at = $5 \
+         WHERE event_id = $1 AND actor_id = $2 AND status = 'going'",
+        event_id,
+        actor_id,
+        confirmation,
+        status,
+        now,
+    )? > 0)
 }
 
 #[derive(Debug, Clone, sqlx::FromRow)]

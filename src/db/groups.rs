@@ -148,3 +148,30 @@ pub async fn get_group_by_handle(
             .filter(|actor| actor.kind == "group")),
     }
 }
+
+/// A local group's title, description and declared languages, edited by its moderators.
+pub struct GroupProfile<'a> {
+    pub display_name: &'a str,
+    pub summary_source: &'a str,
+    pub summary_html: &'a str,
+    pub languages: &'a str,
+    pub now: i64,
+}
+
+pub async fn update_group_profile(
+    conn: &mut Conn<'_>,
+    group_id: i64,
+    profile: &GroupProfile<'_>,
+) -> Result<u64, DbError> {
+    execute!(
+        conn,
+        "UPDATE actors SET display_name = $2, summary_source = $3, summary_html = $4, languages = $5, \
+         updated_at = $6 WHERE id = $1 AND local AND kind = 'group'",
+        group_id,
+        profile.display_name,
+        profile.summary_source,
+        profile.summary_html,
+        profile.languages,
+        profile.now,
+    )
+}

@@ -187,3 +187,51 @@ pub async fn is_featured(conn: &mut Conn<'_>, group_id: i64) -> Result<bool, DbE
     )?
     .is_some())
 }
+
+/// Remembers the actor a partner reference of a local project resolved to.
+pub async fn upsert_partner_actor(
+    conn: &mut Conn<'_>,
+    group_id: i64,
+    reference: &str,
+    actor_id: i64,
+    now: i64,
+) -> Result<(), DbError> {
+    execute!(
+        conn,
+        "INSERT INTO project_partner_actors (group_id, reference, actor_id, resolved_at) VALUES ($1, $2, $3, $4) \
+         ON CONFLICT (group_id, reference) DO UPDATE SET actor_id = excluded.actor_id, \
+         resolved_at = excluded.resolved_at",
+        group_id,
+        reference,
+        actor_id,
+        now,
+    )?;
+    Ok(())
+}
+
+/// A partner reference of a group's project and the actor it resolved to, enough to link it.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct PartnerActorRow {
+    pub reference: String,
+    pub kind: String,
+    pub name: String,
+    pub local: bool,
+    pub host: Option<String>,
+    pub ap_id: Option<String>,
+}
+
+/// Every resolved partner reference of a group's project, in one query.
+pub async fn list_partner_actors(
+    conn: &mut Conn<'_>,
+    group_id: i64,
+) -> Result<Vec<PartnerActorRow>, DbError> {
+    query_as!(
+        conn,
+        PartnerActorRow,
+        fetch_all,
+        "SELECT pa.reference, a.kind, a.name, a.local, i.host, a.ap_id FROM project_partner_actors pa \
+         JOIN actors a ON a.id = pa.actor_id LEFT JOIN instances i ON i.id = a.instance_id \
+         WHERE pa.group_id = $1",
+        group_id,
+    )
+}

@@ -331,9 +331,82 @@ impl Rsvp {
     }
 }
 
+/// How an event may be joined (Mobilizon's `joinMode`). Our own events are `Free`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JoinMode {
+    /// Anyone may join; the organiser's `Accept` follows at once.
+    Free,
+    /// The organiser approves each participant.
+    Restricted,
+    /// Only people the organisers invite.
+    Invite,
+    /// Participation is handled on another website.
+    External,
+}
+
+impl JoinMode {
+    /// What a remote event says; anything unknown is read as `Free`, as Mobilizon defaults.
+    pub fn parse_lenient(raw: &str) -> Self {
+        match raw.trim() {
+            "restricted" => Self::Restricted,
+            "invite" => Self::Invite,
+            "external" => Self::External,
+            _ => Self::Free,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Free => "free",
+            Self::Restricted => "restricted",
+            Self::Invite => "invite",
+            Self::External => "external",
+        }
+    }
+
+    /// Whether a member here can say they are going (invite-only and external events cannot
+    /// be joined by a `Join`).
+    pub fn joinable_from_here(self) -> bool {
+        matches!(self, Self::Free | Self::Restricted)
+    }
+}
+
+/// A remote organiser's answer to a member's `Join`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Confirmation {
+    Confirmed,
+    Declined,
+}
+
+impl Confirmation {
+    pub fn parse(raw: &str) -> Option<Self> {
+        match raw {
+            "confirmed" => Some(Self::Confirmed),
+            "declined" => Some(Self::Declined),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Confirmed => "confirmed",
+            Self::Declined => "declined",
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn join_modes_read_leniently() {
+        assert_eq!(JoinMode::parse_lenient("restricted"), JoinMode::Restricted);
+        assert_eq!(JoinMode::parse_lenient("whatever"), JoinMode::Free);
+        assert!(!JoinMode::parse_lenient("invite").joinable_from_here());
+        assert!(!JoinMode::parse_lenient("external").joinable_from_here());
+        assert!(JoinMode::Restricted.joinable_from_here());
+    }
 
     fn input() -> EventInput {
         EventInput {

@@ -22,7 +22,7 @@ pub mod validation;
 
 pub use account::{DisplayName, Email, Password, Role};
 pub use events::DomainEvent;
-pub use group::{GroupKind, GroupTitle};
+pub use group::{GroupKind, GroupLanguages, GroupTitle};
 pub use ids::{ActorId, EventId, IdGenerator, PostId};
 pub use language::Language;
 pub use name::Name;

@@ -17,6 +17,7 @@ pub mod moderators;
 pub mod objects;
 pub mod organisation_objects;
 pub mod outbound;
+pub mod partners;
 pub mod project_document;
 pub mod protocol;
 pub mod rate_limit;

@@ -4,8 +4,8 @@ use chrono::{DateTime, TimeZone, Utc};
 use url::Url;
 
 use super::protocol::{
-    ActorJson, ActorKind, AttachmentJson, Endpoints, NewNote, NewPage, NewPersonalNote, PostJson,
-    PropertyValue, SourceJson, TagJson, TombstoneJson, main_key,
+    ActorJson, ActorKind, AttachmentJson, Endpoints, LanguageJson, NewNote, NewPage, NewPersonalNote,
+    PostJson, PropertyValue, SourceJson, TagJson, TombstoneJson, main_key,
 };
 use super::uris::{self, Uris};
 use crate::domain::Timestamp;
@@ -92,6 +92,11 @@ pub fn actor_json(uris: &Uris, actor: &LocalActor) -> Result<ActorJson, ObjectEr
             _ => "Discussion group",
         };
         json.attachment.push(PropertyValue::new("Kind", label));
+        json.language = actor
+            .languages
+            .iter()
+            .map(|code| LanguageJson::new(code.as_str(), crate::domain::group::language_name(code)))
+            .collect();
         if let Some(project) = &actor.project {
             json.attachment.extend(super::project_document::project_fields(project));
             json.project = Some(super::project_document::project_json(project));

@@ -6,7 +6,7 @@ use url::Url;
 
 use super::http::{FetchError, FetchKey};
 use super::protocol::{ActorJson, ActorKind, OrderedCollectionJson, OrderedCollectionPageJson};
-use crate::domain::ActorId;
+use crate::domain::{ActorId, GroupLanguages};
 use crate::federation::delivery::enqueue::domain_of;
 use crate::service::remote::{self, RemoteActor, RemoteActorKind};
 use crate::service::{ServiceError, instance};
@@ -123,6 +123,8 @@ pub async fn store_actor(state: &AppState, actor: ActorJson) -> Result<(ActorId,
     .await?;
     crate::service::accounts::set_remote_organisation(&state.ctx, id, organisation).await?;
     if kind == RemoteActorKind::Group {
+        let languages = actor.language.iter().map(|language| language.identifier.as_str());
+        remote::set_remote_group_languages(&state.ctx, id, GroupLanguages::parse_lenient(languages)).await?;
         let project = actor.project.as_ref().map(super::project_document::project_from_json);
         crate::service::projects::store_remote_project(&state.ctx, id, project).await?;
     }

@@ -179,6 +179,11 @@ pub enum LocalObject {
     Follow(i64),
     /// An event, by id.
     Event(i64),
+    /// One of our members' `Join` of an event, by the person's and the event's row ids.
+    Join {
+        person: i64,
+        event: i64,
+    },
 }
 
 impl Uris {
@@ -202,6 +207,15 @@ impl Uris {
             ["t", id] | ["p", id] => id.parse().ok().map(|id| LocalObject::Post(PostId(id))),
             ["activities", "follow", id] => id.parse().ok().map(LocalObject::Follow),
             ["e", id] => id.parse().ok().map(LocalObject::Event),
+            ["activities", "join", id] => {
+                let mut parts = id.splitn(3, '-').map(str::parse::<i64>);
+                match (parts.next(), parts.next(), parts.next()) {
+                    (Some(Ok(person)), Some(Ok(event)), Some(Ok(_))) => {
+                        Some(LocalObject::Join { person, event })
+                    }
+                    _ => None,
+                }
+            }
             _ => None,
         }
     }
@@ -213,5 +227,11 @@ impl Uris {
     /// A Like's id: one per like (a like after an unlike gets a new id), known again for its Undo.
     pub fn like_activity(&self, actor_id: i64, post_id: i64, liked_at: i64) -> String {
         self.absolute(&format!("/activities/like/{actor_id}-{post_id}-{liked_at}"))
+    }
+
+    /// The id of a member's `Join` of a remote event: one per answer, and readable again
+    /// ([`LocalObject::Join`]) when an organiser's `Accept` or `Reject` names it only by its id.
+    pub fn join_activity(&self, person_id: i64, event_id: i64, answered_at: i64) -> String {
+        self.absolute(&format!("/activities/join/{person_id}-{event_id}-{answered_at}"))
     }
 }

@@ -9,7 +9,9 @@ use rand::RngCore;
 
 use super::{ActorRef, Context, CurrentUser, ServiceError};
 use crate::db::{self, events::EventFields, events::EventRow};
-use crate::domain::event::{EventInput, Month, Rsvp, TimeZoneName, ValidEvent, online_link};
+use crate::domain::event::{
+    Confirmation, EventInput, JoinMode, Month, Rsvp, TimeZoneName, ValidEvent, online_link,
+};
 use crate::domain::html::{render_markdown, sanitize_html};
 use crate::domain::{ActorId, DomainEvent, EventId, FieldError, Timestamp};
 
@@ -46,6 +48,9 @@ pub struct EventDetails {
     pub group_remote_url: Option<String>,
     pub author: ActorRef,
     pub viewer_status: Option<Rsvp>,
+    pub join_mode: JoinMode,
+    /// For remote events: the organiser's answer to the viewer's `Join`, if one came.
+    pub viewer_confirmation: Option<Confirmation>,
 }
 
 impl EventDetails {
@@ -86,6 +91,8 @@ impl EventDetails {
                 host: if row.author_local { None } else { row.author_host },
             },
             viewer_status: row.viewer_status.as_deref().and_then(|s| Rsvp::parse(s).ok()),
+            join_mode: JoinMode::parse_lenient(&row.join_mode),
+            viewer_confirmation: row.viewer_confirmation.as_deref().and_then(Confirmation::parse),
         }
     }
 }
@@ -123,6 +130,7 @@ fn fields<'a>(event: &'a ValidEvent, html: &'a str) -> EventFields<'a> {
         longitude: event.coordinates.map(|c| c.1),
         online_url: &event.online_url,
         capacity: event.capacity,
+        join_mode: JoinMode::Free.as_str(),
     }
 }
 
@@ -255,7 +263,11 @@ pub async fn set_rsvp(
     if row.viewer_status.as_deref() == Some(answer.as_str()) {
         return Ok(());
     }
-    if answer == Rsvp::Going && EventDetails::from_row(row).is_full() {
+    let event = EventDetails::from_row(row);
+    if answer == Rsvp::Going && !event.join_mode.joinable_from_here() {
+        return Err(FieldError::new("rsvp", "cannot be joined from here").into());
+    }
+    if answer == Rsvp::Going && event.is_full() {
         return Err(FieldError::new("rsvp", "is full").into());
     }
     let now = ctx.now().millis();
@@ -403,6 +415,7 @@ pub struct RemoteEvent {
     pub online_url: String,
     pub capacity: Option<i64>,
     pub participant_count: i64,
+    pub join_mode: JoinMode,
 }
 
 /// Stores or updates a remote event by its id. An update must come for the same group.
@@ -424,6 +437,7 @@ pub async fn store_remote_event(ctx: &Context, event: RemoteEvent) -> Result<Eve
         longitude: event.coordinates.map(|c| c.1),
         online_url: &online_url,
         capacity: event.capacity,
+        join_mode: event.join_mode.as_str(),
     };
     let mut tx = ctx.db.begin().await?;
     let mut conn = tx.conn();
@@ -518,6 +532,57 @@ pub async fn answer_remote(
     }
     tx.commit().await?;
     Ok(RemoteAnswer::Recorded)
+}
+
+/// A remote event an organiser answers about, by its ActivityPub id: its row id. `None` for
+/// events we do not have (or our own).
+pub async fn remote_event_by_ap_id(ctx: &Context, ap_id: &str) -> Result<Option<EventId>, ServiceError> {
+    let mut conn = ctx.db.acquire().await?;
+    let Some(id) = db::events::get_event_id_by_ap_id(&mut conn.conn(), ap_id).await? else {
+        return Ok(None);
+    };
+    let event = db::events::get_event_ref(&mut conn.conn(), id).await?;
+    Ok(event.filter(|e| !e.local).map(|_| EventId(id)))
+}
+
+/// A remote event by its row id here: its ActivityPub id. `None` for unknown and local events.
+pub async fn remote_event_ap_id(ctx: &Context, id: EventId) -> Result<Option<String>, ServiceError> {
+    let mut conn = ctx.db.acquire().await?;
+    let event = db::events::get_event_ref(&mut conn.conn(), id.0).await?;
+    Ok(event.filter(|e| !e.local).and_then(|e| e.ap_id))
+}
+
+/// A remote event's organiser answered a local member's `Join` (the caller checked that the
+/// answer comes from the event's own server): `Accept` confirms the place, `Reject` declines
+/// it and the member is no longer going. Answers for members who are not going (any more), or
+/// for people who are not ours, change nothing; returns whether one was applied.
+pub async fn record_organiser_answer(
+    ctx: &Context,
+    event: EventId,
+    person: ActorId,
+    answer: Confirmation,
+) -> Result<bool, ServiceError> {
+    let mut conn = ctx.db.acquire().await?;
+    let mut conn = conn.conn();
+    let is_local_person =
+        db::actors::get_actor(&mut conn, person.0).await?.is_some_and(|a| a.local && a.kind == "person");
+    if !is_local_person {
+        return Ok(false);
+    }
+    let status = match answer {
+        Confirmation::Confirmed => Rsvp::Going,
+        Confirmation::Declined => Rsvp::NotGoing,
+    };
+    let now = ctx.now().millis();
+    Ok(db::events::update_participant_confirmation(
+        &mut conn,
+        event.0,
+        person.0,
+        answer.as_str(),
+        status.as_str(),
+        now,
+    )
+    .await?)
 }
 
 /// An event that is not deleted, for federation. One query.

@@ -38,6 +38,8 @@ pub struct LocalActor {
     pub organisation: Option<crate::domain::organisation::Organisation>,
     /// The project of a project group.
     pub project: Option<crate::domain::project::Project>,
+    /// The languages a group declares (two-letter codes).
+    pub languages: Vec<String>,
 }
 
 /// A local person, group or the instance actor, with its public key (made on first use).
@@ -79,6 +81,7 @@ pub async fn get_local_actor(ctx: &Context, name: &str) -> Result<LocalActor, Se
         closed: actor.closed,
         organisation,
         project,
+        languages: crate::domain::GroupLanguages::from_column(&actor.languages).codes().to_vec(),
     })
 }
 

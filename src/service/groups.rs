@@ -6,9 +6,10 @@ use super::{
     parse_activity_cursor,
 };
 use crate::db::{self, actors::NewLocalActor};
+use crate::db::{Conn, actors::ActorRow, groups::GroupProfile};
 use crate::domain::account::Summary;
 use crate::domain::{
-    ActorId, DomainEvent, FieldError, FieldErrors, GroupKind, GroupTitle, Name, Timestamp,
+    ActorId, DomainEvent, FieldError, FieldErrors, GroupKind, GroupLanguages, GroupTitle, Name, Timestamp,
     html::render_markdown,
 };
 
@@ -145,6 +146,7 @@ pub async fn get_group_page(
         remote_url: if group.local { None } else { group.ap_id },
         title: group.display_name,
         summary_html: group.summary_html,
+        languages: GroupLanguages::from_column(&group.languages).codes().to_vec(),
         created_at: Timestamp::from_millis(group.created_at),
         follower_count: stats.follower_count,
         thread_count: stats.thread_count,
@@ -157,6 +159,88 @@ pub async fn get_group_page(
         viewer_role: stats.viewer_role,
     };
     Ok((details, paginate(threads, page_size, activity_cursor)))
+}
+
+/// A group's title, description and declared languages, as its edit form has them.
+#[derive(Debug, Clone, Default)]
+pub struct GroupSettings {
+    pub title: String,
+    pub description: String,
+    /// Two-letter codes of the six interface languages.
+    pub languages: Vec<String>,
+}
+
+/// What the edit form starts from, and whose group it is.
+#[derive(Debug, Clone)]
+pub struct GroupEditing {
+    pub name: String,
+    pub settings: GroupSettings,
+}
+
+/// The edit form of a local group: for its owner, its moderators and the instance's admins.
+pub async fn get_group_settings(
+    ctx: &Context,
+    user: &CurrentUser,
+    name: &str,
+) -> Result<GroupEditing, ServiceError> {
+    let mut conn = ctx.db.acquire().await?;
+    let group = editable_group(&mut conn.conn(), user, name).await?;
+    Ok(GroupEditing {
+        settings: GroupSettings {
+            title: group.display_name,
+            description: group.summary_source,
+            languages: GroupLanguages::from_column(&group.languages).codes().to_vec(),
+        },
+        name: group.name,
+    })
+}
+
+/// Saves a local group's title, description and languages; its remote followers get the whole
+/// actor document in an `Update{Group}`. Bad input stores nothing.
+pub async fn update_group_settings(
+    ctx: &Context,
+    user: &CurrentUser,
+    name: &str,
+    input: &GroupSettings,
+) -> Result<(), ServiceError> {
+    let mut errors = FieldErrors::new();
+    let title = errors.check(GroupTitle::parse(&input.title));
+    let description = errors.check(Summary::parse("description", &input.description));
+    let languages = errors.check(GroupLanguages::parse(&input.languages));
+    refuse_if_any(errors)?;
+    let (Some(title), Some(description), Some(languages)) = (title, description, languages) else {
+        return Err(ServiceError::Internal("validated input missing".into()));
+    };
+    let description_html = render_markdown(description.as_str());
+    let mut tx = ctx.db.begin().await?;
+    let mut conn = tx.conn();
+    let group = editable_group(&mut conn, user, name).await?;
+    let profile = GroupProfile {
+        display_name: title.as_str(),
+        summary_source: description.as_str(),
+        summary_html: &description_html,
+        languages: &languages.to_column(),
+        now: ctx.now().millis(),
+    };
+    db::groups::update_group_profile(&mut conn, group.id, &profile).await?;
+    ctx.emit(&mut conn, DomainEvent::ProfileUpdated { actor_id: group.id }).await?;
+    tx.commit().await?;
+    tracing::info!(group = %group.name, "group settings updated");
+    Ok(())
+}
+
+/// A local group the user may edit: its owner and moderators, and admins. Others get
+/// `Forbidden`; unknown and remote groups `NotFound`.
+async fn editable_group(
+    conn: &mut Conn<'_>,
+    user: &CurrentUser,
+    name: &str,
+) -> Result<ActorRow, ServiceError> {
+    let group = db::groups::get_group_by_name(conn, name).await?.ok_or(ServiceError::NotFound)?;
+    if !user.is_admin() && db::groups::get_moderator_role(conn, group.id, user.id.0).await?.is_none() {
+        return Err(ServiceError::Forbidden);
+    }
+    Ok(group)
 }
 
 pub(crate) fn activity_cursor(post: &PostDetails) -> String {

@@ -18,6 +18,20 @@ pub const DIRECTORY_PAGE_SIZE: i64 = 50;
 pub struct ProjectDetails {
     pub project: Project,
     pub updated_at: Timestamp,
+    /// The partners whose reference resolved to an actor (local projects only).
+    pub partner_actors: Vec<PartnerActor>,
+}
+
+/// A partner reference (`@org@host` or an actor URL) and the actor it names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PartnerActor {
+    pub reference: String,
+    /// `person` or `group`.
+    pub kind: String,
+    /// `name` here, `name@host` elsewhere.
+    pub handle: String,
+    /// For people and organisations of other instances: their id, which is their profile there.
+    pub remote_url: Option<String>,
 }
 
 /// What the edit form starts from.
@@ -57,12 +71,13 @@ pub async fn get_project_form(
 }
 
 /// Saves a local group's project; its followers get the group's updated actor document.
+/// Returns the group, whose partners the caller may then resolve.
 pub async fn update_project(
     ctx: &Context,
     user: &CurrentUser,
     group_name: &str,
     form: &ProjectForm,
-) -> Result<(), ServiceError> {
+) -> Result<ActorId, ServiceError> {
     let project = Project::parse(&ProjectParts::from_form(form), &ctx.settings.focus_areas)?;
     let now = ctx.now().millis();
     let mut tx = ctx.db.begin().await?;
@@ -73,7 +88,7 @@ pub async fn update_project(
     ctx.emit(&mut conn, DomainEvent::ProfileUpdated { actor_id: group.id }).await?;
     tx.commit().await?;
     tracing::info!(group = %group.name, "project updated");
-    Ok(())
+    Ok(ActorId(group.id))
 }
 
 /// A local project group the user owns or moderates; others get `Forbidden`.
@@ -92,7 +107,8 @@ async fn editable_group(
     Ok(group)
 }
 
-/// A group page, with the project for project groups (one query more than a discussion group).
+/// A group page, with the project for project groups (two queries more than a discussion
+/// group: the project, and which of its partners resolved to actors).
 pub async fn get_group_page(
     ctx: &Context,
     name: &str,
@@ -102,14 +118,80 @@ pub async fn get_group_page(
     let (group, threads) = super::groups::get_group_page(ctx, name, viewer, cursor).await?;
     let project = if group.kind == GroupKind::Project {
         let mut conn = ctx.db.acquire().await?;
-        db::projects::get_project(&mut conn.conn(), group.id.0).await?.map(|row| ProjectDetails {
-            project: project_from_row(&row),
-            updated_at: Timestamp::from_millis(row.updated_at),
-        })
+        match db::projects::get_project(&mut conn.conn(), group.id.0).await? {
+            Some(row) => {
+                let partner_actors = if group.remote_url.is_none() {
+                    db::projects::list_partner_actors(&mut conn.conn(), group.id.0)
+                        .await?
+                        .into_iter()
+                        .map(|row| PartnerActor {
+                            handle: match (&row.host, row.local) {
+                                (Some(host), false) => format!("{}@{host}", row.name),
+                                _ => row.name,
+                            },
+                            remote_url: if row.local { None } else { row.ap_id },
+                            reference: row.reference,
+                            kind: row.kind,
+                        })
+                        .collect()
+                } else {
+                    Vec::new()
+                };
+                Some(ProjectDetails {
+                    project: project_from_row(&row),
+                    updated_at: Timestamp::from_millis(row.updated_at),
+                    partner_actors,
+                })
+            }
+            None => None,
+        }
     } else {
         None
     };
     Ok((group, threads, project))
+}
+
+/// The partner references of a local project that have not been resolved to an actor yet.
+pub async fn unresolved_partner_references(
+    ctx: &Context,
+    group: ActorId,
+) -> Result<Vec<String>, ServiceError> {
+    let mut conn = ctx.db.acquire().await?;
+    let Some(row) = db::projects::get_project(&mut conn.conn(), group.0).await? else {
+        return Ok(Vec::new());
+    };
+    let resolved: Vec<String> = db::projects::list_partner_actors(&mut conn.conn(), group.0)
+        .await?
+        .into_iter()
+        .map(|row| row.reference)
+        .collect();
+    let mut references: Vec<String> = project_from_row(&row)
+        .partners
+        .into_iter()
+        .filter_map(|partner| partner.reference)
+        .filter(|reference| !resolved.contains(reference))
+        .collect();
+    references.dedup();
+    Ok(references)
+}
+
+/// A partner reference of a local project resolved to `actor` (a person, organisation or group).
+pub async fn record_partner_actor(
+    ctx: &Context,
+    group: ActorId,
+    reference: &str,
+    actor: ActorId,
+) -> Result<(), ServiceError> {
+    let mut conn = ctx.db.acquire().await?;
+    let mut conn = conn.conn();
+    let usable = db::actors::get_actor(&mut conn, actor.0)
+        .await?
+        .is_some_and(|a| a.kind == "person" || a.kind == "group");
+    if usable {
+        db::projects::upsert_partner_actor(&mut conn, group.0, reference, actor.0, ctx.now().millis())
+            .await?;
+    }
+    Ok(())
 }
 
 /// The project a local group publishes, for its actor document.

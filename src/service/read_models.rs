@@ -131,6 +131,8 @@ pub struct GroupDetails {
     pub title: String,
     pub kind: GroupKind,
     pub summary_html: String,
+    /// The languages it declares, as two-letter codes.
+    pub languages: Vec<String>,
     pub created_at: Timestamp,
     pub follower_count: i64,
     pub thread_count: i64,

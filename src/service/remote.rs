@@ -72,6 +72,18 @@ pub async fn store_remote_actor(ctx: &Context, actor: RemoteActor) -> Result<Act
     Ok(ActorId(id))
 }
 
+/// The languages a remote group declares (Lemmy's `language` list); a refresh without any
+/// clears them.
+pub async fn set_remote_group_languages(
+    ctx: &Context,
+    group: ActorId,
+    languages: crate::domain::GroupLanguages,
+) -> Result<(), ServiceError> {
+    let mut conn = ctx.db.acquire().await?;
+    db::actors::update_actor_languages(&mut conn.conn(), group.0, &languages.to_column()).await?;
+    Ok(())
+}
+
 /// A remote actor follows a local group or person. Open groups accept at once; the Accept goes
 /// out through the queue. A repeated Follow is accepted again (the peer may have lost our Accept).
 pub async fn accept_remote_follow(

@@ -5,7 +5,7 @@ use askama::Template;
 
 use super::i18n::{Translator, format};
 use super::view::{Chrome, FormState};
-use crate::domain::event::{Month, Rsvp, WallClock};
+use crate::domain::event::{Confirmation, JoinMode, Month, Rsvp, WallClock};
 use crate::federation::uris;
 use crate::service::ActorRef;
 use crate::service::events::EventDetails;
@@ -54,6 +54,17 @@ pub struct EventView {
     pub remote_url: String,
     pub viewer_going: bool,
     pub viewer_not_going: bool,
+    /// The remote organiser confirmed the viewer's place.
+    pub viewer_confirmed: bool,
+    /// The remote organiser declined the viewer's `Join`.
+    pub viewer_declined: bool,
+    /// The viewer asked to join an event whose organiser approves each participant, and no
+    /// answer came yet.
+    pub viewer_waiting: bool,
+    /// The organiser approves each participant (`joinMode: restricted`).
+    pub restricted: bool,
+    /// Why members cannot join from here (a message id), or empty when they can.
+    pub not_joinable_reason: &'static str,
     /// Day of the month of the start, in the event's zone.
     pub day: i8,
     pub month: i8,
@@ -98,6 +109,19 @@ impl EventView {
             remote_url: event.remote_url.clone().unwrap_or_default(),
             viewer_going: event.viewer_status == Some(Rsvp::Going),
             viewer_not_going: event.viewer_status == Some(Rsvp::NotGoing),
+            viewer_confirmed: event.viewer_status == Some(Rsvp::Going)
+                && event.viewer_confirmation == Some(Confirmation::Confirmed),
+            viewer_declined: event.viewer_status == Some(Rsvp::NotGoing)
+                && event.viewer_confirmation == Some(Confirmation::Declined),
+            viewer_waiting: event.viewer_status == Some(Rsvp::Going)
+                && event.join_mode == JoinMode::Restricted
+                && event.viewer_confirmation.is_none(),
+            restricted: event.join_mode == JoinMode::Restricted,
+            not_joinable_reason: match event.join_mode {
+                JoinMode::Invite => "event-join-invite",
+                JoinMode::External => "event-join-external",
+                JoinMode::Free | JoinMode::Restricted => "",
+            },
             day: start.day,
             month: start.month,
             year: start.year,

@@ -39,6 +39,7 @@ pub fn pages(state: &AppState) -> Router<AppState> {
         .route("/groups", get(groups::directory).post(groups::create_submit))
         .route("/groups/new", get(groups::create_form))
         .route("/g/{name}", get(groups::show))
+        .route("/g/{name}/edit", get(groups::edit_form).post(groups::edit_submit))
         .route("/g/{name}/follow", post(groups::follow))
         .route("/g/{name}/unfollow", post(groups::unfollow))
         .route("/g/{name}/project", get(projects::edit_form).post(projects::edit_submit))

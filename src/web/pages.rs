@@ -47,6 +47,19 @@ pub struct NewGroupPage {
 }
 
 #[derive(Template)]
+#[template(path = "groups/edit.html")]
+pub struct GroupEditPage {
+    pub chrome: Chrome,
+    pub form: FormState,
+    pub group_name: String,
+    pub group_url: String,
+    pub title: String,
+    pub description: String,
+    /// Each of the six languages: code, own name, whether it is chosen.
+    pub languages: Vec<(&'static str, &'static str, bool)>,
+}
+
+#[derive(Template)]
 #[template(path = "groups/show.html")]
 pub struct GroupPage {
     pub chrome: Chrome,

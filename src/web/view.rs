@@ -6,7 +6,7 @@ use crate::domain::project::{MeasureStatus, Project, ProjectDate, ProjectStatus}
 use crate::domain::{FieldErrors, GroupKind, Timestamp};
 use crate::federation::uris;
 use crate::service::media::MediaView;
-use crate::service::projects::DirectoryEntry;
+use crate::service::projects::{DirectoryEntry, PartnerActor};
 use crate::service::{ActorRef, CurrentUser, GroupDetails, GroupSummary, Paged, PostDetails};
 
 /// The frame of every page: instance name, who is signed in, the form token, and the language
@@ -55,6 +55,11 @@ impl Chrome {
 
     pub fn signed_in(&self) -> bool {
         self.user.is_some()
+    }
+
+    /// Whether the viewer is one of the instance's admins.
+    pub fn is_admin(&self) -> bool {
+        self.user.as_ref().is_some_and(|user| user.is_admin)
     }
 
     /// The interface languages with their own names, for the language menu.
@@ -218,6 +223,8 @@ pub struct GroupView {
     /// Message id of the kind's name.
     pub kind_label: &'static str,
     pub summary_html: String,
+    /// The languages it declares, by their own names (`Deutsch`).
+    pub languages: Vec<String>,
     pub created_at: Timestamp,
     pub follower_count: i64,
     pub thread_count: i64,
@@ -238,6 +245,11 @@ impl From<&GroupDetails> for GroupView {
             kind: group.kind.as_str().to_owned(),
             kind_label: kind_label(group.kind),
             summary_html: group.summary_html.clone(),
+            languages: group
+                .languages
+                .iter()
+                .map(|code| crate::domain::group::language_name(code).to_owned())
+                .collect(),
             created_at: group.created_at,
             follower_count: group.follower_count,
             thread_count: group.thread_count,
@@ -323,26 +335,7 @@ impl From<&Project> for ProjectView {
             focus_areas: project.focus_areas.iter().map(|w| FocusAreaView::new(w)).collect(),
             tags: project.tags.clone(),
             region: project.region.clone(),
-            partners: project
-                .partners
-                .iter()
-                .map(|p| {
-                    let reference = p.reference.clone().unwrap_or_default();
-                    let url = if reference.starts_with("http") {
-                        reference.clone()
-                    } else if reference.is_empty() {
-                        String::new()
-                    } else {
-                        format!("/search?q={}", reference.replace('@', "%40"))
-                    };
-                    let (name, detail) = if p.name.is_empty() {
-                        (reference, String::new())
-                    } else {
-                        (p.name.clone(), reference)
-                    };
-                    LinkView { name, detail, url }
-                })
-                .collect(),
+            partners: project.partners.iter().map(|p| partner_link(p, &[])).collect(),
             funders: project
                 .funders
                 .iter()
@@ -372,7 +365,31 @@ impl From<&Project> for ProjectView {
     }
 }
 
+/// A partner: linked to the profile of the actor its reference resolved to (groups and our own
+/// people here, people of other instances on their own instance), else to the web address it
+/// gives; a handle that did not resolve, and a bare name, stay text.
+fn partner_link(partner: &crate::domain::project::Partner, resolved: &[PartnerActor]) -> LinkView {
+    let reference = partner.reference.clone().unwrap_or_default();
+    let actor = resolved.iter().find(|actor| actor.reference == reference && !reference.is_empty());
+    let url = match actor {
+        Some(actor) if actor.kind == "group" => uris::group_path(&actor.handle),
+        Some(actor) => actor.remote_url.clone().unwrap_or_else(|| uris::user_path(&actor.handle)),
+        None if reference.starts_with("http") => reference.clone(),
+        None => String::new(),
+    };
+    let (name, detail) =
+        if partner.name.is_empty() { (reference, String::new()) } else { (partner.name.clone(), reference) };
+    LinkView { name, detail, url }
+}
+
 impl ProjectView {
+    /// A project whose resolved partners link to their profiles here.
+    pub fn with_partner_actors(project: &Project, resolved: &[PartnerActor]) -> Self {
+        let mut view = Self::from(project);
+        view.partners = project.partners.iter().map(|p| partner_link(p, resolved)).collect();
+        view
+    }
+
     /// The project's start and end in the reader's language; empty when neither is known.
     pub fn timeframe(&self, t: &Translator) -> String {
         match (self.start, self.end) {

@@ -105,7 +105,7 @@ async fn by_url(
             accounts.extend(account_cards::lookup(&state.ctx, &name, state.uris.host()).await.ok());
             return Ok(());
         }
-        Some(LocalObject::Follow(_) | LocalObject::Event(_)) => return Ok(()),
+        Some(LocalObject::Follow(_) | LocalObject::Event(_) | LocalObject::Join { .. }) => return Ok(()),
         None => {}
     }
     if let Some(id) = statuses::post_by_ap_id(&state.ctx, url.as_str()).await? {

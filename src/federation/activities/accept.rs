@@ -20,6 +20,9 @@ pub async fn receive(
     {
         return Err(InboxError::Forbidden("Accept of a follow of someone else"));
     }
+    if let Some(LocalObject::Join { person, event }) = state.uris.parse_local(accept.object.id()) {
+        return super::events::receive_join_answer_by_id(state, actor_url, person, event, true).await;
+    }
     let Some(LocalObject::Follow(follow_id)) = state.uris.parse_local(accept.object.id()) else {
         tracing::info!(object = %accept.object.id(), "Accept of a follow we did not send");
         return Ok(());

@@ -6,13 +6,17 @@
 //! - `Join` of one of our events by a remote person: they are going (if there is room), and the
 //!   group answers with `Accept(Join)`, or `Reject(Join)` when the event is full.
 //! - `Leave`, or `Undo(Join)`: they are not going any more.
+//! - `Accept(Join)` or `Reject(Join)` of one of our members' `Join` of a remote event, from the
+//!   event's own server (Mobilizon answers as the organising person, we as the group): their
+//!   place is confirmed, or declined.
 
 use url::Url;
 
 use super::same_host;
+use crate::domain::event::{Confirmation, JoinMode};
 use crate::domain::{ActorId, EventId, Timestamp};
 use crate::federation::inbox::InboxError;
-use crate::federation::protocol::event::{EventActivityJson, EventJson, JoinJson};
+use crate::federation::protocol::event::{AcceptJoinJson, EventActivityJson, EventJson, JoinJson};
 use crate::federation::uris::LocalObject;
 use crate::service::events::{self, RemoteEvent};
 use crate::service::{ServiceError, remote};
@@ -81,6 +85,7 @@ pub(crate) fn remote_event(event: &EventJson, group: ActorId, author: ActorId) -
         online_url,
         capacity: event.maximum_attendee_capacity.filter(|c| *c > 0),
         participant_count: event.participant_count.unwrap_or(0).max(0),
+        join_mode: JoinMode::parse_lenient(event.join_mode.as_deref().unwrap_or_default()),
     })
 }
 
@@ -141,4 +146,61 @@ pub async fn delete_event(state: &AppState, actor_url: &Url, object: &Url) -> Re
         return Ok(false);
     }
     Ok(events::delete_remote_event(&state.ctx, object.as_str()).await?)
+}
+
+/// An organiser's `Accept` or `Reject` with the member's `Join` embedded (Mobilizon, Allmende).
+pub async fn receive_join_answer(
+    state: &AppState,
+    actor_url: &Url,
+    answer: AcceptJoinJson,
+) -> Result<(), InboxError> {
+    let join = &answer.object;
+    let person = match state.uris.parse_local(&join.actor) {
+        Some(LocalObject::Actor { kind: "person", name }) => {
+            remote::local_actor_id(&state.ctx, "person", &name).await?
+        }
+        _ => None,
+    };
+    let Some(person) = person else {
+        tracing::debug!(join = %join.id, "an answer to a Join that is not one of ours");
+        return Ok(());
+    };
+    let Some(event) = events::remote_event_by_ap_id(&state.ctx, join.object.as_str()).await? else {
+        return Ok(());
+    };
+    if !same_host(&join.object, actor_url) {
+        return Err(InboxError::Forbidden("only the event's organiser may answer a Join"));
+    }
+    apply_join_answer(state, event, person, answer.kind == "Accept").await
+}
+
+/// An organiser's `Accept` or `Reject` naming our `Join` only by its id.
+pub async fn receive_join_answer_by_id(
+    state: &AppState,
+    actor_url: &Url,
+    person: i64,
+    event: i64,
+    accepted: bool,
+) -> Result<(), InboxError> {
+    let Some(event_url) = events::remote_event_ap_id(&state.ctx, EventId(event)).await? else {
+        return Ok(());
+    };
+    let from_its_server = Url::parse(&event_url).is_ok_and(|event_url| same_host(&event_url, actor_url));
+    if !from_its_server {
+        return Err(InboxError::Forbidden("only the event's organiser may answer a Join"));
+    }
+    apply_join_answer(state, EventId(event), ActorId(person), accepted).await
+}
+
+async fn apply_join_answer(
+    state: &AppState,
+    event: EventId,
+    person: ActorId,
+    accepted: bool,
+) -> Result<(), InboxError> {
+    let answer = if accepted { Confirmation::Confirmed } else { Confirmation::Declined };
+    if !events::record_organiser_answer(&state.ctx, event, person, answer).await? {
+        tracing::info!(event = event.0, "an organiser's answer to a Join that is not pending here");
+    }
+    Ok(())
 }

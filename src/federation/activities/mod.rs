@@ -49,6 +49,7 @@ pub async fn receive(
         Inbound::Event(event) => events::receive_event(state, actor, actor_url, *event).await,
         Inbound::Join(join) => events::receive_join(state, actor, actor_url, join).await,
         Inbound::Leave(leave) => events::receive_leave(state, actor, actor_url, leave).await,
+        Inbound::JoinAnswer(answer) => events::receive_join_answer(state, actor_url, *answer).await,
         Inbound::Reject(reject) => reject::receive(state, actor, actor_url, reject).await,
         Inbound::Dislike(_) | Inbound::Block(_) | Inbound::Unknown(_) => {
             tracing::debug!(kind = %activity_kind(raw), "ignored activity");

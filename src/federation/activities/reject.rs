@@ -21,6 +21,9 @@ pub async fn receive(
     {
         return Err(InboxError::Forbidden("Reject of a follow of someone else"));
     }
+    if let Some(LocalObject::Join { person, event }) = state.uris.parse_local(reject.object.id()) {
+        return super::events::receive_join_answer_by_id(state, actor_url, person, event, false).await;
+    }
     let Some(LocalObject::Follow(follow_id)) = state.uris.parse_local(reject.object.id()) else {
         tracing::info!(object = %reject.object.id(), "Reject of a follow we did not send");
         return Ok(());

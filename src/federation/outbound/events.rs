@@ -87,7 +87,7 @@ pub(super) async fn event_answered(
     };
     let person_url = url(&uris.actor(&person_row.kind, &person_row.name))?;
     let (kind, activity_id) = if going {
-        ("Join", url(&uris.absolute(&format!("/activities/join/{person}-{id}-{at}")))?)
+        ("Join", url(&uris.join_activity(person, id, at))?)
     } else {
         ("Leave", new_activity_id(ctx, uris, "leave")?)
     };

@@ -14,6 +14,7 @@ use url::Url;
 
 use super::de::{deserialize_first_href, deserialize_lenient_vec, deserialize_opt_id};
 use super::image::{ImageJson, deserialize_image};
+use super::language::LanguageJson;
 use super::project::ProjectJson;
 use super::source::SourceJson;
 
@@ -103,6 +104,10 @@ pub struct ActorJson {
     /// A group's events collection (Mobilizon's `mz:events`), read to pull in upcoming events.
     #[serde(default, deserialize_with = "deserialize_opt_id", skip_serializing_if = "Option::is_none")]
     pub events: Option<Url>,
+    /// The languages a group declares, as Lemmy writes them on a community: `{identifier, name}`
+    /// with the two-letter code that `contentMap` keys use.
+    #[serde(default, deserialize_with = "deserialize_lenient_vec", skip_serializing_if = "Vec::is_empty")]
+    pub language: Vec<LanguageJson>,
 }
 
 impl ActorJson {
@@ -159,6 +164,7 @@ impl ActorJson {
             organisation: None,
             project: None,
             events: None,
+            language: Vec::new(),
         }
     }
 

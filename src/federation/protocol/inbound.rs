@@ -15,7 +15,7 @@ use super::block::BlockJson;
 use super::create::CreateJson;
 use super::de::kind_of;
 use super::delete::DeleteJson;
-use super::event::{EventActivityJson, JoinJson};
+use super::event::{AcceptJoinJson, EventActivityJson, JoinJson};
 use super::follow::FollowJson;
 use super::like::{DislikeJson, LikeJson};
 use super::reject::RejectJson;
@@ -42,6 +42,8 @@ pub enum Inbound {
     Join(JoinJson),
     /// `Leave` of an event, or `Undo` of a `Join` (read as a `Leave` by the same actor).
     Leave(JoinJson),
+    /// `Accept` or `Reject` (its `kind`) of a `Join` embedded in it: an organiser's answer.
+    JoinAnswer(Box<AcceptJoinJson>),
     /// A well-formed activity of a kind we do not handle: its `type`, or for a wrapper around
     /// an unhandled kind the two, as in `Undo(Lock)`.
     Unknown(String),
@@ -65,6 +67,7 @@ impl Inbound {
             Self::Event(_) => "Event",
             Self::Join(_) => "Join",
             Self::Leave(_) => "Leave",
+            Self::JoinAnswer(answer) => return format!("{}(Join)", answer.kind),
             Self::Unknown(kind) => return format!("Unknown({kind})"),
         };
         name.to_owned()
@@ -121,13 +124,14 @@ pub fn parse_inbound(value: Value) -> Result<Inbound, ParseError> {
 }
 
 /// Activities about events (Mobilizon's shapes): `Create`/`Update` of an `Event`, `Join`,
-/// `Leave`, and `Undo(Join)`, read as a `Leave`.
+/// `Leave`, `Undo(Join)`, read as a `Leave`, and `Accept`/`Reject` of an embedded `Join`.
 fn event_activity(kind: &str, value: &Value) -> Result<Option<Inbound>, ParseError> {
     let inner = value.get("object").and_then(kind_of);
     Ok(Some(match (kind, inner) {
         ("Create" | "Update", Some("Event")) => Inbound::Event(Box::new(parse(kind, value.clone())?)),
         ("Join", _) => Inbound::Join(parse(kind, value.clone())?),
         ("Leave", _) => Inbound::Leave(parse(kind, value.clone())?),
+        ("Accept" | "Reject", Some("Join")) => Inbound::JoinAnswer(Box::new(parse(kind, value.clone())?)),
         ("Undo", Some("Join")) => {
             let join: JoinJson = parse("Join", value.get("object").cloned().unwrap_or_default())?;
             let undo: JoinJson =
@@ -147,7 +151,7 @@ fn parse<T: DeserializeOwned>(kind: &str, value: Value) -> Result<T, ParseError>
 }
 
 /// For activities about other activities (`Undo`, `Accept`, `Reject`): the embedded activity's
-/// kind, when it is one we do not handle (Lemmy's `Undo(Lock)`, Mobilizon's `Accept(Join)`).
+/// kind, when it is one we do not handle (Lemmy's `Undo(Lock)`, Mobilizon's `Accept(Invite)`).
 /// Such an activity is as unknown as its inner one, not malformed.
 fn unhandled_inner_kind<'a>(kind: &str, value: &'a Value) -> Option<&'a str> {
     let handled: &[&str] = match kind {

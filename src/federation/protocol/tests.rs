@@ -5,5 +5,6 @@ mod expected;
 mod fixture_fields;
 mod fixtures;
 mod hostile;
+mod join_answers;
 mod post_tags;
 mod serialize;

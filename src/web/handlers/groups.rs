@@ -1,18 +1,19 @@
 //! The group directory, creating groups, group pages, following.
 
 use axum::Form;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, Query, RawForm, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
 use crate::domain::GroupKind;
+use crate::domain::language::UI_LANGUAGES;
 use crate::federation::uris;
-use crate::service::groups::{self, NewGroup};
+use crate::service::groups::{self, GroupSettings, NewGroup};
 use crate::service::{ServiceError, follows, projects};
 use crate::state::AppState;
 use crate::web::error::WebError;
-use crate::web::pages::{DirectoryPage, GroupPage, NewGroupPage, render};
+use crate::web::pages::{DirectoryPage, GroupEditPage, GroupPage, NewGroupPage, render};
 use crate::web::session::{MaybeUser, RequireUser};
 use crate::web::view::{Chrome, FormState, GroupView, ListView, ProjectView};
 
@@ -113,7 +114,7 @@ pub async fn show(
         chrome,
         threads: ListView::from_paged(&threads, &uris::group_path(&group.name), "before"),
         group: GroupView::from(&group),
-        project: project.as_ref().map(|p| ProjectView::from(&p.project)),
+        project: project.as_ref().map(|p| ProjectView::with_partner_actors(&p.project, &p.partner_actors)),
     };
     render(StatusCode::OK, &page)
 }
@@ -137,4 +138,62 @@ pub async fn unfollow(
 ) -> Result<Response, WebError> {
     follows::unfollow_group(&state.ctx, &user, &name).await?;
     Ok(Redirect::to(&uris::group_path(&name)).into_response())
+}
+
+pub async fn edit_form(
+    State(state): State<AppState>,
+    chrome: Chrome,
+    RequireUser(user): RequireUser,
+    Path(name): Path<String>,
+) -> Result<Response, WebError> {
+    let editing = groups::get_group_settings(&state.ctx, &user, &name).await?;
+    render(StatusCode::OK, &edit_page(chrome, FormState::default(), &editing.name, editing.settings))
+}
+
+pub async fn edit_submit(
+    State(state): State<AppState>,
+    chrome: Chrome,
+    RequireUser(user): RequireUser,
+    Path(name): Path<String>,
+    RawForm(body): RawForm,
+) -> Result<Response, WebError> {
+    let settings = parse_settings(&body);
+    match groups::update_group_settings(&state.ctx, &user, &name, &settings).await {
+        Ok(()) => Ok(Redirect::to(&uris::group_path(&name)).into_response()),
+        Err(ServiceError::Invalid(errors)) => {
+            let form = FormState::new(&errors, &chrome.t);
+            render(StatusCode::UNPROCESSABLE_ENTITY, &edit_page(chrome, form, &name, settings))
+        }
+        Err(other) => Err(other.into()),
+    }
+}
+
+fn edit_page(chrome: Chrome, form: FormState, name: &str, settings: GroupSettings) -> GroupEditPage {
+    let languages = UI_LANGUAGES
+        .iter()
+        .map(|(code, own_name)| (*code, *own_name, settings.languages.iter().any(|chosen| chosen == code)))
+        .collect();
+    GroupEditPage {
+        chrome,
+        form,
+        group_name: name.to_owned(),
+        group_url: uris::group_path(name),
+        title: settings.title,
+        description: settings.description,
+        languages,
+    }
+}
+
+/// The edit form, read by hand: languages are repeated checkboxes.
+fn parse_settings(body: &[u8]) -> GroupSettings {
+    let mut settings = GroupSettings::default();
+    for (key, value) in url::form_urlencoded::parse(body) {
+        match key.as_ref() {
+            "title" => settings.title = value.into_owned(),
+            "description" => settings.description = value.into_owned(),
+            "languages" => settings.languages.push(value.into_owned()),
+            _ => {}
+        }
+    }
+    settings
 }

@@ -43,7 +43,10 @@ pub async fn edit_submit(
 ) -> Result<Response, WebError> {
     let fields = parse_form(&body);
     match projects::update_project(&state.ctx, &user, &name, &fields).await {
-        Ok(()) => Ok(Redirect::to(&uris::group_path(&name)).into_response()),
+        Ok(group) => {
+            crate::federation::partners::spawn_partner_resolution(&state, group);
+            Ok(Redirect::to(&uris::group_path(&name)).into_response())
+        }
         Err(ServiceError::Invalid(errors)) => {
             let form = FormState::new(&errors, &chrome.t);
             let page =

@@ -50,6 +50,7 @@ const EVENT_FIXED: &[(&str, &str)] = &[
     ("must be a whole number from 1 to 100000", "field-error-capacity"),
     ("must be going or not_going", "field-error-rsvp"),
     ("is full", "field-error-event-full"),
+    ("cannot be joined from here", "field-error-event-not-joinable"),
 ];
 
 /// Descriptions of the member, registration and goal rules (kept apart to keep merges simple).
