@@ -30,38 +30,59 @@ fn pasture_python() -> Option<String> {
     None
 }
 
-/// The `verify_actor` web service on a loopback port, stopped when dropped.
-struct VerifyActor {
+/// A pasture web service (`python -m MODULE --port PORT ...`) on a loopback port, run in `dir`
+/// (where it keeps its keys), stopped when dropped.
+struct PastureServer {
     child: Child,
     port: u16,
+}
+
+impl PastureServer {
+    fn start(python: &str, module: &str, extra: &[&str], dir: &std::path::Path) -> Self {
+        let port = free_port().expect("free port");
+        let child = Command::new(python)
+            .args(["-m", module, "--port", &port.to_string()])
+            .args(extra.iter().map(|arg| arg.replace("{port}", &port.to_string())))
+            .current_dir(dir)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap_or_else(|error| panic!("{module} starts: {error}"));
+        let started = Instant::now();
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(started.elapsed() < Duration::from_secs(60), "{module} did not listen on {port}");
+            std::thread::sleep(Duration::from_millis(200));
+        }
+        Self { child, port }
+    }
+}
+
+impl Drop for PastureServer {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// The `verify_actor` web service.
+struct VerifyActor {
+    server: PastureServer,
     _dir: tempfile::TempDir,
 }
 
 impl VerifyActor {
     fn start(python: &str) -> Self {
         let dir = tempfile::tempdir().expect("temporary directory");
-        let port = free_port().expect("free port");
-        let child = Command::new(python)
-            .args(["-m", "fediverse_pasture.verify_actor", "--port", &port.to_string()])
-            .args(["--domain", &format!("localhost:{port}"), "--timeout", "10"])
-            .current_dir(dir.path())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("verify_actor starts");
-        let started = Instant::now();
-        while TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(started.elapsed() < Duration::from_secs(60), "verify_actor did not listen on {port}");
-            std::thread::sleep(Duration::from_millis(200));
-        }
-        Self { child, port, _dir: dir }
+        let extra = ["--domain", "localhost:{port}", "--timeout", "10"];
+        let server = PastureServer::start(python, "fediverse_pasture.verify_actor", &extra, dir.path());
+        Self { server, _dir: dir }
     }
 
     /// The verdict on `actor_uri`: per test actor, whether it could fetch the actor and post to
     /// its inbox, and whether WebFinger matched.
     async fn verify(&self, actor_uri: &str) -> Value {
         let response = reqwest::Client::new()
-            .get(format!("http://localhost:{}/", self.port))
+            .get(format!("http://localhost:{}/", self.server.port))
             .query(&[("actor_uri", actor_uri)])
             .header("accept", "application/json")
             .timeout(Duration::from_secs(120))
@@ -71,13 +92,6 @@ impl VerifyActor {
         assert_eq!(response.status().as_u16(), 200, "{actor_uri}");
         let body: Value = response.json().await.expect("JSON verdict");
         body["result"].clone()
-    }
-}
-
-impl Drop for VerifyActor {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
     }
 }
 
@@ -108,39 +122,6 @@ async fn fediverse_pasture_verifies_our_actors() {
     }
 }
 
-/// The pasture's one-actor server (the sender of the inputs) on a loopback port, run in `dir`
-/// where it writes its keys; stopped when dropped.
-struct OneActor {
-    child: Child,
-    port: u16,
-}
-
-impl OneActor {
-    fn start(python: &str, dir: &std::path::Path) -> Self {
-        let port = free_port().expect("free port");
-        let child = Command::new(python)
-            .args(["-m", "fediverse_pasture.one_actor", "--port", &port.to_string()])
-            .current_dir(dir)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("one_actor starts");
-        let started = Instant::now();
-        while TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(started.elapsed() < Duration::from_secs(60), "one_actor did not listen on {port}");
-            std::thread::sleep(Duration::from_millis(200));
-        }
-        Self { child, port }
-    }
-}
-
-impl Drop for OneActor {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_pasture_inputs_become_threads_in_a_group() {
     let Some(python) = pasture_python() else { return };
@@ -151,7 +132,8 @@ async fn the_pasture_inputs_become_threads_in_a_group() {
     project_group(&instance, "energy", "Energy");
     let token = federation_tests::oauth::token_for(&instance, "ana").await;
     let dir = tempfile::tempdir().expect("temporary directory");
-    let sender = OneActor::start(&python, dir.path());
+    // The pasture's one-actor, which sends the inputs; it writes its keys into `dir`.
+    let sender = PastureServer::start(&python, "fediverse_pasture.one_actor", &[], dir.path());
 
     let script = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/pasture/send_inputs.py");
     let output = tokio::process::Command::new(&python)
