@@ -179,6 +179,10 @@ pub(crate) fn post_language(
 pub struct ThreadPage {
     pub opener: PostDetails,
     pub replies: Paged<PostDetails>,
+    /// Locked threads take no new replies.
+    pub locked: bool,
+    /// Whether the viewer moderates the thread's group (and so may lock or unlock it).
+    pub viewer_moderates: bool,
 }
 
 pub async fn get_thread_page(
@@ -219,7 +223,13 @@ pub async fn get_thread_page(
         post.media = media.remove(&post.id.0).unwrap_or_default();
     }
     let opener = posts.remove(0);
-    Ok(ThreadPage { opener, replies: paginate(posts, page_size, |p: &PostDetails| p.id.0.to_string()) })
+    let locked = db::thread_locks::is_thread_locked(&mut conn.conn(), id.0).await?;
+    Ok(ThreadPage {
+        opener,
+        replies: paginate(posts, page_size, |p: &PostDetails| p.id.0.to_string()),
+        locked,
+        viewer_moderates: moderates,
+    })
 }
 
 /// The most recently active threads across the instance's groups.

@@ -20,6 +20,7 @@ mod events;
 mod extra_ca;
 mod fedcore;
 mod feeds;
+mod fixture_processing;
 mod goals;
 mod groups;
 mod http_admin;
