@@ -198,6 +198,7 @@ pub async fn get_thread_page(
     if opener.id != opener.root_id || (opener.deleted_at.is_some() && opener.reply_count == 0) {
         return Err(ServiceError::NotFound);
     }
+    let locked = opener.locked_at.is_some();
     let moderates = match (viewer_id, opener.group_id) {
         (Some(viewer_id), Some(group_id)) => {
             db::groups::get_moderator_role(&mut conn.conn(), group_id, viewer_id).await?.is_some()
@@ -223,7 +224,6 @@ pub async fn get_thread_page(
         post.media = media.remove(&post.id.0).unwrap_or_default();
     }
     let opener = posts.remove(0);
-    let locked = db::thread_locks::is_thread_locked(&mut conn.conn(), id.0).await?;
     Ok(ThreadPage {
         opener,
         replies: paginate(posts, page_size, |p: &PostDetails| p.id.0.to_string()),
