@@ -13,6 +13,7 @@ pub mod boosts;
 pub mod connection;
 pub mod deliveries;
 pub mod domain_events;
+pub mod downvotes;
 pub mod events;
 pub mod feeds;
 pub mod follows;
@@ -37,6 +38,7 @@ pub mod registrations;
 pub mod sessions;
 pub mod statuses;
 pub mod tags;
+pub mod thread_locks;
 
 pub use connection::{Conn, Db, DbError, PooledConn, Tx};
 

@@ -21,6 +21,8 @@ pub struct PostRow {
     pub created_at: i64,
     pub updated_at: Option<i64>,
     pub deleted_at: Option<i64>,
+    /// Set on a locked thread's opener.
+    pub locked_at: Option<i64>,
     pub author_id: i64,
     pub author_name: String,
     pub author_display_name: String,
@@ -37,7 +39,7 @@ macro_rules! select_post {
     () => {
         "SELECT p.id, p.root_id, p.in_reply_to_id, p.group_id, p.title, p.source, p.content_html, \
          p.content_warning, p.language, p.local, p.reply_count, p.like_count, p.last_activity_at, p.created_at, \
-         p.updated_at, p.deleted_at, p.author_id, a.name AS author_name, \
+         p.updated_at, p.deleted_at, p.locked_at, p.author_id, a.name AS author_name, \
          a.display_name AS author_display_name, ai.host AS author_host, g.name AS group_name, \
          g.display_name AS group_title, gi.host AS group_host, \
          EXISTS (SELECT 1 FROM likes l WHERE l.post_id = p.id AND l.actor_id = $1) AS viewer_liked, \

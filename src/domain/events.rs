@@ -38,6 +38,12 @@ pub enum DomainEvent {
         post_id: i64,
         moderator_id: i64,
     },
+    /// A moderator locked (no new replies) or unlocked a thread of one of our groups.
+    ThreadLockChanged {
+        post_id: i64,
+        group_id: i64,
+        locked: bool,
+    },
     /// `liked_at` tells one like of a post from a later one by the same person (activity ids).
     PostLiked {
         post_id: i64,
@@ -129,6 +135,7 @@ impl DomainEvent {
             Self::PostEdited { .. } => "post_edited",
             Self::PostDeleted { .. } => "post_deleted",
             Self::PostRemoved { .. } => "post_removed",
+            Self::ThreadLockChanged { .. } => "thread_lock_changed",
             Self::PostLiked { .. } => "post_liked",
             Self::PostUnliked { .. } => "post_unliked",
             Self::PostBoosted { .. } => "post_boosted",

@@ -5,6 +5,7 @@ pub mod account_cards;
 pub mod accounts;
 pub mod boosts;
 pub mod client_state;
+pub mod downvotes;
 pub mod error;
 pub mod events;
 pub mod federated;
@@ -29,6 +30,7 @@ pub mod registrations;
 pub mod remote;
 pub mod statuses;
 pub mod tags;
+pub mod thread_locks;
 pub mod threads;
 pub mod users;
 

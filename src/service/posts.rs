@@ -18,6 +18,9 @@ pub struct NewReply {
     pub media_ids: Vec<i64>,
 }
 
+/// Why a reply to a locked thread is refused.
+pub const THREAD_LOCKED: &str = "this thread is locked: it takes no new replies";
+
 /// Replies to a post (an opener or another reply); the reply joins that post's thread.
 pub async fn reply(
     ctx: &Context,
@@ -44,6 +47,9 @@ pub async fn reply(
     let parent = db::posts::get_post(&mut conn, None, parent.0).await?.ok_or(ServiceError::NotFound)?;
     if parent.deleted_at.is_some() && parent.id != parent.root_id {
         return Err(ServiceError::NotFound);
+    }
+    if db::thread_locks::is_thread_locked(&mut conn, parent.root_id).await? {
+        return Err(crate::domain::FieldError::new("body", THREAD_LOCKED).into());
     }
     let id = ctx.new_id();
     let now = ctx.now().millis();

@@ -367,7 +367,7 @@ pub async fn remove_post_from_remote_group(
 }
 
 /// A remote like (with the id of its `Like` activity, when it has one) or its undoing; counts
-/// once per actor.
+/// once per actor. A like takes back the same actor's downvote.
 pub async fn set_remote_like(
     ctx: &Context,
     actor: ActorId,
@@ -379,6 +379,8 @@ pub async fn set_remote_like(
     let mut conn = tx.conn();
     let now = ctx.now().millis();
     let changed = if liked {
+        // A like replaces the same person's downvote (Lemmy's votes switch).
+        db::downvotes::delete_downvote(&mut conn, post.0, actor.0).await?;
         match like_id {
             Some(like_id) => db::likes::insert_remote_like(&mut conn, post.0, actor.0, like_id, now).await?,
             None => db::likes::insert_like(&mut conn, post.0, actor.0, now).await?,

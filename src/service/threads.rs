@@ -180,6 +180,10 @@ pub(crate) fn post_language(
 pub struct ThreadPage {
     pub opener: PostDetails,
     pub replies: Paged<PostDetails>,
+    /// Locked threads take no new replies.
+    pub locked: bool,
+    /// Whether the viewer moderates the thread's group (and so may lock or unlock it).
+    pub viewer_moderates: bool,
 }
 
 pub async fn get_thread_page(
@@ -195,6 +199,7 @@ pub async fn get_thread_page(
     if opener.id != opener.root_id || (opener.deleted_at.is_some() && opener.reply_count == 0) {
         return Err(ServiceError::NotFound);
     }
+    let locked = opener.locked_at.is_some();
     let moderates = match (viewer_id, opener.group_id) {
         (Some(viewer_id), Some(group_id)) => {
             db::groups::get_moderator_role(&mut conn.conn(), group_id, viewer_id).await?.is_some()
@@ -220,7 +225,12 @@ pub async fn get_thread_page(
         post.media = media.remove(&post.id.0).unwrap_or_default();
     }
     let opener = posts.remove(0);
-    Ok(ThreadPage { opener, replies: paginate(posts, page_size, |p: &PostDetails| p.id.0.to_string()) })
+    Ok(ThreadPage {
+        opener,
+        replies: paginate(posts, page_size, |p: &PostDetails| p.id.0.to_string()),
+        locked,
+        viewer_moderates: moderates,
+    })
 }
 
 /// The most recently active threads across the instance's groups.

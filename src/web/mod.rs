@@ -65,6 +65,8 @@ pub fn pages(state: &AppState) -> Router<AppState> {
         .route("/calendar/token", post(calendar::reset_token))
         .route("/calendar/{year}", get(calendar::year))
         .route("/t/{id}", get(threads::show))
+        .route("/t/{id}/lock", post(threads::lock))
+        .route("/t/{id}/unlock", post(threads::unlock))
         .route("/p/{id}", get(posts::show))
         .route("/p/{id}/reply", get(posts::reply_form).post(posts::reply_submit))
         .route("/p/{id}/edit", get(posts::edit_form).post(posts::edit_submit))

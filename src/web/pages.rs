@@ -140,6 +140,10 @@ pub struct ThreadPage {
     pub first_page_url: Option<String>,
     /// The reply form's language: the member's own.
     pub post_language: String,
+    /// A locked thread shows a notice instead of the reply form.
+    pub locked: bool,
+    /// The viewer moderates the group: the lock or unlock button shows.
+    pub can_lock: bool,
 }
 
 #[derive(Template)]

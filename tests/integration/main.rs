@@ -23,6 +23,7 @@ mod events;
 mod extra_ca;
 mod fedcore;
 mod feeds;
+mod fixture_processing;
 mod goals;
 mod group_settings;
 mod groups;

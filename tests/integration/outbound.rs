@@ -720,7 +720,83 @@ pub async fn a_moderators_removal_is_the_groups_delete(app: TestApp) {
     assert_eq!(to_author[0]["object"]["id"], bea_post);
 }
 
+/// A moderator locks a thread from its page (a form with CSRF): the page shows a notice instead
+/// of the reply form, web and API replies are refused with a clear error, and the group sends
+/// Lemmy's `Lock` (announced) to its followers; unlocking sends its `Undo`. Someone who does not
+/// moderate the group may not.
+pub async fn a_moderator_locks_a_thread_and_the_group_sends_lock(app: TestApp) {
+    let sink = Sink::start().await;
+    let (ana, _) = group_with_remote_follower(&app, &sink).await;
+    let thread =
+        threads::create_thread(&app.ctx, &ana, "energy", thread("Heat pumps")).await.expect("thread");
+    drain(&app).await;
+    let seen = sink.accepted().len();
+    app.sign_in("ana").await;
+    let page_path = format!("/t/{}", thread.0);
+    let (_, page) = app.get_html(&page_path).await;
+    assert!(page.contains("Lock thread") && page.contains("reply-heading"), "open, with a lock button");
+
+    let no_token = app.client.post(app.url(&format!("/t/{}/lock", thread.0))).send().await.expect("POST");
+    assert_eq!(no_token.status(), reqwest::StatusCode::FORBIDDEN, "the form needs its CSRF token");
+    let locked = app.post_form(&format!("/t/{}/lock", thread.0), &[]).await;
+    assert_eq!(locked.status(), reqwest::StatusCode::SEE_OTHER);
+    let (_, page) = app.get_html(&page_path).await;
+    assert!(page.contains("This thread is locked"), "a notice");
+    assert!(!page.contains("reply-heading"), "no reply form");
+    assert!(page.contains("Unlock thread"));
+
+    let refused = app.post_form(&format!("/p/{}/reply", thread.0), &[("body", "Me too")]).await;
+    assert_eq!(refused.status(), reqwest::StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.text().await.expect("body").contains("locked"), "the web says why");
+    let bo = app.create_user("bo").await;
+    let api = crate::api_support::Api::for_user(&app, "bo").await;
+    let refused = api
+        .post_json("/api/v1/statuses", json!({"status": "Me too", "in_reply_to_id": thread.0.to_string()}))
+        .await;
+    assert_eq!(refused.status(), reqwest::StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.text().await.expect("body").contains("locked"), "the API says why");
+    assert!(
+        matches!(
+            allmende::service::thread_locks::set_thread_lock(&app.ctx, &bo, thread, false).await,
+            Err(allmende::service::ServiceError::Forbidden)
+        ),
+        "bo does not moderate the group"
+    );
+
+    drain(&app).await;
+    let sent = new_bodies(&sink, seen);
+    let group_url = app.state.uris.absolute("/g/energy");
+    let thread_url = app.state.uris.absolute(&format!("/t/{}", thread.0));
+    let [announce] = &sent[..] else { panic!("one Announce of the Lock: {sent:?}") };
+    assert_eq!(announce["type"], "Announce");
+    assert_eq!(announce["actor"], group_url.as_str());
+    let lock = &announce["object"];
+    assert_eq!(lock["type"], "Lock");
+    assert_eq!(lock["actor"], group_url.as_str());
+    assert_eq!(lock["object"], thread_url.as_str());
+    assert_eq!(lock["audience"], group_url.as_str());
+    assert_eq!(lock["to"], json!(["https://www.w3.org/ns/activitystreams#Public"]));
+
+    let seen = sink.accepted().len();
+    assert_eq!(
+        app.post_form(&format!("/t/{}/unlock", thread.0), &[]).await.status(),
+        reqwest::StatusCode::SEE_OTHER
+    );
+    let (_, page) = app.get_html(&page_path).await;
+    assert!(page.contains("reply-heading") && !page.contains("This thread is locked"), "open again");
+    drain(&app).await;
+    let sent = new_bodies(&sink, seen);
+    let [announce] = &sent[..] else { panic!("one Announce of the Undo: {sent:?}") };
+    assert_eq!(announce["object"]["type"], "Undo");
+    assert_eq!(announce["object"]["object"]["type"], "Lock");
+    assert_eq!(announce["object"]["object"]["object"], thread_url.as_str());
+    let reply =
+        posts::reply(&app.ctx, &bo, thread, NewReply { body: "Me too".into(), ..Default::default() }).await;
+    assert!(reply.is_ok(), "replies are taken again: {reply:?}");
+}
+
 on_both_backends!(
+    a_moderator_locks_a_thread_and_the_group_sends_lock,
     joins_beyond_the_capacity_are_rejected,
     a_moderators_removal_is_the_groups_delete,
     a_remote_follower_gets_the_groups_accept,

@@ -24,6 +24,8 @@ pub struct Peer {
     keys: HashMap<String, String>,
     server: tokio::task::JoinHandle<()>,
     http: reqwest::Client,
+    /// One key pair for the actors of [`Peer::add_actor_at`]: generating a key per actor is slow.
+    shared_key: Option<(String, String)>,
 }
 
 impl Peer {
@@ -41,6 +43,7 @@ impl Peer {
             keys: HashMap::new(),
             server,
             http: reqwest::Client::new(),
+            shared_key: None,
         }
     }
 
@@ -66,6 +69,33 @@ impl Peer {
         self.publish(&id, document);
         self.keys.insert(id.clone(), private_pem);
         id
+    }
+
+    /// Publishes an actor of `kind` at any `id` on this peer (a fixture's actor, rewritten to
+    /// this host), unless one is there already. All such actors share one key.
+    pub fn add_actor_at(&mut self, id: &str, kind: &str) {
+        if self.keys.contains_key(id) {
+            return;
+        }
+        let (public_pem, private_pem) = self
+            .shared_key
+            .get_or_insert_with(|| allmende::service::instance::generate_key_pair().expect("key"))
+            .clone();
+        let name = id.trim_end_matches('/').rsplit('/').next().unwrap_or("someone").to_owned();
+        let document = json!({
+            "@context": ["https://www.w3.org/ns/activitystreams", "https://w3id.org/security/v1"],
+            "id": id,
+            "type": kind,
+            "preferredUsername": name,
+            "name": name,
+            "inbox": format!("{id}/inbox"),
+            "outbox": format!("{id}/outbox"),
+            "followers": format!("{id}/followers"),
+            "endpoints": {"sharedInbox": self.url("/inbox")},
+            "publicKey": {"id": format!("{id}#main-key"), "owner": id, "publicKeyPem": public_pem},
+        });
+        self.publish(id, document);
+        self.keys.insert(id.to_owned(), private_pem);
     }
 
     pub fn private_key(&self, actor: &str) -> &str {

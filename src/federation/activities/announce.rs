@@ -130,7 +130,27 @@ async fn receive_inner(
                 }
             }
         }
+        // A moderator on another server: the group's own moderators list decides.
+        Inbound::Lock(lock) => skip_refused(super::lock::receive(state, &inner_actor, lock, true).await),
+        Inbound::Undo(undo) => match undo.object {
+            crate::federation::protocol::UndoObject::Lock(lock) => {
+                skip_refused(super::lock::receive(state, &inner_actor, *lock, false).await)
+            }
+            _ => Ok(()),
+        },
         _ => Ok(()),
+    }
+}
+
+/// What the group forwarded but we may not apply is skipped, not refused, so the rest of the
+/// group's traffic keeps flowing.
+fn skip_refused(result: Result<(), InboxError>) -> Result<(), InboxError> {
+    match result {
+        Err(InboxError::Forbidden(reason)) => {
+            tracing::info!(reason, "skipped an announced activity");
+            Ok(())
+        }
+        other => other,
     }
 }
 

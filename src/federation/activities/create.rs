@@ -2,7 +2,7 @@
 //! `attributedTo` the actor). A reply joins its thread (the parent is fetched when unknown, up
 //! to a depth cap); an opener needs a group that lives here or that someone here follows. A
 //! public post that mentions one of our groups without replying to anything starts a thread
-//! there, the way Mastodon users start threads.
+//! there, the way Mastodon users start threads. A reply to a locked thread is dropped.
 
 use std::future::Future;
 use std::pin::Pin;
@@ -20,6 +20,7 @@ use crate::federation::uris::LocalObject;
 use crate::service::media::RemoteMedia;
 use crate::service::remote::{self, RemotePost};
 use crate::service::tags::{self, RemoteReferences};
+use crate::service::thread_locks;
 use crate::state::AppState;
 
 pub async fn receive(
@@ -77,6 +78,12 @@ pub(crate) fn store_post<'a>(
             },
             None => None,
         };
+        if let Some(parent) = parent
+            && thread_locks::is_thread_of_post_locked(&state.ctx, parent).await?
+        {
+            tracing::info!(id = %post.id, "dropped a reply to a locked thread");
+            return Ok(None);
+        }
         let (references, mentions_local_person) = references(state, post).await?;
         // A post in no group is kept when someone here follows its author (their own post,
         // as on Mastodon) or it mentions someone here; otherwise it needs a group.

@@ -8,6 +8,7 @@ mod delete;
 pub(crate) mod events;
 mod follow;
 mod like;
+mod lock;
 mod reject;
 mod undo;
 mod update;
@@ -45,13 +46,15 @@ pub async fn receive(
         Inbound::Update(update) => update::receive(state, actor, actor_url, *update, depth).await,
         Inbound::Delete(delete) => delete::receive(state, actor, actor_url, delete).await,
         Inbound::Like(like) => like::receive(state, actor, like).await,
+        Inbound::Dislike(dislike) => like::receive_dislike(state, actor, dislike).await,
+        Inbound::Lock(lock) => lock::receive(state, actor_url, lock, true).await,
         Inbound::Announce(announce) => announce::receive(state, actor, actor_url, announce, depth).await,
         Inbound::Event(event) => events::receive_event(state, actor, actor_url, *event).await,
         Inbound::Join(join) => events::receive_join(state, actor, actor_url, join).await,
         Inbound::Leave(leave) => events::receive_leave(state, actor, actor_url, leave).await,
         Inbound::JoinAnswer(answer) => events::receive_join_answer(state, actor_url, *answer).await,
         Inbound::Reject(reject) => reject::receive(state, actor, actor_url, reject).await,
-        Inbound::Dislike(_) | Inbound::Block(_) | Inbound::Unknown(_) => {
+        Inbound::Block(_) | Inbound::Unknown(_) => {
             tracing::debug!(kind = %activity_kind(raw), "ignored activity");
             Ok(())
         }

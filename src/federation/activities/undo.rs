@@ -1,4 +1,4 @@
-//! `Undo` of a Follow, Like or a person's boost (`Announce`); the undone activity must be the same actor's. A Follow,
+//! `Undo` of a Follow, Like, Dislike or a person's boost (`Announce`); the undone activity must be the same actor's. A Follow,
 //! boost or Like named only by its id (as some servers send it) is looked up among the ones stored
 //! here, by the id of the activity that made it.
 
@@ -8,7 +8,7 @@ use crate::domain::ActorId;
 use crate::federation::inbox::InboxError;
 use crate::federation::protocol::{UndoJson, UndoObject};
 use crate::federation::uris::LocalObject;
-use crate::service::{boosts, remote};
+use crate::service::{boosts, downvotes, remote};
 use crate::state::AppState;
 
 pub async fn receive(
@@ -34,7 +34,16 @@ pub async fn receive(
                 return Ok(());
             }
             if let Some(post) = super::like::find_post(state, &like.object).await? {
-                remote::set_remote_like(&state.ctx, actor, post, false, None).await?;
+                downvotes::undo_remote_vote(&state.ctx, actor, post).await?;
+            }
+            Ok(())
+        }
+        UndoObject::Dislike(dislike) => {
+            if &dislike.actor != actor_url {
+                return Ok(());
+            }
+            if let Some(post) = super::like::find_post(state, &dislike.object).await? {
+                downvotes::undo_remote_vote(&state.ctx, actor, post).await?;
             }
             Ok(())
         }
@@ -44,6 +53,7 @@ pub async fn receive(
             }
             Ok(())
         }
+        UndoObject::Lock(lock) => super::lock::receive(state, actor_url, *lock, false).await,
         UndoObject::Url(id) => {
             if remote::end_remote_follow_by_ap_id(&state.ctx, actor, id.as_str()).await? {
                 tracing::debug!(follow = %id, "follow undone by id");
@@ -51,6 +61,8 @@ pub async fn receive(
                 tracing::debug!(boost = %id, "boost undone by id");
             } else if remote::undo_remote_like_by_ap_id(&state.ctx, actor, id.as_str()).await? {
                 tracing::debug!(like = %id, "like undone by id");
+            } else if downvotes::undo_remote_downvote_by_ap_id(&state.ctx, actor, id.as_str()).await? {
+                tracing::debug!(dislike = %id, "downvote undone by id");
             }
             Ok(())
         }

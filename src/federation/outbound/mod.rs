@@ -9,6 +9,7 @@ mod boosts;
 mod events;
 mod follows;
 mod likes;
+mod locks;
 mod posts;
 mod profiles;
 mod routing;
@@ -147,6 +148,9 @@ async fn plan_event(
         DomainEvent::PostEdited { post_id } => posts::post_edited(ctx, uris, *post_id).await,
         DomainEvent::PostDeleted { post_id } => posts::post_deleted(ctx, uris, *post_id).await,
         DomainEvent::PostRemoved { post_id, .. } => posts::post_removed(ctx, uris, *post_id).await,
+        DomainEvent::ThreadLockChanged { post_id, locked, .. } => {
+            locks::lock_changed(ctx, uris, *post_id, *locked).await
+        }
         DomainEvent::PostLiked { post_id, actor_id, liked_at } => {
             likes::like_changed(ctx, uris, *post_id, *actor_id, *liked_at, true).await
         }

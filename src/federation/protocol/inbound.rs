@@ -18,6 +18,7 @@ use super::delete::DeleteJson;
 use super::event::{AcceptJoinJson, EventActivityJson, JoinJson};
 use super::follow::FollowJson;
 use super::like::{DislikeJson, LikeJson};
+use super::lock::LockJson;
 use super::reject::RejectJson;
 use super::undo::{UNDOABLE_KINDS, UndoJson};
 use super::update::UpdateJson;
@@ -36,6 +37,8 @@ pub enum Inbound {
     Dislike(DislikeJson),
     Announce(AnnounceJson),
     Block(BlockJson),
+    /// `Lock` of a thread (Lemmy).
+    Lock(LockJson),
     /// `Create` or `Update` of an `Event`.
     Event(Box<EventActivityJson>),
     /// `Join` of an event (going).
@@ -45,7 +48,7 @@ pub enum Inbound {
     /// `Accept` or `Reject` (its `kind`) of a `Join` embedded in it: an organiser's answer.
     JoinAnswer(Box<AcceptJoinJson>),
     /// A well-formed activity of a kind we do not handle: its `type`, or for a wrapper around
-    /// an unhandled kind the two, as in `Undo(Lock)`.
+    /// an unhandled kind the two, as in `Undo(Add)`.
     Unknown(String),
 }
 
@@ -64,6 +67,7 @@ impl Inbound {
             Self::Dislike(_) => "Dislike",
             Self::Announce(_) => "Announce",
             Self::Block(_) => "Block",
+            Self::Lock(_) => "Lock",
             Self::Event(_) => "Event",
             Self::Join(_) => "Join",
             Self::Leave(_) => "Leave",
@@ -119,6 +123,7 @@ pub fn parse_inbound(value: Value) -> Result<Inbound, ParseError> {
         "Dislike" => Inbound::Dislike(parse(&kind, value)?),
         "Announce" => Inbound::Announce(parse(&kind, value)?),
         "Block" => Inbound::Block(parse(&kind, value)?),
+        "Lock" => Inbound::Lock(parse(&kind, value)?),
         _ => Inbound::Unknown(kind),
     })
 }
@@ -151,7 +156,7 @@ fn parse<T: DeserializeOwned>(kind: &str, value: Value) -> Result<T, ParseError>
 }
 
 /// For activities about other activities (`Undo`, `Accept`, `Reject`): the embedded activity's
-/// kind, when it is one we do not handle (Lemmy's `Undo(Lock)`, Mobilizon's `Accept(Invite)`).
+/// kind, when it is one we do not handle (Lemmy's `Undo(Add)`, Mobilizon's `Accept(Invite)`).
 /// Such an activity is as unknown as its inner one, not malformed.
 fn unhandled_inner_kind<'a>(kind: &str, value: &'a Value) -> Option<&'a str> {
     let handled: &[&str] = match kind {

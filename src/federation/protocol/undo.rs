@@ -1,8 +1,9 @@
-//! `Undo`: unfollow, take back a vote or a boost, lift a ban, restore a deleted post.
+//! `Undo`: unfollow, take back a vote or a boost, lift a ban, restore a deleted post, unlock a
+//! thread.
 //!
 //! The undone activity is usually embedded; Mastodon and Lemmy both check that its actor is the
 //! `Undo`'s actor, so we send it embedded too. Undo of an activity kind we do not handle (Lemmy's
-//! `Lock`) is classified as unknown by [`super::inbound::parse_inbound`] before it reaches here.
+//! `Add`) is classified as unknown by [`super::inbound::parse_inbound`] before it reaches here.
 
 use activitypub_federation::kinds::activity::UndoType;
 use activitypub_federation::protocol::helpers::deserialize_one_or_many;
@@ -17,9 +18,10 @@ use super::de::{deserialize_opt_id, kind_of};
 use super::delete::DeleteJson;
 use super::follow::FollowJson;
 use super::like::{DislikeJson, LikeJson};
+use super::lock::LockJson;
 
 /// Kinds of activity an `Undo` may carry.
-pub const UNDOABLE_KINDS: &[&str] = &["Follow", "Like", "Dislike", "Announce", "Block", "Delete"];
+pub const UNDOABLE_KINDS: &[&str] = &["Follow", "Like", "Dislike", "Announce", "Block", "Delete", "Lock"];
 
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -54,6 +56,7 @@ pub enum UndoObject {
     Announce(Box<AnnounceJson>),
     Block(Box<BlockJson>),
     Delete(Box<DeleteJson>),
+    Lock(Box<LockJson>),
     Url(Url),
 }
 
@@ -67,6 +70,7 @@ impl UndoObject {
             Self::Announce(announce) => &announce.id,
             Self::Block(block) => &block.id,
             Self::Delete(delete) => &delete.id,
+            Self::Lock(lock) => &lock.id,
             Self::Url(id) => id,
         }
     }
@@ -89,6 +93,7 @@ impl<'de> Deserialize<'de> for UndoObject {
             }
             "Block" => BlockJson::deserialize(&value).map(|block| Self::Block(Box::new(block))),
             "Delete" => DeleteJson::deserialize(&value).map(|delete| Self::Delete(Box::new(delete))),
+            "Lock" => LockJson::deserialize(&value).map(|lock| Self::Lock(Box::new(lock))),
             other => return Err(D::Error::custom(format_args!("Undo of `{other}` is not supported"))),
         };
         parsed.map_err(|error| D::Error::custom(format_args!("undone {kind}: {error}")))

@@ -9,7 +9,7 @@ use serde::Deserialize;
 use super::posts::parse_post_id;
 use crate::federation::uris;
 use crate::service::threads::{self, NewThread};
-use crate::service::{ServiceError, groups};
+use crate::service::{ServiceError, groups, thread_locks};
 use crate::state::AppState;
 use crate::web::error::WebError;
 use crate::web::pages::{NewThreadPage, ThreadPage, render};
@@ -100,6 +100,36 @@ pub async fn show(
         replies: ListView::from_paged(&thread.replies, &thread_url, "after"),
         first_page_url: query.after.is_some().then_some(thread_url),
         post_language: viewer.as_ref().map_or_else(|| chrome_lang.clone(), |v| v.language.clone()),
+        locked: thread.locked,
+        can_lock: thread.viewer_moderates && !thread.opener.deleted,
     };
     render(StatusCode::OK, &page)
+}
+
+/// A moderator of the thread's group locks it: no new replies.
+pub async fn lock(
+    State(state): State<AppState>,
+    RequireUser(user): RequireUser,
+    Path(id): Path<String>,
+) -> Result<Response, WebError> {
+    set_lock(&state, &user, &id, true).await
+}
+
+pub async fn unlock(
+    State(state): State<AppState>,
+    RequireUser(user): RequireUser,
+    Path(id): Path<String>,
+) -> Result<Response, WebError> {
+    set_lock(&state, &user, &id, false).await
+}
+
+async fn set_lock(
+    state: &AppState,
+    user: &crate::service::CurrentUser,
+    id: &str,
+    locked: bool,
+) -> Result<Response, WebError> {
+    let id = parse_post_id(id)?;
+    thread_locks::set_thread_lock(&state.ctx, user, id, locked).await?;
+    Ok(Redirect::to(&uris::thread_path(id)).into_response())
 }

@@ -46,9 +46,8 @@ pub(super) const EXPECTED: &[(&str, &str)] = &[
     // Adding a moderator: moderation, not handled yet.
     ("lemmy/activities/community/add_mod.json", "Unknown(Add)"),
     ("lemmy/activities/community/announce_create_page.json", "Announce"),
-    // Locking: moderation, not handled yet.
-    ("lemmy/activities/community/lock_note.json", "Unknown(Lock)"),
-    ("lemmy/activities/community/lock_page.json", "Unknown(Lock)"),
+    ("lemmy/activities/community/lock_note.json", "Lock"),
+    ("lemmy/activities/community/lock_page.json", "Lock"),
     // Unpinning: moderation, not handled yet.
     ("lemmy/activities/community/remove_featured_post.json", "Unknown(Remove)"),
     // Removing a moderator: moderation, not handled yet.
@@ -57,9 +56,8 @@ pub(super) const EXPECTED: &[(&str, &str)] = &[
     ("lemmy/activities/community/report_page.json", "Unknown(Flag)"),
     // Lemmy's own report resolution, no Allmende equivalent.
     ("lemmy/activities/community/resolve_report_page.json", "Unknown(Resolve)"),
-    // Undo of an unhandled kind is as unknown as the kind.
-    ("lemmy/activities/community/undo_lock_note.json", "Unknown(Undo(Lock))"),
-    ("lemmy/activities/community/undo_lock_page.json", "Unknown(Undo(Lock))"),
+    ("lemmy/activities/community/undo_lock_note.json", "Undo"),
+    ("lemmy/activities/community/undo_lock_page.json", "Undo"),
     ("lemmy/activities/community/update_community.json", "Update"),
     // Lemmy's moderator warning, no Allmende equivalent.
     ("lemmy/activities/community/warn.json", "Unknown(Warn)"),
