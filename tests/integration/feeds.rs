@@ -2,9 +2,6 @@
 //! entries in creation order, hostile text kept well-formed, pages advertising their feeds,
 //! plain 404s, and a fixed number of queries.
 
-use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
-
 use allmende::domain::{ActorId, PostId, Timestamp};
 use allmende::service::posts::{self, NewReply, PostEdit};
 use allmende::service::remote::{self, RemoteActor, RemoteActorKind, RemotePost};
@@ -12,12 +9,11 @@ use allmende::service::{CurrentUser, feeds, groups, threads};
 use feed_rs::model::{Entry, Feed};
 use reqwest::StatusCode;
 use reqwest::header::{ACCEPT_LANGUAGE, CONTENT_TYPE, SET_COOKIE};
-use tracing_subscriber::Layer;
-use tracing_subscriber::layer::SubscriberExt;
 
 use crate::common::{Backend, TestApp};
 use crate::groups::{group, thread};
 use crate::on_both_backends;
+use crate::query_counts::count_queries;
 
 const PEER: &str = "peer.example";
 
@@ -342,26 +338,6 @@ on_both_backends!(
     pages_advertise_their_feeds,
     unknown_groups_are_a_plain_404,
 );
-
-#[derive(Clone, Default)]
-struct QueryCounter(Arc<AtomicUsize>);
-
-impl<S: tracing::Subscriber> Layer<S> for QueryCounter {
-    fn on_event(&self, event: &tracing::Event<'_>, _ctx: tracing_subscriber::layer::Context<'_, S>) {
-        if event.metadata().target() == "allmende::db::query" {
-            self.0.fetch_add(1, Ordering::SeqCst);
-        }
-    }
-}
-
-/// Counts the statements `work` runs on this thread (as in `query_counts.rs`).
-async fn count_queries<F: std::future::Future>(work: F) -> (usize, F::Output) {
-    let counter = QueryCounter::default();
-    let guard = tracing::subscriber::set_default(tracing_subscriber::registry().with(counter.clone()));
-    let output = work.await;
-    drop(guard);
-    (counter.0.load(Ordering::SeqCst), output)
-}
 
 async fn feeds_have_constant_query_counts(app: TestApp) {
     let (ana, _) = energy_with_threads(&app).await;

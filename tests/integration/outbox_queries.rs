@@ -1,43 +1,21 @@
 //! A group's outbox costs a fixed number of queries whatever it lists (no N+1), counted through
 //! the `allmende::db::query` trace events every repository statement emits, over real HTTP.
 
-use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
-
 use allmende::service::{groups, threads};
 use reqwest::StatusCode;
-use tracing_subscriber::Layer;
-use tracing_subscriber::layer::{Context, SubscriberExt};
 
 use crate::common::{Backend, TestApp};
 use crate::groups::{group, thread};
-
-#[derive(Clone, Default)]
-struct QueryCounter(Arc<AtomicUsize>);
-
-impl<S: tracing::Subscriber> Layer<S> for QueryCounter {
-    fn on_event(&self, event: &tracing::Event<'_>, _ctx: Context<'_, S>) {
-        if event.metadata().target() == "allmende::db::query" {
-            self.0.fetch_add(1, Ordering::SeqCst);
-        }
-    }
-}
+use crate::query_counts::count_queries;
 
 /// Fetches `path` as ActivityPub JSON and counts the statements the server ran for it (the
 /// runtime is single-threaded, so the server's task runs under this thread's subscriber).
 async fn count_get(app: &TestApp, path: &str) -> (usize, serde_json::Value) {
-    let counter = QueryCounter::default();
-    let guard = tracing::subscriber::set_default(tracing_subscriber::registry().with(counter.clone()));
-    let response = app
-        .client
-        .get(app.url(path))
-        .header("accept", "application/activity+json")
-        .send()
-        .await
-        .expect("answered");
-    drop(guard);
+    let request = app.client.get(app.url(path)).header("accept", "application/activity+json").send();
+    let (count, response) = count_queries(request).await;
+    let response = response.expect("answered");
     assert_eq!(response.status(), StatusCode::OK, "{path}");
-    (counter.0.load(Ordering::SeqCst), response.json().await.expect("JSON"))
+    (count, response.json().await.expect("JSON"))
 }
 
 async fn outbox_costs_the_same_whatever_its_length(app: TestApp) {

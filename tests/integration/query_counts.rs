@@ -1,8 +1,9 @@
 //! Pages run a bounded number of queries whatever their size (no N+1): counted through the
 //! `allmende::db::query` trace events that every repository statement emits.
 
-use std::sync::Arc;
+use std::cell::RefCell;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Once};
 
 use allmende::db::statuses::{Origin, Window};
 use allmende::domain::PostId;
@@ -14,25 +15,41 @@ use tracing_subscriber::layer::{Context, SubscriberExt};
 use crate::common::{Backend, TestApp};
 use crate::groups::{group, thread};
 
-#[derive(Clone, Default)]
-struct QueryCounter(Arc<AtomicUsize>);
+/// Counts `allmende::db::query` events into the counter this thread has switched on.
+struct QueryCounter;
+
+thread_local! {
+    static COUNTING: RefCell<Option<Arc<AtomicUsize>>> = const { RefCell::new(None) };
+}
 
 impl<S: tracing::Subscriber> Layer<S> for QueryCounter {
     fn on_event(&self, event: &tracing::Event<'_>, _ctx: Context<'_, S>) {
         if event.metadata().target() == "allmende::db::query" {
-            self.0.fetch_add(1, Ordering::SeqCst);
+            COUNTING.with(|counting| {
+                if let Some(counter) = counting.borrow().as_ref() {
+                    counter.fetch_add(1, Ordering::SeqCst);
+                }
+            });
         }
     }
 }
 
-/// Counts the statements `work` runs on this thread (the test runtime is single-threaded).
+/// Counts the statements `work` runs on this thread (the query-count tests run on a
+/// single-threaded runtime, so the app's tasks run here too). The counting subscriber is the
+/// process's global one, installed once: scoped subscribers that other tests set and drop at
+/// the same time could make tracing's shared callsite cache skip events, and counts came out
+/// low or zero under a full parallel run.
 pub(crate) async fn count_queries<F: std::future::Future>(work: F) -> (usize, F::Output) {
-    let counter = QueryCounter::default();
-    let subscriber = tracing_subscriber::registry().with(counter.clone());
-    let guard = tracing::subscriber::set_default(subscriber);
+    static INSTALL: Once = Once::new();
+    INSTALL.call_once(|| {
+        tracing::subscriber::set_global_default(tracing_subscriber::registry().with(QueryCounter))
+            .expect("no other global subscriber in the integration tests");
+    });
+    let counter = Arc::new(AtomicUsize::new(0));
+    COUNTING.with(|counting| *counting.borrow_mut() = Some(counter.clone()));
     let output = work.await;
-    drop(guard);
-    (counter.0.load(Ordering::SeqCst), output)
+    COUNTING.with(|counting| *counting.borrow_mut() = None);
+    (counter.load(Ordering::SeqCst), output)
 }
 
 /// [`count_queries`] of read-only `work`, run twice, keeping the lower count: on the test's one
