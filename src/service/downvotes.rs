@@ -3,7 +3,7 @@
 //! Lemmy's votes switch. Downvotes are stored but not counted as favourites (see FEDERATION.md).
 
 use super::{Context, ServiceError};
-use crate::db;
+use crate::db::{self, Conn};
 use crate::domain::{ActorId, PostId};
 
 /// A remote actor downvotes a post with the `Dislike` activity `dislike_id`; their like of it,
@@ -16,9 +16,7 @@ pub async fn set_remote_downvote(
 ) -> Result<(), ServiceError> {
     let mut tx = ctx.db.begin().await?;
     let mut conn = tx.conn();
-    if db::likes::delete_like(&mut conn, post.0, actor.0).await?.is_some() {
-        db::posts::update_like_count(&mut conn, post.0, -1).await?;
-    }
+    withdraw_like(&mut conn, actor, post).await?;
     db::downvotes::insert_downvote(&mut conn, post.0, actor.0, dislike_id, ctx.now().millis()).await?;
     tx.commit().await?;
     Ok(())
@@ -30,11 +28,17 @@ pub async fn set_remote_downvote(
 pub async fn undo_remote_vote(ctx: &Context, actor: ActorId, post: PostId) -> Result<(), ServiceError> {
     let mut tx = ctx.db.begin().await?;
     let mut conn = tx.conn();
-    if db::likes::delete_like(&mut conn, post.0, actor.0).await?.is_some() {
-        db::posts::update_like_count(&mut conn, post.0, -1).await?;
-    }
+    withdraw_like(&mut conn, actor, post).await?;
     db::downvotes::delete_downvote(&mut conn, post.0, actor.0).await?;
     tx.commit().await?;
+    Ok(())
+}
+
+/// Removes `actor`'s like of `post`, if any, and its count.
+async fn withdraw_like(conn: &mut Conn<'_>, actor: ActorId, post: PostId) -> Result<(), ServiceError> {
+    if db::likes::delete_like(conn, post.0, actor.0).await?.is_some() {
+        db::posts::update_like_count(conn, post.0, -1).await?;
+    }
     Ok(())
 }
 

@@ -28,29 +28,35 @@ impl StatusEdit {
     pub fn history(uris: &Uris, status: &StatusView, earlier: &[StatusVersion]) -> Vec<Self> {
         let opener = status.is_thread_opener();
         let account = Account::from_summary(uris, &status.author);
-        let mut versions: Vec<Self> = earlier
-            .iter()
-            .map(|version| Self {
-                content: status_content(version.title.as_deref(), opener, &version.content_html),
-                spoiler_text: version.content_warning.clone().unwrap_or_default(),
-                sensitive: version.sensitive,
-                created_at: timestamp(version.created_at),
-                account: account.clone(),
-                poll: None,
-                media_attachments: Vec::new(),
-                emojis: Vec::new(),
-            })
-            .collect();
-        versions.push(Self {
-            content: status_content(status.title.as_deref(), opener, &status.content_html),
-            spoiler_text: status.content_warning.clone().unwrap_or_default(),
+        let current = StatusVersion {
+            title: status.title.clone(),
+            content_html: status.content_html.clone(),
+            content_warning: status.content_warning.clone(),
             sensitive: status.sensitive,
-            created_at: timestamp(status.updated_at.unwrap_or(status.created_at)),
-            account,
-            poll: None,
-            media_attachments: status.media.iter().map(|m| MediaAttachment::new(uris, m)).collect(),
-            emojis: Vec::new(),
-        });
+            created_at: status.updated_at.unwrap_or(status.created_at),
+        };
+        let current_media = status.media.iter().map(|m| MediaAttachment::new(uris, m)).collect();
+        let mut versions: Vec<Self> =
+            earlier.iter().map(|version| Self::version(opener, &account, version, Vec::new())).collect();
+        versions.push(Self::version(opener, &account, &current, current_media));
         versions
+    }
+
+    fn version(
+        opener: bool,
+        account: &Account,
+        version: &StatusVersion,
+        media_attachments: Vec<MediaAttachment>,
+    ) -> Self {
+        Self {
+            content: status_content(version.title.as_deref(), opener, &version.content_html),
+            spoiler_text: version.content_warning.clone().unwrap_or_default(),
+            sensitive: version.sensitive,
+            created_at: timestamp(version.created_at),
+            account: account.clone(),
+            poll: None,
+            media_attachments,
+            emojis: Vec::new(),
+        }
     }
 }
