@@ -26,6 +26,7 @@
 mod binary;
 mod browser;
 mod browserless;
+pub mod clients;
 mod instance;
 mod net;
 pub mod oauth;

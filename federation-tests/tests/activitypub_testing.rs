@@ -11,6 +11,7 @@
 use std::path::PathBuf;
 use std::process::Command;
 
+use federation_tests::clients::{client_found, command_runs};
 use federation_tests::scenario::{LogsOnPanic, member, options, project_group, start_thread};
 use federation_tests::{Backend, Instance};
 use serde_json::Value;
@@ -28,17 +29,8 @@ const REQUIRED: &[&str] = &[
 fn checker() -> Option<PathBuf> {
     let cli = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("../tests/crosscheck/node_modules/activitypub-testing/src/cli.js");
-    let node = Command::new("node").arg("--version").output().is_ok_and(|o| o.status.success());
-    if node && cli.is_file() {
-        return Some(cli);
-    }
-    assert!(
-        std::env::var("ALLMENDE_REQUIRE_CLIENTS").is_err(),
-        "ALLMENDE_REQUIRE_CLIENTS is set but node or {} is missing (npm ci --prefix tests/crosscheck)",
-        cli.display()
-    );
-    eprintln!("skipped: activitypub-testing is not installed (npm ci --prefix tests/crosscheck)");
-    None
+    let found = (command_runs("node", &["--version"]) && cli.is_file()).then(|| cli.clone());
+    client_found(found, &format!("node or {} is missing (npm ci --prefix tests/crosscheck)", cli.display()))
 }
 
 /// Runs the checker's tests on `actor`; returns (test slug, outcome, info) per assertion.

@@ -10,6 +10,7 @@ use megalodon::megalodon::{
 };
 use megalodon::{Megalodon, SNS};
 
+use federation_tests::clients::{client_found, command_runs};
 use federation_tests::oauth::{OUT_OF_BAND, approve_out_of_band, token_for};
 use federation_tests::scenario::{
     LogsOnPanic, eventually, follow_remote_group, followers_become, member, options, page_shows,
@@ -197,16 +198,8 @@ async fn postgres_a_mastodon_app_posts_into_a_group_on_another_instance() {
 /// installed and `ALLMENDE_REQUIRE_CLIENTS` is not set (then its absence is a failure).
 fn toot_command() -> Option<String> {
     let toot = std::env::var("ALLMENDE_TOOT").unwrap_or_else(|_| "toot".to_owned());
-    let found = std::process::Command::new(&toot).arg("--version").output().is_ok_and(|o| o.status.success());
-    if found {
-        return Some(toot);
-    }
-    assert!(
-        std::env::var("ALLMENDE_REQUIRE_CLIENTS").is_err(),
-        "ALLMENDE_REQUIRE_CLIENTS is set but {toot} cannot be run"
-    );
-    eprintln!("skipped: the toot CLI is not installed (pip install toot)");
-    None
+    let found = command_runs(&toot, &["--version"]).then(|| toot.clone());
+    client_found(found, &format!("{toot} cannot be run (pip install toot)"))
 }
 
 /// Runs a toot subcommand with its own configuration directory; returns its standard output.
@@ -294,17 +287,8 @@ async fn the_toot_cli_logs_in_through_the_browser_flow_and_posts_a_thread() {
 /// The `schemathesis` command (PyPI), from `ALLMENDE_SCHEMATHESIS` or the `PATH`.
 fn schemathesis_command() -> Option<String> {
     let command = std::env::var("ALLMENDE_SCHEMATHESIS").unwrap_or_else(|_| "schemathesis".to_owned());
-    let found =
-        std::process::Command::new(&command).arg("--version").output().is_ok_and(|o| o.status.success());
-    if found {
-        return Some(command);
-    }
-    assert!(
-        std::env::var("ALLMENDE_REQUIRE_CLIENTS").is_err(),
-        "ALLMENDE_REQUIRE_CLIENTS is set but {command} cannot be run"
-    );
-    eprintln!("skipped: schemathesis is not installed (pip install schemathesis)");
-    None
+    let found = command_runs(&command, &["--version"]).then(|| command.clone());
+    client_found(found, &format!("{command} cannot be run (pip install schemathesis)"))
 }
 
 /// The endpoints Allmende implements, as a path pattern over the Mastodon OpenAPI description.

@@ -7,6 +7,7 @@ use std::net::TcpStream;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+use federation_tests::clients::{client_found, command_runs};
 use federation_tests::scenario::{LogsOnPanic, member, options, project_group};
 use federation_tests::{Backend, Instance, free_port};
 use serde_json::Value;
@@ -15,19 +16,9 @@ use serde_json::Value;
 /// there and `ALLMENDE_REQUIRE_CLIENTS` is not set (then its absence is a failure).
 fn pasture_python() -> Option<String> {
     let python = std::env::var("ALLMENDE_PASTURE_PYTHON").unwrap_or_else(|_| "python3".to_owned());
-    let found = Command::new(&python)
-        .args(["-c", "import fediverse_pasture.verify_actor, fediverse_pasture_inputs"])
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if found {
-        return Some(python);
-    }
-    assert!(
-        std::env::var("ALLMENDE_REQUIRE_CLIENTS").is_err(),
-        "ALLMENDE_REQUIRE_CLIENTS is set but {python} cannot import fediverse_pasture"
-    );
-    eprintln!("skipped: fediverse_pasture is not installed (set ALLMENDE_PASTURE_PYTHON)");
-    None
+    let imports = "import fediverse_pasture.verify_actor, fediverse_pasture_inputs";
+    let found = command_runs(&python, &["-c", imports]).then(|| python.clone());
+    client_found(found, &format!("{python} cannot import fediverse_pasture (set ALLMENDE_PASTURE_PYTHON)"))
 }
 
 /// A pasture web service (`python -m MODULE --port PORT ...`) on a loopback port, run in `dir`

@@ -5,8 +5,8 @@
 //! account, and search. The script fails on the first step that is off.
 
 use std::path::PathBuf;
-use std::process::Command;
 
+use federation_tests::clients::{client_found, command_runs};
 use federation_tests::oauth::token_for;
 use federation_tests::scenario::{LogsOnPanic, member, options, project_group};
 use federation_tests::{Backend, Instance};
@@ -15,16 +15,13 @@ use federation_tests::{Backend, Instance};
 /// None when they are not and `ALLMENDE_REQUIRE_CLIENTS` is not set (then it is a failure).
 fn web_clients_dir() -> Option<PathBuf> {
     let dir = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/web-clients"));
-    let node = Command::new("node").arg("--version").output().is_ok_and(|o| o.status.success());
-    if node && dir.join("node_modules/masto/package.json").exists() {
-        return Some(dir);
-    }
-    assert!(
-        std::env::var("ALLMENDE_REQUIRE_CLIENTS").is_err(),
-        "ALLMENDE_REQUIRE_CLIENTS is set but node or tests/web-clients/node_modules is missing"
-    );
-    eprintln!("skipped: run `npm ci --prefix tests/web-clients` (needs node)");
-    None
+    let found = (command_runs("node", &["--version"])
+        && dir.join("node_modules/masto/package.json").exists())
+    .then_some(dir);
+    client_found(
+        found,
+        "node or tests/web-clients/node_modules is missing (npm ci --prefix tests/web-clients)",
+    )
 }
 
 async fn a_web_app_session(backend: Backend) {
