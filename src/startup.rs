@@ -68,6 +68,7 @@ pub fn service_context(config: &Config, db: Db, clock: Arc<dyn Clock>) -> Contex
             base_url: config.base_url(),
         }),
         media: crate::media::MediaStore::new(&config.data_dir),
+        access_revoked: Arc::new(tokio::sync::Notify::new()),
     }
 }
 

@@ -60,14 +60,17 @@ pub fn websocket_protocol_token(headers: &HeaderMap) -> Option<String> {
         .map(str::to_owned)
 }
 
-pub fn bearer_token(parts: &Parts) -> Option<String> {
-    let from_header = parts
-        .headers
+/// The token of an `Authorization: Bearer ...` header.
+pub fn authorization_token(headers: &HeaderMap) -> Option<String> {
+    headers
         .get(header::AUTHORIZATION)
         .and_then(|value| value.to_str().ok())
         .and_then(|value| value.strip_prefix("Bearer ").or_else(|| value.strip_prefix("bearer ")))
-        .map(|token| token.trim().to_owned());
-    from_header.or_else(|| {
+        .map(|token| token.trim().to_owned())
+}
+
+pub fn bearer_token(parts: &Parts) -> Option<String> {
+    authorization_token(&parts.headers).or_else(|| {
         form_urlencoded::parse(parts.uri.query().unwrap_or_default().as_bytes())
             .find(|(key, _)| key == "access_token")
             .map(|(_, value)| value.into_owned())

@@ -127,3 +127,14 @@ pub async fn get_first_admin_name(conn: &mut Conn<'_>) -> Result<Option<String>,
          ORDER BY c.created_at, a.id LIMIT 1",
     )
 }
+
+/// Sets an account's state (`active`, `suspended`, ...); returns whether it changed.
+pub async fn update_account_state(conn: &mut Conn<'_>, actor_id: i64, state: &str) -> Result<bool, DbError> {
+    let changed = execute!(
+        conn,
+        "UPDATE accounts SET state = $2 WHERE actor_id = $1 AND state <> $2",
+        actor_id,
+        state,
+    )?;
+    Ok(changed == 1)
+}

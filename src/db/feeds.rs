@@ -34,7 +34,7 @@ macro_rules! select_feed_entry {
          g.name AS group_name, g.display_name AS group_title, gi.host AS group_host, \
          g.ap_id AS group_ap_id, g.local AS group_local \
          FROM posts p \
-         JOIN actors a ON a.id = p.author_id \
+         JOIN actors a ON a.id = p.author_id AND a.suspended_at IS NULL \
          LEFT JOIN instances ai ON ai.id = a.instance_id \
          JOIN actors g ON g.id = p.group_id \
          LEFT JOIN instances gi ON gi.id = g.instance_id \

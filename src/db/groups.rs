@@ -120,20 +120,38 @@ pub async fn get_moderator_role(
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct ModeratorRow {
+    pub actor_id: i64,
     pub name: String,
     pub display_name: String,
     pub role: String,
+    pub local: bool,
+    /// The host of a remote moderator.
+    pub host: Option<String>,
+    pub ap_id: Option<String>,
 }
 
+/// The owner first, then moderators in the order they were appointed.
 pub async fn list_moderators(conn: &mut Conn<'_>, group_id: i64) -> Result<Vec<ModeratorRow>, DbError> {
     query_as!(
         conn,
         ModeratorRow,
         fetch_all,
-        "SELECT a.name, a.display_name, m.role FROM group_moderators m JOIN actors a ON a.id = m.actor_id \
-         WHERE m.group_id = $1 ORDER BY m.created_at, a.name",
+        "SELECT a.id AS actor_id, a.name, a.display_name, m.role, a.local, i.host, a.ap_id \
+         FROM group_moderators m JOIN actors a ON a.id = m.actor_id LEFT JOIN instances i ON i.id = a.instance_id \
+         WHERE m.group_id = $1 ORDER BY m.role = 'owner' DESC, m.created_at, a.name",
         group_id,
     )
+}
+
+/// Dismisses a moderator (never the owner); returns whether they were one.
+pub async fn delete_moderator(conn: &mut Conn<'_>, group_id: i64, actor_id: i64) -> Result<bool, DbError> {
+    let removed = execute!(
+        conn,
+        "DELETE FROM group_moderators WHERE group_id = $1 AND actor_id = $2 AND role = 'moderator'",
+        group_id,
+        actor_id,
+    )?;
+    Ok(removed == 1)
 }
 
 /// A group by its handle: `name` for local groups, `name@host` for remote ones.

@@ -25,6 +25,11 @@ pub async fn get_instance_by_host(conn: &mut Conn<'_>, host: &str) -> Result<Opt
     query_as!(conn, InstanceRow, fetch_optional, concat!(select_instance!(), "WHERE host = $1"), host)
 }
 
+/// The hosts an admin blocked (few: read whole, matched by `service::peers::block_covers`).
+pub async fn list_blocked_hosts(conn: &mut Conn<'_>) -> Result<Vec<String>, DbError> {
+    super::query_scalar!(conn, String, fetch_all, "SELECT host FROM instances WHERE policy = 'blocked'")
+}
+
 /// Returns the instance of a host, creating it on first sight.
 pub async fn upsert_instance(
     conn: &mut Conn<'_>,

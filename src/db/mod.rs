@@ -20,6 +20,7 @@ pub mod follows;
 pub mod goals;
 pub mod groups;
 pub mod idempotency_keys;
+pub mod instance_blocks;
 pub mod instance_settings;
 pub mod instances;
 pub mod invites;
@@ -35,8 +36,10 @@ pub mod post_revisions;
 pub mod posts;
 pub mod projects;
 pub mod registrations;
+pub mod remote_moderators;
 pub mod sessions;
 pub mod statuses;
+pub mod suspensions;
 pub mod tags;
 pub mod thread_locks;
 

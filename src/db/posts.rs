@@ -45,7 +45,7 @@ macro_rules! select_post {
          EXISTS (SELECT 1 FROM likes l WHERE l.post_id = p.id AND l.actor_id = $1) AS viewer_liked, \
          EXISTS (SELECT 1 FROM posts c WHERE c.in_reply_to_id = p.id AND c.deleted_at IS NULL) AS has_replies \
          FROM posts p \
-         JOIN actors a ON a.id = p.author_id \
+         JOIN actors a ON a.id = p.author_id AND a.suspended_at IS NULL \
          LEFT JOIN instances ai ON ai.id = a.instance_id \
          LEFT JOIN actors g ON g.id = p.group_id \
          LEFT JOIN instances gi ON gi.id = g.instance_id "
@@ -304,10 +304,13 @@ pub struct UpsertedPost {
     pub created: bool,
     /// When the version held before was last edited (None when it is new or was never edited).
     pub previous_update: Option<i64>,
+    /// The author of the post held before, when it is not the author of this version: then
+    /// nothing was changed (only the stored author may rewrite a post).
+    pub refused_author: Option<i64>,
 }
 
-/// Stores a remote post, or refreshes its content when it is known already. A post without a
-/// known thread becomes its own thread root.
+/// Stores a remote post, or refreshes its content when it is known already and `author_id` is
+/// its stored author. A post without a known thread becomes its own thread root.
 pub async fn upsert_remote_post(
     conn: &mut Conn<'_>,
     post: &RemotePostUpsert<'_>,
@@ -315,6 +318,7 @@ pub async fn upsert_remote_post(
     #[derive(sqlx::FromRow)]
     struct Existing {
         id: i64,
+        author_id: i64,
         updated_at: Option<i64>,
         title: Option<String>,
         content_html: String,
@@ -324,9 +328,17 @@ pub async fn upsert_remote_post(
         conn,
         Existing,
         fetch_optional,
-        "SELECT id, updated_at, title, content_html, content_warning FROM posts WHERE ap_id = $1",
+        "SELECT id, author_id, updated_at, title, content_html, content_warning FROM posts WHERE ap_id = $1",
         post.ap_id
     )? {
+        if existing.author_id != post.author_id {
+            return Ok(UpsertedPost {
+                id: existing.id,
+                created: false,
+                previous_update: existing.updated_at,
+                refused_author: Some(existing.author_id),
+            });
+        }
         let text_changes = existing.content_html != post.content_html
             || existing.content_warning.as_deref() != post.content_warning
             || post.title.is_some_and(|title| existing.title.as_deref() != Some(title));
@@ -344,7 +356,12 @@ pub async fn upsert_remote_post(
             post.content_warning,
             post.updated,
         )?;
-        return Ok(UpsertedPost { id: existing.id, created: false, previous_update: existing.updated_at });
+        return Ok(UpsertedPost {
+            id: existing.id,
+            created: false,
+            previous_update: existing.updated_at,
+            refused_author: None,
+        });
     }
     execute!(
         conn,
@@ -365,7 +382,7 @@ pub async fn upsert_remote_post(
         post.published,
         post.updated,
     )?;
-    Ok(UpsertedPost { id: post.id, created: true, previous_update: None })
+    Ok(UpsertedPost { id: post.id, created: true, previous_update: None, refused_author: None })
 }
 
 #[derive(Debug, Clone, sqlx::FromRow)]

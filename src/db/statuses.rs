@@ -98,7 +98,7 @@ macro_rules! status_columns {
 /// The joins [`status_columns`] reads from, after `posts p`.
 macro_rules! status_joins {
     () => {
-        "JOIN actors a ON a.id = p.author_id \
+        "JOIN actors a ON a.id = p.author_id AND a.suspended_at IS NULL \
          LEFT JOIN instances ai ON ai.id = a.instance_id \
          LEFT JOIN actors g ON g.id = p.group_id \
          LEFT JOIN instances gi ON gi.id = g.instance_id \
@@ -266,7 +266,7 @@ pub async fn list_public(
         fetch_all,
         concat!(
             select_status!(),
-            "WHERE ($6 IS NULL OR p.local = $6) AND ($7 = FALSE OR ",
+            "WHERE a.silenced_at IS NULL AND ($6 IS NULL OR p.local = $6) AND ($7 = FALSE OR ",
             has_media!(),
             ")",
             window!()
@@ -479,7 +479,7 @@ pub async fn list_tagged(
         fetch_all,
         concat!(
             select_status!(),
-            "WHERE ($6 IS NULL OR p.local = $6) AND ($7 = FALSE OR ",
+            "WHERE a.silenced_at IS NULL AND ($6 IS NULL OR p.local = $6) AND ($7 = FALSE OR ",
             has_media!(),
             ") AND p.id IN (SELECT h.post_id FROM post_hashtags h WHERE h.name IN ($8, $9, $10, $11, $12)) \
              AND (SELECT COUNT(*) FROM post_hashtags h WHERE h.post_id = p.id \

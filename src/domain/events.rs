@@ -116,6 +116,18 @@ pub enum DomainEvent {
         actor_id: i64,
         join_ap_id: String,
     },
+    /// The owner (or an admin) of a local group appointed a moderator (`by_id` did it).
+    ModeratorAdded {
+        group_id: i64,
+        moderator_id: i64,
+        by_id: i64,
+    },
+    /// The owner (or an admin) of a local group dismissed a moderator.
+    ModeratorRemoved {
+        group_id: i64,
+        moderator_id: i64,
+        by_id: i64,
+    },
     /// A remote person's `Join` of a local event was turned down: it is full.
     EventJoinRejected {
         event_id: i64,
@@ -151,6 +163,8 @@ impl DomainEvent {
             Self::EventAnswered { .. } => "event_answered",
             Self::EventJoinAccepted { .. } => "event_join_accepted",
             Self::EventJoinRejected { .. } => "event_join_rejected",
+            Self::ModeratorAdded { .. } => "moderator_added",
+            Self::ModeratorRemoved { .. } => "moderator_removed",
         }
     }
 }

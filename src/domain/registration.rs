@@ -72,6 +72,8 @@ pub enum AccountState {
     Pending,
     /// A coordinator said no; the message is kept for the applicant.
     Rejected,
+    /// An admin suspended it: no sign-in, profile and posts hidden, until unsuspended.
+    Suspended,
 }
 
 impl AccountState {
@@ -80,6 +82,7 @@ impl AccountState {
             Self::Active => "active",
             Self::Pending => "pending",
             Self::Rejected => "rejected",
+            Self::Suspended => "suspended",
         }
     }
 
@@ -88,6 +91,7 @@ impl AccountState {
         match value {
             "active" => Self::Active,
             "pending" => Self::Pending,
+            "suspended" => Self::Suspended,
             _ => Self::Rejected,
         }
     }

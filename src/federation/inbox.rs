@@ -20,7 +20,7 @@ use super::protocol::parse_inbound;
 use super::resolve::ResolveError;
 use super::verify::{self, VerifyError};
 use crate::client_address::request_host;
-use crate::service::{ServiceError, peers, remote};
+use crate::service::{ServiceError, peers, remote, suspensions};
 use crate::state::AppState;
 
 /// The largest activity we accept (Mastodon's limit is 1 MB too).
@@ -166,6 +166,11 @@ pub async fn receive(State(state): State<AppState>, request: Request) -> Result<
         return Err(InboxError::Forbidden("activity id on another host than its actor"));
     }
     if remote::seen_activity(&state.ctx, &activity_id).await? {
+        return Ok(StatusCode::ACCEPTED);
+    }
+    if suspensions::is_suspended(&state.ctx, signer).await? {
+        // An admin suspended the sender: acknowledged (so it is not sent again), not applied.
+        tracing::info!(actor = %signer_url, activity = %activity_id, "dropped an activity of a suspended actor");
         return Ok(StatusCode::ACCEPTED);
     }
     let inbound = parse_inbound(value.clone()).map_err(|e| InboxError::BadRequest(e.to_string()))?;

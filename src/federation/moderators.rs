@@ -1,6 +1,6 @@
 //! Who moderates a remote group: its `attributedTo` moderators collection (Lemmy, FEP-1b12),
-//! fetched when a moderator's action needs checking. Only a collection on the group's own host
-//! counts, and only its first page, bounded.
+//! read from the group's own server and kept (`remote_group_moderators`) for the authority rule.
+//! Only a collection on the group's own host counts, and only its first page, bounded.
 
 use serde_json::Value;
 use url::Url;
@@ -8,14 +8,42 @@ use url::Url;
 use super::activities::same_host;
 use super::protocol::ActorJson;
 use super::resolve::{self, ResolveError};
+use crate::domain::ActorId;
+use crate::service::remote_moderation;
 use crate::state::AppState;
 
 /// Moderators read at most from one group's list.
 pub const MAX_MODERATORS: usize = 200;
 
-/// Whether `actor` is among the moderators the group `group` lists.
-pub async fn is_moderator(state: &AppState, group: &Url, actor: &Url) -> Result<bool, ResolveError> {
-    Ok(moderators_of(state, group).await?.iter().any(|moderator| moderator == actor))
+/// Before `actor`'s request about the post `object` is judged: reads the moderators of the
+/// post's remote group again when what we keep is old (see
+/// `remote_moderation::moderators_to_refresh`). A list that cannot be read now is worth a retry
+/// by the sender (503); a broken one leaves what we knew.
+pub async fn refresh_for(state: &AppState, object: &Url, actor: ActorId) -> Result<(), ResolveError> {
+    let Some((group, group_url)) =
+        remote_moderation::moderators_to_refresh(&state.ctx, object.as_str(), actor).await?
+    else {
+        return Ok(());
+    };
+    read_team(state, group, &group_url).await
+}
+
+/// Before `actor`'s change of the remote group's team is judged: reads the team again when
+/// what we keep is old (see `remote_moderation::team_to_refresh`).
+pub async fn refresh_team_for(state: &AppState, group: ActorId, actor: ActorId) -> Result<(), ResolveError> {
+    match remote_moderation::team_to_refresh(&state.ctx, group, actor).await? {
+        Some(group_url) => read_team(state, group, &group_url).await,
+        None => Ok(()),
+    }
+}
+
+async fn read_team(state: &AppState, group: ActorId, group_url: &str) -> Result<(), ResolveError> {
+    let Ok(group_url) = Url::parse(group_url) else {
+        return Ok(());
+    };
+    let listed: Vec<String> = moderators_of(state, &group_url).await?.iter().map(Url::to_string).collect();
+    remote_moderation::set_remote_moderators(&state.ctx, group, &listed).await?;
+    Ok(())
 }
 
 /// The group's moderators, from its own server.

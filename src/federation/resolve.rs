@@ -139,6 +139,27 @@ pub async fn actor_by_url(state: &AppState, url: &Url) -> Result<(ActorId, Strin
     fetch_actor(state, url).await
 }
 
+/// A person or group named the way people type it: an actor URL, `name@host` (looked up through
+/// WebFinger; our own host is read here), or a bare local name. None when nothing is found.
+pub async fn actor_by_handle_or_url(state: &AppState, input: &str) -> Option<ActorId> {
+    let input = input.trim();
+    if input.starts_with("https://") || input.starts_with("http://") {
+        let url = Url::parse(input).ok()?;
+        return actor_by_url(state, &url).await.map(|(id, _)| id).ok();
+    }
+    let handle = input.trim_start_matches('@');
+    let local_name = match handle.split_once('@') {
+        Some((name, host)) if host.eq_ignore_ascii_case(state.uris.host()) => name,
+        Some(_) => return resolve_handle(state, handle).await.ok(),
+        None => handle,
+    };
+    let person = remote::local_actor_id(&state.ctx, "person", local_name).await.ok().flatten();
+    match person {
+        Some(person) => Some(person),
+        None => remote::local_actor_id(&state.ctx, "group", local_name).await.ok().flatten(),
+    }
+}
+
 /// Resolves `name@host` (with or without a leading `@`) through WebFinger to a stored actor.
 pub async fn resolve_handle(state: &AppState, handle: &str) -> Result<ActorId, ResolveError> {
     let handle = handle.trim().trim_start_matches('@');

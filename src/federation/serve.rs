@@ -175,7 +175,14 @@ pub async fn moderators(
     if group.kind != "group" {
         return Err(FederationError::NotFound);
     }
-    let items = group.moderators.iter().map(|m| Value::String(state.uris.user(m))).collect();
+    let items = group
+        .moderators
+        .iter()
+        .map(|moderator| match moderator {
+            federated::Moderator::Local(name) => Value::String(state.uris.user(name)),
+            federated::Moderator::Remote(ap_id) => Value::String(ap_id.clone()),
+        })
+        .collect();
     let id = objects::url(&state.uris.moderators_of(&group.name)).map_err(|_| FederationError::NotFound)?;
     Ok(activity_json(&OrderedCollectionJson::new(id, items)))
 }

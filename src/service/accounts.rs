@@ -174,6 +174,11 @@ pub async fn check_credentials(
         // Only someone who knows the password learns how their application stands.
         return Err(match AccountState::from_stored(&account.state) {
             AccountState::Pending => ServiceError::AccountPending,
+            AccountState::Suspended => ServiceError::AccountSuspended(
+                db::suspensions::get_suspension_reason(&mut conn.conn(), account.actor_id)
+                    .await?
+                    .unwrap_or_default(),
+            ),
             _ => ServiceError::AccountRejected(
                 db::registrations::get_decision_message(&mut conn.conn(), account.actor_id)
                     .await?

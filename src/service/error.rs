@@ -26,6 +26,9 @@ pub enum ServiceError {
     /// A coordinator rejected the application, with this message (may be empty).
     #[error("the application to join was rejected")]
     AccountRejected(String),
+    /// An admin suspended the account, with this reason (may be empty).
+    #[error("the account is suspended")]
+    AccountSuspended(String),
     #[error(transparent)]
     Db(DbError),
     #[error("internal error: {0}")]

@@ -19,6 +19,13 @@ pub struct ActorIdentity {
     pub host: Option<String>,
 }
 
+/// A moderator of a local group: one of our people by name, or a remote person by id.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Moderator {
+    Local(String),
+    Remote(String),
+}
+
 #[derive(Debug, Clone)]
 pub struct LocalActor {
     pub id: ActorId,
@@ -31,7 +38,8 @@ pub struct LocalActor {
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
     pub public_key_pem: String,
-    pub moderators: Vec<String>,
+    /// A group's owner and moderators.
+    pub moderators: Vec<Moderator>,
     /// Whether new followers need approval (a closed group).
     pub closed: bool,
     /// For people: the organisation the profile represents (then it federates as `Organization`).
@@ -48,7 +56,18 @@ pub async fn get_local_actor(ctx: &Context, name: &str) -> Result<LocalActor, Se
     let actor =
         db::actors::get_local_actor_by_name(&mut conn.conn(), name).await?.ok_or(ServiceError::NotFound)?;
     let moderators = if actor.kind == "group" {
-        db::groups::list_moderators(&mut conn.conn(), actor.id).await?.into_iter().map(|m| m.name).collect()
+        db::groups::list_moderators(&mut conn.conn(), actor.id)
+            .await?
+            .into_iter()
+            .map(|m| {
+                if m.local {
+                    Moderator::Local(m.name)
+                } else {
+                    Moderator::Remote(m.ap_id.unwrap_or_default())
+                }
+            })
+            .filter(|m| !matches!(m, Moderator::Remote(ap_id) if ap_id.is_empty()))
+            .collect()
     } else {
         Vec::new()
     };

@@ -152,7 +152,10 @@ pub async fn get_group_page(
         thread_count: stats.thread_count,
         moderators: moderators
             .into_iter()
-            .map(|m| (ActorRef { name: m.name, display_name: m.display_name, host: None }, m.role))
+            .map(|m| {
+                let host = if m.local { None } else { m.host };
+                (ActorRef { name: m.name, display_name: m.display_name, host }, m.role)
+            })
             .collect(),
         viewer_follows: stats.viewer_follows,
         viewer_follow_pending: stats.viewer_follow_pending,

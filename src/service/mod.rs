@@ -3,6 +3,7 @@
 
 pub mod account_cards;
 pub mod accounts;
+pub mod authority;
 pub mod boosts;
 pub mod client_state;
 pub mod downvotes;
@@ -15,9 +16,11 @@ pub mod follows;
 pub mod goals;
 pub mod groups;
 pub mod instance;
+pub mod instance_blocks;
 pub mod instance_info;
 pub mod keys;
 pub mod media;
+pub mod moderator_teams;
 pub mod network;
 pub mod notifications;
 pub mod oauth;
@@ -28,7 +31,9 @@ pub mod projects;
 pub mod read_models;
 pub mod registrations;
 pub mod remote;
+pub mod remote_moderation;
 pub mod statuses;
+pub mod suspensions;
 pub mod tags;
 pub mod thread_locks;
 pub mod threads;
@@ -103,6 +108,10 @@ pub struct Context {
     pub settings: Arc<Settings>,
     /// Where uploaded images are kept.
     pub media: MediaStore,
+    /// Wakes live connections (streaming sockets) to check their credentials again at once: a
+    /// token was revoked, or an account suspended. They also check every few seconds, which is
+    /// what reaches the connections of other server processes.
+    pub access_revoked: Arc<tokio::sync::Notify>,
 }
 
 impl Context {

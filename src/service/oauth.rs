@@ -351,6 +351,9 @@ pub async fn password_grant(
         Err(ServiceError::AccountPending | ServiceError::AccountRejected(_)) => {
             return Err(OAuthError::InvalidGrant("the account is not approved"));
         }
+        Err(ServiceError::AccountSuspended(_)) => {
+            return Err(OAuthError::InvalidGrant("the account is suspended"));
+        }
         Err(other) => return Err(other.into()),
     };
     issue_token(ctx, app.id, Some(user.id.0), scopes, true).await
@@ -416,6 +419,7 @@ pub async fn revoke(ctx: &Context, client: &ClientAuth, token: &str) -> Result<(
     let app = authenticate_client(ctx, client, false).await?;
     let mut conn = ctx.db.acquire().await?;
     db::oauth::revoke_token(&mut conn.conn(), app.id, &hash_token(token), ctx.now().millis()).await?;
+    ctx.access_revoked.notify_waiters();
     Ok(())
 }
 

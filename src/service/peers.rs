@@ -15,11 +15,11 @@ pub async fn refusal(ctx: &Context, host: &str) -> Result<Option<&'static str>, 
         return Ok(Some("not a host name"));
     };
     let mut conn = ctx.db.acquire().await?;
-    let instance = db::instances::get_instance_by_host(&mut conn.conn(), &host).await?;
-    let policy = instance.map(|i| i.policy);
-    if policy.as_deref() == Some("blocked") {
+    if blocked_in(&mut conn.conn(), &host).await? {
         return Ok(Some("peer blocked by an admin"));
     }
+    let instance = db::instances::get_instance_by_host(&mut conn.conn(), &host).await?;
+    let policy = instance.map(|i| i.policy);
     if policy.as_deref() != Some("allowed") && allowlist_only_in(ctx, &mut conn.conn()).await? {
         return Ok(Some("peer not on the allowlist"));
     }
@@ -69,8 +69,39 @@ pub async fn is_blocked(ctx: &Context, host: &str) -> Result<bool, ServiceError>
         return Ok(true);
     };
     let mut conn = ctx.db.acquire().await?;
-    let instance = db::instances::get_instance_by_host(&mut conn.conn(), &host).await?;
-    Ok(instance.is_some_and(|i| i.policy == "blocked"))
+    blocked_in(&mut conn.conn(), &host).await
+}
+
+/// Whether a block covers the normalised `host` (see [`block_covers`]).
+pub async fn blocked_in(conn: &mut db::Conn<'_>, host: &str) -> Result<bool, ServiceError> {
+    let blocked = db::instances::list_blocked_hosts(conn).await?;
+    Ok(blocked.iter().any(|block| block_covers(block, host)))
+}
+
+/// Whether the block entry `block` covers the normalised `host`: an entry with a port covers
+/// that host and port only; one without covers the name on every port and every domain below
+/// it (a block of `evil.example` covers `evil.example:8443` and `a.evil.example`).
+pub fn block_covers(block: &str, host: &str) -> bool {
+    if block == host {
+        return true;
+    }
+    if name_without_port(block) != block {
+        return false;
+    }
+    let name = name_without_port(host);
+    name == block || name.strip_suffix(block).is_some_and(|above| above.ends_with('.'))
+}
+
+/// `name` of `name:port` (IPv6 literals keep their brackets).
+pub fn name_without_port(host: &str) -> &str {
+    match host.rsplit_once(':') {
+        Some((name, port))
+            if !port.is_empty() && port.bytes().all(|b| b.is_ascii_digit()) && !name.ends_with(':') =>
+        {
+            name
+        }
+        _ => host,
+    }
 }
 
 /// A peer instance as the admin sees it: policy, availability, delivery backlog.
@@ -115,12 +146,14 @@ pub async fn list_peers(ctx: &Context, admin: &super::CurrentUser) -> Result<Vec
 }
 
 /// Blocks, allows or resets a peer (`blocked`, `allowed`, `default`). A blocked peer gets 403
-/// at the inbox before any key is fetched, and nothing is fetched from or delivered to it.
+/// at the inbox before any key is fetched, and nothing is fetched from or delivered to it; what
+/// is stored from it is hidden (see `instance_blocks`).
 pub async fn set_policy(
     ctx: &Context,
     admin: &super::CurrentUser,
     host: &str,
     policy: &str,
+    public_reason: &str,
 ) -> Result<(), ServiceError> {
     if !admin.is_admin() {
         return Err(ServiceError::Forbidden);
@@ -128,21 +161,17 @@ pub async fn set_policy(
     if !matches!(policy, "blocked" | "allowed" | "default") {
         return Err(crate::domain::FieldError::new("policy", "must be blocked, allowed or default").into());
     }
-    let host = normalize_host(host)?;
-    let mut tx = ctx.db.begin().await?;
-    let mut conn = tx.conn();
-    db::instances::upsert_instance(&mut conn, ctx.new_id(), &host, ctx.now().millis()).await?;
-    db::instances::update_instance_policy(&mut conn, &host, policy).await?;
     if policy == "blocked" {
-        db::deliveries::update_domain_failed(
-            &mut conn,
-            &host,
-            "peer blocked by an admin",
-            ctx.now().millis(),
-        )
-        .await?;
+        super::instance_blocks::block_instance(ctx, admin, host, public_reason, "").await?;
+        return Ok(());
     }
-    tx.commit().await?;
+    let host = normalize_host(host)?;
+    if is_blocked(ctx, &host).await? {
+        super::instance_blocks::unblock_instance(ctx, admin, &host).await?;
+    }
+    let mut conn = ctx.db.acquire().await?;
+    db::instances::upsert_instance(&mut conn.conn(), ctx.new_id(), &host, ctx.now().millis()).await?;
+    db::instances::update_instance_policy(&mut conn.conn(), &host, policy).await?;
     tracing::info!(%host, policy, admin = %admin.name, "peer policy changed");
     Ok(())
 }
@@ -172,6 +201,30 @@ pub async fn heard_from(ctx: &Context, host: &str) -> Result<(), ServiceError> {
 #[cfg(test)]
 mod tests {
     use super::normalize_host;
+
+    #[test]
+    fn ports_are_taken_off_names() {
+        use super::name_without_port;
+        assert_eq!(name_without_port("evil.example:8443"), "evil.example");
+        assert_eq!(name_without_port("evil.example"), "evil.example");
+        assert_eq!(name_without_port("[::1]:8080"), "[::1]");
+        assert_eq!(name_without_port("[::1]"), "[::1]");
+    }
+
+    #[test]
+    fn blocks_cover_ports_and_subdomains() {
+        use super::block_covers;
+        for host in ["evil.example", "evil.example:8443", "a.evil.example", "b.a.evil.example:1"] {
+            assert!(block_covers("evil.example", host), "{host}");
+        }
+        for host in ["notevil.example", "evil.example.org", "example", "vil.example"] {
+            assert!(!block_covers("evil.example", host), "{host}");
+        }
+        assert!(block_covers("evil.example:8443", "evil.example:8443"));
+        assert!(!block_covers("evil.example:8443", "evil.example:9000"));
+        assert!(!block_covers("evil.example:8443", "evil.example"));
+        assert!(!block_covers("evil.example:8443", "a.evil.example:8443"));
+    }
 
     #[test]
     fn hosts_are_normalised_or_refused() {

@@ -240,6 +240,10 @@ pub async fn store_remote_post_referring(
         },
     )
     .await?;
+    if stored.refused_author.is_some() {
+        // Someone else (even on the author's own server) rewriting a post they did not write.
+        return Err(ServiceError::Forbidden);
+    }
     let (id, created) = (stored.id, stored.created);
     super::media::store_remote_media(ctx, &mut conn, post.author.0, id, &post.media).await?;
     let edited =
@@ -317,25 +321,6 @@ pub async fn delete_remote_post(ctx: &Context, actor: ActorId, ap_id: &str) -> R
     ctx.emit(&mut conn, DomainEvent::PostDeleted { post_id: post.id }).await?;
     tx.commit().await?;
     Ok(true)
-}
-
-/// The remote group a post (by its ActivityPub id) was posted in: the group's row and its id.
-/// None when the post is unknown, deleted, outside any group, or in one of our groups.
-pub async fn remote_group_of_post(
-    ctx: &Context,
-    ap_id: &str,
-) -> Result<Option<(ActorId, String)>, ServiceError> {
-    let mut conn = ctx.db.acquire().await?;
-    let Some(post) = db::posts::get_post_ref_by_ap_id(&mut conn.conn(), ap_id).await? else {
-        return Ok(None);
-    };
-    let Some(group_id) = post.group_id.filter(|_| post.deleted_at.is_none()) else {
-        return Ok(None);
-    };
-    let group = db::actors::get_actor(&mut conn.conn(), group_id).await?;
-    Ok(group
-        .filter(|g| !g.local && g.kind == "group")
-        .and_then(|g| g.ap_id.map(|ap_id| (ActorId(g.id), ap_id))))
 }
 
 /// A remote group (or one of its moderators, checked by the caller) removes someone else's

@@ -1,6 +1,6 @@
 //! Locking threads: a locked thread takes no new replies, from here or from elsewhere. A
 //! moderator of one of our groups locks and unlocks its threads (sent to the group's followers
-//! as Lemmy's `Lock`); a remote group or its moderators lock theirs.
+//! as Lemmy's `Lock`); a remote group or its moderators lock theirs (`remote_moderation`).
 
 use super::{Context, CurrentUser, ServiceError};
 use crate::db;
@@ -35,26 +35,6 @@ pub async fn set_thread_lock(
     }
     tx.commit().await?;
     Ok(())
-}
-
-/// A remote group (or its moderator, checked by the caller) locks or unlocks one of its threads
-/// that we hold. Returns false when `post` opens no thread (Lemmy also locks single comments,
-/// which we do not).
-pub async fn set_remote_thread_lock(ctx: &Context, post: PostId, locked: bool) -> Result<bool, ServiceError> {
-    let mut conn = ctx.db.acquire().await?;
-    let mut conn = conn.conn();
-    let Some(opener) = db::posts::get_post_ref(&mut conn, post.0).await? else {
-        return Ok(false);
-    };
-    if opener.id != opener.root_id || opener.local {
-        return Ok(false);
-    }
-    if locked {
-        db::thread_locks::lock_thread(&mut conn, post.0, ctx.now().millis()).await?;
-    } else {
-        db::thread_locks::unlock_thread(&mut conn, post.0).await?;
-    }
-    Ok(true)
 }
 
 /// Whether the thread `post` belongs to is locked.

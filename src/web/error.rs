@@ -93,6 +93,9 @@ impl WebError {
             WebError::Service(ServiceError::AccountRejected(_)) => {
                 (StatusCode::FORBIDDEN, "error-forbidden-title", ErrorMessage::Text("login-rejected"))
             }
+            WebError::Service(ServiceError::AccountSuspended(_)) => {
+                (StatusCode::FORBIDDEN, "error-forbidden-title", ErrorMessage::Text("login-suspended-short"))
+            }
             WebError::Service(ServiceError::Invalid(errors)) => (
                 StatusCode::UNPROCESSABLE_ENTITY,
                 "error-invalid-title",

@@ -23,7 +23,7 @@ use axum::middleware;
 use axum::routing::{get, post};
 use handlers::{
     admin, assets, auth, calendar, events, feeds, follow_requests, goals, groups, home, language, media,
-    network, posts, projects, registrations, search, settings, tags, threads, users,
+    network, posts, projects, registrations, search, settings, tags, teams, threads, users,
 };
 
 /// The HTML pages. Canonical URLs also answer ActivityPub JSON (see `federation::serve`).
@@ -45,6 +45,8 @@ pub fn pages(state: &AppState) -> Router<AppState> {
         .route("/g/{name}/project", get(projects::edit_form).post(projects::edit_submit))
         .route("/g/{name}/network", get(network::show))
         .route("/g/{name}/requests", get(follow_requests::show))
+        .route("/g/{name}/team", get(teams::show).post(teams::appoint))
+        .route("/g/{name}/team/{person}/dismiss", post(teams::dismiss))
         .route("/g/{name}/requests/settings", post(follow_requests::set_closed))
         .route("/g/{name}/requests/{id}/approve", post(follow_requests::approve))
         .route("/g/{name}/requests/{id}/reject", post(follow_requests::reject))

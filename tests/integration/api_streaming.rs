@@ -91,4 +91,63 @@ pub async fn new_posts_and_notifications_arrive_live(app: TestApp) {
     assert!(refused.is_err(), "an unknown token gets no stream");
 }
 
-on_both_backends!(new_posts_and_notifications_arrive_live);
+/// Waits (ten seconds at most) for the server to close the socket; events before that are
+/// skipped. Returns the close code.
+async fn closed_by_server(socket: &mut Socket) -> Option<u16> {
+    let wait = async {
+        while let Some(message) = socket.next().await {
+            match message {
+                Ok(Message::Close(frame)) => return frame.map(|frame| u16::from(frame.code)),
+                Ok(_) => continue,
+                Err(_) => return None,
+            }
+        }
+        None
+    };
+    tokio::time::timeout(Duration::from_secs(10), wait).await.expect("the server closes the socket in time")
+}
+
+/// A token revoked while its socket is open, and an account that stops being active (suspended),
+/// lose their sockets at once, not only their next requests; other sockets stay open.
+pub async fn revoked_tokens_and_suspended_accounts_lose_their_sockets(app: TestApp) {
+    app.create_user("ana").await;
+    app.create_user("bo").await;
+    let (registered, token) = crate::api_support::app_and_token_for(&app, "ana", "read").await;
+    let mut revoked = open(&app, &format!("access_token={token}&stream=user")).await;
+    let bo_token = crate::api_support::token_for(&app, "bo", "read").await;
+    let mut suspended = open(&app, &format!("access_token={bo_token}&stream=user")).await;
+    let ana_other = crate::api_support::token_for(&app, "ana", "read").await;
+    let mut stays = open(&app, &format!("access_token={ana_other}&stream=public")).await;
+
+    let revoke = app
+        .client
+        .post(app.url("/oauth/revoke"))
+        .form(&[
+            ("client_id", registered.client_id.as_str()),
+            ("client_secret", registered.client_secret.as_str()),
+            ("token", token.as_str()),
+        ])
+        .send()
+        .await
+        .expect("revoke");
+    assert_eq!(revoke.status(), reqwest::StatusCode::OK);
+    assert_eq!(closed_by_server(&mut revoked).await, Some(1008), "closed with a policy violation");
+
+    let mut conn = app.ctx.db.acquire().await.expect("connection");
+    let bo =
+        allmende::db::actors::get_local_actor_by_name(&mut conn.conn(), "bo").await.expect("bo").expect("bo");
+    allmende::db::accounts::update_account_state(&mut conn.conn(), bo.id, "suspended")
+        .await
+        .expect("suspend");
+    drop(conn);
+    assert_eq!(closed_by_server(&mut suspended).await, Some(1008), "a suspended account's socket closes");
+
+    stays.send(Message::Ping(Vec::new().into())).await.expect("still open");
+    let pong = tokio::time::timeout(Duration::from_secs(5), stays.next()).await.expect("answered");
+    assert!(matches!(pong, Some(Ok(Message::Pong(_)))), "the other token's socket stays open: {pong:?}");
+}
+
+on_both_backends!(
+    new_posts_and_notifications_arrive_live,
+    revoked_tokens_and_suspended_accounts_lose_their_sockets
+);

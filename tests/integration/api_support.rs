@@ -95,6 +95,11 @@ pub fn code_of(response: &Response) -> String {
 
 /// A token for `username` with `scopes`, through the whole authorization-code flow with PKCE.
 pub async fn token_for(app: &TestApp, username: &str, scopes: &str) -> String {
+    app_and_token_for(app, username, scopes).await.1
+}
+
+/// [`token_for`], with the app that holds the token (to revoke it).
+pub async fn app_and_token_for(app: &TestApp, username: &str, scopes: &str) -> (RegisteredApp, String) {
     let registered = register_app(app, scopes).await;
     let (verifier, challenge) = pkce_pair();
     let response = approve(
@@ -127,7 +132,7 @@ pub async fn token_for(app: &TestApp, username: &str, scopes: &str) -> String {
         .expect("POST /oauth/token");
     assert_eq!(token.status(), StatusCode::OK);
     let body: Value = token.json().await.expect("token JSON");
-    body["access_token"].as_str().expect("access_token").to_owned()
+    (registered, body["access_token"].as_str().expect("access_token").to_owned())
 }
 
 /// A bearer-authenticated client call.

@@ -103,7 +103,10 @@ const EXPECTED: &[Case] = &[
     case("lemmy/activities/block/block_user.json", Ignored("community bans are not acted on")),
     case("lemmy/activities/block/undo_block_user.json", Ignored("community bans are not acted on")),
     case("lemmy/activities/community/add_featured_post.json", Ignored("pinning is not supported")),
-    case("lemmy/activities/community/add_mod.json", Ignored("moderator lists are read from the group")),
+    case(
+        "lemmy/activities/community/add_mod.json",
+        Refused("lemmy_beta is not in the group's moderators collection, so cannot change the team"),
+    ),
     case(
         "lemmy/activities/community/announce_create_page.json",
         // The Page's own `audience` names the group, over the announcing community.
@@ -116,7 +119,10 @@ const EXPECTED: &[Case] = &[
     case("lemmy/activities/community/lock_note.json", Ignored("a Lock of a comment we do not have")),
     case("lemmy/activities/community/lock_page.json", Ignored("a Lock of a thread we do not have")),
     case("lemmy/activities/community/remove_featured_post.json", Ignored("pinning is not supported")),
-    case("lemmy/activities/community/remove_mod.json", Ignored("moderator lists are read from the group")),
+    case(
+        "lemmy/activities/community/remove_mod.json",
+        Refused("lemmy_beta is not in the group's moderators collection, so cannot change the team"),
+    ),
     case("lemmy/activities/community/report_page.json", Ignored("reports from elsewhere are not taken")),
     case(
         "lemmy/activities/community/resolve_report_page.json",

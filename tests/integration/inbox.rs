@@ -366,6 +366,7 @@ async fn allowlist_mode_refuses_peers_until_allowed() {
         &admin,
         peer.base_url.trim_start_matches("http://"),
         "allowed",
+        "",
     )
     .await
     .expect("allowed");

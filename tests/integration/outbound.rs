@@ -48,7 +48,7 @@ pub(crate) async fn remote_actor(
 }
 
 /// ana owns the local group `energy`; zoe (on `sink`) follows it. The Accept is drained.
-async fn group_with_remote_follower(app: &TestApp, sink: &Sink) -> (CurrentUser, ActorId) {
+pub(crate) async fn group_with_remote_follower(app: &TestApp, sink: &Sink) -> (CurrentUser, ActorId) {
     let ana = app.create_user("ana").await;
     groups::create_group(&app.ctx, ana.id, group("energy", "discussion")).await.expect("group");
     let group_id = federated::get_local_actor(&app.ctx, "energy").await.expect("group actor").id;

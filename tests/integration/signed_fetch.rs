@@ -48,7 +48,7 @@ fn require_signatures(config: &mut Config) {
 fn defaults(_: &mut Config) {}
 
 /// A group `energy` by ana with one thread; returns the thread's path.
-async fn with_thread(app: &TestApp) -> String {
+pub(crate) async fn with_thread(app: &TestApp) -> String {
     let ana = app.create_user("ana").await;
     groups::create_group(&app.ctx, ana.id, group("energy", "discussion")).await.expect("group");
     let id = threads::create_thread(&app.ctx, &ana, "energy", thread("Heat pumps")).await.expect("thread");
@@ -83,14 +83,14 @@ async fn unsigned_get(app: &TestApp, path: &str) -> StatusCode {
 }
 
 /// A GET signed with `key_id` and the private key given.
-async fn signed_get(app: &TestApp, path: &str, key_id: &str, private_key: &str) -> StatusCode {
+pub(crate) async fn signed_get(app: &TestApp, path: &str, key_id: &str, private_key: &str) -> StatusCode {
     let client = reqwest::Client::new();
     let request =
         Signer::new().signed_get(&client, &app.url(path), key_id, private_key).await.expect("signed");
     client.execute(request).await.expect("answered").status()
 }
 
-async fn set_policy(app: &TestApp, host: &str, policy: &str) {
+pub(crate) async fn set_policy(app: &TestApp, host: &str, policy: &str) {
     let mut conn = app.ctx.db.acquire().await.expect("conn");
     allmende::db::instances::upsert_instance(&mut conn.conn(), app.ctx.new_id(), host, 0)
         .await

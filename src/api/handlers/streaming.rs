@@ -9,13 +9,13 @@ use std::collections::BTreeSet;
 use std::time::Duration;
 
 use axum::extract::State;
-use axum::extract::ws::{Message, WebSocket, WebSocketUpgrade};
+use axum::extract::ws::{CloseFrame, Message, WebSocket, WebSocketUpgrade, close_code};
 use axum::http::HeaderMap;
 use axum::response::Response;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
-use crate::api::auth::{Auth, websocket_protocol_token};
+use crate::api::auth::{Auth, authorization_token, websocket_protocol_token};
 use crate::api::error::ApiError;
 use crate::api::model::{Notification, Status};
 use crate::api::params::Params;
@@ -23,11 +23,14 @@ use crate::db::statuses::{Origin, Window};
 use crate::domain::hashtags::normalize_hashtag;
 use crate::service::notifications::NotificationFilter;
 use crate::service::statuses::{self, StatusView};
-use crate::service::{CurrentUser, notifications};
+use crate::service::{CurrentUser, notifications, oauth};
 use crate::state::AppState;
 
 /// How often a connection looks for news.
 const POLL_EVERY: Duration = Duration::from_secs(1);
+/// How often a connection checks that its token still holds (revoked, account suspended or
+/// deleted); a revocation in this process wakes it at once.
+const RECHECK_EVERY: Duration = Duration::from_secs(2);
 /// Most items one poll sends per stream; a burst beyond it is left to a timeline refresh.
 const BATCH: i64 = 20;
 const STREAMS: &[&str] =
@@ -43,6 +46,9 @@ pub struct StreamParams {
     /// The hashtag of a `hashtag` or `hashtag:local` stream.
     #[serde(default)]
     tag: Option<String>,
+    /// The token, for clients that cannot set headers on a WebSocket.
+    #[serde(default)]
+    access_token: Option<String>,
 }
 
 /// What a connection listens to: streams by name, and hashtag streams as (stream, hashtag).
@@ -88,18 +94,22 @@ pub async fn connect(
     Params(params): Params<StreamParams>,
 ) -> Result<Response, ApiError> {
     let protocol_token = auth.0.is_none().then(|| websocket_protocol_token(&headers)).flatten();
-    let (auth, upgrade) = match protocol_token {
-        Some(token) => (Auth::for_token(&state, &token).await?, upgrade.protocols([token])),
+    let (auth, upgrade) = match &protocol_token {
+        Some(token) => (Auth::for_token(&state, token).await?, upgrade.protocols([token.clone()])),
         None => (auth, upgrade),
     };
     let user = auth.user("read:statuses")?.clone();
+    let token = protocol_token
+        .or_else(|| authorization_token(&headers))
+        .or_else(|| params.access_token.clone())
+        .ok_or(ApiError::Unauthorized)?;
     let mut streams = Subscriptions::default();
     if let Some(stream) = &params.stream {
         streams.change(stream, params.tag.as_deref(), true);
     }
     // Read before the handshake completes: anything the client does once connected is newer.
     let cursors = starting_cursors(&state, &user).await?;
-    Ok(upgrade.on_upgrade(move |socket| serve(state, user, streams, cursors, socket)))
+    Ok(upgrade.on_upgrade(move |socket| serve(state, Credential { user, token }, streams, cursors, socket)))
 }
 
 /// The newest ids already seen when the connection started: only later items are sent.
@@ -110,23 +120,57 @@ struct Cursors {
     notification: Option<i64>,
 }
 
+/// Who a connection serves, and the token that lets it.
+struct Credential {
+    user: CurrentUser,
+    token: String,
+}
+
+impl Credential {
+    /// Whether the token still holds for the same person: not revoked, the account active.
+    async fn holds(&self, state: &AppState) -> bool {
+        match oauth::authenticate(&state.ctx, &self.token).await {
+            Ok(Some(grant)) => grant.user.is_some_and(|user| user.id == self.user.id),
+            Ok(None) => false,
+            // A database hiccup is not a revocation: the next check decides.
+            Err(error) => {
+                tracing::warn!(?error, "streaming: credential check failed");
+                true
+            }
+        }
+    }
+}
+
 async fn serve(
     state: AppState,
-    user: CurrentUser,
+    credential: Credential,
     mut streams: Subscriptions,
     mut cursors: Cursors,
     mut socket: WebSocket,
 ) {
+    let user = &credential.user;
     let mut ticker = tokio::time::interval(POLL_EVERY);
+    let mut recheck = tokio::time::interval(RECHECK_EVERY);
+    let revoked = state.ctx.access_revoked.clone();
     loop {
         tokio::select! {
+            _ = revoked.notified() => {
+                if !credential.holds(&state).await {
+                    return close_revoked(socket).await;
+                }
+            }
+            _ = recheck.tick() => {
+                if !credential.holds(&state).await {
+                    return close_revoked(socket).await;
+                }
+            }
             incoming = socket.recv() => match incoming {
                 Some(Ok(Message::Text(text))) => change_subscription(&mut streams, text.as_str()),
                 Some(Ok(Message::Close(_)) | Err(_)) | None => return,
                 Some(Ok(_)) => {}
             },
             _ = ticker.tick() => {
-                let events = match poll(&state, &user, &streams, &mut cursors).await {
+                let events = match poll(&state, user, &streams, &mut cursors).await {
                     Ok(events) => events,
                     Err(error) => {
                         tracing::warn!(?error, "streaming: poll failed");
@@ -141,6 +185,12 @@ async fn serve(
             }
         }
     }
+}
+
+/// The token no longer holds: the connection ends with a policy-violation close frame.
+async fn close_revoked(mut socket: WebSocket) {
+    let frame = CloseFrame { code: close_code::POLICY, reason: "the access token is no longer valid".into() };
+    let _ = socket.send(Message::Close(Some(frame))).await;
 }
 
 /// `{"type": "subscribe" | "unsubscribe", "stream": "...", "tag": "..."}` from the client.

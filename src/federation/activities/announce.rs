@@ -11,11 +11,10 @@ use url::Url;
 use super::create::store_post;
 use super::{MAX_DEPTH, same_host};
 use crate::domain::ActorId;
-use crate::federation::http::FetchError;
 use crate::federation::inbox::InboxError;
 use crate::federation::protocol::{AnnounceJson, AnnounceObject, Inbound, PostJson, parse_inbound};
 use crate::federation::resolve;
-use crate::service::{ServiceError, boosts, remote};
+use crate::service::{boosts, remote};
 use crate::state::AppState;
 
 pub async fn receive(
@@ -32,7 +31,7 @@ pub async fn receive(
         return receive_person_boost(state, announcer, &announce).await;
     }
     match announce.object {
-        AnnounceObject::Activity(inner) => receive_inner(state, announcer_url, inner, depth).await,
+        AnnounceObject::Activity(inner) => receive_inner(state, announcer, announcer_url, inner, depth).await,
         AnnounceObject::Url(url) => receive_boost(state, &url, depth).await,
     }
 }
@@ -55,6 +54,7 @@ async fn receive_person_boost(
 
 async fn receive_inner(
     state: &AppState,
+    announcer: ActorId,
     announcer_url: &Url,
     inner: Value,
     depth: u8,
@@ -73,8 +73,8 @@ async fn receive_inner(
         // Our own member's activity, passed back by the group: we have it already.
         return Ok(());
     }
-    let (actor, _) = resolve::actor_by_url(state, &inner_actor).await?;
     if same_host(&inner_actor, announcer_url) {
+        let (actor, _) = resolve::actor_by_url(state, &inner_actor).await?;
         // The group's own server vouches for its member's activity: it signed the Announce.
         // A group forwards moderators' actions too; what we may not apply is skipped, not refused,
         // so the rest of the group's traffic keeps flowing.
@@ -96,48 +96,23 @@ async fn receive_inner(
             Some(object) => refetch_and_store(state, object.id.clone(), depth).await,
             None => Ok(()),
         },
+        // Removals and locks by a moderator on another server: the claim inside is not
+        // authority; only the announcing group's own authority over the post counts.
         Inbound::Delete(delete) => {
-            // Believe a third party's Delete when the origin says the object is gone, or when the
-            // post's group lists the actor among its moderators (a moderator on another server).
-            let object = delete.object_id().clone();
-            if let Err(resolve::ResolveError::Fetch(FetchError::Gone | FetchError::Status(404))) =
-                resolve::fetch_document(state, &object).await
-            {
-                match remote::delete_remote_post(&state.ctx, actor, object.as_str()).await {
-                    Err(ServiceError::Forbidden) => {
-                        // Gone at its origin and announced by its group: the group removed it.
-                        if let Ok(true) =
-                            super::delete::remove_by_group_moderator(state, announcer_url, &object).await
-                        {
-                            return Ok(());
-                        }
-                    }
-                    Err(other) => return Err(other.into()),
-                    Ok(_) => return Ok(()),
-                }
-            }
-            match super::delete::remove_by_group_moderator(state, &inner_actor, &object).await {
-                Ok(removed) => {
-                    if !removed {
-                        tracing::info!(post = %object, by = %inner_actor, "skipped an announced Delete");
-                    }
-                    Ok(())
-                }
-                Err(InboxError::ObjectUnavailable(reason)) => Err(InboxError::ObjectUnavailable(reason)),
-                Err(error) => {
-                    tracing::info!(%error, "skipped an announced Delete");
-                    Ok(())
-                }
-            }
+            super::delete::receive_announced(state, announcer, delete.object_id()).await
         }
-        // A moderator on another server: the group's own moderators list decides.
-        Inbound::Lock(lock) => skip_refused(super::lock::receive(state, &inner_actor, lock, true).await),
+        Inbound::Lock(lock) => {
+            super::lock::receive_announced(state, announcer, announcer_url, lock, true).await
+        }
         Inbound::Undo(undo) => match undo.object {
             crate::federation::protocol::UndoObject::Lock(lock) => {
-                skip_refused(super::lock::receive(state, &inner_actor, *lock, false).await)
+                super::lock::receive_announced(state, announcer, announcer_url, *lock, false).await
             }
             _ => Ok(()),
         },
+        // A team change by a moderator elsewhere counts as the group's own.
+        Inbound::Add(change) => skip_refused(super::add::receive(state, announcer, change, true).await),
+        Inbound::Remove(change) => skip_refused(super::add::receive(state, announcer, change, false).await),
         _ => Ok(()),
     }
 }

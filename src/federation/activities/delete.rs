@@ -1,13 +1,17 @@
-//! `Delete` of a post, by its author, its group, or a moderator of its group. A Delete before
-//! its Create leaves nothing to delete, and the id is remembered, so the late Create is refused.
+//! `Delete` of a post, by its author, its group, or a moderator of its group (the authority
+//! rule in `service::authority` decides). A Delete before its Create leaves nothing to delete,
+//! and the id is remembered, so the late Create is refused.
 
 use url::Url;
 
 use crate::domain::ActorId;
+use crate::federation::http::FetchError;
 use crate::federation::inbox::InboxError;
 use crate::federation::moderators;
 use crate::federation::protocol::DeleteJson;
-use crate::service::{ServiceError, remote};
+use crate::federation::resolve::{self, ResolveError};
+use crate::service::remote;
+use crate::service::remote_moderation::{self, Outcome, Vouchers};
 use crate::state::AppState;
 
 pub async fn receive(
@@ -28,52 +32,56 @@ pub async fn receive(
         remote::record_deleted_object(&state.ctx, object.as_str()).await?;
         return Ok(());
     }
-    match remote::delete_remote_post(&state.ctx, actor, object.as_str()).await {
-        Ok(_) => {}
-        Err(ServiceError::Forbidden) => {
-            return match remove_by_group_moderator(state, actor_url, object).await? {
-                true => Ok(()),
-                false => Err(InboxError::Forbidden("Delete by someone who may not")),
-            };
+    moderators::refresh_for(state, object, actor)
+        .await
+        .map_err(|error| super::retry_or_refuse(error, "the group's moderators"))?;
+    let vouchers = Vouchers { actor: Some(actor), announcer: None };
+    match remote_moderation::delete_post(&state.ctx, object.as_str(), vouchers).await? {
+        Outcome::Refused => Err(InboxError::Forbidden("Delete by someone who may not")),
+        Outcome::Applied { grant, changed } => {
+            tracing::info!(post = %object, by = %actor_url, ?grant, changed, "post deleted");
+            Ok(())
         }
-        Err(other) => return Err(other.into()),
+        Outcome::Unknown => {
+            // Only the object's own server may rule out its later arrival (a Delete that
+            // overtook its Create); anyone else's Delete of an unknown object is ignored.
+            if super::same_host(object, actor_url) {
+                remote::record_deleted_object(&state.ctx, object.as_str()).await?;
+            }
+            Ok(())
+        }
     }
-    // Only the object's own server may rule out its later arrival (a Delete that overtook its
-    // Create); anyone else's Delete of an unknown object is ignored.
-    if super::same_host(object, actor_url) {
-        remote::record_deleted_object(&state.ctx, object.as_str()).await?;
-    }
-    Ok(())
 }
 
-/// Someone else's post in a remote group, deleted by the group itself or by one of the
-/// moderators its own server lists (Lemmy's moderator removal): the post is removed. Returns
-/// false when `actor_url` has no such authority. A moderator list that cannot be fetched now
-/// is worth a retry by the sender.
-pub(super) async fn remove_by_group_moderator(
+/// A `Delete` that a group announced for someone on another server. The inner actor is only a
+/// claim: the announcement counts when the announcer is the post's own group, or when the
+/// post's origin confirms that it is gone. Anything else is skipped.
+pub(super) async fn receive_announced(
     state: &AppState,
-    actor_url: &Url,
+    announcer: ActorId,
     object: &Url,
-) -> Result<bool, InboxError> {
-    let Some((group, group_url)) = remote::remote_group_of_post(&state.ctx, object.as_str()).await? else {
-        return Ok(false);
-    };
-    let Ok(group_url) = Url::parse(&group_url) else {
-        return Ok(false);
-    };
-    if &group_url != actor_url {
-        match moderators::is_moderator(state, &group_url, actor_url).await {
-            Ok(true) => {}
-            Ok(false) => return Ok(false),
-            Err(error) => return Err(super::retry_or_refuse(error, "the group's moderators")),
-        }
+) -> Result<(), InboxError> {
+    if state.uris.is_local(object) {
+        return Ok(());
     }
-    match remote::remove_post_from_remote_group(&state.ctx, group, object.as_str()).await {
-        Ok(removed) => {
-            tracing::info!(post = %object, by = %actor_url, removed, "post removed by its group");
-            Ok(true)
+    let vouchers = Vouchers { actor: None, announcer: Some(announcer) };
+    match remote_moderation::delete_post(&state.ctx, object.as_str(), vouchers).await? {
+        Outcome::Applied { grant, changed } => {
+            tracing::info!(post = %object, ?grant, changed, "post removed by its group");
+            return Ok(());
         }
-        Err(ServiceError::Forbidden) => Ok(false),
-        Err(other) => Err(other.into()),
+        Outcome::Unknown => return Ok(()),
+        Outcome::Refused => {}
+    }
+    match resolve::fetch_document(state, object).await {
+        Err(ResolveError::Fetch(FetchError::Gone | FetchError::Status(404))) => {
+            remote_moderation::forget_post_gone_at_origin(&state.ctx, object.as_str()).await?;
+            Ok(())
+        }
+        Err(error) if super::is_transient(&error) => Err(super::retry_or_refuse(error, "the deleted object")),
+        _ => {
+            tracing::info!(post = %object, "skipped a Delete announced by a group the post is not in");
+            Ok(())
+        }
     }
 }

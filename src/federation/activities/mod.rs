@@ -2,6 +2,7 @@
 //! and then calls the service layer; kinds we do not handle are accepted and ignored.
 
 mod accept;
+mod add;
 mod announce;
 pub(crate) mod create;
 mod delete;
@@ -47,7 +48,9 @@ pub async fn receive(
         Inbound::Delete(delete) => delete::receive(state, actor, actor_url, delete).await,
         Inbound::Like(like) => like::receive(state, actor, like).await,
         Inbound::Dislike(dislike) => like::receive_dislike(state, actor, dislike).await,
-        Inbound::Lock(lock) => lock::receive(state, actor_url, lock, true).await,
+        Inbound::Lock(lock) => lock::receive(state, actor, actor_url, lock, true).await,
+        Inbound::Add(change) => add::receive(state, actor, change, true).await,
+        Inbound::Remove(change) => add::receive(state, actor, change, false).await,
         Inbound::Announce(announce) => announce::receive(state, actor, actor_url, announce, depth).await,
         Inbound::Event(event) => events::receive_event(state, actor, actor_url, *event).await,
         Inbound::Join(join) => events::receive_join(state, actor, actor_url, join).await,

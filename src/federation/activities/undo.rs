@@ -53,7 +53,7 @@ pub async fn receive(
             }
             Ok(())
         }
-        UndoObject::Lock(lock) => super::lock::receive(state, actor_url, *lock, false).await,
+        UndoObject::Lock(lock) => super::lock::receive(state, actor, actor_url, *lock, false).await,
         UndoObject::Url(id) => {
             if remote::end_remote_follow_by_ap_id(&state.ctx, actor, id.as_str()).await? {
                 tracing::debug!(follow = %id, "follow undone by id");

@@ -45,7 +45,7 @@ pub async fn enqueue_activity(
         }
         let instance = db::instances::get_instance_by_host(conn, &domain).await?;
         let policy = instance.as_ref().map(|i| i.policy.as_str());
-        let refused = policy == Some("blocked")
+        let refused = crate::service::peers::blocked_in(conn, &domain).await?
             || (allowlist_only && policy != Some("allowed"))
             || instance.as_ref().is_some_and(|i| i.unavailable_since.is_some());
         if refused {

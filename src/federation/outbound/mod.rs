@@ -10,6 +10,7 @@ mod events;
 mod follows;
 mod likes;
 mod locks;
+mod moderators;
 mod posts;
 mod profiles;
 mod routing;
@@ -187,6 +188,12 @@ async fn plan_event(
         }
         DomainEvent::EventJoinRejected { event_id, actor_id, join_ap_id } => {
             events::join_answered(ctx, uris, *event_id, *actor_id, join_ap_id, false).await
+        }
+        DomainEvent::ModeratorAdded { group_id, moderator_id, by_id } => {
+            moderators::team_changed(ctx, uris, *group_id, *moderator_id, *by_id, true).await
+        }
+        DomainEvent::ModeratorRemoved { group_id, moderator_id, by_id } => {
+            moderators::team_changed(ctx, uris, *group_id, *moderator_id, *by_id, false).await
         }
     }
 }

@@ -1,7 +1,7 @@
 //! Classifies what arrives at an inbox by its `type`, before anything is checked or stored.
 //!
-//! Activities we handle become their wire type; any other well-formed activity (`Flag`, `Add`,
-//! `Lock`...) becomes [`Inbound::Unknown`], so the inbox can acknowledge and ignore it instead of
+//! Activities we handle become their wire type; any other well-formed activity (`Move`,
+//! `View`...) becomes [`Inbound::Unknown`], so the inbox can acknowledge and ignore it instead of
 //! answering with an error that the sender would retry for days. Malformed input, and known
 //! activities whose content we cannot read, are a [`ParseError`] that says what was wrong.
 
@@ -10,6 +10,7 @@ use serde_json::Value;
 use thiserror::Error;
 
 use super::accept::AcceptJson;
+use super::add::AddJson;
 use super::announce::AnnounceJson;
 use super::block::BlockJson;
 use super::create::CreateJson;
@@ -20,6 +21,7 @@ use super::follow::FollowJson;
 use super::like::{DislikeJson, LikeJson};
 use super::lock::LockJson;
 use super::reject::RejectJson;
+use super::remove::RemoveJson;
 use super::undo::{UNDOABLE_KINDS, UndoJson};
 use super::update::UpdateJson;
 
@@ -39,6 +41,10 @@ pub enum Inbound {
     Block(BlockJson),
     /// `Lock` of a thread (Lemmy).
     Lock(LockJson),
+    /// `Add` to a collection: a group's moderator appointed (Lemmy), or a thread featured.
+    Add(AddJson),
+    /// `Remove` from a collection: a moderator dismissed, or a thread no longer featured.
+    Remove(RemoveJson),
     /// `Create` or `Update` of an `Event`.
     Event(Box<EventActivityJson>),
     /// `Join` of an event (going).
@@ -68,6 +74,8 @@ impl Inbound {
             Self::Announce(_) => "Announce",
             Self::Block(_) => "Block",
             Self::Lock(_) => "Lock",
+            Self::Add(_) => "Add",
+            Self::Remove(_) => "Remove",
             Self::Event(_) => "Event",
             Self::Join(_) => "Join",
             Self::Leave(_) => "Leave",
@@ -124,6 +132,8 @@ pub fn parse_inbound(value: Value) -> Result<Inbound, ParseError> {
         "Announce" => Inbound::Announce(parse(&kind, value)?),
         "Block" => Inbound::Block(parse(&kind, value)?),
         "Lock" => Inbound::Lock(parse(&kind, value)?),
+        "Add" => Inbound::Add(parse(&kind, value)?),
+        "Remove" => Inbound::Remove(parse(&kind, value)?),
         _ => Inbound::Unknown(kind),
     })
 }

@@ -11,6 +11,7 @@
 
 pub mod accept;
 pub mod actor;
+pub mod add;
 pub mod announce;
 pub mod attachment;
 pub mod block;
@@ -32,6 +33,7 @@ pub mod page;
 pub mod post;
 pub mod project;
 pub mod reject;
+pub mod remove;
 pub mod source;
 pub mod tag;
 pub mod tombstone;
@@ -43,6 +45,7 @@ mod tests;
 
 pub use accept::{AcceptJson, FollowOrUrl};
 pub use actor::{ActorJson, ActorKind, Endpoints, PropertyValue, main_key};
+pub use add::AddJson;
 pub use announce::{AnnounceJson, AnnounceObject};
 pub use attachment::{AttachmentJson, AttachmentKind};
 pub use block::BlockJson;
@@ -62,6 +65,7 @@ pub use page::NewPage;
 pub use post::{PostJson, PostKind};
 pub use project::{FunderJson, MeasureJson, PartnerJson, ProjectJson};
 pub use reject::RejectJson;
+pub use remove::RemoveJson;
 pub use source::SourceJson;
 pub use tag::TagJson;
 pub use tombstone::TombstoneJson;

@@ -53,6 +53,9 @@ pub struct PolicyForm {
     host: String,
     #[serde(default)]
     policy: String,
+    /// Shown on `/about` next to a blocked host.
+    #[serde(default)]
+    public_reason: String,
 }
 
 pub async fn set_policy(
@@ -60,7 +63,7 @@ pub async fn set_policy(
     RequireUser(admin): RequireUser,
     Form(form): Form<PolicyForm>,
 ) -> Result<Response, WebError> {
-    peers::set_policy(&state.ctx, &admin, &form.host, &form.policy).await?;
+    peers::set_policy(&state.ctx, &admin, &form.host, &form.policy, &form.public_reason).await?;
     Ok(Redirect::to("/admin/federation").into_response())
 }
 

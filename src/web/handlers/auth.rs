@@ -51,6 +51,9 @@ pub async fn login_submit(
         Err(ServiceError::AccountRejected(message)) => {
             (StatusCode::FORBIDDEN, chrome.t.arg("login-rejected-with-message", "message", message))
         }
+        Err(ServiceError::AccountSuspended(reason)) => {
+            (StatusCode::FORBIDDEN, chrome.t.arg("login-suspended", "reason", reason))
+        }
         Err(other) => return Err(other.into()),
     };
     let page = LoginPage {

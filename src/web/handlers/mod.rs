@@ -19,5 +19,6 @@ pub mod registrations;
 pub mod search;
 pub mod settings;
 pub mod tags;
+pub mod teams;
 pub mod threads;
 pub mod users;

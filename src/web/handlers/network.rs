@@ -93,14 +93,7 @@ pub async fn follow(
     Form(form): Form<HandleForm>,
 ) -> Result<Response, WebError> {
     let handle = form.handle.trim().to_owned();
-    let found = if handle.starts_with("https://") || handle.starts_with("http://") {
-        match url::Url::parse(&handle) {
-            Ok(url) => resolve::actor_by_url(&state, &url).await.map(|(id, _)| id).ok(),
-            Err(_) => None,
-        }
-    } else {
-        resolve::resolve_handle(&state, &handle).await.ok()
-    };
+    let found = resolve::actor_by_handle_or_url(&state, &handle).await;
     let result = match found {
         Some(target) => network::follow_remote_group(&state.ctx, &user, &name, target).await,
         None => Err(crate::domain::FieldError::new("handle", "is not a group on another instance").into()),

@@ -204,14 +204,7 @@ pub async fn feature(
         return Err(ServiceError::Forbidden.into());
     }
     let handle = form.handle.trim().to_owned();
-    let found = if handle.starts_with("https://") || handle.starts_with("http://") {
-        match url::Url::parse(&handle) {
-            Ok(url) => resolve::actor_by_url(&state, &url).await.map(|(id, _)| id).ok(),
-            Err(_) => None,
-        }
-    } else {
-        resolve::resolve_handle(&state, &handle).await.ok()
-    };
+    let found = resolve::actor_by_handle_or_url(&state, &handle).await;
     let result = match found {
         Some(group) => projects::set_featured(&state.ctx, &user, group, true).await,
         None => {
