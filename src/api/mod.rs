@@ -19,8 +19,8 @@ use tower_http::cors::{Any, CorsLayer};
 
 use crate::state::AppState;
 use handlers::{
-    accounts, apps, instance, lists, media, notifications, oauth, search, statuses, streaming, tags,
-    timelines,
+    accounts, admin_accounts, apps, instance, lists, media, notifications, oauth, search, statuses,
+    streaming, tags, timelines,
 };
 
 /// Every client API route; paths work with and without a trailing slash (see `router`).
@@ -31,6 +31,21 @@ pub fn routes(state: &AppState) -> Router<AppState> {
         .route("/api/v1/instance", get(instance::v1))
         .route("/api/v2/instance", get(instance::v2))
         .route("/api/v1/instance/rules", get(instance::empty_list))
+        .route("/api/v1/instance/domain_blocks", get(admin_accounts::public_domain_blocks))
+        .route("/api/v1/admin/accounts", get(admin_accounts::index))
+        .route("/api/v2/admin/accounts", get(admin_accounts::index))
+        .route("/api/v1/admin/accounts/{id}", get(admin_accounts::show))
+        .route("/api/v1/admin/accounts/{id}/action", post(admin_accounts::action))
+        .route("/api/v1/admin/accounts/{id}/unsuspend", post(admin_accounts::unsuspend))
+        .route("/api/v1/admin/accounts/{id}/unsilence", post(admin_accounts::unsilence))
+        .route(
+            "/api/v1/admin/domain_blocks",
+            get(admin_accounts::domain_blocks).post(admin_accounts::create_domain_block),
+        )
+        .route(
+            "/api/v1/admin/domain_blocks/{id}",
+            get(admin_accounts::domain_block).delete(admin_accounts::delete_domain_block),
+        )
         .route("/api/v1/instance/peers", get(instance::empty_list))
         .route("/api/v1/instance/activity", get(instance::empty_list))
         .route("/api/v1/custom_emojis", get(instance::empty_list))

@@ -8,6 +8,7 @@
 pub mod account_cards;
 pub mod accounts;
 pub mod actors;
+pub mod admin_accounts;
 pub mod bookmarks;
 pub mod boosts;
 pub mod connection;

@@ -35,6 +35,12 @@ pub const GRANULAR: &[&str] = &[
     "write:statuses",
     "admin:read",
     "admin:write",
+    "admin:read:accounts",
+    "admin:write:accounts",
+    "admin:read:reports",
+    "admin:write:reports",
+    "admin:read:domain_blocks",
+    "admin:write:domain_blocks",
 ];
 
 /// What the legacy `follow` scope grants.
@@ -68,6 +74,13 @@ impl Scopes {
         }
         if let Some((family, _)) = required.split_once(':')
             && self.0.contains(family)
+        {
+            return true;
+        }
+        // `admin:read` covers `admin:read:accounts` and the other admin reads.
+        if let Some((broader, _)) = required.rsplit_once(':')
+            && broader.contains(':')
+            && self.0.contains(broader)
         {
             return true;
         }
@@ -110,6 +123,16 @@ mod tests {
         assert_eq!(Scopes::parse("").unwrap().to_string(), "read");
         assert_eq!(Scopes::parse("read+write").unwrap().to_string(), "read write");
         assert!(Scopes::parse("read admin:everything").is_err());
+    }
+
+    #[test]
+    fn admin_scopes_cover_their_granular_ones_and_nothing_else_covers_them() {
+        let admin = Scopes::parse("admin:read").unwrap();
+        assert!(admin.allows("admin:read:accounts"));
+        assert!(!admin.allows("admin:write:accounts"));
+        let everything = Scopes::parse("read write follow").unwrap();
+        assert!(!everything.allows("admin:read:accounts"));
+        assert!(!everything.allows("admin:read"));
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 pub mod account_cards;
 pub mod accounts;
+pub mod admin_accounts;
 pub mod authority;
 pub mod boosts;
 pub mod client_state;

@@ -22,8 +22,9 @@ use axum::Router;
 use axum::middleware;
 use axum::routing::{get, post};
 use handlers::{
-    admin, assets, auth, calendar, events, feeds, follow_requests, goals, groups, home, language, media,
-    network, posts, projects, registrations, search, settings, tags, teams, threads, users,
+    about, admin, admin_accounts, assets, auth, calendar, events, feeds, follow_requests, goals, groups,
+    home, language, media, network, posts, projects, registrations, search, settings, tags, teams, threads,
+    users,
 };
 
 /// The HTML pages. Canonical URLs also answer ActivityPub JSON (see `federation::serve`).
@@ -85,7 +86,11 @@ pub fn pages(state: &AppState) -> Router<AppState> {
         .route("/goals/{id}/delete", post(goals::delete))
         .route("/goals/{id}/progress", post(goals::report))
         .route("/search", get(search::search))
+        .route("/about", get(about::show))
         .route("/admin/federation", get(admin::federation))
+        .route("/admin/accounts", get(admin_accounts::list))
+        .route("/admin/accounts/{id}", get(admin_accounts::show))
+        .route("/admin/accounts/{id}/action", post(admin_accounts::act))
         .route("/admin/federation/policy", post(admin::set_policy))
         .route("/admin/federation/mode", post(admin::set_mode))
         .route("/admin/registrations", get(registrations::applications))

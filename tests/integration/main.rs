@@ -52,5 +52,6 @@ mod signature_crosscheck;
 mod signed_fetch;
 mod sink;
 mod slow_peers;
+mod suspensions;
 mod tags;
 mod timeline_boosts;

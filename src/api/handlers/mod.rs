@@ -2,6 +2,7 @@
 //! service function, build Mastodon JSON with `api::model`.
 
 pub mod accounts;
+pub mod admin_accounts;
 pub mod apps;
 pub mod instance;
 pub mod lists;

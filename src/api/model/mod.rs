@@ -2,6 +2,7 @@
 //! times ISO 8601 with milliseconds, images never null.
 
 pub mod account;
+pub mod admin_account;
 pub mod app;
 pub mod instance;
 pub mod media;

@@ -1,6 +1,8 @@
 //! One file per area of the site.
 
+pub mod about;
 pub mod admin;
+pub mod admin_accounts;
 pub mod assets;
 pub mod auth;
 pub mod calendar;

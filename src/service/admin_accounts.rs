@@ -1,0 +1,104 @@
+//! People as admins see them (the web's `/admin/accounts` and Mastodon's admin API): newest
+//! first, so new sign-ups on an open instance are easy to review, with their email, role,
+//! state, suspension and silence.
+
+use super::{Context, CurrentUser, ServiceError};
+use crate::db::{self, admin_accounts::AccountFilter};
+use crate::domain::{ActorId, Timestamp};
+
+#[derive(Debug, Clone)]
+pub struct AdminAccount {
+    pub id: ActorId,
+    pub name: String,
+    pub display_name: String,
+    pub summary_html: String,
+    /// None for our own people.
+    pub host: Option<String>,
+    pub ap_id: Option<String>,
+    pub created_at: Timestamp,
+    /// Ours only.
+    pub email: Option<String>,
+    /// `member` or `admin`; None for remote people.
+    pub role: Option<String>,
+    /// The login state (`active`, `pending`, `rejected`, `suspended`); None for remote people.
+    pub state: Option<String>,
+    pub suspended: bool,
+    pub suspension_reason: String,
+    pub silenced: bool,
+}
+
+impl AdminAccount {
+    /// `name` here, `name@host` elsewhere.
+    pub fn handle(&self) -> String {
+        match &self.host {
+            Some(host) => format!("{}@{host}", self.name),
+            None => self.name.clone(),
+        }
+    }
+}
+
+impl From<db::admin_accounts::AdminAccountRow> for AdminAccount {
+    fn from(row: db::admin_accounts::AdminAccountRow) -> Self {
+        Self {
+            id: ActorId(row.id),
+            name: row.name,
+            display_name: row.display_name,
+            summary_html: row.summary_html,
+            host: if row.local { None } else { row.host },
+            ap_id: row.ap_id,
+            created_at: Timestamp::from_millis(row.created_at),
+            email: row.email,
+            role: row.role,
+            state: row.state,
+            suspended: row.suspended_at.is_some(),
+            suspension_reason: row.suspension_reason.unwrap_or_default(),
+            silenced: row.silenced_at.is_some(),
+        }
+    }
+}
+
+/// Most people one listing returns.
+pub const MAX_LIMIT: i64 = 200;
+
+/// People matching `filter`, newest first; admins only.
+pub async fn list_accounts(
+    ctx: &Context,
+    admin: &CurrentUser,
+    mut filter: AccountFilter,
+) -> Result<Vec<AdminAccount>, ServiceError> {
+    if !admin.is_admin() {
+        return Err(ServiceError::Forbidden);
+    }
+    filter.limit = filter.limit.clamp(1, MAX_LIMIT);
+    if let Some(status) = &filter.status
+        && !matches!(status.as_str(), "active" | "pending" | "suspended" | "silenced")
+    {
+        return Err(crate::domain::FieldError::new(
+            "status",
+            "must be active, pending, suspended or silenced",
+        )
+        .into());
+    }
+    let mut conn = ctx.db.acquire().await?;
+    Ok(db::admin_accounts::list_admin_accounts(&mut conn.conn(), &filter)
+        .await?
+        .into_iter()
+        .map(Into::into)
+        .collect())
+}
+
+/// One person; admins only.
+pub async fn get_account(
+    ctx: &Context,
+    admin: &CurrentUser,
+    id: ActorId,
+) -> Result<AdminAccount, ServiceError> {
+    if !admin.is_admin() {
+        return Err(ServiceError::Forbidden);
+    }
+    let mut conn = ctx.db.acquire().await?;
+    Ok(db::admin_accounts::get_admin_account(&mut conn.conn(), id.0)
+        .await?
+        .ok_or(ServiceError::NotFound)?
+        .into())
+}
