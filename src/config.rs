@@ -108,6 +108,9 @@ pub struct RegistrationConfig {
     pub mode: RegistrationMode,
     /// Shown on the register page in `approval` mode; the applicant answers it.
     pub approval_question: String,
+    /// The register form also asks a small sum (a built-in challenge, no outside service).
+    #[serde(deserialize_with = "flexible_bool")]
+    pub challenge: bool,
 }
 
 impl RegistrationConfig {

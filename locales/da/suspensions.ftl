@@ -41,3 +41,7 @@ about-blocked-explained = Denne instans sender intet til og modtager intet fra d
 about-blocked-host = Instans
 about-blocked-reason = Begrundelse
 about-blocked-none = Ingen instans er blokeret.
+
+# The spam protection of the register form.
+register-honeypot = Lad dette felt stå tomt
+register-challenge = Mod spam: hvor meget er { $sum }? (med tal)

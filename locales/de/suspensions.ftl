@@ -41,3 +41,7 @@ about-blocked-explained = Diese Instanz sendet nichts an diese Instanzen, nimmt 
 about-blocked-host = Instanz
 about-blocked-reason = Begründung
 about-blocked-none = Keine Instanz ist blockiert.
+
+# The spam protection of the register form.
+register-honeypot = Dieses Feld leer lassen
+register-challenge = Gegen Spam: Wie viel ist { $sum }? (in Ziffern)

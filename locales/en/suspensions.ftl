@@ -41,3 +41,7 @@ about-blocked-explained = This instance neither sends to nor accepts anything fr
 about-blocked-host = Instance
 about-blocked-reason = Reason
 about-blocked-none = No instance is blocked.
+
+# The spam protection of the register form.
+register-honeypot = Leave this field empty
+register-challenge = Against spam: how much is { $sum }? (in digits)

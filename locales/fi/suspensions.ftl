@@ -41,3 +41,7 @@ about-blocked-explained = Tämä instanssi ei lähetä näille instansseille mit
 about-blocked-host = Instanssi
 about-blocked-reason = Syy
 about-blocked-none = Yhtään instanssia ei ole estetty.
+
+# The spam protection of the register form.
+register-honeypot = Jätä tämä kenttä tyhjäksi
+register-challenge = Roskapostia vastaan: paljonko on { $sum }? (numeroina)

@@ -41,3 +41,7 @@ about-blocked-explained = Ta instancja niczego do nich nie wysyła, niczego od n
 about-blocked-host = Instancja
 about-blocked-reason = Powód
 about-blocked-none = Żadna instancja nie jest zablokowana.
+
+# The spam protection of the register form.
+register-honeypot = Pozostaw to pole puste
+register-challenge = Przeciw spamowi: ile to jest { $sum }? (cyframi)

@@ -41,3 +41,7 @@ about-blocked-explained = Den här instansen skickar inget till och tar inte emo
 about-blocked-host = Instans
 about-blocked-reason = Motivering
 about-blocked-none = Ingen instans är blockerad.
+
+# The spam protection of the register form.
+register-honeypot = Lämna det här fältet tomt
+register-challenge = Mot skräppost: hur mycket är { $sum }? (med siffror)

@@ -14,6 +14,7 @@ pub mod member_views;
 pub mod pages;
 pub mod rate_limit;
 pub mod session;
+pub mod spam_guard;
 pub mod svg_chart;
 pub mod view;
 

@@ -220,17 +220,24 @@ pub struct RegisterMode {
     pub invite_only: bool,
     /// Invite mode: the link's invite can still be used.
     pub invite_live: bool,
+    /// The sum to answer (`registration.challenge`), bound to the visitor's form token.
+    pub challenge: Option<crate::web::spam_guard::Challenge>,
+    /// The honeypot field's name (see `spam_guard`).
+    pub honeypot: &'static str,
 }
 
 impl RegisterMode {
-    pub fn new(state: &crate::state::AppState, invite_live: bool) -> Self {
+    pub fn new(state: &crate::state::AppState, invite_live: bool, csrf_token: &str) -> Self {
         use crate::domain::registration::RegistrationMode;
+        use crate::web::spam_guard::{Challenge, HONEYPOT_FIELD};
         let mode = state.ctx.settings.registration_mode;
         Self {
             approval_question: state.config.registration.approval_question.clone(),
             approval: mode == RegistrationMode::Approval,
             invite_only: mode == RegistrationMode::Invite,
             invite_live,
+            challenge: state.config.registration.challenge.then(|| Challenge::new(csrf_token)),
+            honeypot: HONEYPOT_FIELD,
         }
     }
 

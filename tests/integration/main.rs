@@ -46,6 +46,7 @@ mod posts;
 mod project_partners;
 mod projects;
 mod query_counts;
+mod register_spam;
 mod registration_modes;
 mod reverse_proxy;
 mod signature_crosscheck;

@@ -15,6 +15,7 @@ use crate::state::AppState;
 use crate::web::error::WebError;
 use crate::web::pages::{ApplicationReceivedPage, LoginPage, RegisterMode, RegisterPage, render};
 use crate::web::session::{SESSION_COOKIE, cookie_header, cookie_value};
+use crate::web::spam_guard;
 use crate::web::view::{Chrome, FormState};
 
 pub async fn login_form(State(state): State<AppState>, chrome: Chrome) -> Result<Response, WebError> {
@@ -81,12 +82,13 @@ pub async fn register_form(
         return Err(ServiceError::RegistrationClosed.into());
     }
     let invite_live = registrations::invite_is_live(&state.ctx, &query.invite).await?;
+    let mode = RegisterMode::new(&state, invite_live, &chrome.csrf_token);
     let page = RegisterPage {
         chrome,
         form: FormState::default(),
         username: String::new(),
         email: String::new(),
-        mode: RegisterMode::new(&state, invite_live),
+        mode,
         reason: String::new(),
         invite: query.invite,
     };
@@ -107,6 +109,30 @@ pub struct RegisterForm {
     reason: String,
     #[serde(default)]
     invite: String,
+    /// The honeypot (`spam_guard::HONEYPOT_FIELD`): people leave it empty.
+    #[serde(default)]
+    website: String,
+    #[serde(default)]
+    challenge_token: String,
+    #[serde(default)]
+    challenge_answer: String,
+    #[serde(default)]
+    csrf_token: String,
+}
+
+/// The register form's spam checks: the honeypot, and the sum when `registration.challenge`
+/// is on. Refused forms store nothing.
+fn spam_check(state: &AppState, form: &RegisterForm) -> Result<(), ServiceError> {
+    if spam_guard::honeypot_filled(&form.website) {
+        tracing::info!("registration refused: the honeypot was filled in");
+        return Err(FieldError::new("challenge", "could not be checked; please try again").into());
+    }
+    if state.config.registration.challenge
+        && !spam_guard::Challenge::answered(&form.csrf_token, &form.challenge_token, &form.challenge_answer)
+    {
+        return Err(FieldError::new("challenge", "is not the right answer").into());
+    }
+    Ok(())
 }
 
 pub async fn register_submit(
@@ -124,7 +150,9 @@ pub async fn register_submit(
         reason: form.reason.clone(),
         invite: form.invite.clone(),
     };
-    let result = if form.password != form.password_confirmation {
+    let result = if let Err(refused) = spam_check(&state, &form) {
+        Err(refused)
+    } else if form.password != form.password_confirmation {
         Err(ServiceError::Invalid(FieldErrors::from(FieldError::new(
             "password_confirmation",
             "does not match the password",
@@ -143,12 +171,13 @@ pub async fn register_submit(
         }
         Err(ServiceError::Invalid(errors)) => {
             let errors = FormState::new(&errors, &chrome.t);
+            let mode = RegisterMode::new(&state, true, &chrome.csrf_token);
             let page = RegisterPage {
                 chrome,
                 form: errors,
                 username: form.username,
                 email: form.email,
-                mode: RegisterMode::new(&state, true),
+                mode,
                 reason: form.reason,
                 invite: form.invite,
             };
