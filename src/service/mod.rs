@@ -3,6 +3,7 @@
 
 pub mod account_cards;
 pub mod accounts;
+pub mod blocks;
 pub mod boosts;
 pub mod client_state;
 pub mod downvotes;

@@ -102,6 +102,7 @@ pub async fn list_notifications(
         window.limit,
         Some(&framed),
         filter.account_id,
+        ctx.now().millis(),
     )
     .await?;
     if window.min_id.is_some() {

@@ -213,6 +213,7 @@ pub async fn get_thread_page(
         id.0,
         parse_id_cursor(cursor),
         page_size + 1,
+        ctx.now().millis(),
     )
     .await?;
     let mut posts: Vec<PostDetails> = std::iter::once(opener)
@@ -246,6 +247,7 @@ pub async fn list_latest_threads(
         viewer.map(|v| v.id.0),
         parse_activity_cursor(cursor),
         page_size + 1,
+        ctx.now().millis(),
     )
     .await?;
     let threads = rows.into_iter().map(|row| PostDetails::from_row(row, viewer, false)).collect();
@@ -265,6 +267,7 @@ pub async fn list_followed_threads(
         viewer.id.0,
         parse_activity_cursor(cursor),
         page_size + 1,
+        ctx.now().millis(),
     )
     .await?;
     let threads = rows.into_iter().map(|row| PostDetails::from_row(row, Some(viewer), false)).collect();

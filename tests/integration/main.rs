@@ -32,6 +32,8 @@ mod http_auth;
 mod http_forum;
 mod i18n;
 mod inbox;
+mod member_blocks;
+mod member_blocks_web;
 mod members;
 mod migrations;
 mod nul_text;

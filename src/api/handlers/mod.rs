@@ -3,6 +3,7 @@
 
 pub mod accounts;
 pub mod apps;
+pub mod blocks;
 pub mod instance;
 pub mod lists;
 pub mod media;

@@ -5,6 +5,7 @@
 //! transaction claims the event, enqueues the planned activities and marks the event processed,
 //! so a crash neither loses nor repeats it, and two workers never translate the same event.
 
+mod blocks;
 mod boosts;
 mod events;
 mod follows;
@@ -187,6 +188,12 @@ async fn plan_event(
         }
         DomainEvent::EventJoinRejected { event_id, actor_id, join_ap_id } => {
             events::join_answered(ctx, uris, *event_id, *actor_id, join_ap_id, false).await
+        }
+        DomainEvent::PersonBlocked { block_id, blocker_id, blocked_id } => {
+            blocks::block_changed(ctx, uris, *block_id, *blocker_id, *blocked_id, true).await
+        }
+        DomainEvent::PersonUnblocked { block_id, blocker_id, blocked_id } => {
+            blocks::block_changed(ctx, uris, *block_id, *blocker_id, *blocked_id, false).await
         }
     }
 }

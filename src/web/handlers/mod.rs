@@ -3,6 +3,7 @@
 pub mod admin;
 pub mod assets;
 pub mod auth;
+pub mod blocks;
 pub mod calendar;
 pub mod events;
 pub mod feeds;

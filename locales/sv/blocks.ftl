@@ -1,0 +1,20 @@
+# Blockera och tysta personer och domäner: profilknappar, platshållare i trådar, inställningssida.
+
+blocks-hidden-blocked = dold: du har blockerat den här personen
+blocks-hidden-muted = dold: du har tystat den här personen
+blocks-block = Blockera
+blocks-unblock = Sluta blockera
+blocks-mute = Tysta
+blocks-unmute = Sluta tysta
+blocks-profile-blocked = Du har blockerat den här personen.
+blocks-profile-muted = Du har tystat den här personen.
+blocks-settings-link = Blockerade och tystade personer, blockerade domäner
+blocks-title = Blockeringar och tystningar
+blocks-people-blocked = Blockerade personer
+blocks-people-muted = Tystade personer
+blocks-domains = Blockerade domäner
+blocks-none = Ingen.
+blocks-domains-none = Inga domäner.
+blocks-domain-field = Domän
+blocks-domain-hint = Inlägg och aviseringar från den här domänen och dess underdomäner döljs för dig, och personer där slutar följa dig.
+blocks-domain-submit = Blockera domän
