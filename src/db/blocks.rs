@@ -156,15 +156,26 @@ pub async fn list_separations(
     now: i64,
     others: &[i64],
 ) -> Result<Vec<SeparationRow>, DbError> {
+    /// The placeholders of the accounts, after the viewer (`$1`) and the time (`$2`).
+    macro_rules! others {
+        () => {
+            "($3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, \
+             $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33, $34, $35, $36, $37, $38, $39, $40, $41, $42)"
+        };
+    }
     const SQL: &str = concat!(
         "SELECT 'block' AS kind, target_id AS other, FALSE AS hide_notifications FROM member_blocks \
-         WHERE account_id = $1 AND target_id IN ($3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33, $34, $35, $36, $37, $38, $39, $40, $41, $42) \
-         UNION ALL SELECT 'blocked_by', account_id, FALSE FROM member_blocks \
-         WHERE target_id = $1 AND account_id IN ($3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33, $34, $35, $36, $37, $38, $39, $40, $41, $42) \
-         UNION ALL SELECT 'mute', target_id, hide_notifications FROM member_mutes \
-         WHERE account_id = $1 AND (expires_at IS NULL OR expires_at > $2) AND target_id IN ($3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33, $34, $35, $36, $37, $38, $39, $40, $41, $42) \
-         UNION ALL SELECT 'domain', a.id, FALSE FROM actors a WHERE a.id IN ($3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33, $34, $35, $36, $37, $38, $39, $40, $41, $42) AND \
-         EXISTS (SELECT 1 FROM instances hi JOIN member_domain_blocks hd ON hd.account_id = $1 \
+         WHERE account_id = $1 AND target_id IN ",
+        others!(),
+        " UNION ALL SELECT 'blocked_by', account_id, FALSE FROM member_blocks \
+         WHERE target_id = $1 AND account_id IN ",
+        others!(),
+        " UNION ALL SELECT 'mute', target_id, hide_notifications FROM member_mutes \
+         WHERE account_id = $1 AND (expires_at IS NULL OR expires_at > $2) AND target_id IN ",
+        others!(),
+        " UNION ALL SELECT 'domain', a.id, FALSE FROM actors a WHERE a.id IN ",
+        others!(),
+        " AND EXISTS (SELECT 1 FROM instances hi JOIN member_domain_blocks hd ON hd.account_id = $1 \
            AND (hi.host = hd.host OR hi.host LIKE (hd.host || ':%') OR hi.host LIKE ('%.' || hd.host) \
            OR hi.host LIKE ('%.' || hd.host || ':%')) WHERE hi.id = a.instance_id)"
     );

@@ -111,15 +111,24 @@ pub async fn remote_profiles_have_the_buttons_too(app: TestApp) {
     assert_eq!(status, StatusCode::OK, "{page}");
     assert!(page.contains(&format!("name=\"account_id\" value=\"{}\"", zoe.0)), "{page}");
     let id = zoe.0.to_string();
-    let done = app
-        .post_form(
-            "/settings/blocks/people",
-            &[("account_id", &id), ("action", "mute"), ("back", "/u/zoe@mastodon.example")],
-        )
-        .await;
+    assert!(page.contains("name=\"duration\"") && page.contains("name=\"notifications\""), "{page}");
+    let fields = [
+        ("account_id", id.as_str()),
+        ("action", "mute"),
+        ("duration", "3600"),
+        ("notifications", "true"),
+        ("back", "/u/zoe@mastodon.example"),
+    ];
+    let done = app.post_form("/settings/blocks/people", &fields).await;
     assert_eq!(location(&done), "/u/zoe@mastodon.example");
     let (_, page) = app.get_html("/u/zoe@mastodon.example").await;
     assert!(page.contains("You muted this person."), "{page}");
+    let (_, listed) = app.get_html("/settings/blocks").await;
+    assert!(listed.contains("@zoe@mastodon.example"), "{listed}");
+    // The hour runs out.
+    app.clock.advance_seconds(3601);
+    let (_, page) = app.get_html("/u/zoe@mastodon.example").await;
+    assert!(!page.contains("You muted this person.") && page.contains("value=\"mute\""), "{page}");
 }
 
 pub async fn blocking_a_remote_person_sends_block_and_undo(app: TestApp) {

@@ -36,6 +36,12 @@ pub struct PersonForm {
     /// The page to return to: a path on this site (the profile or the settings page).
     #[serde(default)]
     back: String,
+    /// For `mute`: seconds until it ends (0 or absent: until undone).
+    #[serde(default)]
+    duration: Option<String>,
+    /// For `mute`: the checkbox "hide their notifications too" (absent when unticked).
+    #[serde(default)]
+    notifications: Option<String>,
 }
 
 /// A path on this site to return to, else the settings page (never another site).
@@ -44,8 +50,8 @@ fn back_to(back: &str) -> &str {
     if local { back } else { SETTINGS_PATH }
 }
 
-/// `POST /settings/blocks/people`: `block`, `unblock`, `mute` (indefinitely, with
-/// notifications) or `unmute` someone.
+/// `POST /settings/blocks/people`: `block`, `unblock`, `mute` (for the chosen time, perhaps
+/// with notifications) or `unmute` someone.
 pub async fn person(
     State(state): State<AppState>,
     RequireUser(user): RequireUser,
@@ -56,7 +62,10 @@ pub async fn person(
         "block" => blocks::block_actor(&state.ctx, &user, target).await?,
         "unblock" => blocks::unblock_actor(&state.ctx, &user, target).await?,
         "mute" => {
-            let options = MuteOptions { notifications: true, duration_seconds: None };
+            let options = MuteOptions {
+                notifications: form.notifications.is_some(),
+                duration_seconds: form.duration.as_deref().and_then(|d| d.trim().parse().ok()),
+            };
             blocks::mute_actor(&state.ctx, &user, target, options).await?;
         }
         "unmute" => blocks::unmute_actor(&state.ctx, &user, target).await?,
