@@ -139,15 +139,20 @@ pub async fn delete_all_notifications(conn: &mut Conn<'_>, account: i64) -> Resu
     execute!(conn, "DELETE FROM notifications WHERE account_id = $1", account)
 }
 
-/// Notifications newer than the member's `notifications` marker.
-pub async fn count_unread(conn: &mut Conn<'_>, account: i64) -> Result<i64, DbError> {
+/// Notifications newer than the member's `notifications` marker (not those the member's blocks
+/// and mutes leave out of the list).
+pub async fn count_unread(conn: &mut Conn<'_>, account: i64, now: i64) -> Result<i64, DbError> {
     query_scalar!(
         conn,
         i64,
         fetch_one,
-        "SELECT COUNT(*) FROM notifications n WHERE n.account_id = $1 AND n.id > COALESCE( \
-         (SELECT CAST(m.last_read_id AS BIGINT) FROM markers m \
-          WHERE m.account_id = $1 AND m.timeline = 'notifications'), 0)",
-        account
+        concat!(
+            "SELECT COUNT(*) FROM notifications n WHERE n.account_id = $1 AND n.id > COALESCE( \
+             (SELECT CAST(m.last_read_id AS BIGINT) FROM markers m \
+              WHERE m.account_id = $1 AND m.timeline = 'notifications'), 0) AND NOT ",
+            super::blocks::silenced_for!("$1", "n.from_actor_id", "$2")
+        ),
+        account,
+        now
     )
 }

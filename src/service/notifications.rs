@@ -182,5 +182,5 @@ pub async fn clear(ctx: &Context, user: &CurrentUser) -> Result<(), ServiceError
 
 pub async fn unread_count(ctx: &Context, user: &CurrentUser) -> Result<i64, ServiceError> {
     let mut conn = ctx.db.acquire().await?;
-    Ok(db::notifications::count_unread(&mut conn.conn(), user.id.0).await?)
+    Ok(db::notifications::count_unread(&mut conn.conn(), user.id.0, ctx.now().millis()).await?)
 }

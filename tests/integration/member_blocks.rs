@@ -240,6 +240,9 @@ pub async fn notifications_from_blocked_and_silenced_people_disappear(app: TestA
     api.post_json(&format!("/api/v1/accounts/{}/mute", cid.id.0), json!({"notifications": false})).await;
     let from = senders(api.get_json("/api/v1/notifications").await);
     assert_eq!(from, vec![cid.id.0.to_string()], "a mute without notifications keeps them");
+    let unread = api.get_json("/api/v1/notifications/unread_count").await;
+    let listed = api.get_json("/api/v1/notifications").await.as_array().unwrap().len();
+    assert_eq!(unread["count"], json!(listed), "the unread count agrees with the list");
 
     // New mentions from the blocked person are not even stored.
     let stored = count_rows(&app, "notifications").await;

@@ -13,7 +13,7 @@ use crate::outbound::{drain, remote_actor};
 use crate::sink::Sink;
 use allmende::service::posts::{self, NewReply};
 use allmende::service::remote::{self, RemoteActorKind};
-use allmende::service::{blocks, groups, threads};
+use allmende::service::{blocks, follows, groups, threads};
 
 fn reply(body: &str) -> NewReply {
     NewReply { body: body.into(), language: None, content_warning: None, ..Default::default() }
@@ -26,6 +26,11 @@ pub async fn profile_buttons_settings_page_and_collapsed_replies(app: TestApp) {
     let opener = threads::create_thread(&app.ctx, &ana, "energy", thread("Solar")).await.expect("thread");
     posts::reply(&app.ctx, &bob, opener, reply("bob's secret opinion")).await.expect("reply");
     let answer = posts::reply(&app.ctx, &ana, opener, reply("ana answers")).await.expect("reply");
+    threads::create_thread(&app.ctx, &bob, "energy", thread("Bob's wind idea")).await.expect("thread");
+    follows::follow_group(&app.ctx, &ana, "energy").await.expect("follow");
+    for path in ["/", "/feed", "/g/energy"] {
+        assert!(app.get_html(path).await.1.contains("wind idea"), "{path} before the block");
+    }
 
     let (status, profile) = app.get_html("/u/bob").await;
     assert_eq!(status, StatusCode::OK);
@@ -56,6 +61,12 @@ pub async fn profile_buttons_settings_page_and_collapsed_replies(app: TestApp) {
         profile.contains("You blocked this person.") && profile.contains("value=\"unblock\""),
         "{profile}"
     );
+
+    for path in ["/", "/feed", "/g/energy"] {
+        let (status, page) = app.get_html(path).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(!page.contains("wind idea"), "{path} leaves out the blocked person's thread");
+    }
 
     // The thread keeps its shape: bob's reply is a collapsed entry, ana's answer stays.
     let (_, page) = app.get_html(&format!("/t/{}", opener.0)).await;
