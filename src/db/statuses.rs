@@ -311,12 +311,14 @@ pub async fn list_public(
 
 /// An account's statuses: its posts and boosts (unless `exclude_reblogs`, and not with
 /// `only_media`). A group's statuses are its shares of its threads, as Mastodon shows a group.
+/// Boosts of posts by people the viewer blocked or muted are left out.
 pub async fn list_account_statuses(
     conn: &mut Conn<'_>,
     viewer: Option<i64>,
     account_id: i64,
     filter: AccountFilter,
     window: Window,
+    now: i64,
 ) -> Result<Vec<StatusRow>, DbError> {
     query_as!(
         conn,
@@ -328,7 +330,10 @@ pub async fn list_account_statuses(
                 has_media!(),
                 ")"
             ),
-            "b.actor_id = $6 AND $8 = FALSE AND $9 = FALSE"
+            concat!(
+                "b.actor_id = $6 AND $8 = FALSE AND $9 = FALSE AND NOT ",
+                hidden_from!("$1", "bp.author_id", "$10")
+            )
         ),
         viewer,
         window.max_id,
@@ -339,6 +344,7 @@ pub async fn list_account_statuses(
         filter.exclude_replies,
         filter.only_media,
         filter.exclude_reblogs,
+        now,
     )
 }
 

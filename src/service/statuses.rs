@@ -492,6 +492,7 @@ pub async fn account_statuses(
         account,
         filter,
         window,
+        ctx.now().millis(),
     )
     .await?;
     in_order(&mut conn.conn(), rows, window, viewer).await

@@ -157,12 +157,13 @@ async fn busy_group(app: &TestApp) -> (CurrentUser, CurrentUser, CurrentUser) {
     (ana, bob, cid)
 }
 
+/// The text of each status (of the boosted status for a boost).
 fn contents(list: &Value) -> Vec<String> {
-    list.as_array()
-        .expect("list")
-        .iter()
-        .map(|s| s["content"].as_str().unwrap_or_default().to_owned())
-        .collect()
+    let text = |s: &Value| {
+        let inner = if s["reblog"].is_object() { &s["reblog"] } else { s };
+        inner["content"].as_str().unwrap_or_default().to_owned()
+    };
+    list.as_array().expect("list").iter().map(text).collect()
 }
 
 pub async fn timelines_contexts_and_search_leave_out_blocked_and_muted_people(app: TestApp) {
@@ -198,6 +199,19 @@ pub async fn timelines_contexts_and_search_leave_out_blocked_and_muted_people(ap
     assert_eq!(page.len(), 2, "{page:?}");
     let newest_two = contents(&api.get_json("/api/v1/timelines/home?limit=2").await);
     assert!(newest_two[0].contains("ana says 2") && newest_two[1].contains("ana says 1"), "{newest_two:?}");
+
+    // The group's statuses are its shares of threads: not of the blocked person's thread.
+    threads::create_thread(&app.ctx, &bob, "energy", thread("Bob's wind idea")).await.expect("thread");
+    let group_id = allmende::service::federated::get_local_actor(&app.ctx, "energy").await.expect("group").id;
+    let shared = contents(&api.get_json(&format!("/api/v1/accounts/{}/statuses", group_id.0)).await);
+    assert!(shared.iter().all(|c| !c.contains("wind idea")), "{shared:?}");
+    let shared_for_cid = contents(
+        &Api::for_user(&app, "cid")
+            .await
+            .get_json(&format!("/api/v1/accounts/{}/statuses", group_id.0))
+            .await,
+    );
+    assert!(shared_for_cid.iter().any(|c| c.contains("wind idea")), "{shared_for_cid:?}");
 
     let context = api.get_json(&format!("/api/v1/statuses/{}/context", opener.0)).await;
     let descendants = contents(&context["descendants"]);
