@@ -98,6 +98,33 @@ pub async fn get_post(conn: &mut Conn<'_>, viewer: Option<i64>, id: i64) -> Resu
     query_as!(conn, PostRow, fetch_optional, concat!(select_post!(), "WHERE p.id = $2"), viewer, id)
 }
 
+/// A post as [`get_post`] has it, with `viewer_hides` set when the viewer blocked or muted its
+/// author (a thread page's opener, shown collapsed then).
+pub async fn get_post_for_viewer(
+    conn: &mut Conn<'_>,
+    viewer: Option<i64>,
+    id: i64,
+    now: i64,
+) -> Result<Option<PostRow>, DbError> {
+    query_as!(
+        conn,
+        PostRow,
+        fetch_optional,
+        concat!(
+            "SELECT x.*, CASE WHEN ",
+            hides_actor!("$1", "x.author_id", "FALSE"),
+            " THEN 'block' WHEN ",
+            hidden_from!("$1", "x.author_id", "$3"),
+            " THEN 'mute' END AS viewer_hides FROM (",
+            select_post!(),
+            "WHERE p.id = $2) x"
+        ),
+        viewer,
+        id,
+        now
+    )
+}
+
 /// Thread openers of one group, most recently active first, after a (last activity, id) cursor.
 /// Deleted openers stay listed while their thread has replies; threads of people the viewer
 /// blocked or muted are left out.

@@ -194,8 +194,9 @@ pub async fn get_thread_page(
 ) -> Result<ThreadPage, ServiceError> {
     let mut conn = ctx.db.acquire().await?;
     let viewer_id = viewer.map(|v| v.id.0);
-    let opener =
-        db::posts::get_post(&mut conn.conn(), viewer_id, id.0).await?.ok_or(ServiceError::NotFound)?;
+    let opener = db::posts::get_post_for_viewer(&mut conn.conn(), viewer_id, id.0, ctx.now().millis())
+        .await?
+        .ok_or(ServiceError::NotFound)?;
     if opener.id != opener.root_id || (opener.deleted_at.is_some() && opener.reply_count == 0) {
         return Err(ServiceError::NotFound);
     }

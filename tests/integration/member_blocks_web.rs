@@ -26,7 +26,8 @@ pub async fn profile_buttons_settings_page_and_collapsed_replies(app: TestApp) {
     let opener = threads::create_thread(&app.ctx, &ana, "energy", thread("Solar")).await.expect("thread");
     posts::reply(&app.ctx, &bob, opener, reply("bob's secret opinion")).await.expect("reply");
     let answer = posts::reply(&app.ctx, &ana, opener, reply("ana answers")).await.expect("reply");
-    threads::create_thread(&app.ctx, &bob, "energy", thread("Bob's wind idea")).await.expect("thread");
+    let wind =
+        threads::create_thread(&app.ctx, &bob, "energy", thread("Bob's wind idea")).await.expect("thread");
     follows::follow_group(&app.ctx, &ana, "energy").await.expect("follow");
     for path in ["/", "/feed", "/g/energy"] {
         assert!(app.get_html(path).await.1.contains("wind idea"), "{path} before the block");
@@ -67,6 +68,9 @@ pub async fn profile_buttons_settings_page_and_collapsed_replies(app: TestApp) {
         assert_eq!(status, StatusCode::OK);
         assert!(!page.contains("wind idea"), "{path} leaves out the blocked person's thread");
     }
+    // Reached by its link, the blocked person's thread shows its opener collapsed.
+    let (_, page) = app.get_html(&format!("/t/{}", wind.0)).await;
+    assert!(page.contains("hidden: you blocked this person") && !page.contains("Body of Bob"), "{page}");
 
     // The thread keeps its shape: bob's reply is a collapsed entry, ana's answer stays.
     let (_, page) = app.get_html(&format!("/t/{}", opener.0)).await;
