@@ -122,11 +122,15 @@ pub async fn domain_blocks_are_normalised_listed_and_lifted(app: TestApp) {
     let zoe = stored_remote_person(&app, "a.evil.example:8443", "zoe").await;
     let max = stored_remote_person(&app, "notevil.example", "max").await;
 
+    let found = api.get_json("/api/v1/accounts/search?q=zo").await;
+    assert_eq!(ids(&found), vec![zoe.0.to_string()]);
     let response = api.post_form("/api/v1/domain_blocks", &[("domain", "Evil.EXAMPLE:443")]).await;
     assert_eq!(response.status(), StatusCode::OK);
     assert_eq!(api.get_json("/api/v1/domain_blocks").await, json!(["evil.example"]));
     assert_eq!(relationship(&api, zoe).await["domain_blocking"], true, "subdomains and other ports too");
     assert_eq!(relationship(&api, max).await["domain_blocking"], false);
+    assert_eq!(api.get_json("/api/v1/accounts/search?q=zo").await, json!([]), "people there are not found");
+    assert_eq!(ids(&api.get_json("/api/v1/accounts/search?q=ma").await), vec![max.0.to_string()]);
 
     for bad in ["", "evil example", "%.example"] {
         let refused = api.post_form("/api/v1/domain_blocks", &[("domain", bad)]).await;
