@@ -19,7 +19,7 @@ use tower_http::cors::{Any, CorsLayer};
 
 use crate::state::AppState;
 use handlers::{
-    accounts, admin_accounts, apps, instance, lists, media, notifications, oauth, search, statuses,
+    accounts, admin_accounts, apps, blocks, instance, lists, media, notifications, oauth, search, statuses,
     streaming, tags, timelines,
 };
 
@@ -59,10 +59,13 @@ pub fn routes(state: &AppState) -> Router<AppState> {
         .route("/api/v1/filters", get(instance::empty_private_list))
         .route("/api/v2/filters", get(instance::empty_private_list))
         .route("/api/v1/follow_requests", get(instance::empty_private_list))
-        .route("/api/v1/blocks", get(instance::empty_private_list))
-        .route("/api/v1/mutes", get(instance::empty_private_list))
+        .route("/api/v1/blocks", get(blocks::blocked))
+        .route("/api/v1/mutes", get(blocks::muted))
         .route("/api/v1/bookmarks", get(statuses::bookmarks))
-        .route("/api/v1/domain_blocks", get(instance::empty_private_list))
+        .route(
+            "/api/v1/domain_blocks",
+            get(blocks::domains).post(blocks::block_domain).delete(blocks::unblock_domain),
+        )
         .route("/api/v1/followed_tags", get(instance::empty_private_list))
         .route("/api/v1/conversations", get(instance::empty_private_list))
         .route("/api/v1/scheduled_statuses", get(instance::empty_private_list))
@@ -81,6 +84,10 @@ pub fn routes(state: &AppState) -> Router<AppState> {
         .route("/api/v1/accounts/{id}/following", get(accounts::following))
         .route("/api/v1/accounts/{id}/follow", post(accounts::follow))
         .route("/api/v1/accounts/{id}/unfollow", post(accounts::unfollow))
+        .route("/api/v1/accounts/{id}/block", post(blocks::block))
+        .route("/api/v1/accounts/{id}/unblock", post(blocks::unblock))
+        .route("/api/v1/accounts/{id}/mute", post(blocks::mute))
+        .route("/api/v1/accounts/{id}/unmute", post(blocks::unmute))
         .route("/api/v1/accounts/{id}/lists", get(instance::empty_private_list))
         .route("/api/v1/accounts/{id}/featured_tags", get(instance::empty_list))
         .route("/api/v1/favourites", get(accounts::favourites))

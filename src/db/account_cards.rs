@@ -39,6 +39,7 @@ macro_rules! select_card {
          FROM actors a LEFT JOIN instances i ON i.id = a.instance_id "
     };
 }
+pub(crate) use select_card;
 
 /// People and groups only: the instance actor is not an account.
 pub async fn get_card(conn: &mut Conn<'_>, id: i64) -> Result<Option<AccountCardRow>, DbError> {
@@ -76,11 +77,14 @@ pub async fn get_card_by_handle(
     )
 }
 
-/// Accounts whose name or display name starts with `prefix` (local and known remote ones).
+/// Accounts whose name or display name starts with `prefix` (local and known remote ones),
+/// without those the viewer blocked or muted.
 pub async fn search_cards(
     conn: &mut Conn<'_>,
+    viewer: Option<i64>,
     prefix: &str,
     limit: i64,
+    now: i64,
 ) -> Result<Vec<AccountCardRow>, DbError> {
     let pattern = format!("{}%", prefix.replace(['%', '_', '\\'], ""));
     query_as!(
@@ -92,10 +96,14 @@ pub async fn search_cards(
             "WHERE a.kind IN ('person', 'group') AND (LOWER(a.name) LIKE LOWER($1) \
              OR LOWER(a.display_name) LIKE LOWER($1)) AND ",
             super::actors::publicly_known!(),
+            " AND NOT ",
+            super::blocks::hidden_from!("$3", "a.id", "$4"),
             " ORDER BY a.local DESC, a.name LIMIT $2"
         ),
         pattern,
-        limit
+        limit,
+        viewer,
+        now
     )
 }
 

@@ -36,6 +36,7 @@ pub async fn list_network_threads(
     group_id: i64,
     before: Option<(i64, i64)>,
     limit: i64,
+    now: i64,
 ) -> Result<Vec<PostRow>, DbError> {
     let (before_at, before_id) = before.unzip();
     query_as!(
@@ -48,5 +49,6 @@ pub async fn list_network_threads(
         before_at,
         before_id,
         limit,
+        now,
     )
 }

@@ -3,7 +3,8 @@
 use super::{Conn, DbError, execute, query_as, query_scalar};
 
 /// Stores a notification for a local account; nothing happens when the recipient is not a
-/// local account, is the actor itself, or was already told about the same thing.
+/// local account, is the actor itself, blocked or muted (with notifications) the actor, or was
+/// already told about the same thing.
 pub async fn insert_notification(
     conn: &mut Conn<'_>,
     id: i64,
@@ -15,10 +16,13 @@ pub async fn insert_notification(
 ) -> Result<bool, DbError> {
     let inserted = execute!(
         conn,
-        "INSERT INTO notifications (id, account_id, kind, from_actor_id, post_id, created_at) \
-         SELECT $1, $2, $3, $4, $5, $6 WHERE $2 <> $4 \
-         AND EXISTS (SELECT 1 FROM accounts WHERE actor_id = $2) \
-         ON CONFLICT DO NOTHING",
+        concat!(
+            "INSERT INTO notifications (id, account_id, kind, from_actor_id, post_id, created_at) \
+             SELECT $1, $2, $3, $4, $5, $6 WHERE $2 <> $4 \
+             AND EXISTS (SELECT 1 FROM accounts WHERE actor_id = $2) AND NOT ",
+            super::blocks::silenced_for!("$2", "$4", "$6"),
+            " ON CONFLICT DO NOTHING"
+        ),
         id,
         recipient,
         kind,
@@ -87,6 +91,7 @@ pub async fn list_notifications(
     limit: i64,
     kinds: Option<&str>,
     from_account: Option<i64>,
+    now: i64,
 ) -> Result<Vec<NotificationRow>, DbError> {
     query_as!(
         conn,
@@ -96,7 +101,9 @@ pub async fn list_notifications(
             select_notification!(),
             "WHERE n.account_id = $1 AND ($2 IS NULL OR n.id < $2) AND ($3 IS NULL OR n.id > $3) \
              AND ($6 IS NULL OR $6 LIKE '%,' || n.kind || ',%') AND ($7 IS NULL OR n.from_actor_id = $7) \
-             ORDER BY CASE WHEN $4 THEN n.id END ASC, CASE WHEN NOT $4 THEN n.id END DESC LIMIT $5"
+             AND NOT ",
+            super::blocks::silenced_for!("$1", "n.from_actor_id", "$8"),
+            " ORDER BY CASE WHEN $4 THEN n.id END ASC, CASE WHEN NOT $4 THEN n.id END DESC LIMIT $5"
         ),
         account,
         max_id,
@@ -105,6 +112,7 @@ pub async fn list_notifications(
         limit,
         kinds,
         from_account,
+        now,
     )
 }
 
@@ -131,15 +139,20 @@ pub async fn delete_all_notifications(conn: &mut Conn<'_>, account: i64) -> Resu
     execute!(conn, "DELETE FROM notifications WHERE account_id = $1", account)
 }
 
-/// Notifications newer than the member's `notifications` marker.
-pub async fn count_unread(conn: &mut Conn<'_>, account: i64) -> Result<i64, DbError> {
+/// Notifications newer than the member's `notifications` marker (not those the member's blocks
+/// and mutes leave out of the list).
+pub async fn count_unread(conn: &mut Conn<'_>, account: i64, now: i64) -> Result<i64, DbError> {
     query_scalar!(
         conn,
         i64,
         fetch_one,
-        "SELECT COUNT(*) FROM notifications n WHERE n.account_id = $1 AND n.id > COALESCE( \
-         (SELECT CAST(m.last_read_id AS BIGINT) FROM markers m \
-          WHERE m.account_id = $1 AND m.timeline = 'notifications'), 0)",
-        account
+        concat!(
+            "SELECT COUNT(*) FROM notifications n WHERE n.account_id = $1 AND n.id > COALESCE( \
+             (SELECT CAST(m.last_read_id AS BIGINT) FROM markers m \
+              WHERE m.account_id = $1 AND m.timeline = 'notifications'), 0) AND NOT ",
+            super::blocks::silenced_for!("$1", "n.from_actor_id", "$2")
+        ),
+        account,
+        now
     )
 }

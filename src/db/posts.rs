@@ -1,5 +1,6 @@
 //! Thread openers and replies live in one table: an opener is a post whose `root_id` is its own id.
 
+use super::blocks::{hidden_from, hides_actor};
 use super::{Conn, DbError, execute, query_as, query_scalar};
 
 /// A post with its author and group, and the viewer's like, ready for a page.
@@ -32,6 +33,10 @@ pub struct PostRow {
     pub group_host: Option<String>,
     pub viewer_liked: bool,
     pub has_replies: bool,
+    /// On thread pages: `block` or `mute` when the viewer blocked or muted the author (the
+    /// post is shown collapsed); None elsewhere.
+    #[sqlx(default)]
+    pub viewer_hides: Option<String>,
 }
 
 /// Every post query selects the same columns; `$1` is always the viewer (or NULL).
@@ -93,14 +98,43 @@ pub async fn get_post(conn: &mut Conn<'_>, viewer: Option<i64>, id: i64) -> Resu
     query_as!(conn, PostRow, fetch_optional, concat!(select_post!(), "WHERE p.id = $2"), viewer, id)
 }
 
+/// A post as [`get_post`] has it, with `viewer_hides` set when the viewer blocked or muted its
+/// author (a thread page's opener, shown collapsed then).
+pub async fn get_post_for_viewer(
+    conn: &mut Conn<'_>,
+    viewer: Option<i64>,
+    id: i64,
+    now: i64,
+) -> Result<Option<PostRow>, DbError> {
+    query_as!(
+        conn,
+        PostRow,
+        fetch_optional,
+        concat!(
+            "SELECT x.*, CASE WHEN ",
+            hides_actor!("$1", "x.author_id", "FALSE"),
+            " THEN 'block' WHEN ",
+            hidden_from!("$1", "x.author_id", "$3"),
+            " THEN 'mute' END AS viewer_hides FROM (",
+            select_post!(),
+            "WHERE p.id = $2) x"
+        ),
+        viewer,
+        id,
+        now
+    )
+}
+
 /// Thread openers of one group, most recently active first, after a (last activity, id) cursor.
-/// Deleted openers stay listed while their thread has replies.
+/// Deleted openers stay listed while their thread has replies; threads of people the viewer
+/// blocked or muted are left out.
 pub async fn list_group_threads(
     conn: &mut Conn<'_>,
     viewer: Option<i64>,
     group_id: i64,
     before: Option<(i64, i64)>,
     limit: i64,
+    now: i64,
 ) -> Result<Vec<PostRow>, DbError> {
     let (before_at, before_id) = before.unzip();
     query_as!(
@@ -110,23 +144,27 @@ pub async fn list_group_threads(
         concat!(
             select_post!(),
             "WHERE p.group_id = $2 AND p.id = p.root_id AND (p.deleted_at IS NULL OR p.reply_count > 0) \
-             AND ($3 IS NULL OR p.last_activity_at < $3 OR (p.last_activity_at = $3 AND p.id < $4)) \
-             ORDER BY p.last_activity_at DESC, p.id DESC LIMIT $5"
+             AND ($3 IS NULL OR p.last_activity_at < $3 OR (p.last_activity_at = $3 AND p.id < $4)) AND NOT ",
+            hidden_from!("$1", "p.author_id", "$6"),
+            " ORDER BY p.last_activity_at DESC, p.id DESC LIMIT $5"
         ),
         viewer,
         group_id,
         before_at,
         before_id,
         limit,
+        now,
     )
 }
 
-/// The latest threads of all local groups, newest activity first.
+/// The latest threads of all local groups, newest activity first (not of people the viewer
+/// blocked or muted).
 pub async fn list_latest_threads(
     conn: &mut Conn<'_>,
     viewer: Option<i64>,
     before: Option<(i64, i64)>,
     limit: i64,
+    now: i64,
 ) -> Result<Vec<PostRow>, DbError> {
     let (before_at, before_id) = before.unzip();
     query_as!(
@@ -136,40 +174,51 @@ pub async fn list_latest_threads(
         concat!(
             select_post!(),
             "WHERE p.id = p.root_id AND p.group_id IS NOT NULL AND p.deleted_at IS NULL \
-             AND ($2 IS NULL OR p.last_activity_at < $2 OR (p.last_activity_at = $2 AND p.id < $3)) \
-             ORDER BY p.last_activity_at DESC, p.id DESC LIMIT $4"
+             AND ($2 IS NULL OR p.last_activity_at < $2 OR (p.last_activity_at = $2 AND p.id < $3)) AND NOT ",
+            hidden_from!("$1", "p.author_id", "$5"),
+            " ORDER BY p.last_activity_at DESC, p.id DESC LIMIT $4"
         ),
         viewer,
         before_at,
         before_id,
         limit,
+        now,
     )
 }
 
 /// Replies of a thread in the order they were written, after an id cursor. Deleted replies
-/// stay (as placeholders) only while something answers them.
+/// stay (as placeholders) only while something answers them. Replies of people the viewer
+/// blocked or muted stay in place, marked in `viewer_hides`, so the page can collapse them
+/// without breaking the thread.
 pub async fn list_thread_replies(
     conn: &mut Conn<'_>,
     viewer: Option<i64>,
     root_id: i64,
     after_id: Option<i64>,
     limit: i64,
+    now: i64,
 ) -> Result<Vec<PostRow>, DbError> {
     query_as!(
         conn,
         PostRow,
         fetch_all,
         concat!(
+            "SELECT x.*, CASE WHEN ",
+            hides_actor!("$1", "x.author_id", "FALSE"),
+            " THEN 'block' WHEN ",
+            hidden_from!("$1", "x.author_id", "$5"),
+            " THEN 'mute' END AS viewer_hides FROM (",
             select_post!(),
             "WHERE p.root_id = $2 AND p.id <> p.root_id AND ($3 IS NULL OR p.id > $3) \
              AND (p.deleted_at IS NULL OR EXISTS \
                   (SELECT 1 FROM posts c WHERE c.in_reply_to_id = p.id AND c.deleted_at IS NULL)) \
-             ORDER BY p.id LIMIT $4"
+             ORDER BY p.id LIMIT $4) x ORDER BY x.id"
         ),
         viewer,
         root_id,
         after_id,
         limit,
+        now,
     )
 }
 
@@ -576,7 +625,7 @@ pub async fn deleted_object_exists(conn: &mut Conn<'_>, ap_id: &str) -> Result<b
 
 /// Thread openers in the groups that `$groups` selects (a subquery that may use `$2`), most
 /// recently active first, after a (last activity, id) cursor in `$3`, `$4`; `$1` is the viewer,
-/// `$5` the limit.
+/// `$5` the limit, `$6` the time (threads of people the viewer blocked or muted are left out).
 macro_rules! threads_in_groups {
     ($groups:expr) => {
         concat!(
@@ -584,7 +633,9 @@ macro_rules! threads_in_groups {
             "WHERE p.id = p.root_id AND p.deleted_at IS NULL AND p.group_id IN (",
             $groups,
             ") AND ($3 IS NULL OR p.last_activity_at < $3 OR (p.last_activity_at = $3 AND p.id < $4)) \
-             ORDER BY p.last_activity_at DESC, p.id DESC LIMIT $5"
+             AND NOT ",
+            $crate::db::blocks::hidden_from!("$1", "p.author_id", "$6"),
+            " ORDER BY p.last_activity_at DESC, p.id DESC LIMIT $5"
         )
     };
 }
@@ -597,6 +648,7 @@ pub async fn list_followed_threads(
     viewer: i64,
     before: Option<(i64, i64)>,
     limit: i64,
+    now: i64,
 ) -> Result<Vec<PostRow>, DbError> {
     let (before_at, before_id) = before.unzip();
     query_as!(
@@ -614,16 +666,19 @@ pub async fn list_followed_threads(
         before_at,
         before_id,
         limit,
+        now,
     )
 }
 
-/// Posts with a hashtag (a normalised name), newest first, before an id cursor.
+/// Posts with a hashtag (a normalised name), newest first, before an id cursor (not of people
+/// the viewer blocked or muted).
 pub async fn list_hashtag_posts(
     conn: &mut Conn<'_>,
     viewer: Option<i64>,
     hashtag: &str,
     before_id: Option<i64>,
     limit: i64,
+    now: i64,
 ) -> Result<Vec<PostRow>, DbError> {
     query_as!(
         conn,
@@ -632,11 +687,14 @@ pub async fn list_hashtag_posts(
         concat!(
             select_post!(),
             "WHERE p.id IN (SELECT h.post_id FROM post_hashtags h WHERE h.name = $2) \
-             AND p.deleted_at IS NULL AND ($3 IS NULL OR p.id < $3) ORDER BY p.id DESC LIMIT $4"
+             AND p.deleted_at IS NULL AND ($3 IS NULL OR p.id < $3) AND NOT ",
+            hidden_from!("$1", "p.author_id", "$5"),
+            " ORDER BY p.id DESC LIMIT $4"
         ),
         viewer,
         hashtag,
         before_id,
         limit,
+        now,
     )
 }

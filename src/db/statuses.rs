@@ -2,6 +2,7 @@
 //! the author, the group, the parent's author and the viewer, in one row per post. Timelines
 //! are id-ordered (ids are time-ordered) and paged by `max_id` / `since_id` / `min_id`.
 
+use super::blocks::hidden_from;
 use super::{Conn, DbError, query_as, query_scalar};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -178,21 +179,29 @@ pub async fn get_status(
 }
 
 /// Every post of a thread (opener first, then replies in written order), deleted ones included
-/// so the caller can keep placeholders that something answers. At most `limit` rows.
+/// so the caller can keep placeholders that something answers; posts of people the viewer
+/// blocked or muted are left out. At most `limit` rows.
 pub async fn list_thread(
     conn: &mut Conn<'_>,
     viewer: Option<i64>,
     root_id: i64,
     limit: i64,
+    now: i64,
 ) -> Result<Vec<StatusRow>, DbError> {
     query_as!(
         conn,
         StatusRow,
         fetch_all,
-        concat!(select_status!(), "WHERE p.root_id = $2 ORDER BY p.id LIMIT $3"),
+        concat!(
+            select_status!(),
+            "WHERE p.root_id = $2 AND NOT ",
+            hidden_from!("$1", "p.author_id", "$4"),
+            " ORDER BY p.id LIMIT $3"
+        ),
         viewer,
         root_id,
-        limit
+        limit,
+        now
     )
 }
 
@@ -215,27 +224,42 @@ macro_rules! has_media {
 /// threads of the groups that their groups follow (the groups' network); and boosts by them and
 /// by the people they follow (not boosts of the viewer's own posts, and not a group's share of
 /// its own thread, which is in the home timeline as the thread itself).
-pub async fn list_home(conn: &mut Conn<'_>, viewer: i64, window: Window) -> Result<Vec<StatusRow>, DbError> {
+/// People the viewer blocked or muted, and their boosts, are left out.
+pub async fn list_home(
+    conn: &mut Conn<'_>,
+    viewer: i64,
+    window: Window,
+    now: i64,
+) -> Result<Vec<StatusRow>, DbError> {
     query_as!(
         conn,
         StatusRow,
         fetch_all,
         select_entries!(
-            "(p.author_id = $1 OR EXISTS (SELECT 1 FROM follows f WHERE f.follower_id = $1 \
+            concat!(
+                "(p.author_id = $1 OR EXISTS (SELECT 1 FROM follows f WHERE f.follower_id = $1 \
                AND f.state = 'accepted' AND (f.followed_id = p.group_id OR f.followed_id = p.author_id)) \
              OR (p.id = p.root_id AND EXISTS (SELECT 1 FROM follows f \
                JOIN actors g ON g.id = f.followed_id AND g.kind = 'group' \
                JOIN follows n ON n.follower_id = g.id AND n.state = 'accepted' \
-               WHERE f.follower_id = $1 AND f.state = 'accepted' AND n.followed_id = p.group_id)))",
-            "bp.author_id <> $1 AND b.actor_id <> COALESCE(bp.group_id, 0) \
+               WHERE f.follower_id = $1 AND f.state = 'accepted' AND n.followed_id = p.group_id))) AND NOT ",
+                hidden_from!("$1", "p.author_id", "$6")
+            ),
+            concat!(
+                "bp.author_id <> $1 AND b.actor_id <> COALESCE(bp.group_id, 0) \
              AND (b.actor_id = $1 OR EXISTS (SELECT 1 FROM follows f \
-               WHERE f.follower_id = $1 AND f.state = 'accepted' AND f.followed_id = b.actor_id))"
+               WHERE f.follower_id = $1 AND f.state = 'accepted' AND f.followed_id = b.actor_id)) AND NOT ",
+                hidden_from!("$1", "bp.author_id", "$6"),
+                " AND NOT ",
+                hidden_from!("$1", "b.actor_id", "$6")
+            )
         ),
         viewer,
         window.max_id,
         window.lower(),
         window.ascending(),
         window.limit,
+        now,
     )
 }
 
@@ -247,13 +271,15 @@ pub enum Origin {
     Remote,
 }
 
-/// Public: posts of this instance, of other instances, or both.
+/// Public: posts of this instance, of other instances, or both; not of people the viewer
+/// blocked or muted.
 pub async fn list_public(
     conn: &mut Conn<'_>,
     viewer: Option<i64>,
     origin: Origin,
     only_media: bool,
     window: Window,
+    now: i64,
 ) -> Result<Vec<StatusRow>, DbError> {
     let local: Option<bool> = match origin {
         Origin::All => None,
@@ -268,7 +294,8 @@ pub async fn list_public(
             select_status!(),
             "WHERE a.silenced_at IS NULL AND ($6 IS NULL OR p.local = $6) AND ($7 = FALSE OR ",
             has_media!(),
-            ")",
+            ") AND NOT ",
+            hidden_from!("$1", "p.author_id", "$8"),
             window!()
         ),
         viewer,
@@ -278,17 +305,20 @@ pub async fn list_public(
         window.limit,
         local,
         only_media,
+        now,
     )
 }
 
 /// An account's statuses: its posts and boosts (unless `exclude_reblogs`, and not with
 /// `only_media`). A group's statuses are its shares of its threads, as Mastodon shows a group.
+/// Boosts of posts by people the viewer blocked or muted are left out.
 pub async fn list_account_statuses(
     conn: &mut Conn<'_>,
     viewer: Option<i64>,
     account_id: i64,
     filter: AccountFilter,
     window: Window,
+    now: i64,
 ) -> Result<Vec<StatusRow>, DbError> {
     query_as!(
         conn,
@@ -300,7 +330,10 @@ pub async fn list_account_statuses(
                 has_media!(),
                 ")"
             ),
-            "b.actor_id = $6 AND $8 = FALSE AND $9 = FALSE"
+            concat!(
+                "b.actor_id = $6 AND $8 = FALSE AND $9 = FALSE AND NOT ",
+                hidden_from!("$1", "bp.author_id", "$10")
+            )
         ),
         viewer,
         window.max_id,
@@ -311,6 +344,7 @@ pub async fn list_account_statuses(
         filter.exclude_replies,
         filter.only_media,
         filter.exclude_reblogs,
+        now,
     )
 }
 
@@ -383,12 +417,14 @@ pub async fn get_post_id_by_ap_id(conn: &mut Conn<'_>, ap_id: &str) -> Result<Op
     query_scalar!(conn, i64, fetch_optional, "SELECT id FROM posts WHERE ap_id = $1", ap_id)
 }
 
-/// A list's timeline: posts by its members, or in groups that are its members.
+/// A list's timeline: posts by its members, or in groups that are its members (not by people
+/// the viewer blocked or muted).
 pub async fn list_list_timeline(
     conn: &mut Conn<'_>,
     viewer: i64,
     list_id: i64,
     window: Window,
+    now: i64,
 ) -> Result<Vec<StatusRow>, DbError> {
     query_as!(
         conn,
@@ -397,7 +433,8 @@ pub async fn list_list_timeline(
         concat!(
             select_status!(),
             "WHERE EXISTS (SELECT 1 FROM list_members m WHERE m.list_id = $6 \
-               AND (m.actor_id = p.author_id OR m.actor_id = p.group_id))",
+               AND (m.actor_id = p.author_id OR m.actor_id = p.group_id)) AND NOT ",
+            hidden_from!("$1", "p.author_id", "$7"),
             window!()
         ),
         viewer,
@@ -406,6 +443,7 @@ pub async fn list_list_timeline(
         window.ascending(),
         window.limit,
         list_id,
+        now,
     )
 }
 
@@ -452,7 +490,9 @@ pub struct TagFilter {
     pub none: Vec<String>,
 }
 
-/// The tag timeline: public posts with the hashtags of `filter`, from here, elsewhere or both.
+/// The tag timeline: public posts with the hashtags of `filter`, from here, elsewhere or both,
+/// not by people the viewer blocked or muted.
+#[allow(clippy::too_many_arguments)]
 pub async fn list_tagged(
     conn: &mut Conn<'_>,
     viewer: Option<i64>,
@@ -460,6 +500,7 @@ pub async fn list_tagged(
     origin: Origin,
     only_media: bool,
     window: Window,
+    now: i64,
 ) -> Result<Vec<StatusRow>, DbError> {
     let local: Option<bool> = match origin {
         Origin::All => None,
@@ -485,7 +526,8 @@ pub async fn list_tagged(
              AND (SELECT COUNT(*) FROM post_hashtags h WHERE h.post_id = p.id \
                   AND h.name IN ($13, $14, $15, $16)) = $17 \
              AND NOT EXISTS (SELECT 1 FROM post_hashtags h WHERE h.post_id = p.id \
-                  AND h.name IN ($18, $19, $20, $21))",
+                  AND h.name IN ($18, $19, $20, $21)) AND NOT ",
+            hidden_from!("$1", "p.author_id", "$22"),
             window!()
         ),
         viewer,
@@ -509,5 +551,6 @@ pub async fn list_tagged(
         slot(&filter.none, 1),
         slot(&filter.none, 2),
         slot(&filter.none, 3),
+        now,
     )
 }

@@ -134,6 +134,17 @@ pub enum DomainEvent {
         actor_id: i64,
         join_ap_id: String,
     },
+    /// A member blocked a person; `block_id` names the `Block` (and its `Undo`).
+    PersonBlocked {
+        block_id: i64,
+        blocker_id: i64,
+        blocked_id: i64,
+    },
+    PersonUnblocked {
+        block_id: i64,
+        blocker_id: i64,
+        blocked_id: i64,
+    },
 }
 
 impl DomainEvent {
@@ -165,6 +176,8 @@ impl DomainEvent {
             Self::EventJoinRejected { .. } => "event_join_rejected",
             Self::ModeratorAdded { .. } => "moderator_added",
             Self::ModeratorRemoved { .. } => "moderator_removed",
+            Self::PersonBlocked { .. } => "person_blocked",
+            Self::PersonUnblocked { .. } => "person_unblocked",
         }
     }
 }

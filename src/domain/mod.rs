@@ -2,6 +2,7 @@
 //! input from any front door becomes one of these types before it reaches a service.
 
 pub mod account;
+pub mod blocked_domain;
 pub mod event;
 pub mod events;
 pub mod goal;

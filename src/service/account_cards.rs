@@ -94,10 +94,16 @@ pub struct Relationship {
     pub followed_by: bool,
     /// The viewer asked to hear about each of this account's posts.
     pub notifying: bool,
+    pub blocking: bool,
+    pub blocked_by: bool,
+    pub muting: bool,
+    pub muting_notifications: bool,
+    /// The viewer blocked this account's domain.
+    pub domain_blocking: bool,
 }
 
 /// The viewer's relationships with up to 40 accounts (apps ask for one page of accounts at a
-/// time), in one query.
+/// time): follows in one query, blocks and mutes in another.
 pub async fn relationships(
     ctx: &Context,
     user: &CurrentUser,
@@ -106,6 +112,8 @@ pub async fn relationships(
     let ids = &ids[..ids.len().min(db::account_cards::RELATIONSHIPS_PER_BATCH)];
     let mut conn = ctx.db.acquire().await?;
     let links = db::account_cards::list_follow_links(&mut conn.conn(), user.id.0, ids).await?;
+    let apart = db::blocks::list_separations(&mut conn.conn(), user.id.0, ctx.now().millis(), ids).await?;
+    let has = |kind: &str, id: i64| apart.iter().find(|r| r.kind == kind && r.other == id);
     let found = ids
         .iter()
         .map(|&id| {
@@ -117,6 +125,11 @@ pub async fn relationships(
                 requested: outgoing.is_some_and(|l| l.state == "pending"),
                 followed_by: incoming.is_some_and(|l| l.state == "accepted"),
                 notifying: outgoing.is_some_and(|l| l.notify),
+                blocking: has("block", id).is_some(),
+                blocked_by: has("blocked_by", id).is_some(),
+                muting: has("mute", id).is_some(),
+                muting_notifications: has("mute", id).is_some_and(|r| r.hide_notifications),
+                domain_blocking: has("domain", id).is_some(),
             }
         })
         .collect();
@@ -138,15 +151,21 @@ pub async fn follow_list(
     Ok(rows.into_iter().map(|(cursor, row)| (cursor, row.into())).collect())
 }
 
-/// Accounts whose name starts with the query.
-pub async fn search(ctx: &Context, query: &str, limit: i64) -> Result<Vec<AccountCard>, ServiceError> {
+/// Accounts whose name starts with the query, but not those the viewer blocked or muted.
+pub async fn search(
+    ctx: &Context,
+    viewer: Option<&CurrentUser>,
+    query: &str,
+    limit: i64,
+) -> Result<Vec<AccountCard>, ServiceError> {
     let query = query.trim().trim_start_matches('@');
     let name = query.split('@').next().unwrap_or_default();
     if name.is_empty() {
         return Ok(Vec::new());
     }
     let mut conn = ctx.db.acquire().await?;
-    Ok(db::account_cards::search_cards(&mut conn.conn(), name, limit)
+    let viewer = viewer.map(|v| v.id.0);
+    Ok(db::account_cards::search_cards(&mut conn.conn(), viewer, name, limit, ctx.now().millis())
         .await?
         .into_iter()
         .map(Into::into)

@@ -87,6 +87,10 @@ async fn follow(
     user: &CurrentUser,
     target: &ActorRow,
 ) -> Result<Option<url::Url>, ServiceError> {
+    // Someone who blocked the member is not followed by them (and, remote, would refuse anyway).
+    if super::blocks::member_blocks(conn, target.id, user.id.0).await? {
+        return Err(ServiceError::Forbidden);
+    }
     let state = if target.closed || !target.local { "pending" } else { "accepted" };
     let id = ctx.new_id();
     let created =
@@ -105,7 +109,7 @@ async fn follow(
     Ok(remote_group.and_then(|id| url::Url::parse(id).ok()))
 }
 
-async fn unfollow(
+pub(crate) async fn unfollow(
     ctx: &Context,
     conn: &mut Conn<'_>,
     user: &CurrentUser,

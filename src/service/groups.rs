@@ -130,6 +130,7 @@ pub async fn get_group_page(
         group.id,
         parse_activity_cursor(cursor),
         page_size + 1,
+        ctx.now().millis(),
     )
     .await?;
     let moderates = stats.viewer_role.is_some();

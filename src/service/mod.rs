@@ -5,6 +5,7 @@ pub mod account_cards;
 pub mod accounts;
 pub mod admin_accounts;
 pub mod authority;
+pub mod blocks;
 pub mod boosts;
 pub mod client_state;
 pub mod downvotes;

@@ -55,6 +55,7 @@ pub async fn get_network_page(
         group.id,
         parse_activity_cursor(cursor),
         page_size + 1,
+        ctx.now().millis(),
     )
     .await?;
     let threads = rows.into_iter().map(|row| PostDetails::from_row(row, viewer, false)).collect();

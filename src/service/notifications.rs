@@ -102,6 +102,7 @@ pub async fn list_notifications(
         window.limit,
         Some(&framed),
         filter.account_id,
+        ctx.now().millis(),
     )
     .await?;
     if window.min_id.is_some() {
@@ -181,5 +182,5 @@ pub async fn clear(ctx: &Context, user: &CurrentUser) -> Result<(), ServiceError
 
 pub async fn unread_count(ctx: &Context, user: &CurrentUser) -> Result<i64, ServiceError> {
     let mut conn = ctx.db.acquire().await?;
-    Ok(db::notifications::count_unread(&mut conn.conn(), user.id.0).await?)
+    Ok(db::notifications::count_unread(&mut conn.conn(), user.id.0, ctx.now().millis()).await?)
 }

@@ -66,6 +66,15 @@ pub struct PostDetails {
     pub viewer_can_delete: bool,
     /// Attached images, in order (filled where pages show them).
     pub media: Vec<super::media::MediaView>,
+    /// Set on thread pages when the viewer blocked or muted the author: shown collapsed.
+    pub hidden_because: Option<HiddenBecause>,
+}
+
+/// Why a post is collapsed for the viewer on a thread page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HiddenBecause {
+    Blocked,
+    Muted,
 }
 
 impl PostDetails {
@@ -107,6 +116,11 @@ impl PostDetails {
             viewer_can_edit: !deleted && row.local && is_author,
             viewer_can_delete: !deleted && (is_author || viewer_moderates || is_admin),
             media: Vec::new(),
+            hidden_because: match row.viewer_hides.as_deref() {
+                Some("block") => Some(HiddenBecause::Blocked),
+                Some("mute") => Some(HiddenBecause::Muted),
+                _ => None,
+            },
         }
     }
 }

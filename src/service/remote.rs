@@ -98,6 +98,17 @@ pub async fn accept_remote_follow(
     if !target.local || target.kind == "application" {
         return Err(ServiceError::NotFound);
     }
+    // A member who blocked the follower (or its domain) refuses the follow, with a `Reject`.
+    if super::blocks::member_blocks(&mut conn, followed.0, follower.0).await? {
+        let rejected = DomainEvent::FollowRejected {
+            follower_id: follower.0,
+            followed_id: followed.0,
+            follow_ap_id: follow_ap_id.to_owned(),
+        };
+        ctx.emit(&mut conn, rejected).await?;
+        tx.commit().await?;
+        return Ok(());
+    }
     // A closed group holds new follows for its moderators; one it accepted before stays accepted.
     let already_accepted = db::follows::is_following(&mut conn, follower.0, followed.0).await?;
     let state = if target.closed && !already_accepted { "pending" } else { "accepted" };

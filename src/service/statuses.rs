@@ -373,12 +373,17 @@ pub async fn get_context(
         .await?
         .filter(|row| row.deleted_at.is_none())
         .ok_or(ServiceError::NotFound)?;
-    let thread: Vec<StatusView> =
-        db::statuses::list_thread(&mut conn.conn(), viewer.map(|v| v.id.0), status.root_id, CONTEXT_LIMIT)
-            .await?
-            .into_iter()
-            .map(|row| StatusView::from_row(row, viewer))
-            .collect();
+    let thread: Vec<StatusView> = db::statuses::list_thread(
+        &mut conn.conn(),
+        viewer.map(|v| v.id.0),
+        status.root_id,
+        CONTEXT_LIMIT,
+        ctx.now().millis(),
+    )
+    .await?
+    .into_iter()
+    .map(|row| StatusView::from_row(row, viewer))
+    .collect();
     let mut media = super::media::media_of_thread(&mut conn.conn(), status.root_id).await?;
     let (mut tags, mut mentions) =
         super::tags::references_of_thread(&mut conn.conn(), status.root_id).await?;
@@ -446,7 +451,7 @@ pub async fn home_timeline(
     window: Window,
 ) -> Result<Vec<StatusView>, ServiceError> {
     let mut conn = ctx.db.acquire().await?;
-    let rows = db::statuses::list_home(&mut conn.conn(), user.id.0, window).await?;
+    let rows = db::statuses::list_home(&mut conn.conn(), user.id.0, window, ctx.now().millis()).await?;
     in_order(&mut conn.conn(), rows, window, Some(user)).await
 }
 
@@ -460,9 +465,15 @@ pub async fn public_timeline(
     window: Window,
 ) -> Result<Vec<StatusView>, ServiceError> {
     let mut conn = ctx.db.acquire().await?;
-    let rows =
-        db::statuses::list_public(&mut conn.conn(), viewer.map(|v| v.id.0), origin, only_media, window)
-            .await?;
+    let rows = db::statuses::list_public(
+        &mut conn.conn(),
+        viewer.map(|v| v.id.0),
+        origin,
+        only_media,
+        window,
+        ctx.now().millis(),
+    )
+    .await?;
     in_order(&mut conn.conn(), rows, window, viewer).await
 }
 
@@ -481,6 +492,7 @@ pub async fn account_statuses(
         account,
         filter,
         window,
+        ctx.now().millis(),
     )
     .await?;
     in_order(&mut conn.conn(), rows, window, viewer).await
@@ -604,7 +616,9 @@ pub async fn list_timeline(
 ) -> Result<Vec<StatusView>, ServiceError> {
     super::client_state::get_list(ctx, user, list_id).await?;
     let mut conn = ctx.db.acquire().await?;
-    let rows = db::statuses::list_list_timeline(&mut conn.conn(), user.id.0, list_id, window).await?;
+    let rows =
+        db::statuses::list_list_timeline(&mut conn.conn(), user.id.0, list_id, window, ctx.now().millis())
+            .await?;
     in_order(&mut conn.conn(), rows, window, Some(user)).await
 }
 

@@ -198,6 +198,7 @@ pub async fn tag_timeline(
         query.origin,
         query.only_media,
         window,
+        ctx.now().millis(),
     )
     .await?;
     if window.min_id.is_some() {
@@ -245,6 +246,7 @@ pub async fn get_tag_page(
         &name,
         parse_id_cursor(cursor),
         page_size + 1,
+        ctx.now().millis(),
     )
     .await?;
     let posts = rows.into_iter().map(|row| PostDetails::from_row(row, viewer, false)).collect();

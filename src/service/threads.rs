@@ -194,8 +194,9 @@ pub async fn get_thread_page(
 ) -> Result<ThreadPage, ServiceError> {
     let mut conn = ctx.db.acquire().await?;
     let viewer_id = viewer.map(|v| v.id.0);
-    let opener =
-        db::posts::get_post(&mut conn.conn(), viewer_id, id.0).await?.ok_or(ServiceError::NotFound)?;
+    let opener = db::posts::get_post_for_viewer(&mut conn.conn(), viewer_id, id.0, ctx.now().millis())
+        .await?
+        .ok_or(ServiceError::NotFound)?;
     if opener.id != opener.root_id || (opener.deleted_at.is_some() && opener.reply_count == 0) {
         return Err(ServiceError::NotFound);
     }
@@ -213,6 +214,7 @@ pub async fn get_thread_page(
         id.0,
         parse_id_cursor(cursor),
         page_size + 1,
+        ctx.now().millis(),
     )
     .await?;
     let mut posts: Vec<PostDetails> = std::iter::once(opener)
@@ -246,6 +248,7 @@ pub async fn list_latest_threads(
         viewer.map(|v| v.id.0),
         parse_activity_cursor(cursor),
         page_size + 1,
+        ctx.now().millis(),
     )
     .await?;
     let threads = rows.into_iter().map(|row| PostDetails::from_row(row, viewer, false)).collect();
@@ -265,6 +268,7 @@ pub async fn list_followed_threads(
         viewer.id.0,
         parse_activity_cursor(cursor),
         page_size + 1,
+        ctx.now().millis(),
     )
     .await?;
     let threads = rows.into_iter().map(|row| PostDetails::from_row(row, Some(viewer), false)).collect();

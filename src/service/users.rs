@@ -1,4 +1,5 @@
-//! Public profiles of people.
+//! Public profiles of people: our members, and people of other instances we know (by
+//! `name@host`).
 
 use super::{Context, CurrentUser, Paged, PostDetails, ServiceError, paginate, parse_id_cursor};
 use crate::db;
@@ -7,6 +8,8 @@ use crate::domain::{ActorId, Timestamp};
 
 #[derive(Debug, Clone)]
 pub struct UserProfile {
+    pub id: ActorId,
+    /// `name`, or `name@host` for a person elsewhere.
     pub name: String,
     pub display_name: String,
     pub bio_html: String,
@@ -14,6 +17,15 @@ pub struct UserProfile {
     /// The organisation the profile represents, if any.
     pub organisation: Option<Organisation>,
     pub goals: Vec<super::goals::GoalSummary>,
+    /// What a signed-in viewer (not the person themselves) has set: Block/Mute or undo.
+    pub viewer_safety: Option<ViewerSafety>,
+}
+
+/// Whether the viewer blocks or mutes the person whose profile they see.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ViewerSafety {
+    pub blocking: bool,
+    pub muting: bool,
 }
 
 /// A profile page: the person and a page of their posts, newest first.
@@ -24,10 +36,14 @@ pub async fn get_user_page(
     cursor: Option<&str>,
 ) -> Result<(UserProfile, Paged<PostDetails>), ServiceError> {
     let mut conn = ctx.db.acquire().await?;
-    let actor = db::actors::get_local_actor_by_name(&mut conn.conn(), name)
-        .await?
-        .filter(|a| a.kind == "person")
-        .ok_or(ServiceError::NotFound)?;
+    let actor = match name.split_once('@') {
+        Some((name, host)) => {
+            db::actors::get_remote_actor_by_handle(&mut conn.conn(), name, &host.to_ascii_lowercase()).await?
+        }
+        None => db::actors::get_local_actor_by_name(&mut conn.conn(), name).await?,
+    }
+    .filter(|a| a.kind == "person")
+    .ok_or(ServiceError::NotFound)?;
     let page_size = ctx.settings.page_size;
     let rows = db::posts::list_author_posts(
         &mut conn.conn(),
@@ -44,13 +60,29 @@ pub async fn get_user_page(
         .map(super::goals::GoalSummary::from)
         .collect();
     let posts = rows.into_iter().map(|row| PostDetails::from_row(row, viewer, false)).collect();
+    let viewer_safety = match viewer.filter(|v| v.id.0 != actor.id) {
+        Some(v) => {
+            let now = ctx.now().millis();
+            let apart = db::blocks::list_separations(&mut conn.conn(), v.id.0, now, &[actor.id]).await?;
+            Some(ViewerSafety {
+                blocking: apart.iter().any(|r| r.kind == "block"),
+                muting: apart.iter().any(|r| r.kind == "mute"),
+            })
+        }
+        None => None,
+    };
     let profile = UserProfile {
-        name: actor.name,
+        id: ActorId(actor.id),
+        name: match &actor.host {
+            Some(host) if !actor.local => format!("{}@{host}", actor.name),
+            _ => actor.name,
+        },
         display_name: actor.display_name,
         bio_html: actor.summary_html,
         joined_at: Timestamp::from_millis(actor.created_at),
         organisation,
         goals,
+        viewer_safety,
     };
     Ok((profile, paginate(posts, page_size, |p: &PostDetails| p.id.0.to_string())))
 }

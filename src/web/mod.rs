@@ -2,6 +2,7 @@
 //! page struct from [`pages`], filled with view structs from [`view`].
 
 pub mod atom;
+pub mod block_views;
 pub mod csrf;
 pub mod error;
 pub mod event_atom;
@@ -23,9 +24,9 @@ use axum::Router;
 use axum::middleware;
 use axum::routing::{get, post};
 use handlers::{
-    about, admin, admin_accounts, assets, auth, calendar, events, feeds, follow_requests, goals, groups,
-    home, language, media, network, posts, projects, registrations, search, settings, tags, teams, threads,
-    users,
+    about, admin, admin_accounts, assets, auth, blocks, calendar, events, feeds, follow_requests, goals,
+    groups, home, language, media, network, posts, projects, registrations, search, settings, tags, teams,
+    threads, users,
 };
 
 /// The HTML pages. Canonical URLs also answer ActivityPub JSON (see `federation::serve`).
@@ -102,6 +103,10 @@ pub fn pages(state: &AppState) -> Router<AppState> {
         .route("/register", get(auth::register_form))
         .route("/logout", post(auth::logout))
         .route("/settings/profile", get(settings::profile_form).post(settings::profile_submit))
+        .route("/settings/blocks", get(blocks::settings))
+        .route("/settings/blocks/people", post(blocks::person))
+        .route("/settings/blocks/domains", post(blocks::block_domain))
+        .route("/settings/blocks/domains/remove", post(blocks::unblock_domain))
         .route("/language", post(language::choose))
         .merge(auth_limited)
         .layer(middleware::from_fn_with_state(state.clone(), csrf::protect_forms))

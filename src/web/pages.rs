@@ -178,6 +178,8 @@ pub struct UserPage {
     pub posts: ListView<PostView>,
     pub organisation: Option<super::member_views::OrganisationView>,
     pub goals: Vec<super::goal_views::GoalCardView>,
+    /// Block/Mute buttons for a signed-in viewer.
+    pub safety: Option<super::block_views::ProfileSafetyView>,
 }
 
 /// The posts with a hashtag.

@@ -120,6 +120,8 @@ pub struct PostView {
     pub can_edit: bool,
     pub can_delete: bool,
     pub images: Vec<ImageView>,
+    /// Message id of "hidden: you blocked/muted this person"; empty when the post is shown.
+    pub hidden_note: &'static str,
 }
 
 /// An attached image: a preview that links to the full size.
@@ -180,6 +182,11 @@ impl From<&PostDetails> for PostView {
             can_edit: post.viewer_can_edit,
             can_delete: post.viewer_can_delete,
             images: post.media.iter().map(ImageView::from).collect(),
+            hidden_note: match post.hidden_because {
+                Some(crate::service::HiddenBecause::Blocked) => "blocks-hidden-blocked",
+                Some(crate::service::HiddenBecause::Muted) => "blocks-hidden-muted",
+                None => "",
+            },
         }
     }
 }

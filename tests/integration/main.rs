@@ -34,6 +34,8 @@ mod http_forum;
 mod i18n;
 mod inbox;
 mod instance_blocks;
+mod member_blocks;
+mod member_blocks_web;
 mod members;
 mod migrations;
 mod moderator_teams;

@@ -114,8 +114,9 @@ pub async fn search(
     auth: Auth,
     Params(params): Params<SearchParams>,
 ) -> Result<Json<Vec<Account>>, ApiError> {
-    auth.user("read:accounts")?;
-    let cards = account_cards::search(&state.ctx, &params.q, params.limit.unwrap_or(40).clamp(1, 80)).await?;
+    let user = auth.user("read:accounts")?;
+    let limit = params.limit.unwrap_or(40).clamp(1, 80);
+    let cards = account_cards::search(&state.ctx, Some(user), &params.q, limit).await?;
     Ok(Json(cards.iter().map(|c| Account::from_card(&state.uris, c)).collect()))
 }
 

@@ -28,7 +28,7 @@ pub async fn empty_list() -> Json<Value> {
     Json(json!([]))
 }
 
-/// Lists that need a signed-in member (follow requests, blocks, mutes, bookmarks, filters).
+/// Lists that need a signed-in member and that Allmende keeps empty (filters, conversations...).
 pub async fn empty_private_list(auth: Auth) -> Result<Json<Value>, ApiError> {
     auth.user("read")?;
     Ok(Json(json!([])))

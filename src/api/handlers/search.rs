@@ -51,7 +51,7 @@ pub async fn search(
             accounts.extend(by_handle(&state, q, resolve).await?);
         }
     } else if wants("accounts") && !q.is_empty() {
-        accounts = account_cards::search(&state.ctx, q, limit).await?;
+        accounts = account_cards::search(&state.ctx, viewer, q, limit).await?;
     }
     if !wants("accounts") {
         accounts.clear();

@@ -81,11 +81,11 @@ pub(super) async fn follow_answered(
     Ok(vec![Outgoing::new(followed, id, answer, vec![Target::Inbox(inbox)])])
 }
 
-fn remote_id(actor: &FederationFieldsRow) -> Option<Url> {
+pub(super) fn remote_id(actor: &FederationFieldsRow) -> Option<Url> {
     actor.ap_id.as_deref().and_then(|id| Url::parse(id).ok())
 }
 
 /// The actor's own inbox, else its shared one: what is addressed to that actor alone.
-fn own_inbox(actor: &FederationFieldsRow) -> Option<Url> {
+pub(super) fn own_inbox(actor: &FederationFieldsRow) -> Option<Url> {
     actor.inbox_url.as_deref().or(actor.shared_inbox_url.as_deref()).and_then(|inbox| Url::parse(inbox).ok())
 }

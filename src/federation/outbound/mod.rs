@@ -5,6 +5,7 @@
 //! transaction claims the event, enqueues the planned activities and marks the event processed,
 //! so a crash neither loses nor repeats it, and two workers never translate the same event.
 
+mod blocks;
 mod boosts;
 mod events;
 mod follows;
@@ -194,6 +195,12 @@ async fn plan_event(
         }
         DomainEvent::ModeratorRemoved { group_id, moderator_id, by_id } => {
             moderators::team_changed(ctx, uris, *group_id, *moderator_id, *by_id, false).await
+        }
+        DomainEvent::PersonBlocked { block_id, blocker_id, blocked_id } => {
+            blocks::block_changed(ctx, uris, *block_id, *blocker_id, *blocked_id, true).await
+        }
+        DomainEvent::PersonUnblocked { block_id, blocker_id, blocked_id } => {
+            blocks::block_changed(ctx, uris, *block_id, *blocker_id, *blocked_id, false).await
         }
     }
 }

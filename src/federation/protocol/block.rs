@@ -56,4 +56,22 @@ impl BlockJson {
             cc: Vec::new(),
         }
     }
+
+    /// A member blocks a person, as Mastodon sends it: no `target`, addressed to the blocked
+    /// person alone, so their instance can hide the member from them.
+    pub fn personal(id: Url, actor: Url, object: Url) -> Self {
+        Self {
+            id,
+            kind: BlockType::Block,
+            actor,
+            to: vec![object.clone()],
+            object,
+            target: None,
+            summary: None,
+            end_time: None,
+            remove_data: None,
+            audience: None,
+            cc: Vec::new(),
+        }
+    }
 }

@@ -5,6 +5,7 @@ pub mod admin;
 pub mod admin_accounts;
 pub mod assets;
 pub mod auth;
+pub mod blocks;
 pub mod calendar;
 pub mod events;
 pub mod feeds;

@@ -8,6 +8,7 @@ use serde::Deserialize;
 use crate::federation::uris;
 use crate::service::users;
 use crate::state::AppState;
+use crate::web::block_views::ProfileSafetyView;
 use crate::web::error::WebError;
 use crate::web::goal_views::GoalCardView;
 use crate::web::member_views::OrganisationView;
@@ -30,6 +31,12 @@ pub async fn show(
     let (profile, posts) =
         users::get_user_page(&state.ctx, &name, viewer.as_ref(), query.before.as_deref()).await?;
     let goals = profile.goals.iter().map(|g| GoalCardView::new(g, &chrome.t)).collect();
+    let safety = profile.viewer_safety.map(|s| ProfileSafetyView {
+        account_id: profile.id.0,
+        back: uris::user_path(&profile.name),
+        blocking: s.blocking,
+        muting: s.muting,
+    });
     let page = UserPage {
         chrome,
         posts: ListView::from_paged(&posts, &uris::user_path(&profile.name), "before"),
@@ -39,6 +46,7 @@ pub async fn show(
         joined_at: profile.joined_at,
         organisation: profile.organisation.as_ref().map(OrganisationView::from),
         goals,
+        safety,
     };
     render(StatusCode::OK, &page)
 }
