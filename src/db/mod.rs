@@ -35,6 +35,7 @@ pub mod post_revisions;
 pub mod posts;
 pub mod projects;
 pub mod registrations;
+pub mod reports;
 pub mod sessions;
 pub mod statuses;
 pub mod tags;

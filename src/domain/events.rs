@@ -122,6 +122,10 @@ pub enum DomainEvent {
         actor_id: i64,
         join_ap_id: String,
     },
+    /// A member filed a report: one about a post in a remote group, or forwarded, goes out as `Flag`.
+    ReportCreated {
+        report_id: i64,
+    },
 }
 
 impl DomainEvent {
@@ -151,6 +155,7 @@ impl DomainEvent {
             Self::EventAnswered { .. } => "event_answered",
             Self::EventJoinAccepted { .. } => "event_join_accepted",
             Self::EventJoinRejected { .. } => "event_join_rejected",
+            Self::ReportCreated { .. } => "report_created",
         }
     }
 }

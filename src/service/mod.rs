@@ -28,6 +28,7 @@ pub mod projects;
 pub mod read_models;
 pub mod registrations;
 pub mod remote;
+pub mod reports;
 pub mod statuses;
 pub mod tags;
 pub mod thread_locks;

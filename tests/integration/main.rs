@@ -44,6 +44,8 @@ mod project_partners;
 mod projects;
 mod query_counts;
 mod registration_modes;
+mod report_federation;
+mod reports;
 mod reverse_proxy;
 mod signature_crosscheck;
 mod signed_fetch;

@@ -6,6 +6,7 @@ mod announce;
 pub(crate) mod create;
 mod delete;
 pub(crate) mod events;
+mod flag;
 mod follow;
 mod like;
 mod lock;
@@ -48,6 +49,7 @@ pub async fn receive(
         Inbound::Like(like) => like::receive(state, actor, like).await,
         Inbound::Dislike(dislike) => like::receive_dislike(state, actor, dislike).await,
         Inbound::Lock(lock) => lock::receive(state, actor_url, lock, true).await,
+        Inbound::Flag(flag) => flag::receive(state, actor, actor_url, *flag).await,
         Inbound::Announce(announce) => announce::receive(state, actor, actor_url, announce, depth).await,
         Inbound::Event(event) => events::receive_event(state, actor, actor_url, *event).await,
         Inbound::Join(join) => events::receive_join(state, actor, actor_url, join).await,

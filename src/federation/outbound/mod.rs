@@ -12,6 +12,7 @@ mod likes;
 mod locks;
 mod posts;
 mod profiles;
+mod reports;
 mod routing;
 
 use std::collections::BTreeSet;
@@ -188,6 +189,7 @@ async fn plan_event(
         DomainEvent::EventJoinRejected { event_id, actor_id, join_ap_id } => {
             events::join_answered(ctx, uris, *event_id, *actor_id, join_ap_id, false).await
         }
+        DomainEvent::ReportCreated { report_id } => reports::report_created(ctx, uris, *report_id).await,
     }
 }
 

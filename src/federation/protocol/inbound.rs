@@ -1,7 +1,7 @@
 //! Classifies what arrives at an inbox by its `type`, before anything is checked or stored.
 //!
-//! Activities we handle become their wire type; any other well-formed activity (`Flag`, `Add`,
-//! `Lock`...) becomes [`Inbound::Unknown`], so the inbox can acknowledge and ignore it instead of
+//! Activities we handle become their wire type; any other well-formed activity (`Add`,
+//! `Remove`...) becomes [`Inbound::Unknown`], so the inbox can acknowledge and ignore it instead of
 //! answering with an error that the sender would retry for days. Malformed input, and known
 //! activities whose content we cannot read, are a [`ParseError`] that says what was wrong.
 
@@ -16,6 +16,7 @@ use super::create::CreateJson;
 use super::de::kind_of;
 use super::delete::DeleteJson;
 use super::event::{AcceptJoinJson, EventActivityJson, JoinJson};
+use super::flag::FlagJson;
 use super::follow::FollowJson;
 use super::like::{DislikeJson, LikeJson};
 use super::lock::LockJson;
@@ -39,6 +40,8 @@ pub enum Inbound {
     Block(BlockJson),
     /// `Lock` of a thread (Lemmy).
     Lock(LockJson),
+    /// A report.
+    Flag(Box<FlagJson>),
     /// `Create` or `Update` of an `Event`.
     Event(Box<EventActivityJson>),
     /// `Join` of an event (going).
@@ -53,7 +56,7 @@ pub enum Inbound {
 }
 
 impl Inbound {
-    /// The activity's kind, for logs and metrics: `Create`, or `Unknown(Flag)`.
+    /// The activity's kind, for logs and metrics: `Create`, or `Unknown(Add)`.
     pub fn kind(&self) -> String {
         let name = match self {
             Self::Follow(_) => "Follow",
@@ -68,6 +71,7 @@ impl Inbound {
             Self::Announce(_) => "Announce",
             Self::Block(_) => "Block",
             Self::Lock(_) => "Lock",
+            Self::Flag(_) => "Flag",
             Self::Event(_) => "Event",
             Self::Join(_) => "Join",
             Self::Leave(_) => "Leave",
@@ -124,6 +128,7 @@ pub fn parse_inbound(value: Value) -> Result<Inbound, ParseError> {
         "Announce" => Inbound::Announce(parse(&kind, value)?),
         "Block" => Inbound::Block(parse(&kind, value)?),
         "Lock" => Inbound::Lock(parse(&kind, value)?),
+        "Flag" => Inbound::Flag(Box::new(parse(&kind, value)?)),
         _ => Inbound::Unknown(kind),
     })
 }
