@@ -115,8 +115,8 @@ pub async fn create_report(
 ) -> Result<ReportView, ServiceError> {
     let category = ReportCategory::parse(&input.category)?;
     let comment = parse_comment(&input.comment)?;
-    let mut post_ids = input.post_ids.clone();
-    post_ids.dedup();
+    let mut seen = std::collections::HashSet::new();
+    let post_ids: Vec<i64> = input.post_ids.iter().copied().filter(|id| seen.insert(*id)).collect();
     if post_ids.len() > 20 {
         return Err(FieldError::new("status_ids", "at most 20 posts in one report").into());
     }
@@ -264,7 +264,8 @@ pub async fn receive_remote_report(
     let Some(target) = target else {
         return Ok(RemoteReportOutcome::NotOurs);
     };
-    posts.retain(|p| p.author_id == target);
+    let mut seen = std::collections::HashSet::new();
+    posts.retain(|p| p.author_id == target && seen.insert(p.id));
     let target_local = db::actors::get_actor(&mut conn, target).await?.is_some_and(|a| a.local);
     if !target_local && posts.is_empty() {
         return Ok(RemoteReportOutcome::NotOurs);

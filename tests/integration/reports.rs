@@ -33,7 +33,7 @@ pub(crate) async fn cast(app: &TestApp) -> Cast {
     let carl = app.create_user("carl").await;
     let root = accounts::create_account(
         &app.ctx,
-        accounts::NewAccount { username: "root".into(), email: None, password: PASSWORD.into(), admin: true },
+        accounts::NewAccount { username: "rhea".into(), email: None, password: PASSWORD.into(), admin: true },
     )
     .await
     .expect("admin");
@@ -115,7 +115,7 @@ pub async fn a_member_reports_a_post_from_the_web(app: TestApp) {
     assert!(group_page.contains("/g/energy/reports"), "the group page links its reports for moderators");
 
     // The admin sees it too, with the suspend link.
-    app.sign_in("root").await;
+    app.sign_in("rhea").await;
     let (status, page) = app.get_html("/admin/reports").await;
     assert_eq!(status, StatusCode::OK);
     assert!(page.contains("Selling pills") && page.contains(&format!("/admin/accounts/{}", c.bob.id.0)));
@@ -253,14 +253,14 @@ pub async fn apps_report_and_admins_use_the_admin_api(app: TestApp) {
     assert_eq!(reader.post_json("/api/v1/reports", body).await.status(), StatusCode::FORBIDDEN);
 
     // The admin API: admins with admin scopes only.
-    let admin = Api { app: &app, token: token_for(&app, "root", "read admin:read admin:write").await };
+    let admin = Api { app: &app, token: token_for(&app, "rhea", "read admin:read admin:write").await };
     let listed = admin.get_json("/api/v1/admin/reports").await;
     assert_eq!(listed.as_array().map(Vec::len), Some(1), "{listed}");
     assert_eq!(listed[0]["account"]["username"], "carl");
     assert_eq!(listed[0]["target_account"]["username"], "bob");
     assert_eq!(listed[0]["target_account"]["account"]["acct"], "bob");
     assert_eq!(listed[0]["statuses"][0]["id"], c.thread.0.to_string());
-    let plain_admin = Api { app: &app, token: token_for(&app, "root", "read write").await };
+    let plain_admin = Api { app: &app, token: token_for(&app, "rhea", "read write").await };
     assert_eq!(plain_admin.get("/api/v1/admin/reports").await.status(), StatusCode::FORBIDDEN);
     let moderator = Api { app: &app, token: token_for(&app, "ana", "admin:read admin:write").await };
     assert_eq!(moderator.get("/api/v1/admin/reports").await.status(), StatusCode::FORBIDDEN);
@@ -303,7 +303,7 @@ pub async fn apps_report_and_admins_use_the_admin_api(app: TestApp) {
     assert_eq!(refused.status(), StatusCode::NOT_FOUND);
 
     // The admin got Mastodon's admin.report notification.
-    let notes = Api { app: &app, token: token_for(&app, "root", "read").await };
+    let notes = Api { app: &app, token: token_for(&app, "rhea", "read").await };
     let listed = notes.get_json("/api/v1/notifications").await;
     assert_eq!(listed[0]["type"], "admin.report", "{listed}");
     assert_eq!(listed[0]["report"]["id"], id);

@@ -91,7 +91,7 @@ fn form_page(chrome: Chrome, action: String, subject: ReportSubject) -> ReportFo
             .iter()
             .map(|c| CategoryOption {
                 value: c.as_str(),
-                label: chrome.t.get(&format!("report-category-{}", c.as_str())),
+                label: chrome.t.get(category_label(*c)),
                 chosen: *c == ReportCategory::Other,
             })
             .collect(),
@@ -172,6 +172,25 @@ async fn submit(
     render(StatusCode::OK, &page)
 }
 
+/// The message id of a category's name.
+fn category_label(category: ReportCategory) -> &'static str {
+    match category {
+        ReportCategory::Spam => "report-category-spam",
+        ReportCategory::Legal => "report-category-legal",
+        ReportCategory::Violation => "report-category-violation",
+        ReportCategory::Other => "report-category-other",
+    }
+}
+
+/// The message id of what resolving a report did.
+fn action_label(action: ReportAction) -> &'static str {
+    match action {
+        ReportAction::Dismissed => "report-action-dismissed",
+        ReportAction::PostRemoved => "report-action-post-removed",
+        ReportAction::Resolved => "report-action-resolved",
+    }
+}
+
 /// One report as listed.
 pub struct ReportRowView {
     pub id: i64,
@@ -213,7 +232,7 @@ impl ReportRowView {
                 _ => String::new(),
             },
             origin_host: report.origin_host.clone().unwrap_or_default(),
-            category: t.get(&format!("report-category-{}", report.category.as_str())),
+            category: t.get(category_label(report.category)),
             comment: report.comment.clone(),
             created_at: t.datetime(report.created_at),
             group: report.group.as_ref().map(|(_, name, _)| name.clone()).unwrap_or_default(),
@@ -221,10 +240,7 @@ impl ReportRowView {
             resolved: report.resolved_at.is_some(),
             resolved_by: report.resolved_by.as_ref().map(|(_, name)| name.clone()).unwrap_or_default(),
             resolved_at: report.resolved_at.map(|at| t.datetime(at)).unwrap_or_default(),
-            action: report
-                .action
-                .map(|a| t.get(&format!("report-action-{}", a.as_str().replace('_', "-"))))
-                .unwrap_or_default(),
+            action: report.action.map(|a| t.get(action_label(a))).unwrap_or_default(),
             note: report.resolution_note.clone(),
         }
     }
