@@ -4,13 +4,21 @@
 //!
 //! Who sees a report is decided by [`may_handle`] alone, for every front door.
 
+mod incoming;
+mod views;
+
+pub use incoming::{FlaggedObject, RemoteReport, RemoteReportOutcome, receive_remote_report};
+pub(crate) use views::report_for_notification;
+pub use views::{ReportSubject, ReportView, ReportedPost, report_subject};
+
 use super::notifications;
-use super::statuses::{AccountSummary, StatusView};
+use super::statuses::StatusView;
 use super::{Context, CurrentUser, ServiceError};
-use crate::db::reports::{NewReport, ReportPostRow, ReportRow};
+use crate::db::reports::{NewReport, ReportRow};
 use crate::db::{self, Conn};
-use crate::domain::report::{ReportAction, ReportCategory, clip_remote_comment, parse_comment};
-use crate::domain::{ActorId, DomainEvent, FieldError, PostId, Timestamp};
+use crate::domain::report::{ReportAction, ReportCategory, parse_comment};
+use crate::domain::{DomainEvent, FieldError, PostId};
+use views::views;
 
 /// Notification kinds: a new report for an admin (Mastodon's `admin.report`), for a group
 /// moderator who is not an admin, and a report resolved, for its reporter.
@@ -31,45 +39,6 @@ pub struct ReportInput {
     pub comment: String,
     /// Also send the report to the reported account's own server.
     pub forward: bool,
-}
-
-/// A report as its moderators see it.
-#[derive(Debug, Clone)]
-pub struct ReportView {
-    pub id: i64,
-    pub target: AccountSummary,
-    /// `name` or `name@host`.
-    pub target_handle: String,
-    /// The local reporter, or for a report from elsewhere the actor that sent it.
-    pub reporter: Option<AccountSummary>,
-    /// The reporting server, for a report from elsewhere.
-    pub origin_host: Option<String>,
-    /// The group the reported posts are in: its handle and whether it is ours.
-    pub group: Option<(i64, String, bool)>,
-    pub category: ReportCategory,
-    pub comment: String,
-    pub forwarded: bool,
-    pub assigned: Option<(i64, String)>,
-    pub resolved_by: Option<(i64, String)>,
-    pub resolved_at: Option<Timestamp>,
-    pub action: Option<ReportAction>,
-    pub resolution_note: String,
-    pub created_at: Timestamp,
-    pub updated_at: Timestamp,
-    pub posts: Vec<ReportedPost>,
-}
-
-/// A reported post as it was when reported.
-#[derive(Debug, Clone)]
-pub struct ReportedPost {
-    pub post_id: Option<i64>,
-    pub thread_id: Option<i64>,
-    pub title: Option<String>,
-    pub content_html: String,
-    pub author: String,
-    pub posted_at: Timestamp,
-    /// Deleted or removed since.
-    pub gone_now: bool,
 }
 
 /// Where reports are handled: the moderation pages (admins and group moderators), or the
@@ -178,135 +147,8 @@ pub async fn create_report(
     get_own_report(ctx, user, id).await
 }
 
-/// One object a `Flag` names, as the federation layer read its URL.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum FlaggedObject {
-    /// One of our posts.
-    LocalPost(PostId),
-    /// One of our people or groups, by name.
-    LocalActor(String),
-    /// Something elsewhere, by its ActivityPub id.
-    Remote(String),
-}
-
-/// A report that arrived in a `Flag` from another server.
-#[derive(Debug, Clone)]
-pub struct RemoteReport {
-    pub flag_ap_id: String,
-    /// The actor that sent the `Flag` (a person or the instance actor of its server).
-    pub sender: ActorId,
-    pub origin_host: String,
-    pub objects: Vec<FlaggedObject>,
-    pub comment: String,
-}
-
-/// What became of a `Flag`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RemoteReportOutcome {
-    Stored(i64),
-    /// The same `Flag` was stored before.
-    Repeated,
-    /// It names nothing of ours and no post in one of our groups: not ours to judge.
-    NotOurs,
-}
-
-/// Stores a report from elsewhere when it is about one of our accounts or posts, or a post in
-/// one of our groups. Remote objects are only looked up among what we store: a post in one of
-/// our groups is always stored here, so nothing needs fetching.
-pub async fn receive_remote_report(
-    ctx: &Context,
-    report: RemoteReport,
-) -> Result<RemoteReportOutcome, ServiceError> {
-    let mut tx = ctx.db.begin().await?;
-    let mut conn = tx.conn();
-    let mut accounts = Vec::new();
-    let mut posts = Vec::new();
-    for object in &report.objects {
-        match object {
-            FlaggedObject::LocalPost(id) => {
-                if let Some(post) = db::posts::get_post_ref(&mut conn, id.0).await? {
-                    posts.push(post);
-                }
-            }
-            FlaggedObject::LocalActor(name) => {
-                if let Some(actor) = db::actors::get_local_actor_by_name(&mut conn, name).await?
-                    && matches!(actor.kind.as_str(), "person" | "group")
-                {
-                    accounts.push((actor.id, true));
-                }
-            }
-            FlaggedObject::Remote(ap_id) => {
-                if let Some(post) = db::posts::get_post_ref_by_ap_id(&mut conn, ap_id).await? {
-                    let in_our_group = match post.group_id {
-                        Some(group) => {
-                            db::actors::get_actor(&mut conn, group).await?.is_some_and(|g| g.local)
-                        }
-                        None => false,
-                    };
-                    if in_our_group {
-                        posts.push(post);
-                    }
-                } else if let Some(actor) = db::actors::get_actor_by_ap_id(&mut conn, ap_id).await?
-                    && matches!(actor.kind.as_str(), "person" | "group")
-                {
-                    accounts.push((actor.id, actor.local));
-                }
-            }
-        }
-    }
-    // The reported account: the one named (ours, or the author of posts in our groups), else the
-    // author of the first post; only that account's posts belong to the report.
-    let target = accounts
-        .iter()
-        .find(|(id, local)| *local || posts.iter().any(|p| p.author_id == *id))
-        .map(|(id, _)| *id)
-        .or_else(|| posts.first().map(|p| p.author_id));
-    let Some(target) = target else {
-        return Ok(RemoteReportOutcome::NotOurs);
-    };
-    let mut seen = std::collections::HashSet::new();
-    posts.retain(|p| p.author_id == target && seen.insert(p.id));
-    let target_local = db::actors::get_actor(&mut conn, target).await?.is_some_and(|a| a.local);
-    if !target_local && posts.is_empty() {
-        return Ok(RemoteReportOutcome::NotOurs);
-    }
-    let mut groups: Vec<Option<i64>> = posts.iter().map(|p| p.group_id).collect();
-    groups.dedup();
-    let group_id = match groups.as_slice() {
-        [single] => *single,
-        _ => None,
-    };
-    let id = ctx.new_id();
-    let comment = clip_remote_comment(&report.comment);
-    let inserted = db::reports::insert_report(
-        &mut conn,
-        &NewReport {
-            id,
-            target_id: target,
-            reporter_id: Some(report.sender.0),
-            origin_host: Some(&report.origin_host),
-            flag_ap_id: Some(&report.flag_ap_id),
-            group_id,
-            category: ReportCategory::Other.as_str(),
-            comment: &comment,
-            forwarded: true,
-            now: ctx.now().millis(),
-        },
-    )
-    .await?;
-    if !inserted {
-        return Ok(RemoteReportOutcome::Repeated);
-    }
-    for (position, post) in posts.iter().take(20).enumerate() {
-        db::reports::insert_report_post_snapshot(&mut conn, id, position as i64, post.id).await?;
-    }
-    notify_new_report(ctx, &mut conn, id, report.sender.0, group_id).await?;
-    tx.commit().await?;
-    Ok(RemoteReportOutcome::Stored(id))
-}
-
 /// Tells the admins and the group's local moderators about a new report.
-async fn notify_new_report(
+pub(super) async fn notify_new_report(
     ctx: &Context,
     conn: &mut Conn<'_>,
     report_id: i64,
@@ -389,16 +231,6 @@ pub async fn list_reports(
     let limit = filter.limit.unwrap_or(PAGE_SIZE).clamp(1, 200);
     let rows = db::reports::list_reports(&mut conn, filter.resolved, group_id, filter.max_id, limit).await?;
     views(&mut conn, rows).await
-}
-
-/// Whether `user` may see the reports of the local group `name` (for a link on its page).
-pub async fn may_see_group_reports(
-    ctx: &Context,
-    user: &CurrentUser,
-    group_id: i64,
-) -> Result<bool, ServiceError> {
-    let mut conn = ctx.db.acquire().await?;
-    may_handle(&mut conn.conn(), user, Some((group_id, true)), Desk::Moderation).await
 }
 
 /// Closes a report as dismissed or resolved, with a note; the reporter (if one of ours) is told.
@@ -542,166 +374,4 @@ pub async fn get_own_report(ctx: &Context, user: &CurrentUser, id: i64) -> Resul
         return Err(ServiceError::NotFound);
     }
     views(&mut conn, vec![row]).await?.pop().ok_or(ServiceError::NotFound)
-}
-
-async fn views(conn: &mut Conn<'_>, rows: Vec<ReportRow>) -> Result<Vec<ReportView>, ServiceError> {
-    let (Some(lowest), Some(highest)) = (rows.iter().map(|r| r.id).min(), rows.iter().map(|r| r.id).max())
-    else {
-        return Ok(Vec::new());
-    };
-    let posts = db::reports::list_report_posts(conn, lowest, highest).await?;
-    let mut views = Vec::with_capacity(rows.len());
-    for row in rows {
-        let target = summary(conn, row.target_id).await?.ok_or(ServiceError::NotFound)?;
-        let reporter = match row.reporter_id {
-            Some(id) => summary(conn, id).await?,
-            None => None,
-        };
-        views.push(view(row, target, reporter, &posts));
-    }
-    Ok(views)
-}
-
-async fn summary(conn: &mut Conn<'_>, id: i64) -> Result<Option<AccountSummary>, ServiceError> {
-    Ok(db::actors::get_actor(conn, id).await?.map(|a| AccountSummary {
-        id: a.id,
-        kind: a.kind,
-        name: a.name,
-        display_name: a.display_name,
-        host: a.host,
-        ap_id: a.ap_id,
-        summary_html: a.summary_html,
-        created_at: Timestamp::from_millis(a.created_at),
-    }))
-}
-
-fn handle_of(name: &str, host: Option<&str>) -> String {
-    match host {
-        Some(host) => format!("{name}@{host}"),
-        None => name.to_owned(),
-    }
-}
-
-fn view(
-    row: ReportRow,
-    target: AccountSummary,
-    reporter: Option<AccountSummary>,
-    posts: &[ReportPostRow],
-) -> ReportView {
-    let group = match (row.group_id, &row.group_name) {
-        (Some(id), Some(name)) => {
-            Some((id, handle_of(name, row.group_host.as_deref()), row.group_local.unwrap_or(false)))
-        }
-        _ => None,
-    };
-    ReportView {
-        id: row.id,
-        target_handle: handle_of(&row.target_name, row.target_host.as_deref()),
-        target,
-        reporter,
-        origin_host: row.origin_host,
-        group,
-        category: ReportCategory::from_stored(&row.category),
-        comment: row.comment,
-        forwarded: row.forwarded,
-        assigned: row.assigned_id.zip(row.assigned_name),
-        resolved_by: row.resolved_by_id.zip(row.resolved_by_name),
-        resolved_at: row.resolved_at.map(Timestamp::from_millis),
-        action: row.action_taken.as_deref().map(ReportAction::from_stored),
-        resolution_note: row.resolution_note,
-        created_at: Timestamp::from_millis(row.created_at),
-        updated_at: Timestamp::from_millis(row.updated_at),
-        posts: posts
-            .iter()
-            .filter(|p| p.report_id == row.id)
-            .map(|p| ReportedPost {
-                post_id: p.post_id,
-                thread_id: p.root_id,
-                title: p.title.clone(),
-                content_html: p.content_html.clone(),
-                author: p.author_name.clone(),
-                posted_at: Timestamp::from_millis(p.posted_at),
-                gone_now: p.deleted_now,
-            })
-            .collect(),
-    }
-}
-
-/// The report a notification names: the notification was only written for someone who may see
-/// it (a moderator, an admin, or its reporter), so no further check here.
-pub(crate) async fn report_for_notification(
-    conn: &mut Conn<'_>,
-    id: i64,
-) -> Result<Option<ReportView>, ServiceError> {
-    let Some(row) = db::reports::get_report(conn, id).await? else {
-        return Ok(None);
-    };
-    Ok(views(conn, vec![row]).await?.pop())
-}
-
-/// What a report form is about: an account, and maybe one of its posts.
-#[derive(Debug, Clone)]
-pub struct ReportSubject {
-    pub account_id: i64,
-    /// `name` or `name@host`.
-    pub handle: String,
-    pub shown_name: String,
-    /// The account is on another server: the form offers to forward the report there.
-    pub remote: bool,
-    pub post: Option<ReportedPost>,
-}
-
-/// The subject of a report form: a post (and its author), or an account by handle.
-pub async fn report_subject(
-    ctx: &Context,
-    user: &CurrentUser,
-    post: Option<PostId>,
-    handle: Option<&str>,
-) -> Result<ReportSubject, ServiceError> {
-    let mut conn = ctx.db.acquire().await?;
-    let mut conn = conn.conn();
-    let (account_id, post) = match (post, handle) {
-        (Some(post), _) => {
-            let row = db::posts::get_post(&mut conn, Some(user.id.0), post.0)
-                .await?
-                .ok_or(ServiceError::NotFound)?;
-            if row.deleted_at.is_some() {
-                return Err(ServiceError::NotFound);
-            }
-            let author = handle_of(&row.author_name, row.author_host.as_deref());
-            let reported = ReportedPost {
-                post_id: Some(row.id),
-                thread_id: Some(row.root_id),
-                title: row.title,
-                content_html: row.content_html,
-                author,
-                posted_at: Timestamp::from_millis(row.created_at),
-                gone_now: false,
-            };
-            (row.author_id, Some(reported))
-        }
-        (None, Some(handle)) => {
-            let actor = match handle.split_once('@') {
-                None => db::actors::get_local_actor_by_name(&mut conn, handle).await?,
-                Some((name, host)) => db::actors::get_remote_actor_by_handle(&mut conn, name, host).await?,
-            };
-            let actor = actor
-                .filter(|a| matches!(a.kind.as_str(), "person" | "group"))
-                .ok_or(ServiceError::NotFound)?;
-            (actor.id, None)
-        }
-        (None, None) => return Err(ServiceError::NotFound),
-    };
-    let actor = db::actors::get_actor(&mut conn, account_id).await?.ok_or(ServiceError::NotFound)?;
-    Ok(ReportSubject {
-        account_id,
-        handle: handle_of(&actor.name, actor.host.as_deref()),
-        shown_name: if actor.display_name.is_empty() {
-            actor.name.clone()
-        } else {
-            actor.display_name.clone()
-        },
-        remote: !actor.local,
-        post,
-    })
 }
