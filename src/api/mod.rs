@@ -19,8 +19,8 @@ use tower_http::cors::{Any, CorsLayer};
 
 use crate::state::AppState;
 use handlers::{
-    accounts, admin_accounts, apps, blocks, instance, lists, media, notifications, oauth, search, statuses,
-    streaming, tags, timelines,
+    accounts, admin_accounts, apps, blocks, instance, lists, media, notifications, oauth, reports, search,
+    statuses, streaming, tags, timelines,
 };
 
 /// Every client API route; paths work with and without a trailing slash (see `router`).
@@ -122,6 +122,13 @@ pub fn routes(state: &AppState) -> Router<AppState> {
         .route("/api/v1/notifications/{id}", get(notifications::show))
         .route("/api/v1/notifications/{id}/dismiss", post(notifications::dismiss))
         .route("/api/v2/search", get(search::search))
+        .route("/api/v1/reports", post(reports::create))
+        .route("/api/v1/admin/reports", get(reports::admin_list))
+        .route("/api/v1/admin/reports/{id}", get(reports::admin_show))
+        .route("/api/v1/admin/reports/{id}/assign_to_self", post(reports::admin_assign))
+        .route("/api/v1/admin/reports/{id}/unassign", post(reports::admin_unassign))
+        .route("/api/v1/admin/reports/{id}/resolve", post(reports::admin_resolve))
+        .route("/api/v1/admin/reports/{id}/reopen", post(reports::admin_reopen))
         .route("/api/v1/streaming", get(streaming::connect))
         .route("/api/v1/media/{id}", get(media::show).put(media::update))
         .route("/api/allmende/avatar.png", get(media::default_avatar))

@@ -41,6 +41,7 @@ pub mod posts;
 pub mod projects;
 pub mod registrations;
 pub mod remote_moderators;
+pub mod reports;
 pub mod sessions;
 pub mod statuses;
 pub mod suspensions;

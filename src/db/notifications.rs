@@ -33,6 +33,31 @@ pub async fn insert_notification(
     Ok(inserted == 1)
 }
 
+/// Stores a notification about a report (`report_id`) for a local account other than `from_actor`.
+pub async fn insert_report_notification(
+    conn: &mut Conn<'_>,
+    id: i64,
+    recipient: i64,
+    kind: &str,
+    from_actor: i64,
+    report_id: i64,
+    now: i64,
+) -> Result<bool, DbError> {
+    let inserted = execute!(
+        conn,
+        "INSERT INTO notifications (id, account_id, kind, from_actor_id, report_id, created_at) \
+         SELECT $1, $2, $3, $4, $5, $6 WHERE $2 <> $4 \
+         AND EXISTS (SELECT 1 FROM accounts WHERE actor_id = $2)",
+        id,
+        recipient,
+        kind,
+        from_actor,
+        report_id,
+        now,
+    )?;
+    Ok(inserted == 1)
+}
+
 /// Removes an earlier notification of the same kind about the same post from the same actor,
 /// so that a new one (another edit) is listed as new.
 pub async fn delete_same_notification(
@@ -58,6 +83,8 @@ pub struct NotificationRow {
     pub id: i64,
     pub kind: String,
     pub post_id: Option<i64>,
+    /// For notifications about a report.
+    pub report_id: Option<i64>,
     pub created_at: i64,
     pub from_id: i64,
     pub from_kind: String,
@@ -71,7 +98,7 @@ pub struct NotificationRow {
 
 macro_rules! select_notification {
     () => {
-        "SELECT n.id, n.kind, n.post_id, n.created_at, a.id AS from_id, a.kind AS from_kind, \
+        "SELECT n.id, n.kind, n.post_id, n.report_id, n.created_at, a.id AS from_id, a.kind AS from_kind, \
          a.name AS from_name, a.display_name AS from_display_name, a.ap_id AS from_ap_id, \
          a.summary_html AS from_summary_html, a.created_at AS from_created_at, i.host AS from_host \
          FROM notifications n JOIN actors a ON a.id = n.from_actor_id \

@@ -145,6 +145,10 @@ pub enum DomainEvent {
         blocker_id: i64,
         blocked_id: i64,
     },
+    /// A member filed a report: one about a post in a remote group, or forwarded, goes out as `Flag`.
+    ReportCreated {
+        report_id: i64,
+    },
 }
 
 impl DomainEvent {
@@ -178,6 +182,7 @@ impl DomainEvent {
             Self::ModeratorRemoved { .. } => "moderator_removed",
             Self::PersonBlocked { .. } => "person_blocked",
             Self::PersonUnblocked { .. } => "person_unblocked",
+            Self::ReportCreated { .. } => "report_created",
         }
     }
 }

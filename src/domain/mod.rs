@@ -17,6 +17,7 @@ pub mod organisation;
 pub mod post;
 pub mod project;
 pub mod registration;
+pub mod report;
 pub mod scopes;
 pub mod time;
 pub mod validation;

@@ -34,6 +34,7 @@ pub mod read_models;
 pub mod registrations;
 pub mod remote;
 pub mod remote_moderation;
+pub mod reports;
 pub mod statuses;
 pub mod suspensions;
 pub mod tags;

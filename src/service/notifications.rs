@@ -7,7 +7,9 @@ use crate::db::{self, Conn, notifications::NotificationRow, statuses::Window};
 use crate::domain::Timestamp;
 
 /// The kinds a Mastodon app knows that Allmende produces.
-pub const KINDS: &[&str] = &["mention", "status", "reblog", "follow", "favourite", "update"];
+/// `report_resolved` (a member's report was handled) is ours; apps ignore kinds they do not know.
+pub const KINDS: &[&str] =
+    &["mention", "status", "reblog", "follow", "favourite", "update", "admin.report", "report_resolved"];
 
 /// Tells `recipient` (if it is a local account other than `from`) about something.
 pub(crate) async fn notify(
@@ -25,6 +27,28 @@ pub(crate) async fn notify(
         kind,
         from,
         post,
+        ctx.now().millis(),
+    )
+    .await?;
+    Ok(())
+}
+
+/// Tells `recipient` about a report: a new one, or their own one resolved.
+pub(crate) async fn notify_report(
+    ctx: &Context,
+    conn: &mut Conn<'_>,
+    recipient: i64,
+    kind: &'static str,
+    from: i64,
+    report: i64,
+) -> Result<(), ServiceError> {
+    db::notifications::insert_report_notification(
+        conn,
+        ctx.new_id(),
+        recipient,
+        kind,
+        from,
+        report,
         ctx.now().millis(),
     )
     .await?;
@@ -67,6 +91,8 @@ pub struct NotificationView {
     pub created_at: Timestamp,
     pub account: AccountSummary,
     pub status: Option<StatusView>,
+    /// The report a report notification is about.
+    pub report: Option<super::reports::ReportView>,
 }
 
 /// Which notifications to list.
@@ -118,19 +144,32 @@ pub async fn list_notifications(
         statuses.into_iter().map(|row| StatusView::from_row(row, Some(user))).collect(),
     )
     .await?;
-    Ok(rows
-        .into_iter()
-        .filter_map(|row| {
-            let status = match row.post_id {
-                Some(post_id) => Some(statuses.iter().find(|s| s.id == post_id)?.clone()),
-                None => None,
-            };
-            Some(view(row, status))
-        })
-        .collect())
+    let mut views = Vec::with_capacity(rows.len());
+    for row in rows {
+        let status = match row.post_id {
+            Some(post_id) => match statuses.iter().find(|s| s.id == post_id) {
+                Some(status) => Some(status.clone()),
+                None => continue,
+            },
+            None => None,
+        };
+        let report = match row.report_id {
+            Some(id) => match super::reports::report_for_notification(&mut conn.conn(), id).await? {
+                Some(report) => Some(report),
+                None => continue,
+            },
+            None => None,
+        };
+        views.push(view(row, status, report));
+    }
+    Ok(views)
 }
 
-fn view(row: NotificationRow, status: Option<StatusView>) -> NotificationView {
+fn view(
+    row: NotificationRow,
+    status: Option<StatusView>,
+    report: Option<super::reports::ReportView>,
+) -> NotificationView {
     NotificationView {
         id: row.id,
         kind: row.kind,
@@ -146,6 +185,7 @@ fn view(row: NotificationRow, status: Option<StatusView>) -> NotificationView {
             created_at: Timestamp::from_millis(row.from_created_at),
         },
         status,
+        report,
     }
 }
 
@@ -165,7 +205,11 @@ pub async fn get_notification(
         None => None,
     };
     let status = super::statuses::with_related(&mut conn.conn(), status.into_iter().collect()).await?.pop();
-    Ok(view(row, status))
+    let report = match row.report_id {
+        Some(id) => super::reports::report_for_notification(&mut conn.conn(), id).await?,
+        None => None,
+    };
+    Ok(view(row, status, report))
 }
 
 pub async fn dismiss(ctx: &Context, user: &CurrentUser, id: i64) -> Result<(), ServiceError> {

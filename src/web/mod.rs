@@ -25,8 +25,8 @@ use axum::middleware;
 use axum::routing::{get, post};
 use handlers::{
     about, admin, admin_accounts, assets, auth, blocks, calendar, events, feeds, follow_requests, goals,
-    groups, home, language, media, network, posts, projects, registrations, search, settings, tags, teams,
-    threads, users,
+    groups, home, language, media, network, posts, projects, registrations, reports, search, settings, tags,
+    teams, threads, users,
 };
 
 /// The HTML pages. Canonical URLs also answer ActivityPub JSON (see `federation::serve`).
@@ -79,6 +79,11 @@ pub fn pages(state: &AppState) -> Router<AppState> {
         .route("/p/{id}/like", post(posts::like))
         .route("/p/{id}/unlike", post(posts::unlike))
         .route("/u/{name}", get(users::show))
+        .route("/p/{id}/report", get(reports::post_form).post(reports::post_submit))
+        .route("/u/{handle}/report", get(reports::account_form).post(reports::account_submit))
+        .route("/g/{name}/reports", get(reports::group_reports))
+        .route("/admin/reports", get(reports::admin_reports))
+        .route("/reports/{id}/resolve", post(reports::resolve))
         .route("/tags/{name}", get(tags::show))
         .route("/goals", get(goals::list).post(goals::create))
         .route("/goals/new", get(goals::new_form))

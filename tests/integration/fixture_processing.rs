@@ -123,10 +123,13 @@ const EXPECTED: &[Case] = &[
         "lemmy/activities/community/remove_mod.json",
         Refused("lemmy_beta is not in the group's moderators collection, so cannot change the team"),
     ),
-    case("lemmy/activities/community/report_page.json", Ignored("reports from elsewhere are not taken")),
+    case(
+        "lemmy/activities/community/report_page.json",
+        Refused("a report about nothing of ours and no post in our groups"),
+    ),
     case(
         "lemmy/activities/community/resolve_report_page.json",
-        Ignored("reports from elsewhere are not taken"),
+        Ignored("a Lemmy `Resolve` of a report: resolutions elsewhere are not tracked"),
     ),
     case("lemmy/activities/community/undo_lock_note.json", Ignored("an unlock of a comment we do not have")),
     case("lemmy/activities/community/undo_lock_page.json", Ignored("an unlock of a thread we do not have")),
@@ -246,7 +249,10 @@ const EXPECTED: &[Case] = &[
     // mastodon
     case("mastodon/activities/create_note.json", Ignored("a reply to a post its server does not serve")),
     case("mastodon/activities/delete.json", Ignored("a post we never had")),
-    case("mastodon/activities/flag.json", Ignored("reports from elsewhere are not taken")),
+    case(
+        "mastodon/activities/flag.json",
+        Refused("a report about nothing of ours and no post in our groups"),
+    ),
     case("mastodon/activities/follow.json", Refused("a follow of a group that is not here")),
     case("mastodon/activities/like_page.json", Ignored("a vote on a post we never had")),
     case("mastodon/activities/private_message.json", Ignored("a private message (not public)")),
@@ -260,7 +266,9 @@ const EXPECTED: &[Case] = &[
     ),
     // mbin
     case("mbin/activities/accept.json", Ignored("a follow that is not ours")),
-    case("mbin/activities/flag.json", Ignored("reports from elsewhere are not taken")),
+    case("mbin/activities/flag.json", Refused("a report about nothing of ours and no post in our groups")),
+    // misskey
+    case("misskey/activities/flag.json", Refused("a report about nothing of ours and no post in our groups")),
     // mitra
     case("mitra/activities/accept.json", Ignored("a follow that is not ours")),
     case(
@@ -274,6 +282,7 @@ const EXPECTED: &[Case] = &[
     // mobilizon
     case("mobilizon/objects/event.json", Ignored("an event of a group nobody here follows")),
     // nodebb
+    case("nodebb/activities/flag.json", Refused("a report about nothing of ours and no post in our groups")),
     case(
         "nodebb/objects/page.json",
         Thread {

@@ -50,6 +50,8 @@ mod projects;
 mod query_counts;
 mod register_spam;
 mod registration_modes;
+mod report_federation;
+mod reports;
 mod reverse_proxy;
 mod signature_crosscheck;
 mod signed_fetch;

@@ -10,6 +10,7 @@ pub mod lists;
 pub mod media;
 pub mod notifications;
 pub mod oauth;
+pub mod reports;
 pub mod search;
 pub mod statuses;
 pub mod streaming;

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::{Account, Status, timestamp};
+use super::{Account, Report, Status, timestamp};
 use crate::federation::uris::Uris;
 use crate::service::notifications::NotificationView;
 
@@ -16,6 +16,9 @@ pub struct Notification {
     pub account: Account,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<Status>,
+    /// For `admin.report` and `report_resolved`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub report: Option<Report>,
 }
 
 impl Notification {
@@ -27,6 +30,7 @@ impl Notification {
             created_at: timestamp(view.created_at),
             account: Account::from_summary(uris, &view.account),
             status: view.status.as_ref().map(|s| Status::new(uris, s)),
+            report: view.report.as_ref().map(|r| Report::new(uris, r)),
         }
     }
 }

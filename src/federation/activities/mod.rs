@@ -7,6 +7,7 @@ mod announce;
 pub(crate) mod create;
 mod delete;
 pub(crate) mod events;
+mod flag;
 mod follow;
 mod like;
 mod lock;
@@ -51,6 +52,7 @@ pub async fn receive(
         Inbound::Lock(lock) => lock::receive(state, actor, actor_url, lock, true).await,
         Inbound::Add(change) => add::receive(state, actor, change, true).await,
         Inbound::Remove(change) => add::receive(state, actor, change, false).await,
+        Inbound::Flag(flag) => flag::receive(state, actor, actor_url, *flag).await,
         Inbound::Announce(announce) => announce::receive(state, actor, actor_url, announce, depth).await,
         Inbound::Event(event) => events::receive_event(state, actor, actor_url, *event).await,
         Inbound::Join(join) => events::receive_join(state, actor, actor_url, join).await,

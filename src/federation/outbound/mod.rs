@@ -14,6 +14,7 @@ mod locks;
 mod moderators;
 mod posts;
 mod profiles;
+mod reports;
 mod routing;
 
 use std::collections::BTreeSet;
@@ -202,6 +203,7 @@ async fn plan_event(
         DomainEvent::PersonUnblocked { block_id, blocker_id, blocked_id } => {
             blocks::block_changed(ctx, uris, *block_id, *blocker_id, *blocked_id, false).await
         }
+        DomainEvent::ReportCreated { report_id } => reports::report_created(ctx, uris, *report_id).await,
     }
 }
 

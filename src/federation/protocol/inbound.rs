@@ -17,6 +17,7 @@ use super::create::CreateJson;
 use super::de::kind_of;
 use super::delete::DeleteJson;
 use super::event::{AcceptJoinJson, EventActivityJson, JoinJson};
+use super::flag::FlagJson;
 use super::follow::FollowJson;
 use super::like::{DislikeJson, LikeJson};
 use super::lock::LockJson;
@@ -45,6 +46,8 @@ pub enum Inbound {
     Add(AddJson),
     /// `Remove` from a collection: a moderator dismissed, or a thread no longer featured.
     Remove(RemoveJson),
+    /// A report.
+    Flag(Box<FlagJson>),
     /// `Create` or `Update` of an `Event`.
     Event(Box<EventActivityJson>),
     /// `Join` of an event (going).
@@ -59,7 +62,7 @@ pub enum Inbound {
 }
 
 impl Inbound {
-    /// The activity's kind, for logs and metrics: `Create`, or `Unknown(Flag)`.
+    /// The activity's kind, for logs and metrics: `Create`, or `Unknown(Add)`.
     pub fn kind(&self) -> String {
         let name = match self {
             Self::Follow(_) => "Follow",
@@ -76,6 +79,7 @@ impl Inbound {
             Self::Lock(_) => "Lock",
             Self::Add(_) => "Add",
             Self::Remove(_) => "Remove",
+            Self::Flag(_) => "Flag",
             Self::Event(_) => "Event",
             Self::Join(_) => "Join",
             Self::Leave(_) => "Leave",
@@ -134,6 +138,7 @@ pub fn parse_inbound(value: Value) -> Result<Inbound, ParseError> {
         "Lock" => Inbound::Lock(parse(&kind, value)?),
         "Add" => Inbound::Add(parse(&kind, value)?),
         "Remove" => Inbound::Remove(parse(&kind, value)?),
+        "Flag" => Inbound::Flag(Box::new(parse(&kind, value)?)),
         _ => Inbound::Unknown(kind),
     })
 }

@@ -19,6 +19,7 @@ pub mod network;
 pub mod posts;
 pub mod projects;
 pub mod registrations;
+pub mod reports;
 pub mod search;
 pub mod settings;
 pub mod tags;

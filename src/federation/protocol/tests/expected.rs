@@ -53,7 +53,7 @@ pub(super) const EXPECTED: &[(&str, &str)] = &[
     // Removing a moderator: moderation, not handled yet.
     ("lemmy/activities/community/remove_mod.json", "Unknown(Remove)"),
     // Reports: moderation, not handled yet.
-    ("lemmy/activities/community/report_page.json", "Unknown(Flag)"),
+    ("lemmy/activities/community/report_page.json", "Flag"),
     // Lemmy's own report resolution, no Allmende equivalent.
     ("lemmy/activities/community/resolve_report_page.json", "Unknown(Resolve)"),
     ("lemmy/activities/community/undo_lock_note.json", "Undo"),
@@ -112,7 +112,7 @@ pub(super) const EXPECTED: &[(&str, &str)] = &[
     ("mastodon/activities/create_note.json", "Create"),
     ("mastodon/activities/delete.json", "Delete"),
     // Reports: moderation, not handled yet.
-    ("mastodon/activities/flag.json", "Unknown(Flag)"),
+    ("mastodon/activities/flag.json", "Flag"),
     ("mastodon/activities/follow.json", "Follow"),
     ("mastodon/activities/like_page.json", "Like"),
     // A bare Note, not an activity; read as a post (addressing decides it is private).
@@ -126,8 +126,10 @@ pub(super) const EXPECTED: &[(&str, &str)] = &[
     ("mastodon/objects/person.json", "actor"),
     // mbin
     ("mbin/activities/accept.json", "Accept"),
-    ("mbin/activities/flag.json", "Unknown(Flag)"),
+    ("mbin/activities/flag.json", "Flag"),
     ("mbin/objects/instance.json", "actor"),
+    // misskey
+    ("misskey/activities/flag.json", "Flag"),
     // mitra
     ("mitra/activities/accept.json", "Accept"),
     ("mitra/activities/create_post.json", "Create"),
@@ -137,6 +139,7 @@ pub(super) const EXPECTED: &[(&str, &str)] = &[
     ("mobilizon/objects/group.json", "actor"),
     ("mobilizon/objects/person.json", "actor"),
     // nodebb
+    ("nodebb/activities/flag.json", "Flag"),
     ("nodebb/objects/group.json", "actor"),
     ("nodebb/objects/page.json", "post"),
     ("nodebb/objects/person.json", "actor"),

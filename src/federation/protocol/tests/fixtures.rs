@@ -45,7 +45,7 @@ fn json_files(dir: &Path, found: &mut Vec<PathBuf>) {
 }
 
 /// How a fixture is read: `actor`, `post`, `tombstone`, `collection`, `collection page`, an
-/// inbound kind (`Create`, `Unknown(Flag)`), or `rejected as <what>`. The error message goes to
+/// inbound kind (`Create`, `Unknown(Add)`), or `rejected as <what>`. The error message goes to
 /// the second element, for the failure report.
 fn outcome(value: Value) -> (String, Option<String>) {
     fn read<T: DeserializeOwned>(what: &str, value: Value) -> (String, Option<String>) {
