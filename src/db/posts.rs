@@ -32,6 +32,8 @@ pub struct PostRow {
     pub group_host: Option<String>,
     pub viewer_liked: bool,
     pub has_replies: bool,
+    /// Set when moderators removed the post (it is then also deleted): their reason.
+    pub removal_reason: Option<String>,
 }
 
 /// Every post query selects the same columns; `$1` is always the viewer (or NULL).
@@ -43,7 +45,8 @@ macro_rules! select_post {
          a.display_name AS author_display_name, ai.host AS author_host, g.name AS group_name, \
          g.display_name AS group_title, gi.host AS group_host, \
          EXISTS (SELECT 1 FROM likes l WHERE l.post_id = p.id AND l.actor_id = $1) AS viewer_liked, \
-         EXISTS (SELECT 1 FROM posts c WHERE c.in_reply_to_id = p.id AND c.deleted_at IS NULL) AS has_replies \
+         EXISTS (SELECT 1 FROM posts c WHERE c.in_reply_to_id = p.id AND c.deleted_at IS NULL) AS has_replies, \
+         (SELECT r.reason FROM post_removals r WHERE r.post_id = p.id) AS removal_reason \
          FROM posts p \
          JOIN actors a ON a.id = p.author_id \
          LEFT JOIN instances ai ON ai.id = a.instance_id \

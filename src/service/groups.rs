@@ -154,6 +154,10 @@ pub async fn get_group_page(
             .into_iter()
             .map(|m| (ActorRef { name: m.name, display_name: m.display_name, host: None }, m.role))
             .collect(),
+        viewer_ban: match viewer {
+            Some(viewer) => super::group_bans::viewer_ban(ctx, ActorId(group.id), viewer).await?,
+            None => None,
+        },
         viewer_follows: stats.viewer_follows,
         viewer_follow_pending: stats.viewer_follow_pending,
         viewer_role: stats.viewer_role,

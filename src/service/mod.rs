@@ -13,11 +13,13 @@ pub mod feeds;
 pub mod follow_requests;
 pub mod follows;
 pub mod goals;
+pub mod group_bans;
 pub mod groups;
 pub mod instance;
 pub mod instance_info;
 pub mod keys;
 pub mod media;
+pub mod modlog;
 pub mod network;
 pub mod notifications;
 pub mod oauth;
@@ -26,6 +28,7 @@ pub mod peers;
 pub mod posts;
 pub mod projects;
 pub mod read_models;
+pub mod removals;
 pub mod registrations;
 pub mod remote;
 pub mod statuses;
@@ -64,6 +67,8 @@ pub struct Settings {
     /// The instance's public base URL (`https://forum.example`), for the hashtag and mention
     /// links written into posts.
     pub base_url: String,
+    /// Leave moderators' names out of the public modlog (`moderation.hide_moderator_names`).
+    pub hide_moderator_names: bool,
 }
 
 impl Default for Settings {
@@ -90,6 +95,7 @@ impl Default for Settings {
             .map(String::from)
             .to_vec(),
             base_url: "http://localhost".to_owned(),
+            hide_moderator_names: false,
         }
     }
 }

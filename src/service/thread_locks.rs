@@ -4,6 +4,7 @@
 
 use super::{Context, CurrentUser, ServiceError};
 use crate::db;
+use crate::domain::modlog::{ModlogEntry, ModlogKind};
 use crate::domain::{DomainEvent, PostId};
 
 /// A moderator of the thread's group (one of ours) locks or unlocks it. Changing nothing (it
@@ -31,6 +32,9 @@ pub async fn set_thread_lock(
         db::thread_locks::unlock_thread(&mut conn, thread.0).await?
     };
     if changed {
+        let kind = if locked { ModlogKind::Lock } else { ModlogKind::Unlock };
+        let entry = ModlogEntry::new(kind, Some(user.id.0)).in_group(Some(group_id)).on_post(thread.0);
+        super::modlog::record(ctx, &mut conn, entry).await?;
         ctx.emit(&mut conn, DomainEvent::ThreadLockChanged { post_id: thread.0, group_id, locked }).await?;
     }
     tx.commit().await?;
@@ -41,19 +45,29 @@ pub async fn set_thread_lock(
 /// that we hold. Returns false when `post` opens no thread (Lemmy also locks single comments,
 /// which we do not).
 pub async fn set_remote_thread_lock(ctx: &Context, post: PostId, locked: bool) -> Result<bool, ServiceError> {
-    let mut conn = ctx.db.acquire().await?;
-    let mut conn = conn.conn();
+    let mut tx = ctx.db.begin().await?;
+    let mut conn = tx.conn();
     let Some(opener) = db::posts::get_post_ref(&mut conn, post.0).await? else {
         return Ok(false);
     };
     if opener.id != opener.root_id || opener.local {
         return Ok(false);
     }
-    if locked {
-        db::thread_locks::lock_thread(&mut conn, post.0, ctx.now().millis()).await?;
+    let changed = if locked {
+        db::thread_locks::lock_thread(&mut conn, post.0, ctx.now().millis()).await?
     } else {
-        db::thread_locks::unlock_thread(&mut conn, post.0).await?;
+        db::thread_locks::unlock_thread(&mut conn, post.0).await?
+    };
+    if changed {
+        // The group's authority is what was checked; it stands for whichever moderator acted.
+        let kind = if locked { ModlogKind::Lock } else { ModlogKind::Unlock };
+        let entry = ModlogEntry::new(kind, opener.group_id)
+            .in_group(opener.group_id)
+            .on_post(post.0)
+            .by_remote(true);
+        super::modlog::record(ctx, &mut conn, entry).await?;
     }
+    tx.commit().await?;
     Ok(true)
 }
 

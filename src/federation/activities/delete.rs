@@ -7,7 +7,7 @@ use crate::domain::ActorId;
 use crate::federation::inbox::InboxError;
 use crate::federation::moderators;
 use crate::federation::protocol::DeleteJson;
-use crate::service::{ServiceError, remote};
+use crate::service::{ServiceError, remote, removals};
 use crate::state::AppState;
 
 pub async fn receive(
@@ -31,7 +31,7 @@ pub async fn receive(
     match remote::delete_remote_post(&state.ctx, actor, object.as_str()).await {
         Ok(_) => {}
         Err(ServiceError::Forbidden) => {
-            return match remove_by_group_moderator(state, actor_url, object).await? {
+            return match remove_by_group_moderator(state, actor_url, object, delete.summary.as_deref()).await? {
                 true => Ok(()),
                 false => Err(InboxError::Forbidden("Delete by someone who may not")),
             };
@@ -54,6 +54,7 @@ pub(super) async fn remove_by_group_moderator(
     state: &AppState,
     actor_url: &Url,
     object: &Url,
+    reason: Option<&str>,
 ) -> Result<bool, InboxError> {
     let Some((group, group_url)) = remote::remote_group_of_post(&state.ctx, object.as_str()).await? else {
         return Ok(false);
@@ -68,7 +69,7 @@ pub(super) async fn remove_by_group_moderator(
             Err(error) => return Err(super::retry_or_refuse(error, "the group's moderators")),
         }
     }
-    match remote::remove_post_from_remote_group(&state.ctx, group, object.as_str()).await {
+    match removals::remove_remote_post(&state.ctx, group, actor_url.as_str(), object.as_str(), reason).await {
         Ok(removed) => {
             tracing::info!(post = %object, by = %actor_url, removed, "post removed by its group");
             Ok(true)
