@@ -150,7 +150,8 @@ pub async fn list_latest_threads(
 }
 
 /// Replies of a thread in the order they were written, after an id cursor. Deleted replies
-/// stay (as placeholders) only while something answers them.
+/// stay (as placeholders) only while something answers them; removed ones stay with their
+/// reason, so everyone sees that moderators acted and why.
 pub async fn list_thread_replies(
     conn: &mut Conn<'_>,
     viewer: Option<i64>,
@@ -166,7 +167,8 @@ pub async fn list_thread_replies(
             select_post!(),
             "WHERE p.root_id = $2 AND p.id <> p.root_id AND ($3 IS NULL OR p.id > $3) \
              AND (p.deleted_at IS NULL OR EXISTS \
-                  (SELECT 1 FROM posts c WHERE c.in_reply_to_id = p.id AND c.deleted_at IS NULL)) \
+                  (SELECT 1 FROM posts c WHERE c.in_reply_to_id = p.id AND c.deleted_at IS NULL) \
+                  OR EXISTS (SELECT 1 FROM post_removals r WHERE r.post_id = p.id)) \
              ORDER BY p.id LIMIT $4"
         ),
         viewer,

@@ -61,7 +61,7 @@ async fn remote_post(app: &TestApp, ap_id: &str, author: ActorId, group: ActorId
             group: Some(group),
             in_reply_to: parent,
             title: parent.is_none().then(|| "Wind".to_owned()),
-            content_html: "<p>Bad comment text</p>".into(),
+            content_html: if parent.is_some() { "<p>Bad comment text</p>" } else { "<p>Wind turbines?</p>" }.into(),
             language: None,
             sensitive: false,
             content_warning: None,
