@@ -27,15 +27,22 @@ pub struct BanInput {
     pub remove_data: bool,
 }
 
-/// A ban as moderators and the banned person see it.
+/// A ban as the group's moderators see it.
 #[derive(Debug, Clone)]
 pub struct BanView {
     pub person: ActorRef,
     pub reason: String,
     pub expires_at: Option<Timestamp>,
     pub banned_at: Timestamp,
-    /// Hidden from the banned person when names are hidden in public.
+    /// Who banned (shown to the group's moderators only).
     pub moderator: Option<String>,
+}
+
+/// What a banned person is told on the group's page.
+#[derive(Debug, Clone)]
+pub struct BanNotice {
+    pub reason: String,
+    pub expires_at: Option<Timestamp>,
 }
 
 /// Refuses when `actor` is banned from `group_id` now (Invalid, with [`BANNED`] on `body`, so
@@ -154,7 +161,7 @@ pub async fn list_bans(ctx: &Context, user: &CurrentUser, group: &str) -> Result
     let mut conn = ctx.db.acquire().await?;
     let group = moderated_group(&mut conn.conn(), group, user).await?;
     let rows = db::group_bans::list_active_bans(&mut conn.conn(), group, ctx.now().millis()).await?;
-    Ok(rows.into_iter().map(|row| ban_view(row, false)).collect())
+    Ok(rows.into_iter().map(ban_view).collect())
 }
 
 /// Whether the viewer may ban and see the bans of `group` (for links on its pages).
@@ -165,13 +172,6 @@ pub async fn may_ban(ctx: &Context, user: &CurrentUser, group: &str) -> Result<b
         Err(ServiceError::Forbidden) => Ok(false),
         Err(other) => Err(other),
     }
-}
-
-/// The viewer's own ban in a group (ours or remote), to show them on the group's page.
-pub async fn viewer_ban(ctx: &Context, group_id: ActorId, viewer: &CurrentUser) -> Result<Option<BanView>, ServiceError> {
-    let mut conn = ctx.db.acquire().await?;
-    let ban = db::group_bans::get_active_ban(&mut conn.conn(), group_id.0, viewer.id.0, ctx.now().millis()).await?;
-    Ok(ban.map(|row| ban_view(row, ctx.settings.hide_moderator_names)))
 }
 
 /// A remote group (or its moderator `moderator`, checked by the caller) bans `person` from
@@ -269,13 +269,13 @@ fn handle(name: String, host: Option<String>) -> String {
     }
 }
 
-fn ban_view(row: BanRow, hide_moderator: bool) -> BanView {
+fn ban_view(row: BanRow) -> BanView {
     BanView {
         person: ActorRef { name: row.actor_name, display_name: String::new(), host: row.actor_host },
         reason: row.reason,
         expires_at: row.expires_at.map(Timestamp::from_millis),
         banned_at: Timestamp::from_millis(row.created_at),
-        moderator: if hide_moderator { None } else { row.moderator_name.map(|name| handle(name, row.moderator_host)) },
+        moderator: row.moderator_name.map(|name| handle(name, row.moderator_host)),
     }
 }
 

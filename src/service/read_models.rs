@@ -144,7 +144,7 @@ pub struct GroupDetails {
     pub thread_count: i64,
     pub moderators: Vec<(ActorRef, String)>,
     /// The viewer's ban from this group, when one is in force.
-    pub viewer_ban: Option<super::group_bans::BanView>,
+    pub viewer_ban: Option<super::group_bans::BanNotice>,
     pub viewer_follows: bool,
     pub viewer_follow_pending: bool,
     pub viewer_role: Option<String>,

@@ -5,6 +5,7 @@ use askama::Template;
 use serde::Serialize;
 
 use super::view::{Chrome, FormState, ListView};
+use crate::domain::modlog::ModlogKind;
 use crate::domain::{PostId, Timestamp};
 use crate::federation::uris;
 use crate::service::group_bans::BanView;
@@ -24,7 +25,7 @@ pub struct ModlogPage {
 #[derive(Debug, Clone)]
 pub struct ModlogView {
     /// Message id of the action.
-    pub kind_label: String,
+    pub kind_label: &'static str,
     pub moderator: Option<String>,
     pub group: Option<(String, String)>,
     pub person: Option<(String, String)>,
@@ -38,7 +39,7 @@ pub struct ModlogView {
 impl From<&ModlogItem> for ModlogView {
     fn from(item: &ModlogItem) -> Self {
         Self {
-            kind_label: format!("modlog-kind-{}", item.kind.as_str().replace('_', "-")),
+            kind_label: kind_label(item.kind),
             moderator: item.moderator.clone(),
             group: item.group.as_ref().map(|g| (g.clone(), uris::group_path(g))),
             person: item.target_actor.as_ref().map(|p| (p.clone(), uris::user_path(p))),
@@ -48,6 +49,25 @@ impl From<&ModlogItem> for ModlogView {
             remote: item.remote,
             at: item.at,
         }
+    }
+}
+
+/// The message id naming an action.
+fn kind_label(kind: ModlogKind) -> &'static str {
+    match kind {
+        ModlogKind::Removal => "modlog-kind-removal",
+        ModlogKind::Restore => "modlog-kind-restore",
+        ModlogKind::Ban => "modlog-kind-ban",
+        ModlogKind::Unban => "modlog-kind-unban",
+        ModlogKind::Lock => "modlog-kind-lock",
+        ModlogKind::Unlock => "modlog-kind-unlock",
+        ModlogKind::ModeratorAdded => "modlog-kind-moderator-added",
+        ModlogKind::ModeratorRemoved => "modlog-kind-moderator-removed",
+        ModlogKind::DomainBlock => "modlog-kind-domain-block",
+        ModlogKind::DomainUnblock => "modlog-kind-domain-unblock",
+        ModlogKind::Suspension => "modlog-kind-suspension",
+        ModlogKind::Unsuspension => "modlog-kind-unsuspension",
+        ModlogKind::ReportResolved => "modlog-kind-report-resolved",
     }
 }
 
