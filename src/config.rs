@@ -163,8 +163,18 @@ pub enum ConfigError {
 }
 
 /// Sections whose keys are reached from the environment as `ALLMENDE_<SECTION>_<KEY>`.
-const SECTIONS: &[&str] =
-    &["database", "instance", "registration", "auth", "limits", "federation", "oauth", "network", "log", "moderation"];
+const SECTIONS: &[&str] = &[
+    "database",
+    "instance",
+    "registration",
+    "auth",
+    "limits",
+    "federation",
+    "oauth",
+    "network",
+    "log",
+    "moderation",
+];
 const TOP_LEVEL: &[&str] =
     &["domain", "bind", "data_dir", "insecure_http", "trusted_proxies", "extra_ca_cert"];
 

@@ -31,7 +31,10 @@ async fn a_moderator_removes_a_reply_with_a_reason_and_bans_its_author_in_a_brow
     assert!(page.contains(&format!("Removed by the moderators: {REASON}")), "{page}");
     assert!(!page.contains(SPAM), "{page}");
     let modlog = visitor.get_ok("/modlog").await;
-    assert!(modlog.contains("Removal") && modlog.contains("@carl") && modlog.contains("Spamming"), "{modlog}");
+    assert!(
+        modlog.contains("Removal") && modlog.contains("@carl") && modlog.contains("Spamming"),
+        "{modlog}"
+    );
 }
 
 fn topic_path(path: &str) -> String {

@@ -58,7 +58,8 @@ async fn removal_reasons_and_bans_reach_the_other_instance(backend: Backend) {
     .await;
     let page = page_shows(&ana, &ana_group, BANNED).await;
     assert!(page.contains("Trolling"), "the ban's reason is shown to ana:\n{page}");
-    let refused = ana.submit(&ana_topic, &format!("/p/{}/reply", topic_id(&ana_topic)), &[("body", LATE)]).await;
+    let refused =
+        ana.submit(&ana_topic, &format!("/p/{}/reply", topic_id(&ana_topic)), &[("body", LATE)]).await;
     assert_eq!(refused.status.as_u16(), 422, "ana's own instance refuses: {}", refused.body);
     assert!(refused.body.contains(BANNED), "and says why:\n{}", refused.body);
 

@@ -36,7 +36,12 @@ pub async fn upsert_ban(conn: &mut Conn<'_>, ban: &NewBan<'_>) -> Result<(), DbE
 }
 
 /// Lifts a ban; returns whether one was in force.
-pub async fn delete_ban(conn: &mut Conn<'_>, group_id: i64, actor_id: i64, now: i64) -> Result<bool, DbError> {
+pub async fn delete_ban(
+    conn: &mut Conn<'_>,
+    group_id: i64,
+    actor_id: i64,
+    now: i64,
+) -> Result<bool, DbError> {
     let deleted = execute!(
         conn,
         "DELETE FROM group_bans WHERE group_id = $1 AND actor_id = $2 AND (expires_at IS NULL OR expires_at > $3)",

@@ -54,7 +54,13 @@ pub async fn get_removal(conn: &mut Conn<'_>, post_id: i64) -> Result<Option<Rem
 
 /// The reason a post was removed for, when it was removed (an empty reason is still a removal).
 pub async fn get_removal_reason(conn: &mut Conn<'_>, post_id: i64) -> Result<Option<String>, DbError> {
-    query_scalar!(conn, String, fetch_optional, "SELECT reason FROM post_removals WHERE post_id = $1", post_id)
+    query_scalar!(
+        conn,
+        String,
+        fetch_optional,
+        "SELECT reason FROM post_removals WHERE post_id = $1",
+        post_id
+    )
 }
 
 /// Puts a removed post's content back and forgets the removal; false when it was not removed.

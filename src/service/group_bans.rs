@@ -132,13 +132,20 @@ pub async fn ban_person(
 }
 
 /// Lifts a ban in our group `group` of the person `handle`.
-pub async fn unban_person(ctx: &Context, user: &CurrentUser, group: &str, handle: &str) -> Result<(), ServiceError> {
+pub async fn unban_person(
+    ctx: &Context,
+    user: &CurrentUser,
+    group: &str,
+    handle: &str,
+) -> Result<(), ServiceError> {
     let mut tx = ctx.db.begin().await?;
     let mut conn = tx.conn();
     let group = moderated_group(&mut conn, group, user).await?;
     let person = find_person(&mut conn, handle.trim()).await?;
     let now = ctx.now().millis();
-    let ban = db::group_bans::get_active_ban(&mut conn, group, person.0, now).await?.ok_or(ServiceError::NotFound)?;
+    let ban = db::group_bans::get_active_ban(&mut conn, group, person.0, now)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
     db::group_bans::delete_ban(&mut conn, group, person.0, now).await?;
     let entry = ModlogEntry::new(ModlogKind::Unban, Some(user.id.0)).in_group(Some(group)).on_actor(person.0);
     modlog::record(ctx, &mut conn, entry).await?;

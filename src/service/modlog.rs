@@ -61,7 +61,10 @@ pub async fn list_modlog(
     let mut conn = ctx.db.acquire().await?;
     let group_id = match group {
         Some(handle) => Some(
-            db::groups::get_group_by_handle(&mut conn.conn(), handle).await?.ok_or(ServiceError::NotFound)?.id,
+            db::groups::get_group_by_handle(&mut conn.conn(), handle)
+                .await?
+                .ok_or(ServiceError::NotFound)?
+                .id,
         ),
         None => None,
     };

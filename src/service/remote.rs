@@ -330,7 +330,8 @@ pub async fn remote_group_of_any_post(
     ap_id: &str,
 ) -> Result<Option<(ActorId, String)>, ServiceError> {
     let mut conn = ctx.db.acquire().await?;
-    let Some(group_id) = db::posts::get_post_ref_by_ap_id(&mut conn.conn(), ap_id).await?.and_then(|p| p.group_id)
+    let Some(group_id) =
+        db::posts::get_post_ref_by_ap_id(&mut conn.conn(), ap_id).await?.and_then(|p| p.group_id)
     else {
         return Ok(None);
     };

@@ -55,8 +55,10 @@ pub(crate) async fn remove_in(
     if post_id != root_id {
         db::posts::update_thread_on_reply_deleted(conn, root_id).await?;
     }
-    let entry =
-        ModlogEntry::new(ModlogKind::Removal, Some(moderator.0)).in_group(group_id).on_post(post_id).because(reason);
+    let entry = ModlogEntry::new(ModlogKind::Removal, Some(moderator.0))
+        .in_group(group_id)
+        .on_post(post_id)
+        .because(reason);
     modlog::record(ctx, conn, entry).await?;
     ctx.emit(
         conn,

@@ -61,10 +61,8 @@ pub async fn set_remote_thread_lock(ctx: &Context, post: PostId, locked: bool) -
     if changed {
         // The group's authority is what was checked; it stands for whichever moderator acted.
         let kind = if locked { ModlogKind::Lock } else { ModlogKind::Unlock };
-        let entry = ModlogEntry::new(kind, opener.group_id)
-            .in_group(opener.group_id)
-            .on_post(post.0)
-            .by_remote(true);
+        let entry =
+            ModlogEntry::new(kind, opener.group_id).in_group(opener.group_id).on_post(post.0).by_remote(true);
         super::modlog::record(ctx, &mut conn, entry).await?;
     }
     tx.commit().await?;

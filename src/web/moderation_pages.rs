@@ -105,7 +105,9 @@ impl From<&ModlogItem> for ModlogEntryJson {
             moderator: item.moderator.clone(),
             group: item.group.clone(),
             target_person: item.target_actor.clone(),
-            target_post: item.target_post.map(|(id, root)| uris::post_in_thread_path(PostId(root), PostId(id))),
+            target_post: item
+                .target_post
+                .map(|(id, root)| uris::post_in_thread_path(PostId(root), PostId(id))),
             reason: item.reason.clone(),
             expires_at: item.expires_at.map(|at| at.to_rfc3339()),
             remote: item.remote,

@@ -45,14 +45,23 @@ async fn lemmy_community(app: &TestApp, peer: &mut Peer) -> (String, String, Act
     let mut document = peer.document(&group_url).expect("group document");
     document["attributedTo"] = json!(moderators);
     peer.publish(&group_url, document);
-    peer.publish(&moderators, json!({"@context": AS, "id": moderators, "type": "OrderedCollection", "orderedItems": [moderator]}));
+    peer.publish(
+        &moderators,
+        json!({"@context": AS, "id": moderators, "type": "OrderedCollection", "orderedItems": [moderator]}),
+    );
     let hello = json!({"@context": AS, "id": peer.url("/hello/1"), "type": "View", "actor": group_url, "object": group_url});
     assert_eq!(peer.deliver(&group_url, &app.url("/inbox"), &hello).await, StatusCode::ACCEPTED);
     let group_id = remote::known_actor(&app.ctx, &group_url).await.expect("lookup").expect("group stored").0;
     (group_url, moderator, group_id)
 }
 
-async fn remote_post(app: &TestApp, ap_id: &str, author: ActorId, group: ActorId, parent: Option<PostId>) -> PostId {
+async fn remote_post(
+    app: &TestApp,
+    ap_id: &str,
+    author: ActorId,
+    group: ActorId,
+    parent: Option<PostId>,
+) -> PostId {
     remote::store_remote_post(
         &app.ctx,
         RemotePost {
@@ -61,7 +70,8 @@ async fn remote_post(app: &TestApp, ap_id: &str, author: ActorId, group: ActorId
             group: Some(group),
             in_reply_to: parent,
             title: parent.is_none().then(|| "Wind".to_owned()),
-            content_html: if parent.is_some() { "<p>Bad comment text</p>" } else { "<p>Wind turbines?</p>" }.into(),
+            content_html: if parent.is_some() { "<p>Bad comment text</p>" } else { "<p>Wind turbines?</p>" }
+                .into(),
             language: None,
             sensitive: false,
             content_warning: None,
@@ -97,7 +107,10 @@ pub async fn a_lemmy_removal_with_a_reason_is_shown_and_undone(app: TestApp) {
     assert_eq!(json["items"][0]["kind"], "removal");
     assert_eq!(json["items"][0]["reason"], "bad comment");
     assert_eq!(json["items"][0]["remote"], true);
-    assert_eq!(json["items"][0]["moderator"], format!("lemmy_beta@{}", peer.base_url.trim_start_matches("http://")));
+    assert_eq!(
+        json["items"][0]["moderator"],
+        format!("lemmy_beta@{}", peer.base_url.trim_start_matches("http://"))
+    );
 
     // Lemmy's restore: the moderator's Undo of the Delete (announced by the community).
     let undo = fixture(&peer, "deletion/undo_remove_note.json", &[]);
@@ -124,7 +137,8 @@ pub async fn a_lemmy_ban_of_our_member_is_honoured_until_undone(app: TestApp) {
     let opener = remote_post(&app, &peer.url("/ds9/post/1"), author_id, group_id, None).await;
 
     // Someone who does not moderate the community is refused.
-    let mut forged = fixture(&peer, "block/block_user.json", &[("http://ds9.lemmy.ml/u/lemmy_alpha", &ana_url)]);
+    let mut forged =
+        fixture(&peer, "block/block_user.json", &[("http://ds9.lemmy.ml/u/lemmy_alpha", &ana_url)]);
     let mallory = peer.url("/enterprise/u/mallory");
     peer.add_actor_at(&mallory, "Person");
     forged["actor"] = json!(mallory);
@@ -133,20 +147,28 @@ pub async fn a_lemmy_ban_of_our_member_is_honoured_until_undone(app: TestApp) {
     assert_eq!(count_rows(&app, "group_bans").await, 0);
 
     // The moderator's ban, sent to our member's instance directly (Lemmy does), with `endTime`.
-    let mut block = fixture(&peer, "block/block_user.json", &[("http://ds9.lemmy.ml/u/lemmy_alpha", &ana_url)]);
-    let end = chrono::DateTime::from_timestamp_millis(app.ctx.now().millis() + 24 * 3600 * 1000).expect("time");
+    let mut block =
+        fixture(&peer, "block/block_user.json", &[("http://ds9.lemmy.ml/u/lemmy_alpha", &ana_url)]);
+    let end =
+        chrono::DateTime::from_timestamp_millis(app.ctx.now().millis() + 24 * 3600 * 1000).expect("time");
     block["endTime"] = json!(end.to_rfc3339());
     assert_eq!(block["target"], group_url);
     assert_eq!(peer.deliver(&moderator, &app.url("/inbox"), &block).await, StatusCode::ACCEPTED);
     let group_handle = format!("main@{}", peer.base_url.trim_start_matches("http://"));
     let (_, page) = app.get_html(&format!("/g/{group_handle}")).await;
-    assert!(page.contains("You are banned from this group until") && page.contains("Reason: spam post"), "{page}");
-    let refused = posts::reply(&app.ctx, &ana, opener, posts::NewReply { body: "hi".into(), ..Default::default() }).await;
+    assert!(
+        page.contains("You are banned from this group until") && page.contains("Reason: spam post"),
+        "{page}"
+    );
+    let refused =
+        posts::reply(&app.ctx, &ana, opener, posts::NewReply { body: "hi".into(), ..Default::default() })
+            .await;
     assert!(refused.is_err(), "ana cannot reply there from here");
     assert!(posts::like_post(&app.ctx, &ana, opener).await.is_err(), "nor vote");
 
     // Lemmy's Undo(Block), announced by the community, lifts it.
-    let undo = fixture(&peer, "block/undo_block_user.json", &[("http://ds9.lemmy.ml/u/lemmy_alpha", &ana_url)]);
+    let undo =
+        fixture(&peer, "block/undo_block_user.json", &[("http://ds9.lemmy.ml/u/lemmy_alpha", &ana_url)]);
     let wrapped = json!({"@context": AS, "id": peer.url("/enterprise/activities/announce/3"), "type": "Announce",
         "actor": group_url, "to": [PUBLIC], "object": undo});
     assert_eq!(peer.deliver(&group_url, &app.url("/inbox"), &wrapped).await, StatusCode::ACCEPTED);
@@ -155,7 +177,8 @@ pub async fn a_lemmy_ban_of_our_member_is_honoured_until_undone(app: TestApp) {
     posts::like_post(&app.ctx, &ana, opener).await.expect("ana may vote again");
 
     // The older `expires` shape, whose time has passed: stored, but not in force.
-    let mut expired = fixture(&peer, "block/block_user_expires.json", &[("http://ds9.lemmy.ml/u/lemmy_alpha", &ana_url)]);
+    let mut expired =
+        fixture(&peer, "block/block_user_expires.json", &[("http://ds9.lemmy.ml/u/lemmy_alpha", &ana_url)]);
     // The corpus gives both Block files one id; a repeated id would be skipped as seen.
     expired["id"] = json!(peer.url("/enterprise/activities/block/expires"));
     assert_eq!(peer.deliver(&moderator, &app.url("/inbox"), &expired).await, StatusCode::ACCEPTED);
@@ -163,7 +186,8 @@ pub async fn a_lemmy_ban_of_our_member_is_honoured_until_undone(app: TestApp) {
     posts::unlike_post(&app.ctx, &ana, opener).await.expect("unlike");
     posts::like_post(&app.ctx, &ana, opener).await.expect("a ban that ended in 2021 does not count");
     let json: Value = app.get("/modlog.json").await.json().await.expect("JSON");
-    let kinds: Vec<&str> = json["items"].as_array().expect("items").iter().filter_map(|i| i["kind"].as_str()).collect();
+    let kinds: Vec<&str> =
+        json["items"].as_array().expect("items").iter().filter_map(|i| i["kind"].as_str()).collect();
     assert_eq!(kinds, ["ban", "unban", "ban"]);
 }
 
@@ -172,10 +196,12 @@ pub async fn a_lemmy_ban_of_our_member_is_honoured_until_undone(app: TestApp) {
 pub async fn a_banned_remote_persons_activities_are_refused(app: TestApp) {
     let ana = app.create_user("ana").await;
     groups::create_group(&app.ctx, ana.id, group("energy", "discussion")).await.expect("group");
-    let opener = threads::create_thread(&app.ctx, &ana, "energy", thread("Heat pumps")).await.expect("thread");
+    let opener =
+        threads::create_thread(&app.ctx, &ana, "energy", thread("Heat pumps")).await.expect("thread");
     let mut peer = Peer::start().await;
     let zoe = peer.add_actor("zoe", "Person");
-    let hello = json!({"@context": AS, "id": peer.url("/hello/1"), "type": "View", "actor": zoe, "object": zoe});
+    let hello =
+        json!({"@context": AS, "id": peer.url("/hello/1"), "type": "View", "actor": zoe, "object": zoe});
     assert_eq!(peer.deliver(&zoe, &app.url("/inbox"), &hello).await, StatusCode::ACCEPTED);
     let handle = format!("zoe@{}", peer.base_url.trim_start_matches("http://"));
     let input = BanInput { handle, reason: "Trolling".into(), days: String::new(), remove_data: false };

@@ -87,7 +87,9 @@ pub async fn bans_are_a_block_with_the_group_as_target_and_its_undo(app: TestApp
     assert_eq!(to_bea[0]["type"], "Block");
     assert_eq!(to_bea[0]["id"], block["id"]);
 
-    group_bans::unban_person(&app.ctx, &ana, "energy", &format!("bea@{}", peer.host())).await.expect("unbanned");
+    group_bans::unban_person(&app.ctx, &ana, "energy", &format!("bea@{}", peer.host()))
+        .await
+        .expect("unbanned");
     drain(&app).await;
     let got = new_bodies(&sink, seen + 1);
     assert_eq!(got.len(), 1, "{got:?}");

@@ -25,7 +25,8 @@ async fn group_with_spam(app: &TestApp) -> (PostId, PostId, CurrentUser) {
     groups::create_group(&app.ctx, ana.id, group("energy", "discussion")).await.expect("group");
     let carl = app.create_user("carl").await;
     let bea = app.create_user("bea").await;
-    let opener = threads::create_thread(&app.ctx, &carl, "energy", thread("Heat pumps")).await.expect("thread");
+    let opener =
+        threads::create_thread(&app.ctx, &carl, "energy", thread("Heat pumps")).await.expect("thread");
     let spam = posts::reply(&app.ctx, &bea, opener, reply(SPAM)).await.expect("reply");
     (opener, spam, bea)
 }
@@ -46,7 +47,8 @@ pub async fn a_removal_with_a_reason_shows_to_everyone_and_is_restored(app: Test
     assert!(location(&removed).starts_with(&thread_path));
 
     let visitor = app.new_browser();
-    let page = visitor.client.get(app.url(&thread_path)).send().await.expect("GET").text().await.expect("body");
+    let page =
+        visitor.client.get(app.url(&thread_path)).send().await.expect("GET").text().await.expect("body");
     assert!(page.contains("Removed by the moderators: Advertising"), "{page}");
     assert!(!page.contains(SPAM), "the content is gone for a signed-out visitor");
     assert!(!page.contains("/restore"), "visitors get no Restore button");
@@ -95,8 +97,14 @@ pub async fn a_removal_with_a_reason_shows_to_everyone_and_is_restored(app: Test
 pub async fn locks_are_logged_and_the_modlog_pages(app: TestApp) {
     let (opener, _, _) = group_with_spam(&app).await;
     for _ in 0..11 {
-        assert_eq!(app.post_form(&format!("/t/{}/lock", opener.0), &[]).await.status(), StatusCode::SEE_OTHER);
-        assert_eq!(app.post_form(&format!("/t/{}/unlock", opener.0), &[]).await.status(), StatusCode::SEE_OTHER);
+        assert_eq!(
+            app.post_form(&format!("/t/{}/lock", opener.0), &[]).await.status(),
+            StatusCode::SEE_OTHER
+        );
+        assert_eq!(
+            app.post_form(&format!("/t/{}/unlock", opener.0), &[]).await.status(),
+            StatusCode::SEE_OTHER
+        );
     }
     assert_eq!(count_rows(&app, "modlog").await, 22);
     let first: Value = app.get("/modlog.json").await.json().await.expect("JSON");
@@ -124,7 +132,10 @@ async fn hidden_moderator_names(backend: Backend) {
         removals::remove_post(&app.ctx, &dora, spam, "nope").await,
         Err(ServiceError::Forbidden)
     ));
-    assert_eq!(app.post_form(&format!("/p/{}/remove", spam.0), &[("reason", "Advertising")]).await.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        app.post_form(&format!("/p/{}/remove", spam.0), &[("reason", "Advertising")]).await.status(),
+        StatusCode::SEE_OTHER
+    );
     let json: Value = app.get("/modlog.json").await.json().await.expect("JSON");
     assert_eq!(json["items"][0]["kind"], "removal");
     assert_eq!(json["items"][0]["reason"], "Advertising");
@@ -147,15 +158,15 @@ async fn hidden_moderator_names_postgres() {
 pub async fn a_ban_refuses_threads_replies_likes_and_answers_everywhere(app: TestApp) {
     let event_path = crate::events::energy_with_event(&app).await;
     let carl = app.create_user("carl").await;
-    let opener = threads::create_thread(&app.ctx, &carl, "energy", thread("Before the ban")).await.expect("thread");
+    let opener =
+        threads::create_thread(&app.ctx, &carl, "energy", thread("Before the ban")).await.expect("thread");
     let carl_api = Api::for_user(&app, "carl").await;
 
     let (status, form) = app.get_html("/g/energy/bans/new?actor=carl").await;
     assert_eq!(status, StatusCode::OK);
     assert!(form.contains("value=\"carl\""), "the form is filled from the link: {form}");
-    let banned = app
-        .post_form("/g/energy/bans", &[("actor", "carl"), ("reason", "Spamming"), ("days", "")])
-        .await;
+    let banned =
+        app.post_form("/g/energy/bans", &[("actor", "carl"), ("reason", "Spamming"), ("days", "")]).await;
     assert_eq!(banned.status(), StatusCode::SEE_OTHER);
     let (_, list) = app.get_html("/g/energy/bans").await;
     assert!(list.contains("@carl") && list.contains("Spamming") && list.contains("until lifted"), "{list}");
@@ -169,9 +180,15 @@ pub async fn a_ban_refuses_threads_replies_likes_and_answers_everywhere(app: Tes
     // The web, with a clear message.
     app.sign_in("carl").await;
     let (_, group_page) = app.get_html("/g/energy").await;
-    assert!(group_page.contains("You are banned from this group.") && group_page.contains("Reason: Spamming"), "{group_page}");
+    assert!(
+        group_page.contains("You are banned from this group.") && group_page.contains("Reason: Spamming"),
+        "{group_page}"
+    );
     let web = app
-        .post_form("/g/energy/threads", &[("title", "Web thread"), ("body", "From the form"), ("language", "en")])
+        .post_form(
+            "/g/energy/threads",
+            &[("title", "Web thread"), ("body", "From the form"), ("language", "en")],
+        )
         .await;
     assert_eq!(web.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert!(web.text().await.expect("body").contains("You are banned from this group."));
@@ -224,14 +241,19 @@ pub async fn bans_expire_and_may_remove_the_content(app: TestApp) {
     assert_eq!(count_rows(&app, "group_bans").await, 0);
 
     let banned = app
-        .post_form("/g/energy/bans", &[("actor", "bea"), ("reason", "Spam"), ("days", "2"), ("remove_data", "true")])
+        .post_form(
+            "/g/energy/bans",
+            &[("actor", "bea"), ("reason", "Spam"), ("days", "2"), ("remove_data", "true")],
+        )
         .await;
     assert_eq!(banned.status(), StatusCode::SEE_OTHER);
     let (_, page) = app.get_html(&format!("/t/{}", opener.0)).await;
     assert!(page.contains("Removed by the moderators: Spam") && !page.contains(SPAM), "{page}");
     assert!(posts::reply(&app.ctx, &bea, opener, reply("let me in")).await.is_err());
     app.clock.advance_seconds(2 * 24 * 3600 + 1);
-    posts::reply(&app.ctx, &bea, opener, reply("the ban ended")).await.expect("expired bans end by themselves");
+    posts::reply(&app.ctx, &bea, opener, reply("the ban ended"))
+        .await
+        .expect("expired bans end by themselves");
     let (_, list) = app.get_html("/g/energy/bans").await;
     assert!(!list.contains("@bea"), "an expired ban is no longer listed: {list}");
 }

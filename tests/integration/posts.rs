@@ -130,7 +130,9 @@ pub async fn authors_moderators_and_admins_delete_others_do_not(app: TestApp) {
     // Bob's own deletion leaves nothing; the moderator's and the admin's are removals, which
     // stay as placeholders ("removed by the moderators"), restorable.
     assert_eq!(page.replies.items.len(), 2, "deleted replies without answers disappear");
-    assert!(page.replies.items.iter().all(|reply| reply.deleted && reply.removal_reason.as_deref() == Some("")));
+    assert!(
+        page.replies.items.iter().all(|reply| reply.deleted && reply.removal_reason.as_deref() == Some(""))
+    );
     assert_eq!(page.opener.reply_count, 0);
 }
 

@@ -106,8 +106,13 @@ async fn receive_inner(
                 match remote::delete_remote_post(&state.ctx, actor, object.as_str()).await {
                     Err(ServiceError::Forbidden) => {
                         // Gone at its origin and announced by its group: the group removed it.
-                        if let Ok(true) =
-                            super::delete::remove_by_group_moderator(state, announcer_url, &object, delete.summary.as_deref()).await
+                        if let Ok(true) = super::delete::remove_by_group_moderator(
+                            state,
+                            announcer_url,
+                            &object,
+                            delete.summary.as_deref(),
+                        )
+                        .await
                         {
                             return Ok(());
                         }
@@ -116,7 +121,14 @@ async fn receive_inner(
                     Ok(_) => return Ok(()),
                 }
             }
-            match super::delete::remove_by_group_moderator(state, &inner_actor, &object, delete.summary.as_deref()).await {
+            match super::delete::remove_by_group_moderator(
+                state,
+                &inner_actor,
+                &object,
+                delete.summary.as_deref(),
+            )
+            .await
+            {
                 Ok(removed) => {
                     if !removed {
                         tracing::info!(post = %object, by = %inner_actor, "skipped an announced Delete");

@@ -47,7 +47,9 @@ pub async fn receive(
     } else {
         match moderators::is_moderator(state, target, actor_url).await {
             Ok(true) => actor,
-            Ok(false) => return Err(InboxError::Forbidden("Block by someone who does not moderate the group")),
+            Ok(false) => {
+                return Err(InboxError::Forbidden("Block by someone who does not moderate the group"));
+            }
             Err(error) => return Err(super::retry_or_refuse(error, "the group's moderators")),
         }
     };

@@ -31,7 +31,9 @@ pub async fn receive(
     match remote::delete_remote_post(&state.ctx, actor, object.as_str()).await {
         Ok(_) => {}
         Err(ServiceError::Forbidden) => {
-            return match remove_by_group_moderator(state, actor_url, object, delete.summary.as_deref()).await? {
+            return match remove_by_group_moderator(state, actor_url, object, delete.summary.as_deref())
+                .await?
+            {
                 true => Ok(()),
                 false => Err(InboxError::Forbidden("Delete by someone who may not")),
             };

@@ -23,7 +23,8 @@ pub async fn receive(state: &AppState, actor_url: &Url, delete: DeleteJson) -> R
         tracing::debug!(object = %object, "Undo(Delete) of a post that was not removed here");
         return Ok(());
     }
-    let Some((group, group_url)) = remote::remote_group_of_any_post(&state.ctx, object.as_str()).await? else {
+    let Some((group, group_url)) = remote::remote_group_of_any_post(&state.ctx, object.as_str()).await?
+    else {
         tracing::debug!(object = %object, "Undo(Delete) of a post we do not hold in a remote group");
         return Ok(());
     };
@@ -33,7 +34,9 @@ pub async fn receive(state: &AppState, actor_url: &Url, delete: DeleteJson) -> R
     if &group_url != actor_url {
         match moderators::is_moderator(state, &group_url, actor_url).await {
             Ok(true) => {}
-            Ok(false) => return Err(InboxError::Forbidden("Undo(Delete) by someone who does not moderate the group")),
+            Ok(false) => {
+                return Err(InboxError::Forbidden("Undo(Delete) by someone who does not moderate the group"));
+            }
             Err(error) => return Err(super::retry_or_refuse(error, "the group's moderators")),
         }
     }
@@ -42,8 +45,9 @@ pub async fn receive(state: &AppState, actor_url: &Url, delete: DeleteJson) -> R
             tracing::info!(post = %object, by = %actor_url, restored, "post restored by its group");
             Ok(())
         }
-        Err(ServiceError::Forbidden) => Err(InboxError::Forbidden("Undo(Delete) of a post outside the group")),
+        Err(ServiceError::Forbidden) => {
+            Err(InboxError::Forbidden("Undo(Delete) of a post outside the group"))
+        }
         Err(other) => Err(other.into()),
     }
 }
-

@@ -33,7 +33,8 @@ pub(super) async fn removal_changed(
         let mut conn = ctx.db.acquire().await?;
         db::posts::get_post_ref(&mut conn.conn(), post).await?.ok_or(TranslateError::Gone)?.group_id
     };
-    let Some(GroupRoute::Local { id: group_id, name }) = GroupRoute::of(loaded.group.as_ref(), group_id) else {
+    let Some(GroupRoute::Local { id: group_id, name }) = GroupRoute::of(loaded.group.as_ref(), group_id)
+    else {
         // Outside our groups (an admin removed a member's post elsewhere): the author's deletion.
         return match removed {
             true => super::posts::post_deleted(ctx, uris, post).await,
@@ -69,7 +70,8 @@ pub(super) async fn ban_changed(
     let (group, person_row, fields) = {
         let mut conn = ctx.db.acquire().await?;
         let group = db::actors::get_actor(&mut conn.conn(), group_id).await?.ok_or(TranslateError::Gone)?;
-        let person_row = db::actors::get_actor(&mut conn.conn(), person).await?.ok_or(TranslateError::Gone)?;
+        let person_row =
+            db::actors::get_actor(&mut conn.conn(), person).await?.ok_or(TranslateError::Gone)?;
         let fields = db::actors::get_federation_fields(&mut conn.conn(), person).await?;
         (group, person_row, fields)
     };
@@ -87,12 +89,8 @@ pub(super) async fn ban_changed(
         let mut conn = ctx.db.acquire().await?;
         db::group_bans::get_active_ban(&mut conn.conn(), group_id, person, ctx.now().millis()).await?
     };
-    let mut block = BlockJson::new(
-        url(&uris.activity("block", block_id))?,
-        actor.clone(),
-        person_url,
-        group_url.clone(),
-    );
+    let mut block =
+        BlockJson::new(url(&uris.activity("block", block_id))?, actor.clone(), person_url, group_url.clone());
     block.to = vec![url(PUBLIC)?];
     block.cc = vec![group_url.clone()];
     block.audience = Some(group_url.clone());
@@ -108,7 +106,8 @@ pub(super) async fn ban_changed(
         let undo = undo_of(ctx, uris, actor, UndoObject::Block(Box::new(block)), &group_url)?;
         Outgoing::new(sender, undo.id.clone(), activity_json(&undo)?, Vec::new())
     };
-    let mut outgoing = vec![routing::announce_to_followers(ctx, uris, group_id, &group.name, activity.payload.clone())?];
+    let mut outgoing =
+        vec![routing::announce_to_followers(ctx, uris, group_id, &group.name, activity.payload.clone())?];
     let inbox = fields
         .filter(|fields| !fields.local)
         .and_then(|fields| fields.shared_inbox_url.or(fields.inbox_url))

@@ -101,7 +101,11 @@ pub async fn group_modlog_json(
     modlog_json(&state, Some(name), query).await
 }
 
-async fn modlog_json(state: &AppState, group: Option<String>, query: ModlogQuery) -> Result<Response, WebError> {
+async fn modlog_json(
+    state: &AppState,
+    group: Option<String>,
+    query: ModlogQuery,
+) -> Result<Response, WebError> {
     let paged = modlog::list_modlog(&state.ctx, group.as_deref(), query.before.as_deref()).await?;
     let base = modlog_path(group.as_deref());
     let body = ModlogJson {

@@ -77,8 +77,12 @@ const MODERATION_FIXED: &[(&str, &str)] = &[
 /// A message id and its arguments for one refused field, if the description is known.
 pub fn message_for(error: &FieldError) -> Option<(&'static str, Vec<(&'static str, FluentValue<'static>)>)> {
     let text = error.message.as_str();
-    if let Some((_, id)) =
-        FIXED.iter().chain(EVENT_FIXED).chain(MEMBERS_FIXED).chain(MODERATION_FIXED).find(|(description, _)| *description == text)
+    if let Some((_, id)) = FIXED
+        .iter()
+        .chain(EVENT_FIXED)
+        .chain(MEMBERS_FIXED)
+        .chain(MODERATION_FIXED)
+        .find(|(description, _)| *description == text)
     {
         return Some((id, Vec::new()));
     }
