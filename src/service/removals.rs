@@ -6,7 +6,7 @@
 //! come from our moderators (and admins) and from remote groups and their moderators acting on
 //! our copies of their posts; both are recorded in the modlog.
 
-use super::{Context, CurrentUser, PostDetails, ServiceError, modlog};
+use super::{Context, CurrentUser, ServiceError, modlog};
 use crate::db::{self, Conn};
 use crate::domain::modlog::{ModlogEntry, ModlogKind, parse_reason, remote_reason};
 use crate::domain::{ActorId, DomainEvent, FieldErrors, PostId};
@@ -188,13 +188,4 @@ pub async fn is_removed(ctx: &Context, ap_id: &str) -> Result<bool, ServiceError
         return Ok(false);
     };
     Ok(db::removals::get_removal(&mut conn.conn(), post.id).await?.is_some())
-}
-
-/// The removal reason of a post, when moderators removed it (for pages that show the post).
-pub async fn removal_reason(ctx: &Context, post: &PostDetails) -> Result<Option<String>, ServiceError> {
-    if !post.deleted {
-        return Ok(None);
-    }
-    let mut conn = ctx.db.acquire().await?;
-    Ok(db::removals::get_removal_reason(&mut conn.conn(), post.id.0).await?)
 }
