@@ -6,14 +6,12 @@
 //! person's `Create` and `Like` in one of our groups are refused at the inbox.
 
 use allmende::domain::{ActorId, PostId};
-use allmende::service::group_bans::{self, BanInput};
+use allmende::service::posts;
 use allmende::service::remote::{self, RemotePost};
-use allmende::service::{groups, posts, threads};
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
 use crate::common::{TestApp, count_rows};
-use crate::groups::{group, thread};
 use crate::on_both_backends;
 use crate::peer::Peer;
 
@@ -191,22 +189,23 @@ pub async fn a_lemmy_ban_of_our_member_is_honoured_until_undone(app: TestApp) {
     assert_eq!(kinds, ["ban", "unban", "ban"]);
 }
 
-/// A remote person banned from one of our groups: their new thread, reply and like arriving
-/// at the inbox are refused, and nothing is stored.
+/// A remote person banned from one of our groups: their new thread, reply, like and event
+/// `Join` arriving at the inbox are refused, and nothing is stored.
 pub async fn a_banned_remote_persons_activities_are_refused(app: TestApp) {
-    let ana = app.create_user("ana").await;
-    groups::create_group(&app.ctx, ana.id, group("energy", "discussion")).await.expect("group");
-    let opener =
-        threads::create_thread(&app.ctx, &ana, "energy", thread("Heat pumps")).await.expect("thread");
+    let event_path = crate::events::energy_with_event(&app).await;
+    let started =
+        app.post_form("/g/energy/threads", &[("title", "Heat pumps"), ("body", "Experiences?")]).await;
+    assert_eq!(started.status(), StatusCode::SEE_OTHER);
+    let thread_path = crate::common::location(&started);
     let mut peer = Peer::start().await;
     let zoe = peer.add_actor("zoe", "Person");
     let hello =
         json!({"@context": AS, "id": peer.url("/hello/1"), "type": "View", "actor": zoe, "object": zoe});
     assert_eq!(peer.deliver(&zoe, &app.url("/inbox"), &hello).await, StatusCode::ACCEPTED);
     let handle = format!("zoe@{}", peer.base_url.trim_start_matches("http://"));
-    let input = BanInput { handle, reason: "Trolling".into(), days: String::new(), remove_data: false };
-    group_bans::ban_person(&app.ctx, &ana, "energy", input).await.expect("banned");
-    let thread_url = app.state.uris.absolute(&format!("/t/{}", opener.0));
+    let banned = app.post_form("/g/energy/bans", &[("actor", &handle), ("reason", "Trolling")]).await;
+    assert_eq!(banned.status(), StatusCode::SEE_OTHER);
+    let thread_url = app.state.uris.absolute(thread_path.split('#').next().unwrap_or_default());
     let group_url = app.state.uris.absolute("/g/energy");
     let posts_before = count_rows(&app, "posts").await;
 
@@ -225,8 +224,13 @@ pub async fn a_banned_remote_persons_activities_are_refused(app: TestApp) {
     let like = json!({"@context": AS, "id": peer.url("/likes/1"), "type": "Like", "actor": zoe, "object": thread_url});
     let status = peer.deliver(&zoe, &app.url("/inbox"), &like).await;
     assert!(status.is_client_error(), "{status}");
+    let join = json!({"@context": AS, "id": peer.url("/joins/1"), "type": "Join", "actor": zoe,
+        "object": app.state.uris.absolute(&event_path)});
+    let status = peer.deliver(&zoe, &app.url("/inbox"), &join).await;
+    assert!(status.is_client_error(), "{status}");
     assert_eq!(count_rows(&app, "posts").await, posts_before, "nothing stored");
     assert_eq!(count_rows(&app, "likes").await, 0);
+    assert_eq!(count_rows(&app, "event_participants").await, 0);
 }
 
 on_both_backends!(
