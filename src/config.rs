@@ -35,6 +35,17 @@ pub struct Config {
     pub oauth: OAuthConfig,
     pub network: NetworkConfig,
     pub log: LogConfig,
+    pub moderation: ModerationConfig,
+}
+
+/// How moderation shows in public.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ModerationConfig {
+    /// Leave moderators' names out of the public modlog (as Lemmy can), so that moderating
+    /// does not make anyone a target; the action, reason and target stay public.
+    #[serde(deserialize_with = "flexible_bool")]
+    pub hide_moderator_names: bool,
 }
 
 /// The climate network this instance serves.
@@ -155,8 +166,18 @@ pub enum ConfigError {
 }
 
 /// Sections whose keys are reached from the environment as `ALLMENDE_<SECTION>_<KEY>`.
-const SECTIONS: &[&str] =
-    &["database", "instance", "registration", "auth", "limits", "federation", "oauth", "network", "log"];
+const SECTIONS: &[&str] = &[
+    "database",
+    "instance",
+    "registration",
+    "auth",
+    "limits",
+    "federation",
+    "oauth",
+    "network",
+    "log",
+    "moderation",
+];
 const TOP_LEVEL: &[&str] =
     &["domain", "bind", "data_dir", "insecure_http", "trusted_proxies", "extra_ca_cert"];
 

@@ -66,6 +66,7 @@ pub fn service_context(config: &Config, db: Db, clock: Arc<dyn Clock>) -> Contex
             media_max_bytes: config.limits.media_bytes,
             focus_areas: config.network.focus_areas.clone(),
             base_url: config.base_url(),
+            hide_moderator_names: config.moderation.hide_moderator_names,
         }),
         media: crate::media::MediaStore::new(&config.data_dir),
         access_revoked: Arc::new(tokio::sync::Notify::new()),

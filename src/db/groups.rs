@@ -47,13 +47,17 @@ pub struct GroupStatsRow {
     /// The viewer's follow waits for the group's approval (or, remote, for its `Accept`).
     pub viewer_follow_pending: bool,
     pub viewer_role: Option<String>,
+    /// The viewer's ban from the group in force at `now`: its reason (set when banned) and end.
+    pub viewer_ban_reason: Option<String>,
+    pub viewer_ban_expires_at: Option<i64>,
 }
 
-/// Counts and the viewer's relation to a group, in one round trip.
+/// Counts and the viewer's relation to a group (at `now`, for bans), in one round trip.
 pub async fn get_group_stats(
     conn: &mut Conn<'_>,
     group_id: i64,
     viewer_id: Option<i64>,
+    now: i64,
 ) -> Result<GroupStatsRow, DbError> {
     query_as!(
         conn,
@@ -65,9 +69,14 @@ pub async fn get_group_stats(
          EXISTS (SELECT 1 FROM follows f WHERE f.followed_id = $1 AND f.follower_id = $2) AS viewer_follows, \
          EXISTS (SELECT 1 FROM follows f WHERE f.followed_id = $1 AND f.follower_id = $2 AND f.state = 'pending') \
             AS viewer_follow_pending, \
-         (SELECT m.role FROM group_moderators m WHERE m.group_id = $1 AND m.actor_id = $2) AS viewer_role",
+         (SELECT m.role FROM group_moderators m WHERE m.group_id = $1 AND m.actor_id = $2) AS viewer_role, \
+         (SELECT b.reason FROM group_bans b WHERE b.group_id = $1 AND b.actor_id = $2 \
+            AND (b.expires_at IS NULL OR b.expires_at > $3)) AS viewer_ban_reason, \
+         (SELECT b.expires_at FROM group_bans b WHERE b.group_id = $1 AND b.actor_id = $2 \
+            AND (b.expires_at IS NULL OR b.expires_at > $3)) AS viewer_ban_expires_at",
         group_id,
         viewer_id,
+        now,
     )
 }
 

@@ -37,6 +37,8 @@ pub struct PostRow {
     /// post is shown collapsed); None elsewhere.
     #[sqlx(default)]
     pub viewer_hides: Option<String>,
+    /// Set when moderators removed the post (it is then also deleted): their reason.
+    pub removal_reason: Option<String>,
 }
 
 /// Every post query selects the same columns; `$1` is always the viewer (or NULL).
@@ -48,7 +50,8 @@ macro_rules! select_post {
          a.display_name AS author_display_name, ai.host AS author_host, g.name AS group_name, \
          g.display_name AS group_title, gi.host AS group_host, \
          EXISTS (SELECT 1 FROM likes l WHERE l.post_id = p.id AND l.actor_id = $1) AS viewer_liked, \
-         EXISTS (SELECT 1 FROM posts c WHERE c.in_reply_to_id = p.id AND c.deleted_at IS NULL) AS has_replies \
+         EXISTS (SELECT 1 FROM posts c WHERE c.in_reply_to_id = p.id AND c.deleted_at IS NULL) AS has_replies, \
+         (SELECT r.reason FROM post_removals r WHERE r.post_id = p.id) AS removal_reason \
          FROM posts p \
          JOIN actors a ON a.id = p.author_id AND a.suspended_at IS NULL \
          LEFT JOIN instances ai ON ai.id = a.instance_id \
@@ -187,7 +190,8 @@ pub async fn list_latest_threads(
 }
 
 /// Replies of a thread in the order they were written, after an id cursor. Deleted replies
-/// stay (as placeholders) only while something answers them. Replies of people the viewer
+/// stay (as placeholders) only while something answers them; removed ones stay with their
+/// reason, so everyone sees that moderators acted and why. Replies of people the viewer
 /// blocked or muted stay in place, marked in `viewer_hides`, so the page can collapse them
 /// without breaking the thread.
 pub async fn list_thread_replies(
@@ -211,7 +215,8 @@ pub async fn list_thread_replies(
             select_post!(),
             "WHERE p.root_id = $2 AND p.id <> p.root_id AND ($3 IS NULL OR p.id > $3) \
              AND (p.deleted_at IS NULL OR EXISTS \
-                  (SELECT 1 FROM posts c WHERE c.in_reply_to_id = p.id AND c.deleted_at IS NULL)) \
+                  (SELECT 1 FROM posts c WHERE c.in_reply_to_id = p.id AND c.deleted_at IS NULL) \
+                  OR EXISTS (SELECT 1 FROM post_removals r WHERE r.post_id = p.id)) \
              ORDER BY p.id LIMIT $4) x ORDER BY x.id"
         ),
         viewer,

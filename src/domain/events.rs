@@ -37,6 +37,24 @@ pub enum DomainEvent {
     PostRemoved {
         post_id: i64,
         moderator_id: i64,
+        /// The moderator's reason, sent as the `Delete`'s `summary`.
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        reason: String,
+    },
+    /// A moderator restored a post removed before (`Undo` of the removal).
+    PostRestored {
+        post_id: i64,
+        moderator_id: i64,
+    },
+    /// A moderator of one of our groups banned a person (`Block` with the group as `target`)
+    /// or lifted the ban (`Undo` of it). `block_id` numbers the `Block` activity, so the
+    /// `Undo` names the same one.
+    GroupBanChanged {
+        group_id: i64,
+        actor_id: i64,
+        moderator_id: i64,
+        block_id: i64,
+        banned: bool,
     },
     /// A moderator locked (no new replies) or unlocked a thread of one of our groups.
     ThreadLockChanged {
@@ -162,6 +180,8 @@ impl DomainEvent {
             Self::PostEdited { .. } => "post_edited",
             Self::PostDeleted { .. } => "post_deleted",
             Self::PostRemoved { .. } => "post_removed",
+            Self::PostRestored { .. } => "post_restored",
+            Self::GroupBanChanged { .. } => "group_ban_changed",
             Self::ThreadLockChanged { .. } => "thread_lock_changed",
             Self::PostLiked { .. } => "post_liked",
             Self::PostUnliked { .. } => "post_unliked",

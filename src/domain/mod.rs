@@ -12,6 +12,7 @@ pub mod html;
 pub mod ids;
 pub mod language;
 pub mod mentions;
+pub mod modlog;
 pub mod name;
 pub mod organisation;
 pub mod post;

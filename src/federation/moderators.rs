@@ -15,6 +15,19 @@ use crate::state::AppState;
 /// Moderators read at most from one group's list.
 pub const MAX_MODERATORS: usize = 200;
 
+/// Whether `actor` is the group `group` itself or among the moderators its server lists (read
+/// again when what we keep is old). Unknown groups and actors moderate nothing.
+pub async fn is_moderator(state: &AppState, group: &Url, actor: &Url) -> Result<bool, ResolveError> {
+    let Some((group_id, _)) = crate::service::remote::known_actor(&state.ctx, group.as_str()).await? else {
+        return Ok(false);
+    };
+    let Some((actor_id, _)) = crate::service::remote::known_actor(&state.ctx, actor.as_str()).await? else {
+        return Ok(false);
+    };
+    refresh_team_for(state, group_id, actor_id).await?;
+    Ok(crate::service::moderator_teams::may_change_remote_team(&state.ctx, group_id, actor_id).await?)
+}
+
 /// Before `actor`'s request about the post `object` is judged: reads the moderators of the
 /// post's remote group again when what we keep is old (see
 /// `remote_moderation::moderators_to_refresh`). A list that cannot be read now is worth a retry

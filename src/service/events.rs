@@ -263,6 +263,7 @@ pub async fn set_rsvp(
     if row.viewer_status.as_deref() == Some(answer.as_str()) {
         return Ok(());
     }
+    super::group_bans::refuse_if_banned(ctx, &mut conn, Some(row.group_id), user.id).await?;
     let event = EventDetails::from_row(row);
     if answer == Rsvp::Going && !event.join_mode.joinable_from_here() {
         return Err(FieldError::new("rsvp", "cannot be joined from here").into());
@@ -506,6 +507,10 @@ pub async fn answer_remote(
     let row = db::events::get_event(&mut conn, id.0, Some(actor.0)).await?.ok_or(ServiceError::NotFound)?;
     if !row.local {
         return Err(ServiceError::NotFound);
+    }
+    if going {
+        // A banned person's Join is dropped (the caller acknowledges and ignores it).
+        super::group_bans::refuse_if_banned(ctx, &mut conn, Some(row.group_id), actor).await?;
     }
     let already_going = row.viewer_status.as_deref() == Some("going");
     if going && !already_going && EventDetails::from_row(row).is_full() {

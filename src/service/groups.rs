@@ -121,7 +121,8 @@ pub async fn get_group_page(
     let group =
         db::groups::get_group_by_handle(&mut conn.conn(), name).await?.ok_or(ServiceError::NotFound)?;
     let viewer_id = viewer.map(|v| v.id.0);
-    let stats = db::groups::get_group_stats(&mut conn.conn(), group.id, viewer_id).await?;
+    let stats =
+        db::groups::get_group_stats(&mut conn.conn(), group.id, viewer_id, ctx.now().millis()).await?;
     let moderators = db::groups::list_moderators(&mut conn.conn(), group.id).await?;
     let page_size = ctx.settings.page_size;
     let rows = db::posts::list_group_threads(
@@ -158,6 +159,10 @@ pub async fn get_group_page(
                 (ActorRef { name: m.name, display_name: m.display_name, host }, m.role)
             })
             .collect(),
+        viewer_ban: stats.viewer_ban_reason.map(|reason| super::group_bans::BanNotice {
+            reason,
+            expires_at: stats.viewer_ban_expires_at.map(Timestamp::from_millis),
+        }),
         viewer_follows: stats.viewer_follows,
         viewer_follow_pending: stats.viewer_follow_pending,
         viewer_role: stats.viewer_role,

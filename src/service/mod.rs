@@ -16,6 +16,7 @@ pub mod feeds;
 pub mod follow_requests;
 pub mod follows;
 pub mod goals;
+pub mod group_bans;
 pub mod groups;
 pub mod instance;
 pub mod instance_blocks;
@@ -23,6 +24,7 @@ pub mod instance_info;
 pub mod keys;
 pub mod media;
 pub mod moderator_teams;
+pub mod modlog;
 pub mod network;
 pub mod notifications;
 pub mod oauth;
@@ -34,6 +36,7 @@ pub mod read_models;
 pub mod registrations;
 pub mod remote;
 pub mod remote_moderation;
+pub mod removals;
 pub mod reports;
 pub mod statuses;
 pub mod suspensions;
@@ -72,6 +75,8 @@ pub struct Settings {
     /// The instance's public base URL (`https://forum.example`), for the hashtag and mention
     /// links written into posts.
     pub base_url: String,
+    /// Leave moderators' names out of the public modlog (`moderation.hide_moderator_names`).
+    pub hide_moderator_names: bool,
 }
 
 impl Default for Settings {
@@ -98,6 +103,7 @@ impl Default for Settings {
             .map(String::from)
             .to_vec(),
             base_url: "http://localhost".to_owned(),
+            hide_moderator_names: false,
         }
     }
 }

@@ -48,6 +48,7 @@ pub async fn reply(
     if parent.deleted_at.is_some() && parent.id != parent.root_id {
         return Err(ServiceError::NotFound);
     }
+    super::group_bans::refuse_if_banned(ctx, &mut conn, parent.group_id, user.id).await?;
     if db::thread_locks::is_thread_locked(&mut conn, parent.root_id).await? {
         return Err(crate::domain::FieldError::new("body", THREAD_LOCKED).into());
     }
@@ -167,8 +168,9 @@ pub async fn edit_post(
     Ok(())
 }
 
-/// Deletes a post: its author, a moderator of its group or an admin may. Returns the thread it
-/// belonged to, for the page to go back to.
+/// Deletes a post: its author, a moderator of its group or an admin may (for them it is a
+/// removal without a reason, see `removals`). Returns the thread it belonged to, for the page
+/// to go back to.
 pub async fn delete_post(ctx: &Context, user: &CurrentUser, id: PostId) -> Result<PostId, ServiceError> {
     let mut tx = ctx.db.begin().await?;
     let mut conn = tx.conn();
@@ -180,18 +182,19 @@ pub async fn delete_post(ctx: &Context, user: &CurrentUser, id: PostId) -> Resul
     if !PostDetails::from_row(row.clone(), Some(user), moderates).viewer_can_delete {
         return Err(ServiceError::Forbidden);
     }
+    if row.author_id != user.id.0 {
+        // A moderator's deletion is a removal: the content is kept so it can be restored.
+        super::removals::remove_in(ctx, &mut conn, row.id, row.root_id, row.group_id, user.id, "").await?;
+        tx.commit().await?;
+        return Ok(PostId(row.root_id));
+    }
     db::posts::update_post_deleted(&mut conn, id.0, ctx.now().millis()).await?;
     if row.id != row.root_id {
         db::posts::update_thread_on_reply_deleted(&mut conn, row.root_id).await?;
     }
     let files = super::media::forget_media_of_post(&mut conn, id.0).await?;
     db::tags::delete_post_references(&mut conn, id.0).await?;
-    let event = if row.author_id == user.id.0 {
-        DomainEvent::PostDeleted { post_id: id.0 }
-    } else {
-        DomainEvent::PostRemoved { post_id: id.0, moderator_id: user.id.0 }
-    };
-    ctx.emit(&mut conn, event).await?;
+    ctx.emit(&mut conn, DomainEvent::PostDeleted { post_id: id.0 }).await?;
     tx.commit().await?;
     super::media::remove_files(ctx, &files).await;
     Ok(PostId(row.root_id))
@@ -217,6 +220,9 @@ async fn set_like(
     let row = db::posts::get_post(&mut conn, None, id.0).await?.ok_or(ServiceError::NotFound)?;
     if row.deleted_at.is_some() {
         return Err(ServiceError::NotFound);
+    }
+    if liked {
+        super::group_bans::refuse_if_banned(ctx, &mut conn, row.group_id, user.id).await?;
     }
     let now = ctx.now().millis();
     let changed_at = if liked {

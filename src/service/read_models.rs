@@ -64,6 +64,10 @@ pub struct PostDetails {
     pub viewer_liked: bool,
     pub viewer_can_edit: bool,
     pub viewer_can_delete: bool,
+    /// The viewer moderates the post's group (or is an admin): may remove, restore and ban.
+    pub viewer_can_moderate: bool,
+    /// Removed by moderators (and so `deleted`), with their reason (may be empty).
+    pub removal_reason: Option<String>,
     /// Attached images, in order (filled where pages show them).
     pub media: Vec<super::media::MediaView>,
     /// Set on thread pages when the viewer blocked or muted the author: shown collapsed.
@@ -115,6 +119,8 @@ impl PostDetails {
             viewer_liked: row.viewer_liked,
             viewer_can_edit: !deleted && row.local && is_author,
             viewer_can_delete: !deleted && (is_author || viewer_moderates || is_admin),
+            viewer_can_moderate: viewer_moderates || is_admin,
+            removal_reason: row.removal_reason,
             media: Vec::new(),
             hidden_because: match row.viewer_hides.as_deref() {
                 Some("block") => Some(HiddenBecause::Blocked),
@@ -151,6 +157,8 @@ pub struct GroupDetails {
     pub follower_count: i64,
     pub thread_count: i64,
     pub moderators: Vec<(ActorRef, String)>,
+    /// The viewer's ban from this group, when one is in force.
+    pub viewer_ban: Option<super::group_bans::BanNotice>,
     pub viewer_follows: bool,
     pub viewer_follow_pending: bool,
     pub viewer_role: Option<String>,

@@ -231,6 +231,10 @@ pub async fn store_remote_post_referring(
         None => None,
     };
     let group_id = parent.as_ref().map_or(post.group.map(|g| g.0), |p| p.group_id);
+    if group_id.is_some() && db::posts::get_post_ref_by_ap_id(&mut conn, &post.ap_id).await?.is_none() {
+        // A banned person's new posts in the group are not taken; earlier ones stay as they are.
+        super::group_bans::refuse_if_banned(ctx, &mut conn, group_id, post.author).await?;
+    }
     let stored = db::posts::upsert_remote_post(
         &mut conn,
         &RemotePostUpsert {
@@ -334,32 +338,22 @@ pub async fn delete_remote_post(ctx: &Context, actor: ActorId, ap_id: &str) -> R
     Ok(true)
 }
 
-/// A remote group (or one of its moderators, checked by the caller) removes someone else's
-/// post from the group. Our own members' posts are left to them and to our moderators.
-pub async fn remove_post_from_remote_group(
+/// The remote group a post (by its ActivityPub id) was posted in, even when the post is
+/// deleted or removed (a restore needs it): the group's row and its id.
+pub async fn remote_group_of_any_post(
     ctx: &Context,
-    group: ActorId,
     ap_id: &str,
-) -> Result<bool, ServiceError> {
-    let mut tx = ctx.db.begin().await?;
-    let mut conn = tx.conn();
-    let Some(post) = db::posts::get_post_ref_by_ap_id(&mut conn, ap_id).await? else {
-        return Ok(false);
+) -> Result<Option<(ActorId, String)>, ServiceError> {
+    let mut conn = ctx.db.acquire().await?;
+    let Some(group_id) =
+        db::posts::get_post_ref_by_ap_id(&mut conn.conn(), ap_id).await?.and_then(|p| p.group_id)
+    else {
+        return Ok(None);
     };
-    if post.local || post.group_id != Some(group.0) {
-        return Err(ServiceError::Forbidden);
-    }
-    if db::posts::update_post_deleted(&mut conn, post.id, ctx.now().millis()).await? == 0 {
-        return Ok(false);
-    }
-    if post.id != post.root_id {
-        db::posts::update_thread_on_reply_deleted(&mut conn, post.root_id).await?;
-    }
-    let files = super::media::forget_media_of_post(&mut conn, post.id).await?;
-    ctx.emit(&mut conn, DomainEvent::PostDeleted { post_id: post.id }).await?;
-    tx.commit().await?;
-    super::media::remove_files(ctx, &files).await;
-    Ok(true)
+    let group = db::actors::get_actor(&mut conn.conn(), group_id).await?;
+    Ok(group
+        .filter(|g| !g.local && g.kind == "group")
+        .and_then(|g| g.ap_id.map(|ap_id| (ActorId(g.id), ap_id))))
 }
 
 /// A remote like (with the id of its `Like` activity, when it has one) or its undoing; counts
@@ -374,6 +368,10 @@ pub async fn set_remote_like(
     let mut tx = ctx.db.begin().await?;
     let mut conn = tx.conn();
     let now = ctx.now().millis();
+    if liked {
+        let group_id = db::posts::get_post_ref(&mut conn, post.0).await?.and_then(|p| p.group_id);
+        super::group_bans::refuse_if_banned(ctx, &mut conn, group_id, actor).await?;
+    }
     let changed = if liked {
         // A like replaces the same person's downvote (Lemmy's votes switch).
         db::downvotes::delete_downvote(&mut conn, post.0, actor.0).await?;

@@ -7,6 +7,7 @@ use super::authority::{self, Actor, Change, Grant};
 use super::{Context, ServiceError, remote};
 use crate::db;
 use crate::domain::ActorId;
+use crate::domain::modlog::{ModlogEntry, ModlogKind};
 
 /// Who vouches for a remote request about a post.
 #[derive(Debug, Clone, Copy, Default)]
@@ -15,6 +16,14 @@ pub struct Vouchers {
     pub actor: Option<ActorId>,
     /// The group that announced the request (it signed the `Announce`).
     pub announcer: Option<ActorId>,
+}
+
+/// What a moderator's `Delete` says: who removed the post (as the activity names them; the
+/// vouchers decide whether it counts) and why.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Removal<'a> {
+    pub moderator: &'a str,
+    pub reason: Option<&'a str>,
 }
 
 /// What became of a remote request about a post.
@@ -47,8 +56,14 @@ async fn grant_for(
     }
 }
 
-/// A remote `Delete` of a post: its author deletes it, its group or a moderator removes it.
-pub async fn delete_post(ctx: &Context, ap_id: &str, vouchers: Vouchers) -> Result<Outcome, ServiceError> {
+/// A remote `Delete` of a post: its author deletes it, its group or a moderator removes it
+/// (kept with the reason, and restorable).
+pub async fn delete_post(
+    ctx: &Context,
+    ap_id: &str,
+    vouchers: Vouchers,
+    removal: Removal<'_>,
+) -> Result<Outcome, ServiceError> {
     let mut conn = ctx.db.acquire().await?;
     let Some(post) = db::posts::get_post_ref_by_ap_id(&mut conn.conn(), ap_id).await? else {
         return Ok(Outcome::Unknown);
@@ -63,7 +78,16 @@ pub async fn delete_post(ctx: &Context, ap_id: &str, vouchers: Vouchers) -> Resu
     let changed = match grant {
         Grant::Author => remote::delete_remote_post(ctx, ActorId(post.author_id), ap_id).await?,
         _ => match post.group_id {
-            Some(group) => remote::remove_post_from_remote_group(ctx, ActorId(group), ap_id).await?,
+            Some(group) => {
+                super::removals::remove_remote_post(
+                    ctx,
+                    ActorId(group),
+                    removal.moderator,
+                    ap_id,
+                    removal.reason,
+                )
+                .await?
+            }
             None => false,
         },
     };
@@ -78,8 +102,8 @@ pub async fn lock_thread(
     locked: bool,
     vouchers: Vouchers,
 ) -> Result<Outcome, ServiceError> {
-    let mut conn = ctx.db.acquire().await?;
-    let mut conn = conn.conn();
+    let mut tx = ctx.db.begin().await?;
+    let mut conn = tx.conn();
     let Some(post) = db::posts::get_post_ref_by_ap_id(&mut conn, ap_id).await? else {
         return Ok(Outcome::Unknown);
     };
@@ -94,6 +118,19 @@ pub async fn lock_thread(
     } else {
         db::thread_locks::unlock_thread(&mut conn, post.id).await?
     };
+    if changed {
+        // Whoever acted, the group's authority is what counts; the modlog names the moderator
+        // when they signed it themselves, else the group.
+        let moderator = match (grant, vouchers.actor) {
+            (Grant::GroupModerator, Some(actor)) => Some(actor.0),
+            _ => post.group_id,
+        };
+        let kind = if locked { ModlogKind::Lock } else { ModlogKind::Unlock };
+        let entry =
+            ModlogEntry::new(kind, moderator).in_group(post.group_id).on_post(post.id).by_remote(true);
+        super::modlog::record(ctx, &mut conn, entry).await?;
+    }
+    tx.commit().await?;
     Ok(Outcome::Applied { grant, changed })
 }
 

@@ -4,6 +4,7 @@
 
 use super::{Context, CurrentUser, ServiceError};
 use crate::db;
+use crate::domain::modlog::{ModlogEntry, ModlogKind};
 use crate::domain::{DomainEvent, PostId};
 
 /// A moderator of the thread's group (one of ours) locks or unlocks it. Changing nothing (it
@@ -31,6 +32,9 @@ pub async fn set_thread_lock(
         db::thread_locks::unlock_thread(&mut conn, thread.0).await?
     };
     if changed {
+        let kind = if locked { ModlogKind::Lock } else { ModlogKind::Unlock };
+        let entry = ModlogEntry::new(kind, Some(user.id.0)).in_group(Some(group_id)).on_post(thread.0);
+        super::modlog::record(ctx, &mut conn, entry).await?;
         ctx.emit(&mut conn, DomainEvent::ThreadLockChanged { post_id: thread.0, group_id, locked }).await?;
     }
     tx.commit().await?;

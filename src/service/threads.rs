@@ -56,6 +56,7 @@ pub(crate) async fn create_thread_in(
         return Err(ServiceError::Internal("validated input missing".into()));
     };
     let group = db::groups::get_group_by_handle(conn, group_name).await?.ok_or(ServiceError::NotFound)?;
+    super::group_bans::refuse_if_banned(ctx, conn, Some(group.id), user.id).await?;
     let linked = super::tags::render_local_post(ctx, conn, body.as_str()).await?;
     let id = ctx.new_id();
     db::posts::insert_local_post(

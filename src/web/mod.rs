@@ -12,6 +12,7 @@ pub mod handlers;
 pub mod i18n;
 pub mod ical;
 pub mod member_views;
+pub mod moderation_pages;
 pub mod pages;
 pub mod rate_limit;
 pub mod session;
@@ -25,8 +26,8 @@ use axum::middleware;
 use axum::routing::{get, post};
 use handlers::{
     about, admin, admin_accounts, assets, auth, blocks, calendar, events, feeds, follow_requests, goals,
-    groups, home, language, media, network, posts, projects, registrations, reports, search, settings, tags,
-    teams, threads, users,
+    groups, home, language, media, moderation, network, posts, projects, registrations, reports, search,
+    settings, tags, teams, threads, users,
 };
 
 /// The HTML pages. Canonical URLs also answer ActivityPub JSON (see `federation::serve`).
@@ -78,6 +79,13 @@ pub fn pages(state: &AppState) -> Router<AppState> {
         .route("/p/{id}/delete", post(posts::delete))
         .route("/p/{id}/like", post(posts::like))
         .route("/p/{id}/unlike", post(posts::unlike))
+        .route("/p/{id}/remove", post(moderation::remove))
+        .route("/p/{id}/restore", post(moderation::restore))
+        .route("/modlog", get(moderation::instance_modlog))
+        .route("/g/{name}/modlog", get(moderation::group_modlog))
+        .route("/g/{name}/bans", get(moderation::bans).post(moderation::ban_submit))
+        .route("/g/{name}/bans/new", get(moderation::ban_form))
+        .route("/g/{name}/bans/remove", post(moderation::unban))
         .route("/u/{name}", get(users::show))
         .route("/p/{id}/report", get(reports::post_form).post(reports::post_submit))
         .route("/u/{handle}/report", get(reports::account_form).post(reports::account_submit))
@@ -120,6 +128,8 @@ pub fn pages(state: &AppState) -> Router<AppState> {
         // Outside the page layers: feeds set no cookies and answer a plain 404.
         .route(feeds::LATEST_FEED_PATH, get(feeds::latest))
         .route("/g/{name}/feed.atom", get(feeds::group))
+        .route("/modlog.json", get(moderation::instance_modlog_json))
+        .route("/g/{name}/modlog.json", get(moderation::group_modlog_json))
         .route("/media/{file}", get(media::file))
         .route(calendar::INSTANCE_ICAL_PATH, get(calendar::instance_ics))
         .route("/calendar/private/{token}/events.ics", get(calendar::member_ics))

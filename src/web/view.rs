@@ -119,6 +119,10 @@ pub struct PostView {
     pub viewer_liked: bool,
     pub can_edit: bool,
     pub can_delete: bool,
+    /// The viewer moderates the post's group: remove, restore and ban show.
+    pub can_moderate: bool,
+    /// Removed by the moderators, with their reason (may be empty).
+    pub removal_reason: Option<String>,
     pub images: Vec<ImageView>,
     /// Message id of "hidden: you blocked/muted this person"; empty when the post is shown.
     pub hidden_note: &'static str,
@@ -181,6 +185,8 @@ impl From<&PostDetails> for PostView {
             viewer_liked: post.viewer_liked,
             can_edit: post.viewer_can_edit,
             can_delete: post.viewer_can_delete,
+            can_moderate: post.viewer_can_moderate,
+            removal_reason: post.removal_reason.clone(),
             images: post.media.iter().map(ImageView::from).collect(),
             hidden_note: match post.hidden_because {
                 Some(crate::service::HiddenBecause::Blocked) => "blocks-hidden-blocked",
@@ -240,6 +246,8 @@ pub struct GroupView {
     pub viewer_follows: bool,
     pub viewer_follow_pending: bool,
     pub viewer_role: String,
+    /// The viewer is banned from the group: the reason and, for a ban that ends, when.
+    pub viewer_ban: Option<(String, Option<Timestamp>)>,
 }
 
 impl From<&GroupDetails> for GroupView {
@@ -268,6 +276,7 @@ impl From<&GroupDetails> for GroupView {
             viewer_follows: group.viewer_follows,
             viewer_follow_pending: group.viewer_follow_pending,
             viewer_role: group.viewer_role.clone().unwrap_or_default(),
+            viewer_ban: group.viewer_ban.as_ref().map(|ban| (ban.reason.clone(), ban.expires_at)),
         }
     }
 }

@@ -100,8 +100,9 @@ const EXPECTED: &[Case] = &[
     case("gnusocial/objects/note.json", Ignored("a reply to a post that is in no group")),
     case("gnusocial/objects/page.json", Ignored("in no group, and nobody here follows the author")),
     // lemmy
-    case("lemmy/activities/block/block_user.json", Ignored("community bans are not acted on")),
-    case("lemmy/activities/block/undo_block_user.json", Ignored("community bans are not acted on")),
+    case("lemmy/activities/block/block_user.json", Ignored("a ban of someone who is not ours")),
+    case("lemmy/activities/block/block_user_expires.json", Ignored("a ban of someone who is not ours")),
+    case("lemmy/activities/block/undo_block_user.json", Ignored("a ban of someone who is not ours")),
     case("lemmy/activities/community/add_featured_post.json", Ignored("pinning is not supported")),
     case(
         "lemmy/activities/community/add_mod.json",
@@ -115,6 +116,11 @@ const EXPECTED: &[Case] = &[
             group: "http://enterprise.lemmy.ml/u/main",
             title: "post 4",
         },
+    ),
+    case_after(
+        "lemmy/activities/community/announce_remove_note.json",
+        &[LEMMY_PAGE, LEMMY_COMMENT],
+        Ignored("lemmy_beta is not in the group's moderators collection: the announced removal is skipped"),
     ),
     case("lemmy/activities/community/lock_note.json", Ignored("a Lock of a comment we do not have")),
     case("lemmy/activities/community/lock_page.json", Ignored("a Lock of a thread we do not have")),
@@ -180,7 +186,7 @@ const EXPECTED: &[Case] = &[
         &[LEMMY_PAGE, LEMMY_COMMENT],
         Refused("lemmy_beta is not in the group's moderators collection"),
     ),
-    // A restored post stays deleted here: Undo of a Delete is not acted on.
+    // An author's deletion undone stays deleted here: only moderators' removals are restored.
     case_after(
         "lemmy/activities/deletion/undo_delete_page.json",
         &[LEMMY_PAGE, "lemmy/activities/deletion/delete_page.json"],

@@ -85,7 +85,7 @@ fn bodies_by_path(sink: &Sink) -> Vec<(String, Value)> {
         .collect()
 }
 
-fn local(app: &TestApp, path: &str) -> String {
+pub(crate) fn local(app: &TestApp, path: &str) -> String {
     app.state.uris.absolute(path)
 }
 
@@ -94,7 +94,7 @@ fn assert_has_context(activity: &Value) {
 }
 
 /// Checks an Announce by the group `energy` to its followers and returns what it announces.
-fn announced<'a>(app: &TestApp, announce: &'a Value) -> &'a Value {
+pub(crate) fn announced<'a>(app: &TestApp, announce: &'a Value) -> &'a Value {
     assert_has_context(announce);
     assert_eq!(announce["type"], "Announce", "{announce}");
     assert_eq!(announce["actor"], local(app, "/g/energy"));
@@ -272,7 +272,7 @@ pub async fn a_remote_thread_in_a_local_group_is_reannounced_unchanged(app: Test
 }
 
 /// A remote thread in a local group, without an activity to re-announce.
-async fn remote_thread(
+pub(crate) async fn remote_thread(
     app: &TestApp,
     author: ActorId,
     group: ActorId,
@@ -681,9 +681,9 @@ pub async fn joins_beyond_the_capacity_are_rejected(app: TestApp) {
     assert!(html.contains("2 of 2 places taken"), "{html}");
 }
 
-/// A moderator removes someone else's posts: the group deletes them, announced to its
-/// followers; a remote author's instance is told too.
-pub async fn a_moderators_removal_is_the_groups_delete(app: TestApp) {
+/// A moderator removes someone else's posts: the moderator's `Delete` (Lemmy's removal),
+/// announced by the group to its followers; a remote author's instance is told too.
+pub async fn a_moderators_removal_is_their_delete_announced_by_the_group(app: TestApp) {
     let sink = Sink::start().await;
     let peer = Sink::start().await;
     let (ana, group_id) = group_with_remote_follower(&app, &sink).await;
@@ -702,7 +702,7 @@ pub async fn a_moderators_removal_is_the_groups_delete(app: TestApp) {
     assert_eq!(got.len(), 1, "{got:?}");
     let delete = announced(&app, &got[0]);
     assert_eq!(delete["type"], "Delete");
-    assert_eq!(delete["actor"], local(&app, "/g/energy"), "the group removes it, not carl");
+    assert_eq!(delete["actor"], local(&app, "/u/ana"), "the moderator removes it, not carl");
     assert_eq!(delete["object"]["id"], local(&app, &format!("/t/{}", by_carl.0)));
     assert_eq!(delete["audience"], local(&app, "/g/energy"));
 
@@ -711,12 +711,12 @@ pub async fn a_moderators_removal_is_the_groups_delete(app: TestApp) {
     let got = new_bodies(&sink, seen + 1);
     assert_eq!(got.len(), 1, "{got:?}");
     let delete = announced(&app, &got[0]);
-    assert_eq!(delete["actor"], local(&app, "/g/energy"));
+    assert_eq!(delete["actor"], local(&app, "/u/ana"));
     assert_eq!(delete["object"]["id"], bea_post);
     let to_author = peer.accepted();
     assert_eq!(to_author.len(), 1, "bea's instance hears of it: {to_author:?}");
     assert_eq!(to_author[0]["type"], "Delete");
-    assert_eq!(to_author[0]["actor"], local(&app, "/g/energy"));
+    assert_eq!(to_author[0]["actor"], local(&app, "/u/ana"));
     assert_eq!(to_author[0]["object"]["id"], bea_post);
 }
 
@@ -798,7 +798,7 @@ pub async fn a_moderator_locks_a_thread_and_the_group_sends_lock(app: TestApp) {
 on_both_backends!(
     a_moderator_locks_a_thread_and_the_group_sends_lock,
     joins_beyond_the_capacity_are_rejected,
-    a_moderators_removal_is_the_groups_delete,
+    a_moderators_removal_is_their_delete_announced_by_the_group,
     a_remote_follower_gets_the_groups_accept,
     a_new_thread_is_announced_wrapped_and_as_a_boost,
     replies_edits_deletions_and_likes_are_announced,

@@ -98,9 +98,7 @@ async fn receive_inner(
         },
         // Removals and locks by a moderator on another server: the claim inside is not
         // authority; only the announcing group's own authority over the post counts.
-        Inbound::Delete(delete) => {
-            super::delete::receive_announced(state, announcer, delete.object_id()).await
-        }
+        Inbound::Delete(delete) => super::delete::receive_announced(state, announcer, &delete).await,
         Inbound::Lock(lock) => {
             super::lock::receive_announced(state, announcer, announcer_url, lock, true).await
         }

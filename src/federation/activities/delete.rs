@@ -1,6 +1,8 @@
 //! `Delete` of a post, by its author, its group, or a moderator of its group (the authority
-//! rule in `service::authority` decides). A Delete before its Create leaves nothing to delete,
-//! and the id is remembered, so the late Create is refused.
+//! rule in `service::authority` decides). A moderator's Delete is a removal: its `summary` is
+//! kept as the reason and shown in place of the post (Lemmy's moderator removal). A Delete
+//! before its Create leaves nothing to delete, and the id is remembered, so the late Create is
+//! refused.
 
 use url::Url;
 
@@ -11,7 +13,7 @@ use crate::federation::moderators;
 use crate::federation::protocol::DeleteJson;
 use crate::federation::resolve::{self, ResolveError};
 use crate::service::remote;
-use crate::service::remote_moderation::{self, Outcome, Vouchers};
+use crate::service::remote_moderation::{self, Outcome, Removal, Vouchers};
 use crate::state::AppState;
 
 pub async fn receive(
@@ -36,7 +38,8 @@ pub async fn receive(
         .await
         .map_err(|error| super::retry_or_refuse(error, "the group's moderators"))?;
     let vouchers = Vouchers { actor: Some(actor), announcer: None };
-    match remote_moderation::delete_post(&state.ctx, object.as_str(), vouchers).await? {
+    let removal = Removal { moderator: actor_url.as_str(), reason: delete.summary.as_deref() };
+    match remote_moderation::delete_post(&state.ctx, object.as_str(), vouchers, removal).await? {
         Outcome::Refused => Err(InboxError::Forbidden("Delete by someone who may not")),
         Outcome::Applied { grant, changed } => {
             tracing::info!(post = %object, by = %actor_url, ?grant, changed, "post deleted");
@@ -59,13 +62,16 @@ pub async fn receive(
 pub(super) async fn receive_announced(
     state: &AppState,
     announcer: ActorId,
-    object: &Url,
+    delete: &DeleteJson,
 ) -> Result<(), InboxError> {
+    let object = delete.object_id();
     if state.uris.is_local(object) {
         return Ok(());
     }
     let vouchers = Vouchers { actor: None, announcer: Some(announcer) };
-    match remote_moderation::delete_post(&state.ctx, object.as_str(), vouchers).await? {
+    // The group vouches for the removal; the moderator it names is kept for the modlog.
+    let removal = Removal { moderator: delete.actor.as_str(), reason: delete.summary.as_deref() };
+    match remote_moderation::delete_post(&state.ctx, object.as_str(), vouchers, removal).await? {
         Outcome::Applied { grant, changed } => {
             tracing::info!(post = %object, ?grant, changed, "post removed by its group");
             return Ok(());

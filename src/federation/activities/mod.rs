@@ -4,6 +4,7 @@
 mod accept;
 mod add;
 mod announce;
+mod block;
 pub(crate) mod create;
 mod delete;
 pub(crate) mod events;
@@ -12,6 +13,7 @@ mod follow;
 mod like;
 mod lock;
 mod reject;
+mod restore;
 mod undo;
 mod update;
 
@@ -59,7 +61,8 @@ pub async fn receive(
         Inbound::Leave(leave) => events::receive_leave(state, actor, actor_url, leave).await,
         Inbound::JoinAnswer(answer) => events::receive_join_answer(state, actor_url, *answer).await,
         Inbound::Reject(reject) => reject::receive(state, actor, actor_url, reject).await,
-        Inbound::Block(_) | Inbound::Unknown(_) => {
+        Inbound::Block(block) => block::receive(state, actor, actor_url, block, true).await,
+        Inbound::Unknown(_) => {
             tracing::debug!(kind = %activity_kind(raw), "ignored activity");
             Ok(())
         }

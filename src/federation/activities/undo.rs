@@ -54,6 +54,8 @@ pub async fn receive(
             Ok(())
         }
         UndoObject::Lock(lock) => super::lock::receive(state, actor, actor_url, *lock, false).await,
+        UndoObject::Delete(delete) => super::restore::receive(state, actor_url, *delete).await,
+        UndoObject::Block(block) => super::block::receive(state, actor, actor_url, *block, false).await,
         UndoObject::Url(id) => {
             if remote::end_remote_follow_by_ap_id(&state.ctx, actor, id.as_str()).await? {
                 tracing::debug!(follow = %id, "follow undone by id");
@@ -66,6 +68,5 @@ pub async fn receive(
             }
             Ok(())
         }
-        _ => Ok(()),
     }
 }

@@ -11,6 +11,7 @@ mod events;
 mod follows;
 mod likes;
 mod locks;
+mod moderation;
 mod moderators;
 mod posts;
 mod profiles;
@@ -150,7 +151,15 @@ async fn plan_event(
         DomainEvent::PersonalPostCreated { post_id } => posts::post_created(ctx, uris, *post_id, None).await,
         DomainEvent::PostEdited { post_id } => posts::post_edited(ctx, uris, *post_id).await,
         DomainEvent::PostDeleted { post_id } => posts::post_deleted(ctx, uris, *post_id).await,
-        DomainEvent::PostRemoved { post_id, .. } => posts::post_removed(ctx, uris, *post_id).await,
+        DomainEvent::PostRemoved { post_id, moderator_id, reason } => {
+            moderation::removal_changed(ctx, uris, *post_id, *moderator_id, reason, true).await
+        }
+        DomainEvent::PostRestored { post_id, moderator_id } => {
+            moderation::removal_changed(ctx, uris, *post_id, *moderator_id, "", false).await
+        }
+        DomainEvent::GroupBanChanged { group_id, actor_id, moderator_id, block_id, banned } => {
+            moderation::ban_changed(ctx, uris, *group_id, *actor_id, *moderator_id, *block_id, *banned).await
+        }
         DomainEvent::ThreadLockChanged { post_id, locked, .. } => {
             locks::lock_changed(ctx, uris, *post_id, *locked).await
         }

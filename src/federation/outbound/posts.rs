@@ -112,26 +112,6 @@ pub(super) async fn post_deleted(
     Ok(vec![routing::announce_to_followers(ctx, uris, *group_id, name, activity_json(&delete)?)?])
 }
 
-/// A post removed by a moderator or an admin. In a local group the group itself deletes it
-/// (FEP-1b12; Lemmy accepts moderation by a community's own instance), announced to its
-/// followers and sent to a remote author's instance, so everyone holding a copy learns of it
-/// whoever wrote it. Elsewhere it is sent as its author's deletion, as before.
-pub(super) async fn post_removed(
-    ctx: &Context,
-    uris: &Uris,
-    id: i64,
-) -> Result<Vec<Outgoing>, TranslateError> {
-    let loaded = load(ctx, id).await?;
-    let post = &loaded.post;
-    let Some(GroupRoute::Local { id: group_id, name }) = &loaded.group else {
-        return post_deleted(ctx, uris, id).await;
-    };
-    let group_url = url(&uris.group(name))?;
-    let delete = delete_of(ctx, uris, group_url.clone(), post, Some(group_url))?;
-    let delete = Outgoing::new(*group_id, delete.id.clone(), activity_json(&delete)?, Vec::new());
-    routing::about_post(ctx, uris, loaded.group.as_ref(), delete, routing::notify_inbox(&post.author))
-}
-
 /// Our post as `Page` or `Note`; one deleted meanwhile is not sent again.
 fn document(uris: &Uris, post: &FederatedPost) -> Result<PostJson, TranslateError> {
     match post_json(uris, post)? {
@@ -141,7 +121,7 @@ fn document(uris: &Uris, post: &FederatedPost) -> Result<PostJson, TranslateErro
 }
 
 /// `actor` deletes `post`, addressed publicly and to its group, as Lemmy expects.
-fn delete_of(
+pub(super) fn delete_of(
     ctx: &Context,
     uris: &Uris,
     actor: Url,

@@ -28,6 +28,9 @@ pub struct BlockJson {
     /// When a temporary ban ends.
     #[serde(default, deserialize_with = "deserialize_skip_error", skip_serializing_if = "Option::is_none")]
     pub end_time: Option<DateTime<Utc>>,
+    /// The same, under the name older Lemmy versions use (and still read); sent as well.
+    #[serde(default, deserialize_with = "deserialize_skip_error", skip_serializing_if = "Option::is_none")]
+    pub expires: Option<DateTime<Utc>>,
     /// Whether the person's content is removed as well (Lemmy).
     #[serde(default, deserialize_with = "deserialize_skip_error", skip_serializing_if = "Option::is_none")]
     pub remove_data: Option<bool>,
@@ -50,6 +53,7 @@ impl BlockJson {
             target: Some(target),
             summary: None,
             end_time: None,
+            expires: None,
             remove_data: None,
             audience: None,
             to: Vec::new(),
@@ -72,6 +76,12 @@ impl BlockJson {
             remove_data: None,
             audience: None,
             cc: Vec::new(),
+            expires: None,
         }
+    }
+
+    /// When the ban ends, under either name.
+    pub fn ends_at(&self) -> Option<DateTime<Utc>> {
+        self.end_time.or(self.expires)
     }
 }

@@ -6,5 +6,6 @@ mod fixture_fields;
 mod fixtures;
 mod hostile;
 mod join_answers;
+mod moderation_fields;
 mod post_tags;
 mod serialize;

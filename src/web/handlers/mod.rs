@@ -15,6 +15,7 @@ pub mod groups;
 pub mod home;
 pub mod language;
 pub mod media;
+pub mod moderation;
 pub mod network;
 pub mod posts;
 pub mod projects;

@@ -66,11 +66,23 @@ const MEMBERS_FIXED: &[(&str, &str)] = &[
     ("must be a group you can post in", "field-error-goal-group"),
 ];
 
+/// What moderation refuses (`service::group_bans`, `domain::modlog`).
+const MODERATION_FIXED: &[(&str, &str)] = &[
+    ("you are banned from this group", "field-error-banned"),
+    ("no such person is known here", "field-error-no-such-person"),
+    ("moderators cannot be banned from their group", "field-error-moderator-ban"),
+    ("the reason is too long (at most 1000 characters)", "field-error-reason-too-long"),
+];
+
 /// A message id and its arguments for one refused field, if the description is known.
 pub fn message_for(error: &FieldError) -> Option<(&'static str, Vec<(&'static str, FluentValue<'static>)>)> {
     let text = error.message.as_str();
-    if let Some((_, id)) =
-        FIXED.iter().chain(EVENT_FIXED).chain(MEMBERS_FIXED).find(|(description, _)| *description == text)
+    if let Some((_, id)) = FIXED
+        .iter()
+        .chain(EVENT_FIXED)
+        .chain(MEMBERS_FIXED)
+        .chain(MODERATION_FIXED)
+        .find(|(description, _)| *description == text)
     {
         return Some((id, Vec::new()));
     }

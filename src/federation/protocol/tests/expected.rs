@@ -40,12 +40,14 @@ pub(super) const EXPECTED: &[(&str, &str)] = &[
     // lemmy
     // Parsed so that Undo(Block) can lift a ban; acting on it is moderation.
     ("lemmy/activities/block/block_user.json", "Block"),
+    ("lemmy/activities/block/block_user_expires.json", "Block"),
     ("lemmy/activities/block/undo_block_user.json", "Undo"),
     // Pinning a thread: moderation, not handled yet.
     ("lemmy/activities/community/add_featured_post.json", "Unknown(Add)"),
     // Adding a moderator: moderation, not handled yet.
     ("lemmy/activities/community/add_mod.json", "Unknown(Add)"),
     ("lemmy/activities/community/announce_create_page.json", "Announce"),
+    ("lemmy/activities/community/announce_remove_note.json", "Announce"),
     ("lemmy/activities/community/lock_note.json", "Lock"),
     ("lemmy/activities/community/lock_page.json", "Lock"),
     // Unpinning: moderation, not handled yet.
