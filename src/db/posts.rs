@@ -450,6 +450,20 @@ pub struct PostRefRow {
     pub deleted_at: Option<i64>,
 }
 
+impl From<&PostRow> for PostRefRow {
+    fn from(row: &PostRow) -> Self {
+        Self {
+            id: row.id,
+            root_id: row.root_id,
+            author_id: row.author_id,
+            group_id: row.group_id,
+            local: row.local,
+            ap_id: None,
+            deleted_at: row.deleted_at,
+        }
+    }
+}
+
 pub async fn get_post_ref_by_ap_id(conn: &mut Conn<'_>, ap_id: &str) -> Result<Option<PostRefRow>, DbError> {
     query_as!(
         conn,

@@ -100,9 +100,9 @@ pub fn announced_by_its_group(post: &PostRefRow, announcer: ActorId) -> bool {
     post.group_id == Some(announcer.0)
 }
 
-/// Whether `actor` may moderate the local group `group_id` (its owner, its moderators, local or
-/// remote, and our admins).
-pub async fn moderates_local_group(
+/// Whether `actor` may moderate the group `group_id`: our admins; the owner and moderators of
+/// one of our groups (local or remote people); for a remote group, the moderators it lists.
+pub async fn moderates_group(
     conn: &mut Conn<'_>,
     actor: Actor<'_>,
     group_id: i64,
@@ -112,5 +112,8 @@ pub async fn moderates_local_group(
     {
         return Ok(true);
     }
-    Ok(db::groups::get_moderator_role(conn, group_id, actor.id()).await?.is_some())
+    if db::groups::get_moderator_role(conn, group_id, actor.id()).await?.is_some() {
+        return Ok(true);
+    }
+    Ok(db::remote_moderators::is_remote_moderator(conn, group_id, actor.id()).await?)
 }

@@ -1,5 +1,6 @@
 //! Replies, edits, deletions and likes of posts.
 
+use super::authority::{self, Actor, Change, Grant};
 use super::error::refuse_if_any;
 use super::notifications;
 use super::threads::{PostParts, check_post_parts};
@@ -123,7 +124,8 @@ pub async fn edit_post(
     if row.deleted_at.is_some() {
         return Err(ServiceError::NotFound);
     }
-    if !PostDetails::from_row(row.clone(), Some(user), false).viewer_can_edit {
+    let grant = authority::judge(&mut conn, Actor::Local(user), &(&row).into(), Change::Edit).await?;
+    if grant != Some(Grant::Author) || !row.local {
         return Err(ServiceError::Forbidden);
     }
     let is_opener = row.id == row.root_id;
@@ -178,11 +180,11 @@ pub async fn delete_post(ctx: &Context, user: &CurrentUser, id: PostId) -> Resul
     if row.deleted_at.is_some() {
         return Err(ServiceError::NotFound);
     }
-    let moderates = viewer_moderates(&mut conn, &row, Some(user)).await?;
-    if !PostDetails::from_row(row.clone(), Some(user), moderates).viewer_can_delete {
+    let grant = authority::judge(&mut conn, Actor::Local(user), &(&row).into(), Change::Remove).await?;
+    let Some(grant) = grant else {
         return Err(ServiceError::Forbidden);
-    }
-    if row.author_id != user.id.0 {
+    };
+    if grant.is_moderation() {
         // A moderator's deletion is a removal: the content is kept so it can be restored.
         super::removals::remove_in(ctx, &mut conn, row.id, row.root_id, row.group_id, user.id, "").await?;
         tx.commit().await?;

@@ -96,12 +96,11 @@ pub(crate) async fn may_moderate(
     group_id: Option<i64>,
     user: &CurrentUser,
 ) -> Result<bool, ServiceError> {
-    if user.is_admin() {
-        return Ok(true);
-    }
     match group_id {
-        Some(group_id) => Ok(db::groups::get_moderator_role(conn, group_id, user.id.0).await?.is_some()),
-        None => Ok(false),
+        Some(group_id) => {
+            super::authority::moderates_group(conn, super::authority::Actor::Local(user), group_id).await
+        }
+        None => Ok(user.is_admin()),
     }
 }
 
