@@ -223,7 +223,70 @@ pub async fn listed_moderators_are_remembered(app: TestApp) {
     assert_eq!(wind.good.fetch_count(), fetches, "the moderators list was remembered");
 }
 
+/// Bans and restores follow the same rule: announced by the real group for a moderator on a
+/// third server they apply; the same activities announced by a group elsewhere change nothing.
+pub async fn announced_bans_and_restores_count_only_from_the_real_group(app: TestApp) {
+    let wind = wind(&app).await;
+    let mut evil = Peer::start().await;
+    let impostor = evil.add_actor("wind", "Group");
+    known(&app, &evil, &impostor, 3).await;
+    let mut third = Peer::start().await;
+    let moderator = third.add_actor("mo", "Person");
+    let inbox = app.url("/inbox");
+    let reader = app.state.uris.absolute("/u/reader");
+    let block = json!({"@context": AS, "id": third.url("/blocks/1"), "type": "Block", "actor": moderator,
+        "object": reader, "target": wind.group, "summary": "flooding", "to": [PUBLIC], "audience": wind.group});
+    let bans = || crate::common::count_rows(&app, "group_bans");
+    assert_eq!(
+        evil.deliver(&impostor, &inbox, &announce(&evil, 1, &impostor, block.clone())).await,
+        StatusCode::ACCEPTED
+    );
+    assert_eq!(bans().await, 0, "a ban announced by a group elsewhere changes nothing");
+    assert_eq!(
+        wind.good.deliver(&wind.group, &inbox, &announce(&wind.good, 1, &wind.group, block.clone())).await,
+        StatusCode::ACCEPTED
+    );
+    assert_eq!(bans().await, 1, "the group's announcement of its moderator's ban applies");
+    let undo_block = activity(third.url("/undos/1"), "Undo", &moderator, block, &wind.group);
+    assert_eq!(
+        evil.deliver(&impostor, &inbox, &announce(&evil, 2, &impostor, undo_block.clone())).await,
+        StatusCode::ACCEPTED
+    );
+    assert_eq!(bans().await, 1, "an unban announced by a group elsewhere changes nothing");
+    assert_eq!(
+        wind.good.deliver(&wind.group, &inbox, &announce(&wind.good, 2, &wind.group, undo_block)).await,
+        StatusCode::ACCEPTED
+    );
+    assert_eq!(bans().await, 0, "the group's announced unban applies");
+
+    let mut delete = activity(
+        third.url("/deletes/1"),
+        "Delete",
+        &moderator,
+        json!({"id": wind.reply_url, "type": "Tombstone"}),
+        &wind.group,
+    );
+    delete["summary"] = json!("off topic");
+    assert_eq!(
+        wind.good.deliver(&wind.group, &inbox, &announce(&wind.good, 3, &wind.group, delete.clone())).await,
+        StatusCode::ACCEPTED
+    );
+    assert!(is_deleted(&app, wind.reply).await, "removed");
+    let restore = activity(third.url("/undos/2"), "Undo", &moderator, delete, &wind.group);
+    assert_eq!(
+        evil.deliver(&impostor, &inbox, &announce(&evil, 3, &impostor, restore.clone())).await,
+        StatusCode::ACCEPTED
+    );
+    assert!(is_deleted(&app, wind.reply).await, "a restore announced by a group elsewhere changes nothing");
+    assert_eq!(
+        wind.good.deliver(&wind.group, &inbox, &announce(&wind.good, 4, &wind.group, restore)).await,
+        StatusCode::ACCEPTED
+    );
+    assert!(!is_deleted(&app, wind.reply).await, "the group's announced restore applies");
+}
+
 on_both_backends!(
+    announced_bans_and_restores_count_only_from_the_real_group,
     a_group_elsewhere_changes_nothing_by_claiming_the_real_group,
     the_real_groups_announcement_of_a_moderator_elsewhere_applies,
     only_the_stored_author_rewrites_a_post,

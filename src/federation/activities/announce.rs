@@ -106,8 +106,15 @@ async fn receive_inner(
             crate::federation::protocol::UndoObject::Lock(lock) => {
                 super::lock::receive_announced(state, announcer, announcer_url, *lock, false).await
             }
+            crate::federation::protocol::UndoObject::Delete(delete) => {
+                super::restore::receive_announced(state, announcer_url, *delete).await
+            }
+            crate::federation::protocol::UndoObject::Block(block) => {
+                super::block::receive_announced(state, announcer_url, *block, false).await
+            }
             _ => Ok(()),
         },
+        Inbound::Block(block) => super::block::receive_announced(state, announcer_url, block, true).await,
         // A team change by a moderator elsewhere counts as the group's own.
         Inbound::Add(change) => skip_refused(super::add::receive(state, announcer, change, true).await),
         Inbound::Remove(change) => skip_refused(super::add::receive(state, announcer, change, false).await),

@@ -15,6 +15,13 @@ use crate::federation::uris::LocalObject;
 use crate::service::{group_bans, remote};
 use crate::state::AppState;
 
+/// Who vouches for a ban: the actor that signed it, or the group that announced it for a
+/// moderator elsewhere (then the group's own authority counts, and the inner actor is a claim).
+enum Voucher<'a> {
+    Signer(ActorId, &'a Url),
+    Group(&'a Url),
+}
+
 /// A ban (`banned`) or its lifting, by `actor` (`actor_url`, verified by the caller).
 pub async fn receive(
     state: &AppState,
@@ -23,13 +30,40 @@ pub async fn receive(
     block: BlockJson,
     banned: bool,
 ) -> Result<(), InboxError> {
+    if &block.actor != actor_url {
+        return Ok(());
+    }
+    apply(state, Voucher::Signer(actor, actor_url), block, banned).await
+}
+
+/// A ban (or its lifting) that a group announced for a moderator on another server: it counts
+/// only when the announcer is the group the ban is in.
+pub(super) async fn receive_announced(
+    state: &AppState,
+    announcer_url: &Url,
+    block: BlockJson,
+    banned: bool,
+) -> Result<(), InboxError> {
+    if block.target.as_ref() != Some(announcer_url) {
+        tracing::info!(by = %announcer_url, "skipped a ban announced by a group it is not in");
+        return Ok(());
+    }
+    apply(state, Voucher::Group(announcer_url), block, banned).await
+}
+
+async fn apply(
+    state: &AppState,
+    voucher: Voucher<'_>,
+    block: BlockJson,
+    banned: bool,
+) -> Result<(), InboxError> {
     let Some(target) = &block.target else {
         tracing::debug!("a Block of a person by a person, ignored");
         return Ok(());
     };
-    if &block.actor != actor_url {
-        return Ok(());
-    }
+    let actor_url = match voucher {
+        Voucher::Signer(_, url) | Voucher::Group(url) => url,
+    };
     if state.uris.is_local(target) {
         tracing::info!(by = %actor_url, "a ban in one of our groups sent from elsewhere, ignored");
         return Ok(());
@@ -42,16 +76,16 @@ pub async fn receive(
         tracing::debug!(group = %target, "a ban in a group we do not know, ignored");
         return Ok(());
     };
-    let moderator = if target == actor_url {
-        group
-    } else {
-        match moderators::is_moderator(state, target, actor_url).await {
+    let moderator = match voucher {
+        Voucher::Group(_) => group,
+        Voucher::Signer(_, url) if url == target => group,
+        Voucher::Signer(actor, _) => match moderators::is_moderator(state, target, actor_url).await {
             Ok(true) => actor,
             Ok(false) => {
                 return Err(InboxError::Forbidden("Block by someone who does not moderate the group"));
             }
             Err(error) => return Err(super::retry_or_refuse(error, "the group's moderators")),
-        }
+        },
     };
     if banned {
         let expires_at = block.ends_at().map(|end: DateTime<Utc>| end.timestamp_millis());

@@ -14,6 +14,32 @@ pub async fn receive(state: &AppState, actor_url: &Url, delete: DeleteJson) -> R
     if &delete.actor != actor_url {
         return Ok(());
     }
+    restore(state, actor_url, &delete, false).await
+}
+
+/// A restore that a group announced for a moderator on another server: it counts only when the
+/// announcer is the post's own group (the inner actor is only a claim, kept for the modlog).
+pub(super) async fn receive_announced(
+    state: &AppState,
+    announcer_url: &Url,
+    delete: DeleteJson,
+) -> Result<(), InboxError> {
+    match restore(state, announcer_url, &delete, true).await {
+        Err(InboxError::Forbidden(reason)) => {
+            tracing::info!(reason, "skipped a restore announced by a group the post is not in");
+            Ok(())
+        }
+        other => other,
+    }
+}
+
+/// `actor_url` is the signer, or with `announced` the announcing group.
+async fn restore(
+    state: &AppState,
+    actor_url: &Url,
+    delete: &DeleteJson,
+    announced: bool,
+) -> Result<(), InboxError> {
     let object = delete.object_id();
     if state.uris.is_local(object) {
         return Err(InboxError::Forbidden("Undo of a Delete of one of our objects"));
@@ -31,6 +57,9 @@ pub async fn receive(state: &AppState, actor_url: &Url, delete: DeleteJson) -> R
     let Ok(group_url) = Url::parse(&group_url) else {
         return Ok(());
     };
+    if announced && &group_url != actor_url {
+        return Err(InboxError::Forbidden("Undo(Delete) announced by a group the post is not in"));
+    }
     if &group_url != actor_url {
         match moderators::is_moderator(state, &group_url, actor_url).await {
             Ok(true) => {}
@@ -40,7 +69,8 @@ pub async fn receive(state: &AppState, actor_url: &Url, delete: DeleteJson) -> R
             Err(error) => return Err(super::retry_or_refuse(error, "the group's moderators")),
         }
     }
-    match removals::restore_remote_post(&state.ctx, group, actor_url.as_str(), object.as_str()).await {
+    let moderator = if announced { delete.actor.as_str() } else { actor_url.as_str() };
+    match removals::restore_remote_post(&state.ctx, group, moderator, object.as_str()).await {
         Ok(restored) => {
             tracing::info!(post = %object, by = %actor_url, restored, "post restored by its group");
             Ok(())
