@@ -61,6 +61,19 @@ async fn may_change_team(
         || db::groups::get_moderator_role(conn, group_id, user.id.0).await?.as_deref() == Some("owner"))
 }
 
+/// The local group `name`, when `user` may change its team (else `Forbidden`).
+async fn changeable_team(
+    conn: &mut Conn<'_>,
+    user: &CurrentUser,
+    name: &str,
+) -> Result<db::actors::ActorRow, ServiceError> {
+    let group = db::groups::get_group_by_name(conn, name).await?.ok_or(ServiceError::NotFound)?;
+    if !may_change_team(conn, user, group.id).await? {
+        return Err(ServiceError::Forbidden);
+    }
+    Ok(group)
+}
+
 /// Appoints `person` (a person here or elsewhere, already stored) as a moderator of the local
 /// group `name`. Appointing a moderator again changes nothing and sends nothing.
 pub async fn appoint(
@@ -71,10 +84,7 @@ pub async fn appoint(
 ) -> Result<(), ServiceError> {
     let mut tx = ctx.db.begin().await?;
     let mut conn = tx.conn();
-    let group = db::groups::get_group_by_name(&mut conn, name).await?.ok_or(ServiceError::NotFound)?;
-    if !may_change_team(&mut conn, user, group.id).await? {
-        return Err(ServiceError::Forbidden);
-    }
+    let group = changeable_team(&mut conn, user, name).await?;
     let candidate = db::actors::get_actor(&mut conn, person.0).await?.filter(|a| a.kind == "person");
     let Some(candidate) = candidate else {
         return Err(FieldError::new("person", "is not a person we know").into());
@@ -103,10 +113,7 @@ pub async fn dismiss(
 ) -> Result<(), ServiceError> {
     let mut tx = ctx.db.begin().await?;
     let mut conn = tx.conn();
-    let group = db::groups::get_group_by_name(&mut conn, name).await?.ok_or(ServiceError::NotFound)?;
-    if !may_change_team(&mut conn, user, group.id).await? {
-        return Err(ServiceError::Forbidden);
-    }
+    let group = changeable_team(&mut conn, user, name).await?;
     if db::groups::get_moderator_role(&mut conn, group.id, person.0).await?.as_deref() == Some("owner") {
         return Err(FieldError::new("person", "the owner stays a moderator of the group").into());
     }
