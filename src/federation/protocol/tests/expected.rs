@@ -43,17 +43,17 @@ pub(super) const EXPECTED: &[(&str, &str)] = &[
     ("lemmy/activities/block/block_user_expires.json", "Block"),
     ("lemmy/activities/block/undo_block_user.json", "Undo"),
     // Pinning a thread: moderation, not handled yet.
-    ("lemmy/activities/community/add_featured_post.json", "Unknown(Add)"),
+    ("lemmy/activities/community/add_featured_post.json", "Add"),
     // Adding a moderator: moderation, not handled yet.
-    ("lemmy/activities/community/add_mod.json", "Unknown(Add)"),
+    ("lemmy/activities/community/add_mod.json", "Add"),
     ("lemmy/activities/community/announce_create_page.json", "Announce"),
     ("lemmy/activities/community/announce_remove_note.json", "Announce"),
     ("lemmy/activities/community/lock_note.json", "Lock"),
     ("lemmy/activities/community/lock_page.json", "Lock"),
     // Unpinning: moderation, not handled yet.
-    ("lemmy/activities/community/remove_featured_post.json", "Unknown(Remove)"),
+    ("lemmy/activities/community/remove_featured_post.json", "Remove"),
     // Removing a moderator: moderation, not handled yet.
-    ("lemmy/activities/community/remove_mod.json", "Unknown(Remove)"),
+    ("lemmy/activities/community/remove_mod.json", "Remove"),
     // Reports: moderation, not handled yet.
     ("lemmy/activities/community/report_page.json", "Flag"),
     // Lemmy's own report resolution, no Allmende equivalent.
