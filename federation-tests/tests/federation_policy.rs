@@ -78,16 +78,22 @@ async fn blocked_instances_get_nothing_and_cannot_follow(backend: Backend) {
         page.contains(&format!(r#"action="{dora_group}/unfollow""#)),
         "dora's follow is pending:\n{page}"
     );
-    followers_become(&bea, "/g/energy", 2).await;
-    followers_become(&dora, &dora_group, 1).await; // ana's accepted follow only
+    // The block also ended the follow of ana (north): carl's is the only one left.
+    followers_become(&bea, "/g/energy", 1).await;
+    followers_become(&dora, &dora_group, 1).await;
     assert!(
         home.logs().contains(&format!("this instance does not federate with {north_host}")),
         "{}",
         home.logs()
     );
 
-    // Unblocked (policy back to default), the north instance receives new threads again.
+    // Unblocked (policy back to default), the north instance can federate again. The block
+    // ended ana's follow (as Mastodon's domain blocks do), so she follows anew; then new threads
+    // reach her.
     set_peer_policy(&bea, &north_host, "default").await;
+    ana.submit_ok(&ana_group, &format!("{ana_group}/unfollow"), &[]).await;
+    let ana_group = follow_remote_group(&ana, &handle).await;
+    followers_become(&bea, "/g/energy", 2).await;
     start_thread(&bea, "/g/energy", "Heat pump fair", "Saturday").await;
     thread_arrives(&ana, &ana_group, "Heat pump fair").await;
     thread_arrives(&carl, &carl_group, "Heat pump fair").await;
