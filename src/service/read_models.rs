@@ -90,7 +90,10 @@ impl PostDetails {
     pub(crate) fn from_row(row: PostRow, viewer: Option<&CurrentUser>, viewer_moderates: bool) -> Self {
         let deleted = row.deleted_at.is_some();
         let is_author = viewer.is_some_and(|v| v.id.0 == row.author_id);
-        let is_admin = viewer.is_some_and(CurrentUser::is_admin);
+        // Admins act on what this instance hosts: its own posts, and posts in its groups (the
+        // same rule as `authority::judge`).
+        let hosted_here = row.local || (row.group_id.is_some() && row.group_host.is_none());
+        let is_admin = viewer.is_some_and(CurrentUser::is_admin) && hosted_here;
         Self {
             id: PostId(row.id),
             root_id: PostId(row.root_id),
