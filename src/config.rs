@@ -122,6 +122,8 @@ pub struct RegistrationConfig {
     /// The register form also asks a small sum (a built-in challenge, no outside service).
     #[serde(deserialize_with = "flexible_bool")]
     pub challenge: bool,
+    /// For how many hours after registering an account may not post links (0: no limit).
+    pub new_account_link_hours: i64,
 }
 
 impl RegistrationConfig {

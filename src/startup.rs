@@ -64,6 +64,7 @@ pub fn service_context(config: &Config, db: Db, clock: Arc<dyn Clock>) -> Contex
             federation_allowlist_only: config.federation.allowlist_only,
             oauth_password_grant: config.oauth.password_grant,
             media_max_bytes: config.limits.media_bytes,
+            new_account_link_hours: config.registration.new_account_link_hours,
             focus_areas: config.network.focus_areas.clone(),
             base_url: config.base_url(),
             hide_moderator_names: config.moderation.hide_moderator_names,

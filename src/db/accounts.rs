@@ -15,12 +15,13 @@ pub struct AccountRow {
     pub state: String,
     pub failed_logins: i64,
     pub locked_until: Option<i64>,
+    pub created_at: i64,
 }
 
 macro_rules! select_account {
     () => {
         "SELECT a.id AS actor_id, a.name, a.display_name, a.summary_source, a.language, c.email, \
-         c.password_hash, c.role, c.state, c.failed_logins, c.locked_until \
+         c.password_hash, c.role, c.state, c.failed_logins, c.locked_until, c.created_at \
          FROM accounts c JOIN actors a ON a.id = c.actor_id "
     };
 }

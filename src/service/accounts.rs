@@ -131,7 +131,14 @@ pub(crate) async fn create_admitted_account(
     }
     tx.commit().await?;
     tracing::info!(user = %name, admin = input.admin, "account created");
-    Ok(CurrentUser { id: ActorId(id), name: name.to_string(), display_name: String::new(), role, language })
+    Ok(CurrentUser {
+        id: ActorId(id),
+        name: name.to_string(),
+        display_name: String::new(),
+        role,
+        language,
+        joined_at: crate::domain::Timestamp::from_millis(now),
+    })
 }
 
 /// A race between the check and the insert still ends as a field error, not a 500.
@@ -396,6 +403,7 @@ pub(crate) fn current_user(account: AccountRow, default_language: &str) -> Curre
         display_name: account.display_name,
         role: Role::from_stored(&account.role),
         language: account.language.unwrap_or_else(|| default_language.to_owned()),
+        joined_at: crate::domain::Timestamp::from_millis(account.created_at),
     }
 }
 

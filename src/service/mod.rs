@@ -70,6 +70,8 @@ pub struct Settings {
     pub oauth_password_grant: bool,
     /// The largest image upload accepted.
     pub media_max_bytes: usize,
+    /// For how many hours after registering an account may not post links (0: no limit).
+    pub new_account_link_hours: i64,
     /// The focus areas projects choose from (`network.focus_areas`).
     pub focus_areas: Vec<String>,
     /// The instance's public base URL (`https://forum.example`), for the hashtag and mention
@@ -91,6 +93,7 @@ impl Default for Settings {
             federation_allowlist_only: false,
             oauth_password_grant: false,
             media_max_bytes: 16 * 1024 * 1024,
+            new_account_link_hours: 0,
             focus_areas: [
                 "mobility",
                 "buildings",

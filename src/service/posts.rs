@@ -32,6 +32,7 @@ pub async fn reply(
     let mut errors = FieldErrors::new();
     let parts = check_post_parts(
         &mut errors,
+        ctx,
         user,
         &input.body,
         !input.media_ids.is_empty(),

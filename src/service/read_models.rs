@@ -12,6 +12,8 @@ pub struct CurrentUser {
     pub display_name: String,
     pub role: Role,
     pub language: String,
+    /// When the account was made (new accounts may be limited for a while).
+    pub joined_at: Timestamp,
 }
 
 impl CurrentUser {

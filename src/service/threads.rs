@@ -45,6 +45,7 @@ pub(crate) async fn create_thread_in(
     let title = errors.check(ThreadTitle::parse(&input.title));
     let parts = check_post_parts(
         &mut errors,
+        ctx,
         user,
         &input.body,
         false,
@@ -103,6 +104,7 @@ pub async fn create_personal_post(
     let mut errors = FieldErrors::new();
     let parts = check_post_parts(
         &mut errors,
+        ctx,
         user,
         &input.body,
         !input.media_ids.is_empty(),
@@ -154,16 +156,41 @@ pub(crate) struct PostParts {
 /// unless they chose another) and content warning, adding what is wrong to `errors`.
 pub(crate) fn check_post_parts(
     errors: &mut FieldErrors,
+    ctx: &Context,
     user: &CurrentUser,
     body: &str,
     has_images: bool,
     language: Option<&str>,
     content_warning: Option<&str>,
 ) -> Option<PostParts> {
+    if let Err(error) = new_account_may_link(ctx, user, body) {
+        errors.push(error);
+    }
     let body = errors.check(PostBody::parse_beside_images(body, has_images));
     let language = errors.check(post_language(user, language));
     let content_warning = errors.check(ContentWarning::parse(content_warning)).flatten();
     Some(PostParts { body: body?, language: language?, content_warning })
+}
+
+/// New accounts may not post links for `registration.new_account_link_hours` (spam protection
+/// of open registration); admins are never limited.
+fn new_account_may_link(
+    ctx: &Context,
+    user: &CurrentUser,
+    body: &str,
+) -> Result<(), crate::domain::FieldError> {
+    let hours = ctx.settings.new_account_link_hours;
+    if hours <= 0 || user.is_admin() || ctx.now().millis() - user.joined_at.millis() >= hours * 3_600_000 {
+        return Ok(());
+    }
+    let lower = body.to_lowercase();
+    if ["http://", "https://", "www."].iter().any(|link| lower.contains(link)) {
+        return Err(crate::domain::FieldError::new(
+            "body",
+            format!("new accounts may post links only after their first {hours} hours"),
+        ));
+    }
+    Ok(())
 }
 
 pub(crate) fn post_language(

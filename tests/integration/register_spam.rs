@@ -1,6 +1,7 @@
 //! Spam protection of open registration without outside services: the hidden honeypot field
 //! refuses bots that fill in everything, and `registration.challenge` asks a small sum whose
-//! answer is bound to the visitor's form token. Refused forms store nothing.
+//! answer is bound to the visitor's form token. Refused forms store nothing. New accounts may
+//! be kept from posting links for a while (`registration.new_account_link_hours`).
 
 use reqwest::StatusCode;
 
@@ -8,7 +9,11 @@ use crate::api_support::input_value;
 use crate::common::{Backend, PASSWORD, TestApp, count_rows};
 
 async fn app(backend: Backend, challenge: bool) -> Option<TestApp> {
-    TestApp::spawn_configured(backend, |config| config.registration.challenge = challenge).await
+    TestApp::spawn_configured(backend, |config| {
+        config.registration.challenge = challenge;
+        config.registration.new_account_link_hours = 24;
+    })
+    .await
 }
 
 fn form<'a>(name: &'a str, extra: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)> {
@@ -61,6 +66,55 @@ async fn the_sum_must_be_answered(app: TestApp) {
     assert_eq!(count_rows(&app, "accounts").await, accounts + 1);
 }
 
+/// With `new_account_link_hours` set, a new member's thread, reply or app status with a link is
+/// refused with a clear error (nothing stored); without a link it is fine; admins are exempt.
+async fn new_accounts_post_no_links_at_first(app: TestApp) {
+    use allmende::service::{groups, posts, threads};
+    let admin = allmende::service::accounts::create_account(
+        &app.ctx,
+        allmende::service::accounts::NewAccount {
+            username: "coord".into(),
+            email: None,
+            password: PASSWORD.into(),
+            admin: true,
+        },
+    )
+    .await
+    .expect("admin");
+    groups::create_group(&app.ctx, admin.id, crate::groups::group("energy", "discussion"))
+        .await
+        .expect("group");
+    let ana = app.create_user("ana").await;
+    let linked = threads::NewThread {
+        title: "Cheap panels".into(),
+        body: "Buy at https://spam.example now".into(),
+        ..Default::default()
+    };
+    let posts_before = count_rows(&app, "posts").await;
+    let refused = threads::create_thread(&app.ctx, &ana, "energy", linked.clone()).await;
+    assert!(
+        matches!(&refused, Err(allmende::service::ServiceError::Invalid(errors)) if format!("{errors:?}").contains("links")),
+        "{refused:?}"
+    );
+    assert_eq!(count_rows(&app, "posts").await, posts_before, "nothing stored");
+    let thread = threads::create_thread(&app.ctx, &ana, "energy", crate::groups::thread("Heat pumps"))
+        .await
+        .expect("no link");
+    let reply = posts::reply(
+        &app.ctx,
+        &ana,
+        thread,
+        posts::NewReply { body: "see www.spam.example".into(), ..Default::default() },
+    )
+    .await;
+    assert!(reply.is_err(), "replies too");
+    let api = crate::api_support::Api::for_user(&app, "ana").await;
+    let status =
+        api.post_form("/api/v1/statuses", &[("status", "@energy Deals on http://spam.example")]).await;
+    assert_eq!(status.status(), StatusCode::UNPROCESSABLE_ENTITY, "apps too");
+    threads::create_thread(&app.ctx, &admin, "energy", linked).await.expect("admins are never limited");
+}
+
 macro_rules! with_challenge {
     ($challenge:expr => $($name:ident),* $(,)?) => {$(
         mod $name {
@@ -80,5 +134,5 @@ macro_rules! with_challenge {
     )*};
 }
 
-with_challenge!(false => honeypot_refuses_bots);
+with_challenge!(false => honeypot_refuses_bots, new_accounts_post_no_links_at_first);
 with_challenge!(true => the_sum_must_be_answered);
