@@ -4,6 +4,7 @@ use serde::Serialize;
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 
+use super::account::Role;
 use super::{Account, timestamp};
 use crate::federation::uris::Uris;
 use crate::service::admin_accounts::AdminAccount as AdminAccountView;
@@ -21,7 +22,7 @@ pub struct AdminAccount {
     pub ips: Vec<Value>,
     pub locale: String,
     pub invite_request: Option<String>,
-    pub role: Value,
+    pub role: Role,
     pub confirmed: bool,
     pub approved: bool,
     pub disabled: bool,
@@ -32,6 +33,31 @@ pub struct AdminAccount {
 }
 
 impl AdminAccount {
+    /// An account as a report names it: what the admin views below add (email, role, state,
+    /// suspension) is left at its defaults.
+    pub fn from_summary(uris: &Uris, summary: &AccountSummary) -> Self {
+        Self {
+            id: summary.id.to_string(),
+            username: summary.name.clone(),
+            domain: summary.host.clone(),
+            created_at: timestamp(summary.created_at),
+            email: String::new(),
+            ip: None,
+            ips: Vec::new(),
+            locale: String::new(),
+            invite_request: None,
+            role: role(false),
+            confirmed: true,
+            approved: true,
+            disabled: false,
+            sensitized: false,
+            silenced: false,
+            suspended: false,
+            account: Account::from_summary(uris, summary),
+        }
+    }
+
+    /// An account with what admins know of it (`service::admin_accounts`).
     pub fn new(uris: &Uris, view: &AdminAccountView, language: &str) -> Self {
         let summary = AccountSummary {
             id: view.id.0,
@@ -43,32 +69,26 @@ impl AdminAccount {
             summary_html: view.summary_html.clone(),
             created_at: view.created_at,
         };
-        let admin = view.role.as_deref() == Some("admin");
         Self {
-            id: view.id.0.to_string(),
-            username: view.name.clone(),
-            domain: view.host.clone(),
-            created_at: timestamp(view.created_at),
             email: view.email.clone().unwrap_or_default(),
-            ip: None,
-            ips: Vec::new(),
             locale: language.to_owned(),
-            invite_request: None,
-            role: json!({
-                "id": if admin { "3" } else { "-99" },
-                "name": if admin { "Admin" } else { "" },
-                "color": "",
-                "permissions": if admin { "1" } else { "0" },
-                "highlighted": admin,
-            }),
-            confirmed: true,
+            role: role(view.role.as_deref() == Some("admin")),
             approved: view.state.as_deref().is_none_or(|state| state != "pending" && state != "rejected"),
-            disabled: false,
-            sensitized: false,
             silenced: view.silenced,
             suspended: view.suspended,
-            account: Account::from_summary(uris, &summary),
+            ..Self::from_summary(uris, &summary)
         }
+    }
+}
+
+/// Mastodon's role of an admin, or of everyone else.
+fn role(admin: bool) -> Role {
+    Role {
+        id: if admin { "3" } else { "-99" }.to_owned(),
+        name: if admin { "Admin" } else { "" }.to_owned(),
+        permissions: if admin { "1" } else { "0" }.to_owned(),
+        color: String::new(),
+        highlighted: admin,
     }
 }
 

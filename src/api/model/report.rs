@@ -1,9 +1,9 @@
 //! Report (what a member filed, and what a report notification carries) and Admin::Report
-//! with Admin::Account (the admin API).
+//! (the admin API).
 
 use serde::Serialize;
 
-use super::account::Role;
+use super::admin_account::AdminAccount;
 use super::{Account, Status, timestamp};
 use crate::federation::uris::Uris;
 use crate::service::reports::ReportView;
@@ -36,59 +36,6 @@ impl Report {
             status_ids: report.posts.iter().filter_map(|p| p.post_id).map(|id| id.to_string()).collect(),
             rule_ids: Vec::new(),
             target_account: Account::from_summary(uris, &report.target),
-        }
-    }
-}
-
-/// Mastodon's Admin::Account, with what Allmende knows of an account: no e-mail or addresses
-/// are shown for remote accounts (Mastodon shows none either).
-#[derive(Debug, Clone, Serialize)]
-pub struct AdminAccount {
-    pub id: String,
-    pub username: String,
-    pub domain: Option<String>,
-    pub created_at: String,
-    pub email: String,
-    pub ip: Option<String>,
-    pub ips: Vec<serde_json::Value>,
-    pub locale: String,
-    pub invite_request: Option<String>,
-    pub role: Role,
-    pub confirmed: bool,
-    pub approved: bool,
-    pub disabled: bool,
-    pub silenced: bool,
-    pub suspended: bool,
-    pub sensitized: bool,
-    pub account: Account,
-}
-
-impl AdminAccount {
-    pub fn from_summary(uris: &Uris, account: &AccountSummary) -> Self {
-        Self {
-            id: account.id.to_string(),
-            username: account.name.clone(),
-            domain: account.host.clone(),
-            created_at: timestamp(account.created_at),
-            email: String::new(),
-            ip: None,
-            ips: Vec::new(),
-            locale: String::new(),
-            invite_request: None,
-            role: Role {
-                id: "-99".to_owned(),
-                name: String::new(),
-                permissions: "0".to_owned(),
-                color: String::new(),
-                highlighted: false,
-            },
-            confirmed: true,
-            approved: true,
-            disabled: false,
-            silenced: false,
-            suspended: false,
-            sensitized: false,
-            account: Account::from_summary(uris, account),
         }
     }
 }
