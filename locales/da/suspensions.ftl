@@ -45,3 +45,10 @@ about-blocked-none = Ingen instans er blokeret.
 # The spam protection of the register form.
 register-honeypot = Lad dette felt stå tomt
 register-challenge = Mod spam: hvor meget er { $sum }? (med tal)
+
+# Deleting an account for good.
+admin-account-deleted = slettet
+admin-account-delete-title = Slet for altid
+admin-account-delete-explained = Kontoens indlæg slettes, dens følgerelationer ophører, og de instanser, der følger den eller som den følger, får besked om, at den er væk. Navnet forbliver optaget. Det kan ikke fortrydes.
+admin-account-delete-confirm = Slet denne konto for altid
+admin-account-delete = Slet kontoen

@@ -45,3 +45,10 @@ about-blocked-none = Keine Instanz ist blockiert.
 # The spam protection of the register form.
 register-honeypot = Dieses Feld leer lassen
 register-challenge = Gegen Spam: Wie viel ist { $sum }? (in Ziffern)
+
+# Deleting an account for good.
+admin-account-deleted = gelöscht
+admin-account-delete-title = Endgültig löschen
+admin-account-delete-explained = Die Beiträge des Kontos werden gelöscht, seine Folgebeziehungen enden, und die Instanzen, die ihm folgen oder denen es folgt, erfahren, dass es nicht mehr besteht. Der Name bleibt vergeben. Das lässt sich nicht rückgängig machen.
+admin-account-delete-confirm = Dieses Konto endgültig löschen
+admin-account-delete = Konto löschen

@@ -45,3 +45,10 @@ about-blocked-none = No instance is blocked.
 # The spam protection of the register form.
 register-honeypot = Leave this field empty
 register-challenge = Against spam: how much is { $sum }? (in digits)
+
+# Deleting an account for good.
+admin-account-deleted = deleted
+admin-account-delete-title = Delete for good
+admin-account-delete-explained = The account's posts are deleted, its follows end, and the instances that follow it or that it follows are told it is gone. Its name stays taken. This cannot be undone.
+admin-account-delete-confirm = Delete this account for good
+admin-account-delete = Delete the account

@@ -45,3 +45,10 @@ about-blocked-none = Yhtään instanssia ei ole estetty.
 # The spam protection of the register form.
 register-honeypot = Jätä tämä kenttä tyhjäksi
 register-challenge = Roskapostia vastaan: paljonko on { $sum }? (numeroina)
+
+# Deleting an account for good.
+admin-account-deleted = poistettu
+admin-account-delete-title = Poista pysyvästi
+admin-account-delete-explained = Tilin viestit poistetaan, sen seuraamiset päättyvät, ja instanssit, jotka seuraavat sitä tai joita se seuraa, saavat tiedon sen poistosta. Nimi pysyy varattuna. Tätä ei voi perua.
+admin-account-delete-confirm = Poista tämä tili pysyvästi
+admin-account-delete = Poista tili

@@ -45,3 +45,10 @@ about-blocked-none = Żadna instancja nie jest zablokowana.
 # The spam protection of the register form.
 register-honeypot = Pozostaw to pole puste
 register-challenge = Przeciw spamowi: ile to jest { $sum }? (cyframi)
+
+# Deleting an account for good.
+admin-account-deleted = usunięte
+admin-account-delete-title = Usuń na zawsze
+admin-account-delete-explained = Wpisy konta zostaną usunięte, jego obserwacje się zakończą, a instancje, które je obserwują lub które ono obserwuje, dowiedzą się, że go już nie ma. Nazwa pozostaje zajęta. Tego nie można cofnąć.
+admin-account-delete-confirm = Usuń to konto na zawsze
+admin-account-delete = Usuń konto

@@ -45,3 +45,10 @@ about-blocked-none = Ingen instans är blockerad.
 # The spam protection of the register form.
 register-honeypot = Lämna det här fältet tomt
 register-challenge = Mot skräppost: hur mycket är { $sum }? (med siffror)
+
+# Deleting an account for good.
+admin-account-deleted = raderat
+admin-account-delete-title = Radera för gott
+admin-account-delete-explained = Kontots inlägg raderas, dess följningar upphör och de instanser som följer det eller som det följer får veta att det är borta. Namnet förblir upptaget. Det går inte att ångra.
+admin-account-delete-confirm = Radera det här kontot för gott
+admin-account-delete = Radera kontot

@@ -34,7 +34,7 @@ pub fn routes(state: &AppState) -> Router<AppState> {
         .route("/api/v1/instance/domain_blocks", get(admin_accounts::public_domain_blocks))
         .route("/api/v1/admin/accounts", get(admin_accounts::index))
         .route("/api/v2/admin/accounts", get(admin_accounts::index))
-        .route("/api/v1/admin/accounts/{id}", get(admin_accounts::show))
+        .route("/api/v1/admin/accounts/{id}", get(admin_accounts::show).delete(admin_accounts::delete))
         .route("/api/v1/admin/accounts/{id}/action", post(admin_accounts::action))
         .route("/api/v1/admin/accounts/{id}/unsuspend", post(admin_accounts::unsuspend))
         .route("/api/v1/admin/accounts/{id}/unsilence", post(admin_accounts::unsilence))

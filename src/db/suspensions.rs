@@ -115,3 +115,43 @@ pub async fn delete_instance_follows(conn: &mut Conn<'_>, instance_id: i64) -> R
         instance_id,
     )
 }
+
+/// The inboxes (shared where known) of the remote actors that follow `actor_id` or that it
+/// follows: the instances that hold its posts and should hear that it is gone.
+pub async fn list_peer_inboxes_of(conn: &mut Conn<'_>, actor_id: i64) -> Result<Vec<String>, DbError> {
+    super::query_scalar!(
+        conn,
+        String,
+        fetch_all,
+        "SELECT DISTINCT COALESCE(a.shared_inbox_url, a.inbox_url) FROM follows f \
+         JOIN actors a ON a.id = CASE WHEN f.follower_id = $1 THEN f.followed_id ELSE f.follower_id END \
+         WHERE (f.follower_id = $1 OR f.followed_id = $1) AND NOT a.local \
+         AND COALESCE(a.shared_inbox_url, a.inbox_url) IS NOT NULL",
+        actor_id,
+    )
+}
+
+/// Deletes every post of an author (content cleared, rows kept as for any deletion); returns
+/// how many were deleted.
+pub async fn update_posts_of_author_deleted(
+    conn: &mut Conn<'_>,
+    actor_id: i64,
+    now: i64,
+) -> Result<u64, DbError> {
+    execute!(
+        conn,
+        "DELETE FROM post_revisions WHERE post_id IN (SELECT id FROM posts WHERE author_id = $1)",
+        actor_id
+    )?;
+    execute!(
+        conn,
+        "UPDATE posts SET source = NULL, content_html = '', deleted_at = $2 WHERE author_id = $1 AND deleted_at IS NULL",
+        actor_id,
+        now,
+    )
+}
+
+/// Ends every follow of and by an actor.
+pub async fn delete_follows_of(conn: &mut Conn<'_>, actor_id: i64) -> Result<u64, DbError> {
+    execute!(conn, "DELETE FROM follows WHERE follower_id = $1 OR followed_id = $1", actor_id)
+}

@@ -134,6 +134,12 @@ pub enum DomainEvent {
         actor_id: i64,
         join_ap_id: String,
     },
+    /// An admin deleted a suspended local account for good: `inboxes` (taken before its follows
+    /// ended) are told with a `Delete` of the actor.
+    AccountDeleted {
+        actor_id: i64,
+        inboxes: Vec<String>,
+    },
     /// The owner (or an admin) of a local group appointed a moderator (`by_id` did it).
     ModeratorAdded {
         group_id: i64,
@@ -198,6 +204,7 @@ impl DomainEvent {
             Self::EventAnswered { .. } => "event_answered",
             Self::EventJoinAccepted { .. } => "event_join_accepted",
             Self::EventJoinRejected { .. } => "event_join_rejected",
+            Self::AccountDeleted { .. } => "account_deleted",
             Self::ModeratorAdded { .. } => "moderator_added",
             Self::ModeratorRemoved { .. } => "moderator_removed",
             Self::PersonBlocked { .. } => "person_blocked",

@@ -74,6 +74,8 @@ pub enum AccountState {
     Rejected,
     /// An admin suspended it: no sign-in, profile and posts hidden, until unsuspended.
     Suspended,
+    /// An admin deleted it for good (after suspending it); the name stays taken.
+    Deleted,
 }
 
 impl AccountState {
@@ -83,6 +85,7 @@ impl AccountState {
             Self::Pending => "pending",
             Self::Rejected => "rejected",
             Self::Suspended => "suspended",
+            Self::Deleted => "deleted",
         }
     }
 
@@ -92,6 +95,7 @@ impl AccountState {
             "active" => Self::Active,
             "pending" => Self::Pending,
             "suspended" => Self::Suspended,
+            "deleted" => Self::Deleted,
             _ => Self::Rejected,
         }
     }

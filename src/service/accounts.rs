@@ -181,6 +181,8 @@ pub async fn check_credentials(
         // Only someone who knows the password learns how their application stands.
         return Err(match AccountState::from_stored(&account.state) {
             AccountState::Pending => ServiceError::AccountPending,
+            // Nothing is left to sign in to.
+            AccountState::Deleted => ServiceError::BadCredentials,
             AccountState::Suspended => ServiceError::AccountSuspended(
                 db::suspensions::get_suspension_reason(&mut conn.conn(), account.actor_id)
                     .await?

@@ -106,6 +106,7 @@ pub fn pages(state: &AppState) -> Router<AppState> {
         .route("/admin/accounts", get(admin_accounts::list))
         .route("/admin/accounts/{id}", get(admin_accounts::show))
         .route("/admin/accounts/{id}/action", post(admin_accounts::act))
+        .route("/admin/accounts/{id}/delete", post(admin_accounts::delete))
         .route("/admin/federation/policy", post(admin::set_policy))
         .route("/admin/federation/mode", post(admin::set_mode))
         .route("/admin/registrations", get(registrations::applications))

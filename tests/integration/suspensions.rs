@@ -220,7 +220,60 @@ pub async fn an_instance_block_hides_ends_follows_and_is_published(app: TestApp)
     assert!(!about.contains("Harassment"));
 }
 
+/// A suspended local account deleted for good (web form, with its box ticked): its posts are
+/// deleted, its follows end, sign-in finds nothing, and the instance following it gets a
+/// `Delete` of the actor signed by it. An account that is not suspended cannot be deleted.
+pub async fn a_deleted_account_is_gone_and_its_followers_are_told(app: TestApp) {
+    use allmende::service::remote::{self, RemoteActorKind};
+    let coord = admin(&app).await;
+    let ana = app.create_user("ana").await;
+    groups::create_group(&app.ctx, coord.id, group("energy", "discussion")).await.expect("group");
+    let heat = threads::create_thread(&app.ctx, &ana, "energy", thread("Heat pumps")).await.expect("thread");
+    let sink = crate::sink::Sink::start().await;
+    let zoe =
+        crate::outbound::remote_actor(&app, &sink, RemoteActorKind::Person, "users", "zoe", "/inbox", None)
+            .await;
+    remote::accept_remote_follow(&app.ctx, zoe, ana.id, &format!("{}/follows/1", sink.base_url))
+        .await
+        .expect("follow");
+    crate::outbound::drain(&app).await;
+    let seen = sink.accepted().len();
+
+    app.sign_in("coord").await;
+    let path = format!("/admin/accounts/{}", ana.id.0);
+    let too_early = app.post_form(&format!("{path}/delete"), &[("confirm", "yes")]).await;
+    assert_eq!(too_early.status(), StatusCode::UNPROCESSABLE_ENTITY, "suspend first");
+    app.post_form(&format!("{path}/action"), &[("action", "suspend"), ("reason", "spam")]).await;
+    let (_, page) = app.get_html(&path).await;
+    assert!(page.contains(&format!("{path}/delete")), "the page offers deletion once suspended");
+    let unticked = app.post_form(&format!("{path}/delete"), &[]).await;
+    assert_eq!(unticked.status(), StatusCode::UNPROCESSABLE_ENTITY, "the box must be ticked");
+    let deleted = app.post_form(&format!("{path}/delete"), &[("confirm", "yes")]).await;
+    assert_eq!(deleted.status(), StatusCode::SEE_OTHER);
+
+    let post = allmende::service::federated::get_post(&app.ctx, heat).await.expect("post");
+    assert!(post.deleted && post.content_html.is_empty(), "her posts are deleted");
+    assert_eq!(count_rows(&app, "follows").await, 0, "her follows ended");
+    let login = app.post_form("/login", &[("username", "ana"), ("password", PASSWORD)]).await;
+    assert_eq!(login.status(), StatusCode::UNAUTHORIZED, "nothing to sign in to");
+    let taken = allmende::service::accounts::create_account(
+        &app.ctx,
+        NewAccount { username: "ana".into(), email: None, password: PASSWORD.into(), admin: false },
+    )
+    .await;
+    assert!(taken.is_err(), "the name stays taken");
+
+    crate::outbound::drain(&app).await;
+    let sent = crate::outbound::new_bodies(&sink, seen);
+    let ana_url = app.state.uris.absolute("/u/ana");
+    let delete =
+        sent.iter().find(|body| body["type"] == "Delete").unwrap_or_else(|| panic!("a Delete: {sent:?}"));
+    assert_eq!(delete["actor"], ana_url.as_str());
+    assert_eq!(delete["object"], ana_url.as_str(), "Mastodon's shape: the object is the actor");
+}
+
 on_both_backends!(
+    a_deleted_account_is_gone_and_its_followers_are_told,
     an_admin_suspends_and_restores_a_local_account,
     the_admin_api_suspends_and_silences_remote_people,
     an_instance_block_hides_ends_follows_and_is_published

@@ -151,6 +151,20 @@ async fn lift(
     Ok(Json(AdminAccount::new(&state.uris, &account, &user.language)))
 }
 
+/// `DELETE /api/v1/admin/accounts/{id}`: deletes a suspended local account for good.
+pub async fn delete(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path(id): Path<String>,
+) -> Result<Json<AdminAccount>, ApiError> {
+    let user = admin(&auth, "admin:write:accounts")?;
+    let target = ActorId(parse_id(&id)?);
+    suspensions::delete_account(&state.ctx, user, target).await?;
+    state.wake_delivery.notify_one();
+    let account = admin_accounts::get_account(&state.ctx, user, target).await?;
+    Ok(Json(AdminAccount::new(&state.uris, &account, &user.language)))
+}
+
 pub async fn unsuspend(
     State(state): State<AppState>,
     auth: Auth,

@@ -5,6 +5,7 @@
 //! transaction claims the event, enqueues the planned activities and marks the event processed,
 //! so a crash neither loses nor repeats it, and two workers never translate the same event.
 
+mod accounts;
 mod blocks;
 mod boosts;
 mod events;
@@ -199,6 +200,9 @@ async fn plan_event(
         }
         DomainEvent::EventJoinRejected { event_id, actor_id, join_ap_id } => {
             events::join_answered(ctx, uris, *event_id, *actor_id, join_ap_id, false).await
+        }
+        DomainEvent::AccountDeleted { actor_id, inboxes } => {
+            accounts::account_deleted(ctx, uris, *actor_id, inboxes).await
         }
         DomainEvent::ModeratorAdded { group_id, moderator_id, by_id } => {
             moderators::team_changed(ctx, uris, *group_id, *moderator_id, *by_id, true).await

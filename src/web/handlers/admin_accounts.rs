@@ -29,6 +29,8 @@ pub struct AccountRow {
     /// A message id: active, pending, suspended...
     pub state: &'static str,
     pub suspended: bool,
+    /// Suspended, ours and not yet deleted: it may be deleted for good.
+    pub deletable: bool,
     pub silenced: bool,
     pub suspension_reason: String,
     pub local: bool,
@@ -36,7 +38,9 @@ pub struct AccountRow {
 }
 
 fn row(chrome: &Chrome, account: AdminAccount) -> AccountRow {
-    let state = if account.suspended {
+    let state = if account.state.as_deref() == Some("deleted") {
+        "admin-account-deleted"
+    } else if account.suspended {
         "admin-account-suspended"
     } else {
         match account.state.as_deref() {
@@ -54,6 +58,7 @@ fn row(chrome: &Chrome, account: AdminAccount) -> AccountRow {
         joined: chrome.t.datetime(account.created_at),
         state,
         suspended: account.suspended,
+        deletable: account.suspended && account.host.is_none() && account.state.as_deref() != Some("deleted"),
         silenced: account.silenced,
         suspension_reason: account.suspension_reason,
         local: account.host.is_none(),
@@ -135,6 +140,32 @@ pub struct ActionForm {
     action: String,
     #[serde(default)]
     reason: String,
+}
+
+#[derive(Deserialize)]
+pub struct DeleteForm {
+    /// The checkbox "delete it for good".
+    #[serde(default)]
+    confirm: Option<String>,
+}
+
+/// Deletes a suspended local account for good (the box must be ticked).
+pub async fn delete(
+    State(state): State<AppState>,
+    RequireUser(admin): RequireUser,
+    Path(id): Path<i64>,
+    Form(form): Form<DeleteForm>,
+) -> Result<Response, WebError> {
+    if form.confirm.is_none() {
+        return Err(crate::service::ServiceError::from(crate::domain::FieldError::new(
+            "confirm",
+            "tick the box to delete the account for good",
+        ))
+        .into());
+    }
+    suspensions::delete_account(&state.ctx, &admin, ActorId(id)).await?;
+    state.wake_delivery.notify_one();
+    Ok(Redirect::to(&format!("/admin/accounts/{id}")).into_response())
 }
 
 pub async fn act(
