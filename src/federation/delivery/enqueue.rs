@@ -38,6 +38,8 @@ pub async fn enqueue_activity(
     let inboxes: BTreeSet<Recipient> = recipients.into_iter().collect();
     let mut targets = Vec::new();
     let allowlist_only = crate::service::peers::allowlist_only_in(ctx, conn).await?;
+    // Read once for the whole fan-out, not once per inbox.
+    let blocked = db::instances::list_blocked_hosts(conn).await?;
     for recipient in inboxes {
         let Some(domain) = domain_of(&recipient.inbox) else { continue };
         if domain.eq_ignore_ascii_case(own_host) {
@@ -45,7 +47,7 @@ pub async fn enqueue_activity(
         }
         let instance = db::instances::get_instance_by_host(conn, &domain).await?;
         let policy = instance.as_ref().map(|i| i.policy.as_str());
-        let refused = crate::service::peers::blocked_in(conn, &domain).await?
+        let refused = blocked.iter().any(|block| crate::service::peers::block_covers(block, &domain))
             || (allowlist_only && policy != Some("allowed"))
             || instance.as_ref().is_some_and(|i| i.unavailable_since.is_some());
         if refused {
