@@ -1,16 +1,19 @@
 //! Moderator teams across two real instances, only through public HTTP: the group's owner
 //! appoints a moderator on the team page (one of the group's instance, and one of the other,
-//! found by handle); the new moderator's lock reaches the follower's instance; once dismissed,
-//! they may lock nothing.
+//! found by handle); the moderator of the other instance removes and restores a reply from
+//! their own instance, and the group's instance honours it; the new moderator's lock reaches the
+//! follower's instance; once dismissed, they may lock nothing.
 
 use federation_tests::scenario::{
-    LogsOnPanic, follow_remote_group, followers_become, member, options, page_shows, project_group,
-    start_thread, thread_arrives, thread_id,
+    LogsOnPanic, follow_remote_group, followers_become, member, options, page_shows, post_id_containing,
+    project_group, reply, start_thread, thread_arrives, thread_id,
 };
 use federation_tests::{Backend, Instance};
 
 const TOPIC: &str = "Cargo bikes for the town hall";
 const LOCKED: &str = "This thread is locked";
+const SPAM: &str = "Cheap watches, ask me";
+const REASON: &str = "No advertising in the group";
 
 async fn an_appointed_moderator_acts_and_it_reaches_the_other_instance(backend: Backend) {
     let (Some(home), Some(north)) = (options(backend, "Borken", &[]), options(backend, "Boras", &[])) else {
@@ -37,6 +40,21 @@ async fn an_appointed_moderator_acts_and_it_reaches_the_other_instance(backend: 
     let remote = format!("ana@{}", north.domain());
     let team = bea.submit_ok("/g/mobility/team", "/g/mobility/team", &[("handle", &remote)]).await;
     assert!(team.body.contains(&remote), "a person of the other instance, found by handle:\n{}", team.body);
+
+    // ana acts from her own instance: her removal, with its reason, reaches the group's home
+    // instance, and so does her restore.
+    reply(&carl, &topic, SPAM).await;
+    let ana_page = page_shows(&ana, &ana_topic, SPAM).await;
+    let ana_spam = post_id_containing(&ana_page, SPAM).expect("carl's reply on ana's instance");
+    let remove = format!("/p/{ana_spam}/remove");
+    page_shows(&ana, &ana_topic, &remove).await;
+    ana.submit_ok(&ana_topic, &remove, &[("reason", REASON)]).await;
+    let home_page = page_shows(&bea, &topic, REASON).await;
+    assert!(!home_page.contains(SPAM), "the home instance hides the reply:\n{home_page}");
+    let modlog = bea.get_ok("/g/mobility/modlog").await;
+    assert!(modlog.contains(REASON), "the home instance's modlog has it:\n{modlog}");
+    ana.submit_ok(&ana_topic, &format!("/p/{ana_spam}/restore"), &[]).await;
+    page_shows(&bea, &topic, SPAM).await;
 
     carl.submit_ok(&topic, &lock, &[]).await;
     page_shows(&ana, &ana_topic, LOCKED).await;

@@ -49,16 +49,25 @@ pub async fn delete_remote_moderator(
     Ok(removed == 1)
 }
 
-/// Whether the stored actor `actor_id` is listed as a moderator of the remote group.
-pub async fn is_remote_moderator(conn: &mut Conn<'_>, group_id: i64, actor_id: i64) -> Result<bool, DbError> {
+/// Whether the stored actor `actor_id` is listed as a moderator of the remote group. Our own
+/// people have no stored id: they are listed by their URL here, `people_base` and their name
+/// (`https://forum.example/u/` + `ana`).
+pub async fn is_remote_moderator(
+    conn: &mut Conn<'_>,
+    group_id: i64,
+    actor_id: i64,
+    people_base: &str,
+) -> Result<bool, DbError> {
     query_scalar!(
         conn,
         bool,
         fetch_one,
-        "SELECT EXISTS (SELECT 1 FROM remote_group_moderators m JOIN actors a ON a.ap_id = m.moderator_ap_id \
+        "SELECT EXISTS (SELECT 1 FROM remote_group_moderators m JOIN actors a \
+         ON a.ap_id = m.moderator_ap_id OR (a.local AND a.kind = 'person' AND m.moderator_ap_id = $3 || a.name) \
          WHERE m.group_id = $1 AND a.id = $2)",
         group_id,
         actor_id,
+        people_base,
     )
 }
 

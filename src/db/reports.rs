@@ -65,8 +65,20 @@ pub struct ReportRow {
     pub target_name: String,
     pub target_host: Option<String>,
     pub target_ap_id: Option<String>,
+    pub target_kind: String,
+    pub target_display_name: String,
+    pub target_summary_html: String,
+    pub target_created_at: i64,
+    pub target_suspended: bool,
+    pub target_silenced: bool,
     pub reporter_id: Option<i64>,
     pub reporter_name: Option<String>,
+    pub reporter_kind: Option<String>,
+    pub reporter_display_name: Option<String>,
+    pub reporter_host: Option<String>,
+    pub reporter_ap_id: Option<String>,
+    pub reporter_summary_html: Option<String>,
+    pub reporter_created_at: Option<i64>,
     pub origin_host: Option<String>,
     pub group_id: Option<i64>,
     pub group_name: Option<String>,
@@ -89,12 +101,17 @@ pub struct ReportRow {
 macro_rules! select_report {
     () => {
         "SELECT r.id, r.target_id, t.name AS target_name, ti.host AS target_host, t.ap_id AS target_ap_id, \
-         r.reporter_id, rp.name AS reporter_name, r.origin_host, r.group_id, g.name AS group_name, \
+         t.kind AS target_kind, t.display_name AS target_display_name, \
+         t.summary_html AS target_summary_html, t.created_at AS target_created_at, \
+         t.suspended_at IS NOT NULL AS target_suspended, t.silenced_at IS NOT NULL AS target_silenced, \
+         r.reporter_id, rp.name AS reporter_name, rp.kind AS reporter_kind, \
+         rp.display_name AS reporter_display_name, rpi.host AS reporter_host, rp.ap_id AS reporter_ap_id, \
+         rp.summary_html AS reporter_summary_html, rp.created_at AS reporter_created_at, r.origin_host, r.group_id, g.name AS group_name, \
          gi.host AS group_host, g.local AS group_local, r.category, r.comment, r.forwarded, r.assigned_id, \
          asg.name AS assigned_name, r.resolved_by_id, rb.name AS resolved_by_name, r.resolved_at, \
          r.action_taken, r.resolution_note, r.created_at, r.updated_at \
          FROM reports r JOIN actors t ON t.id = r.target_id LEFT JOIN instances ti ON ti.id = t.instance_id \
-         LEFT JOIN actors rp ON rp.id = r.reporter_id \
+         LEFT JOIN actors rp ON rp.id = r.reporter_id LEFT JOIN instances rpi ON rpi.id = rp.instance_id \
          LEFT JOIN actors g ON g.id = r.group_id LEFT JOIN instances gi ON gi.id = g.instance_id \
          LEFT JOIN actors asg ON asg.id = r.assigned_id LEFT JOIN actors rb ON rb.id = r.resolved_by_id "
     };

@@ -4,7 +4,7 @@
 //! that hosts it. A claim made inside an activity is never authority on its own: the caller
 //! passes the actor whose signature (or whose server's signature) was checked.
 
-use super::{CurrentUser, ServiceError};
+use super::{Context, CurrentUser, ServiceError};
 use crate::db::{self, Conn, posts::PostRefRow};
 use crate::domain::ActorId;
 
@@ -46,7 +46,7 @@ pub enum Actor<'a> {
 }
 
 impl Actor<'_> {
-    fn id(&self) -> i64 {
+    pub fn id(&self) -> i64 {
         match self {
             Actor::Local(user) => user.id.0,
             Actor::Remote(actor) => actor.0,
@@ -56,6 +56,7 @@ impl Actor<'_> {
 
 /// Decides whether `actor` may make `change` to `post`, and on what grounds; `None` refuses.
 pub async fn judge(
+    ctx: &Context,
     conn: &mut Conn<'_>,
     actor: Actor<'_>,
     post: &PostRefRow,
@@ -78,7 +79,8 @@ pub async fn judge(
     let moderates = if group.local {
         db::groups::get_moderator_role(conn, group_id, actor_id).await?.is_some()
     } else {
-        db::remote_moderators::is_remote_moderator(conn, group_id, actor_id).await?
+        db::remote_moderators::is_remote_moderator(conn, group_id, actor_id, &ctx.settings.people_base())
+            .await?
     };
     if moderates {
         return Ok(Some(Grant::GroupModerator));
@@ -103,6 +105,7 @@ pub fn announced_by_its_group(post: &PostRefRow, announcer: ActorId) -> bool {
 /// Whether `actor` may moderate the group `group_id`: our admins; the owner and moderators of
 /// one of our groups (local or remote people); for a remote group, the moderators it lists.
 pub async fn moderates_group(
+    ctx: &Context,
     conn: &mut Conn<'_>,
     actor: Actor<'_>,
     group_id: i64,
@@ -112,8 +115,20 @@ pub async fn moderates_group(
     {
         return Ok(true);
     }
-    if db::groups::get_moderator_role(conn, group_id, actor.id()).await?.is_some() {
+    is_listed_moderator(ctx, conn, actor.id(), group_id).await
+}
+
+/// Whether the group lists `actor_id` among its moderators: the team of one of our groups, or
+/// what a remote group's own instance lists. Admins are not listed by being admins.
+pub async fn is_listed_moderator(
+    ctx: &Context,
+    conn: &mut Conn<'_>,
+    actor_id: i64,
+    group_id: i64,
+) -> Result<bool, ServiceError> {
+    if db::groups::get_moderator_role(conn, group_id, actor_id).await?.is_some() {
         return Ok(true);
     }
-    Ok(db::remote_moderators::is_remote_moderator(conn, group_id, actor.id()).await?)
+    Ok(db::remote_moderators::is_remote_moderator(conn, group_id, actor_id, &ctx.settings.people_base())
+        .await?)
 }

@@ -85,7 +85,7 @@ pub async fn ban_person(
     let reason = reason.unwrap_or_default();
     let mut tx = ctx.db.begin().await?;
     let mut conn = tx.conn();
-    let group = moderated_group(&mut conn, group, user).await?;
+    let group = moderated_group(ctx, &mut conn, group, user).await?;
     let person = find_person(&mut conn, input.handle.trim()).await?;
     if db::groups::get_moderator_role(&mut conn, group, person.0).await?.is_some() {
         return Err(FieldError::new("actor", "moderators cannot be banned from their group").into());
@@ -140,7 +140,7 @@ pub async fn unban_person(
 ) -> Result<(), ServiceError> {
     let mut tx = ctx.db.begin().await?;
     let mut conn = tx.conn();
-    let group = moderated_group(&mut conn, group, user).await?;
+    let group = moderated_group(ctx, &mut conn, group, user).await?;
     let person = find_person(&mut conn, handle.trim()).await?;
     let now = ctx.now().millis();
     let ban = db::group_bans::get_active_ban(&mut conn, group, person.0, now)
@@ -166,7 +166,7 @@ pub async fn unban_person(
 /// The bans in force in our group `group`, for its moderators.
 pub async fn list_bans(ctx: &Context, user: &CurrentUser, group: &str) -> Result<Vec<BanView>, ServiceError> {
     let mut conn = ctx.db.acquire().await?;
-    let group = moderated_group(&mut conn.conn(), group, user).await?;
+    let group = moderated_group(ctx, &mut conn.conn(), group, user).await?;
     let rows = db::group_bans::list_active_bans(&mut conn.conn(), group, ctx.now().millis()).await?;
     Ok(rows.into_iter().map(ban_view).collect())
 }
@@ -174,7 +174,7 @@ pub async fn list_bans(ctx: &Context, user: &CurrentUser, group: &str) -> Result
 /// Whether the viewer may ban and see the bans of `group` (for links on its pages).
 pub async fn may_ban(ctx: &Context, user: &CurrentUser, group: &str) -> Result<bool, ServiceError> {
     let mut conn = ctx.db.acquire().await?;
-    match moderated_group(&mut conn.conn(), group, user).await {
+    match moderated_group(ctx, &mut conn.conn(), group, user).await {
         Ok(_) => Ok(true),
         Err(ServiceError::Forbidden) => Ok(false),
         Err(other) => Err(other),
@@ -248,9 +248,14 @@ pub async fn lift_remote_ban(
 }
 
 /// Our group `name`, when `user` may moderate it; Forbidden otherwise.
-async fn moderated_group(conn: &mut Conn<'_>, name: &str, user: &CurrentUser) -> Result<i64, ServiceError> {
+async fn moderated_group(
+    ctx: &Context,
+    conn: &mut Conn<'_>,
+    name: &str,
+    user: &CurrentUser,
+) -> Result<i64, ServiceError> {
     let group = db::groups::get_group_by_name(conn, name).await?.ok_or(ServiceError::NotFound)?;
-    if !removals::may_moderate(conn, Some(group.id), user).await? {
+    if !removals::may_moderate(ctx, conn, Some(group.id), user).await? {
         return Err(ServiceError::Forbidden);
     }
     Ok(group.id)

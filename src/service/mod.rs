@@ -44,6 +44,7 @@ pub mod tags;
 pub mod thread_locks;
 pub mod threads;
 pub mod users;
+pub mod visiting_moderators;
 
 use std::sync::Arc;
 
@@ -79,6 +80,13 @@ pub struct Settings {
     pub base_url: String,
     /// Leave moderators' names out of the public modlog (`moderation.hide_moderator_names`).
     pub hide_moderator_names: bool,
+}
+
+impl Settings {
+    /// What the ids of our people start with (`https://forum.example/u/`).
+    pub fn people_base(&self) -> String {
+        format!("{}{}", self.base_url.trim_end_matches('/'), crate::federation::uris::user_path(""))
+    }
 }
 
 impl Default for Settings {

@@ -162,5 +162,11 @@ pub async fn may_change_remote_team(
         return Ok(true);
     }
     let mut conn = ctx.db.acquire().await?;
-    Ok(db::remote_moderators::is_remote_moderator(&mut conn.conn(), group.0, actor.0).await?)
+    Ok(db::remote_moderators::is_remote_moderator(
+        &mut conn.conn(),
+        group.0,
+        actor.0,
+        &ctx.settings.people_base(),
+    )
+    .await?)
 }

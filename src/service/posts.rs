@@ -97,7 +97,7 @@ pub async fn get_post(
     let row = db::posts::get_post(&mut conn.conn(), viewer.map(|v| v.id.0), id.0)
         .await?
         .ok_or(ServiceError::NotFound)?;
-    let moderates = viewer_moderates(&mut conn.conn(), &row, viewer).await?;
+    let moderates = viewer_moderates(ctx, &mut conn.conn(), &row, viewer).await?;
     Ok(PostDetails::from_row(row, viewer, moderates))
 }
 
@@ -125,7 +125,7 @@ pub async fn edit_post(
     if row.deleted_at.is_some() {
         return Err(ServiceError::NotFound);
     }
-    let grant = authority::judge(&mut conn, Actor::Local(user), &(&row).into(), Change::Edit).await?;
+    let grant = authority::judge(ctx, &mut conn, Actor::Local(user), &(&row).into(), Change::Edit).await?;
     if grant != Some(Grant::Author) || !row.local {
         return Err(ServiceError::Forbidden);
     }
@@ -181,7 +181,7 @@ pub async fn delete_post(ctx: &Context, user: &CurrentUser, id: PostId) -> Resul
     if row.deleted_at.is_some() {
         return Err(ServiceError::NotFound);
     }
-    let grant = authority::judge(&mut conn, Actor::Local(user), &(&row).into(), Change::Remove).await?;
+    let grant = authority::judge(ctx, &mut conn, Actor::Local(user), &(&row).into(), Change::Remove).await?;
     let Some(grant) = grant else {
         return Err(ServiceError::Forbidden);
     };
@@ -250,13 +250,14 @@ async fn set_like(
 }
 
 async fn viewer_moderates(
+    ctx: &Context,
     conn: &mut Conn<'_>,
     row: &PostRow,
     viewer: Option<&CurrentUser>,
 ) -> Result<bool, ServiceError> {
     match (viewer, row.group_id) {
         (Some(viewer), Some(group_id)) => {
-            Ok(db::groups::get_moderator_role(conn, group_id, viewer.id.0).await?.is_some())
+            super::authority::is_listed_moderator(ctx, conn, viewer.id.0, group_id).await
         }
         _ => Ok(false),
     }

@@ -39,6 +39,7 @@ pub enum Outcome {
 
 /// The grounds on which the vouchers may make `change` to the post, if any.
 async fn grant_for(
+    ctx: &Context,
     conn: &mut db::Conn<'_>,
     post: &db::posts::PostRefRow,
     vouchers: Vouchers,
@@ -51,7 +52,7 @@ async fn grant_for(
         return Ok(Some(Grant::Group));
     }
     match vouchers.actor {
-        Some(actor) => authority::judge(conn, Actor::Remote(actor), post, change).await,
+        Some(actor) => authority::judge(ctx, conn, Actor::Remote(actor), post, change).await,
         None => Ok(None),
     }
 }
@@ -71,7 +72,7 @@ pub async fn delete_post(
     if post.local {
         return Ok(Outcome::Unknown);
     }
-    let Some(grant) = grant_for(&mut conn.conn(), &post, vouchers, Change::Remove).await? else {
+    let Some(grant) = grant_for(ctx, &mut conn.conn(), &post, vouchers, Change::Remove).await? else {
         return Ok(Outcome::Refused);
     };
     drop(conn);
@@ -110,7 +111,7 @@ pub async fn lock_thread(
     if post.local || post.id != post.root_id {
         return Ok(Outcome::Unknown);
     }
-    let Some(grant) = grant_for(&mut conn, &post, vouchers, Change::Lock).await? else {
+    let Some(grant) = grant_for(ctx, &mut conn, &post, vouchers, Change::Lock).await? else {
         return Ok(Outcome::Refused);
     };
     let changed = if locked {
@@ -195,7 +196,9 @@ pub async fn team_to_refresh(
     let age = db::remote_moderators::get_moderators_refreshed_at(&mut conn, group.0)
         .await?
         .map(|at| ctx.now().millis() - at);
-    let listed = db::remote_moderators::is_remote_moderator(&mut conn, group.0, actor.0).await?;
+    let listed =
+        db::remote_moderators::is_remote_moderator(&mut conn, group.0, actor.0, &ctx.settings.people_base())
+            .await?;
     let stale = match age {
         None => true,
         Some(age) => age > MODERATORS_FRESH_MILLIS || (!listed && age > MODERATORS_RECHECK_MILLIS),

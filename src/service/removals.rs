@@ -7,7 +7,7 @@
 //! our copies of their posts; both are recorded in the modlog.
 
 use super::{Context, CurrentUser, ServiceError, modlog};
-use crate::db::{self, Conn};
+use crate::db::{self, Conn, posts::PostRefRow};
 use crate::domain::modlog::{ModlogEntry, ModlogKind, parse_reason, remote_reason};
 use crate::domain::{ActorId, DomainEvent, FieldErrors, PostId};
 
@@ -29,7 +29,7 @@ pub async fn remove_post(
     if row.deleted_at.is_some() {
         return Err(ServiceError::NotFound);
     }
-    if !may_moderate(&mut conn, row.group_id, user).await? {
+    if !may_moderate(ctx, &mut conn, row.group_id, user).await? {
         return Err(ServiceError::Forbidden);
     }
     remove_in(ctx, &mut conn, row.id, row.root_id, row.group_id, user.id, &reason).await?;
@@ -73,32 +73,48 @@ pub async fn restore_post(ctx: &Context, user: &CurrentUser, id: PostId) -> Resu
     let mut tx = ctx.db.begin().await?;
     let mut conn = tx.conn();
     let row = db::posts::get_post_ref(&mut conn, id.0).await?.ok_or(ServiceError::NotFound)?;
-    if !may_moderate(&mut conn, row.group_id, user).await? {
+    if !may_moderate(ctx, &mut conn, row.group_id, user).await? {
         return Err(ServiceError::Forbidden);
     }
-    if !db::removals::delete_removal_restoring(&mut conn, row.id).await? {
+    if !restore_in(ctx, &mut conn, &row, user.id).await? {
         return Err(ServiceError::NotFound);
     }
-    if row.id != row.root_id {
-        db::removals::update_thread_on_reply_restored(&mut conn, row.root_id).await?;
-    }
-    let entry = ModlogEntry::new(ModlogKind::Restore, Some(user.id.0)).in_group(row.group_id).on_post(row.id);
-    modlog::record(ctx, &mut conn, entry).await?;
-    ctx.emit(&mut conn, DomainEvent::PostRestored { post_id: row.id, moderator_id: user.id.0 }).await?;
     tx.commit().await?;
     Ok(PostId(row.root_id))
+}
+
+/// Brings a removed post back in the caller's transaction: records the modlog entry and emits
+/// `PostRestored`. Returns false when it was not removed.
+pub(crate) async fn restore_in(
+    ctx: &Context,
+    conn: &mut Conn<'_>,
+    row: &PostRefRow,
+    moderator: ActorId,
+) -> Result<bool, ServiceError> {
+    if !db::removals::delete_removal_restoring(conn, row.id).await? {
+        return Ok(false);
+    }
+    if row.id != row.root_id {
+        db::removals::update_thread_on_reply_restored(conn, row.root_id).await?;
+    }
+    let entry =
+        ModlogEntry::new(ModlogKind::Restore, Some(moderator.0)).in_group(row.group_id).on_post(row.id);
+    modlog::record(ctx, conn, entry).await?;
+    ctx.emit(conn, DomainEvent::PostRestored { post_id: row.id, moderator_id: moderator.0 }).await?;
+    Ok(true)
 }
 
 /// Whether `user` may remove, restore and ban in `group_id`: a moderator (or owner) of that
 /// group, or an admin of this instance.
 pub(crate) async fn may_moderate(
+    ctx: &Context,
     conn: &mut Conn<'_>,
     group_id: Option<i64>,
     user: &CurrentUser,
 ) -> Result<bool, ServiceError> {
     match group_id {
         Some(group_id) => {
-            super::authority::moderates_group(conn, super::authority::Actor::Local(user), group_id).await
+            super::authority::moderates_group(ctx, conn, super::authority::Actor::Local(user), group_id).await
         }
         None => Ok(user.is_admin()),
     }

@@ -229,11 +229,23 @@ pub async fn get_thread_page(
         return Err(ServiceError::NotFound);
     }
     let locked = opener.locked_at.is_some();
-    let moderates = match (viewer_id, opener.group_id) {
+    // Our groups' moderators lock threads here; a remote group's moderators from here may
+    // remove and restore posts (sent to the group), but locks are the group's own.
+    let (moderates, may_lock) = match (viewer_id, opener.group_id) {
         (Some(viewer_id), Some(group_id)) => {
-            db::groups::get_moderator_role(&mut conn.conn(), group_id, viewer_id).await?.is_some()
+            let may_lock =
+                db::groups::get_moderator_role(&mut conn.conn(), group_id, viewer_id).await?.is_some();
+            let listed = may_lock
+                || db::remote_moderators::is_remote_moderator(
+                    &mut conn.conn(),
+                    group_id,
+                    viewer_id,
+                    &ctx.settings.people_base(),
+                )
+                .await?;
+            (listed, may_lock)
         }
-        _ => false,
+        _ => (false, false),
     };
     let page_size = ctx.settings.page_size;
     let rows = db::posts::list_thread_replies(
@@ -259,7 +271,7 @@ pub async fn get_thread_page(
         opener,
         replies: paginate(posts, page_size, |p: &PostDetails| p.id.0.to_string()),
         locked,
-        viewer_moderates: moderates,
+        viewer_moderates: may_lock,
     })
 }
 

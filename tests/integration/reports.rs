@@ -300,6 +300,15 @@ pub async fn apps_report_and_admins_use_the_admin_api(app: TestApp) {
     assert_eq!(reopened["action_taken"], false);
     let shown = admin.get_json(&format!("/api/v1/admin/reports/{id}")).await;
     assert_eq!(shown["id"], id);
+    assert_eq!(shown["target_account"]["silenced"], false, "{shown}");
+    // What admins did to the reported person shows on the report.
+    let action = format!("/api/v1/admin/accounts/{}/action", c.bob.id.0);
+    let silenced = admin.post_json(&action, json!({"type": "silence", "text": "spam"})).await;
+    assert_eq!(silenced.status(), StatusCode::OK);
+    let shown = admin.get_json(&format!("/api/v1/admin/reports/{id}")).await;
+    assert_eq!(shown["target_account"]["silenced"], true, "{shown}");
+    assert_eq!(shown["target_account"]["suspended"], false, "{shown}");
+    assert_eq!(shown["account"]["username"], "carl", "the reporter is read with the report");
     let refused = moderator.post_json(&format!("/api/v1/admin/reports/{id}/resolve"), json!({})).await;
     assert_eq!(refused.status(), StatusCode::NOT_FOUND);
 

@@ -89,7 +89,11 @@ impl AdminReport {
             created_at: timestamp(report.created_at),
             updated_at: timestamp(report.updated_at),
             account: report.reporter.as_ref().map(|r| AdminAccount::from_summary(uris, r)),
-            target_account: AdminAccount::from_summary(uris, &report.target),
+            target_account: AdminAccount {
+                suspended: report.target_suspended,
+                silenced: report.target_silenced,
+                ..AdminAccount::from_summary(uris, &report.target)
+            },
             assigned_account: named(&report.assigned),
             action_taken_by_account: named(&report.resolved_by),
             statuses: statuses.iter().map(|s| Status::new(uris, s)).collect(),

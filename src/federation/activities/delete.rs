@@ -14,6 +14,7 @@ use crate::federation::protocol::DeleteJson;
 use crate::federation::resolve::{self, ResolveError};
 use crate::service::remote;
 use crate::service::remote_moderation::{self, Outcome, Removal, Vouchers};
+use crate::service::visiting_moderators::Request;
 use crate::state::AppState;
 
 pub async fn receive(
@@ -28,7 +29,8 @@ pub async fn receive(
         return Ok(());
     }
     if state.uris.is_local(object) {
-        return Err(InboxError::Forbidden("Delete of one of our objects"));
+        let request = Request::Remove { reason: delete.summary.as_deref() };
+        return super::visiting_moderator::receive(state, actor, actor_url, object, request).await;
     }
     if super::events::delete_event(state, actor_url, object).await? {
         remote::record_deleted_object(&state.ctx, object.as_str()).await?;

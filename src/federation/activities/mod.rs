@@ -16,6 +16,7 @@ mod reject;
 mod restore;
 mod undo;
 mod update;
+mod visiting_moderator;
 
 use url::Url;
 

@@ -4,15 +4,26 @@
 
 use url::Url;
 
+use crate::domain::ActorId;
 use crate::federation::inbox::InboxError;
 use crate::federation::moderators;
 use crate::federation::protocol::DeleteJson;
+use crate::service::visiting_moderators::Request;
 use crate::service::{ServiceError, remote, removals};
 use crate::state::AppState;
 
-pub async fn receive(state: &AppState, actor_url: &Url, delete: DeleteJson) -> Result<(), InboxError> {
+pub async fn receive(
+    state: &AppState,
+    actor: ActorId,
+    actor_url: &Url,
+    delete: DeleteJson,
+) -> Result<(), InboxError> {
     if &delete.actor != actor_url {
         return Ok(());
+    }
+    let object = delete.object_id();
+    if state.uris.is_local(object) {
+        return super::visiting_moderator::receive(state, actor, actor_url, object, Request::Restore).await;
     }
     restore(state, actor_url, &delete, false).await
 }

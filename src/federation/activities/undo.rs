@@ -54,7 +54,7 @@ pub async fn receive(
             Ok(())
         }
         UndoObject::Lock(lock) => super::lock::receive(state, actor, actor_url, *lock, false).await,
-        UndoObject::Delete(delete) => super::restore::receive(state, actor_url, *delete).await,
+        UndoObject::Delete(delete) => super::restore::receive(state, actor, actor_url, *delete).await,
         UndoObject::Block(block) => super::block::receive(state, actor, actor_url, *block, false).await,
         UndoObject::Url(id) => {
             if remote::end_remote_follow_by_ap_id(&state.ctx, actor, id.as_str()).await? {

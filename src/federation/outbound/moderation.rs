@@ -33,8 +33,27 @@ pub(super) async fn removal_changed(
         let mut conn = ctx.db.acquire().await?;
         db::posts::get_post_ref(&mut conn.conn(), post).await?.ok_or(TranslateError::Gone)?.group_id
     };
-    let Some(GroupRoute::Local { id: group_id, name }) = GroupRoute::of(loaded.group.as_ref(), group_id)
-    else {
+    let route = GroupRoute::of(loaded.group.as_ref(), group_id);
+    if let (Some(GroupRoute::Remote { .. }), Some(group_id)) = (&route, group_id)
+        && let Some(actor) = visiting_moderator(ctx, uris, group_id, moderator).await?
+    {
+        // One of ours moderates a group elsewhere: the group's instance gets their own
+        // activity, and announces it to the group's followers.
+        let group_url =
+            loaded.group.as_ref().and_then(|group| group.ap_id.as_deref()).map(url).transpose()?;
+        let mut delete = delete_of(ctx, uris, actor.clone(), &loaded, group_url.clone())?;
+        delete.summary = Some(reason.to_owned()).filter(|reason| !reason.is_empty());
+        let activity = match (removed, group_url) {
+            (true, _) => Outgoing::new(moderator, delete.id.clone(), activity_json(&delete)?, Vec::new()),
+            (false, Some(group_url)) => {
+                let undo = undo_of(ctx, uris, actor, UndoObject::Delete(Box::new(delete)), &group_url)?;
+                Outgoing::new(moderator, undo.id.clone(), activity_json(&undo)?, Vec::new())
+            }
+            (false, None) => return Ok(Vec::new()),
+        };
+        return routing::about_post(ctx, uris, route.as_ref(), activity, author_inbox(&loaded));
+    }
+    let Some(GroupRoute::Local { id: group_id, name }) = route else {
         // Outside our groups (an admin removed a member's post elsewhere): the author's deletion.
         return match removed {
             true => super::posts::post_deleted(ctx, uris, post).await,
@@ -135,6 +154,31 @@ async fn acting_moderator(
     match (role, row) {
         (Some(_), Some(row)) if row.local => Ok((moderator, url(&uris.actor(&row.kind, &row.name))?)),
         _ => Ok((group_id, group_url.clone())),
+    }
+}
+
+/// The URL of `moderator` when they are one of our people and the remote group `group_id`
+/// lists them among its moderators.
+async fn visiting_moderator(
+    ctx: &Context,
+    uris: &Uris,
+    group_id: i64,
+    moderator: i64,
+) -> Result<Option<Url>, TranslateError> {
+    let mut conn = ctx.db.acquire().await?;
+    if !db::remote_moderators::is_remote_moderator(
+        &mut conn.conn(),
+        group_id,
+        moderator,
+        &ctx.settings.people_base(),
+    )
+    .await?
+    {
+        return Ok(None);
+    }
+    match db::actors::get_actor(&mut conn.conn(), moderator).await? {
+        Some(row) if row.local => Ok(Some(url(&uris.actor(&row.kind, &row.name))?)),
+        _ => Ok(None),
     }
 }
 

@@ -15,6 +15,9 @@ pub struct ReportView {
     pub target: AccountSummary,
     /// `name` or `name@host`.
     pub target_handle: String,
+    /// What admins did to the reported person so far.
+    pub target_suspended: bool,
+    pub target_silenced: bool,
     /// The local reporter, or for a report from elsewhere the actor that sent it.
     pub reporter: Option<AccountSummary>,
     /// The reporting server, for a report from elsewhere.
@@ -56,29 +59,35 @@ pub(super) async fn views(
         return Ok(Vec::new());
     };
     let posts = db::reports::list_report_posts(conn, lowest, highest).await?;
-    let mut views = Vec::with_capacity(rows.len());
-    for row in rows {
-        let target = summary(conn, row.target_id).await?.ok_or(ServiceError::NotFound)?;
-        let reporter = match row.reporter_id {
-            Some(id) => summary(conn, id).await?,
-            None => None,
-        };
-        views.push(view(row, target, reporter, &posts));
-    }
-    Ok(views)
+    Ok(rows.into_iter().map(|row| view(row, &posts)).collect())
 }
 
-async fn summary(conn: &mut Conn<'_>, id: i64) -> Result<Option<AccountSummary>, ServiceError> {
-    Ok(db::actors::get_actor(conn, id).await?.map(|a| AccountSummary {
-        id: a.id,
-        kind: a.kind,
-        name: a.name,
-        display_name: a.display_name,
-        host: a.host,
-        ap_id: a.ap_id,
-        summary_html: a.summary_html,
-        created_at: Timestamp::from_millis(a.created_at),
-    }))
+/// The reported person, read with the report (no query per report).
+fn target_of(row: &ReportRow) -> AccountSummary {
+    AccountSummary {
+        id: row.target_id,
+        kind: row.target_kind.clone(),
+        name: row.target_name.clone(),
+        display_name: row.target_display_name.clone(),
+        host: row.target_host.clone(),
+        ap_id: row.target_ap_id.clone(),
+        summary_html: row.target_summary_html.clone(),
+        created_at: Timestamp::from_millis(row.target_created_at),
+    }
+}
+
+/// The reporter (or the actor that sent a report from elsewhere), read with the report.
+fn reporter_of(row: &ReportRow) -> Option<AccountSummary> {
+    Some(AccountSummary {
+        id: row.reporter_id?,
+        kind: row.reporter_kind.clone()?,
+        name: row.reporter_name.clone()?,
+        display_name: row.reporter_display_name.clone().unwrap_or_default(),
+        host: row.reporter_host.clone(),
+        ap_id: row.reporter_ap_id.clone(),
+        summary_html: row.reporter_summary_html.clone().unwrap_or_default(),
+        created_at: Timestamp::from_millis(row.reporter_created_at?),
+    })
 }
 
 fn handle_of(name: &str, host: Option<&str>) -> String {
@@ -88,12 +97,9 @@ fn handle_of(name: &str, host: Option<&str>) -> String {
     }
 }
 
-fn view(
-    row: ReportRow,
-    target: AccountSummary,
-    reporter: Option<AccountSummary>,
-    posts: &[ReportPostRow],
-) -> ReportView {
+fn view(row: ReportRow, posts: &[ReportPostRow]) -> ReportView {
+    let target = target_of(&row);
+    let reporter = reporter_of(&row);
     let group = match (row.group_id, &row.group_name) {
         (Some(id), Some(name)) => {
             Some((id, handle_of(name, row.group_host.as_deref()), row.group_local.unwrap_or(false)))
@@ -104,6 +110,8 @@ fn view(
         id: row.id,
         target_handle: handle_of(&row.target_name, row.target_host.as_deref()),
         target,
+        target_suspended: row.target_suspended,
+        target_silenced: row.target_silenced,
         reporter,
         origin_host: row.origin_host,
         group,
