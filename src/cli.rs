@@ -27,6 +27,16 @@ pub enum Command {
     /// Manage groups.
     #[command(subcommand)]
     Group(GroupCommand),
+    /// Inspect the configuration.
+    #[command(subcommand)]
+    Config(ConfigCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// Check the configuration (defaults, `--config FILE`, ALLMENDE_* variables) as the server
+    /// would, refusing unknown keys, and print the settings in force with secrets masked.
+    Check,
 }
 
 #[derive(Debug, Subcommand)]

@@ -36,6 +36,22 @@ pub struct Config {
     pub network: NetworkConfig,
     pub log: LogConfig,
     pub moderation: ModerationConfig,
+    pub metrics: MetricsConfig,
+}
+
+/// `/metrics` (see `observability::metrics`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MetricsConfig {
+    /// The bearer token a scraper sends; empty: `/metrics` answers 404.
+    pub token: String,
+}
+
+impl MetricsConfig {
+    /// The token, when metrics are exposed at all.
+    pub fn token(&self) -> Option<&str> {
+        Some(self.token.trim()).filter(|token| !token.is_empty())
+    }
 }
 
 /// How moderation shows in public.
@@ -157,6 +173,15 @@ pub struct LimitsConfig {
 #[serde(deny_unknown_fields)]
 pub struct LogConfig {
     pub filter: String,
+    /// `text` (default) or `json` lines on stderr.
+    pub format: LogFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    Text,
+    Json,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -179,6 +204,7 @@ const SECTIONS: &[&str] = &[
     "network",
     "log",
     "moderation",
+    "metrics",
 ];
 const TOP_LEVEL: &[&str] =
     &["domain", "bind", "data_dir", "insecure_http", "trusted_proxies", "extra_ca_cert"];
@@ -195,6 +221,23 @@ impl Config {
     }
 
     fn load_with_env(file: Option<&Path>, env: Env) -> Result<Self, ConfigError> {
+        let config: Config =
+            Self::layers(file, env)?.extract().map_err(|e| ConfigError::Invalid(e.to_string()))?;
+        config.validate()?;
+        Ok(config)
+    }
+
+    /// Checks the configuration as `load` does and returns the values in force, key by key,
+    /// as written in the layers (for `allmende config check`; secrets are still in there).
+    pub fn effective_values(file: Option<&Path>) -> Result<figment::value::Dict, ConfigError> {
+        Self::load(file)?;
+        Self::layers(file, Env::prefixed("ALLMENDE_"))?
+            .extract::<figment::value::Dict>()
+            .map_err(|e| ConfigError::Invalid(e.to_string()))
+    }
+
+    /// The defaults, the file and the environment, merged in that order.
+    fn layers(file: Option<&Path>, env: Env) -> Result<Figment, ConfigError> {
         let mut figment = Figment::from(Toml::string(DEFAULT_TOML));
         if let Some(path) = file {
             if !path.is_file() {
@@ -216,9 +259,7 @@ impl Config {
                 })
             })
             .split(".");
-        let config: Config = figment.merge(env).extract().map_err(|e| ConfigError::Invalid(e.to_string()))?;
-        config.validate()?;
-        Ok(config)
+        Ok(figment.merge(env))
     }
 
     fn validate(&self) -> Result<(), ConfigError> {
@@ -456,6 +497,19 @@ mod tests {
         assert!(with_env(&[("ALLMENDE_TRUSTED_PROXIES", "proxy.internal")]).is_err());
         assert!(with_env(&[("ALLMENDE_TRUSTED_PROXIES", "10.0.0.0/33")]).is_err());
         assert!(with_env(&[("ALLMENDE_FEDERATION_ALLOWED_PRIVATE_NETWORKS", "everything")]).is_err());
+    }
+
+    #[test]
+    fn log_format_and_metrics_token_come_from_the_environment() {
+        let defaults = Config::defaults().unwrap();
+        assert_eq!(defaults.log.format, LogFormat::Text);
+        assert_eq!(defaults.metrics.token(), None, "metrics are off by default");
+        let config =
+            with_env(&[("ALLMENDE_LOG_FORMAT", "json"), ("ALLMENDE_METRICS_TOKEN", " s3cret ")]).unwrap();
+        assert_eq!(config.log.format, LogFormat::Json);
+        assert_eq!(config.metrics.token(), Some("s3cret"));
+        assert!(with_env(&[("ALLMENDE_LOG_FORMAT", "xml")]).is_err());
+        assert!(with_env(&[("ALLMENDE_METRICS_TOKN", "x")]).is_err(), "unknown keys are refused");
     }
 
     #[test]

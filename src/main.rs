@@ -3,7 +3,7 @@ use std::process::ExitCode;
 use anyhow::Context as _;
 use clap::Parser;
 
-use allmende::cli::{Cli, Command, GroupCommand, GroupKindArg, UserCommand};
+use allmende::cli::{Cli, Command, ConfigCommand, GroupCommand, GroupKindArg, UserCommand};
 use allmende::config::Config;
 use allmende::domain::SystemClock;
 use allmende::service::{accounts, groups};
@@ -18,7 +18,10 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    init_tracing(&config);
+    allmende::observability::logging::init(&config.log);
+    if let Command::Config(ConfigCommand::Check) = cli.command {
+        return check_config(cli.config.as_deref(), &config);
+    }
     let runtime = match tokio::runtime::Runtime::new() {
         Ok(runtime) => runtime,
         Err(error) => {
@@ -59,6 +62,7 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
             println!("Created {} {}.", if user.is_admin() { "admin" } else { "user" }, user.name);
             Ok(())
         }
+        Command::Config(ConfigCommand::Check) => Ok(()),
         Command::Group(GroupCommand::Create(args)) => {
             let ctx = cli_context(&config).await?;
             let input = groups::NewGroup {
@@ -99,9 +103,17 @@ async fn serve(config: Config) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn init_tracing(config: &Config) {
-    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
-        .or_else(|_| tracing_subscriber::EnvFilter::try_new(&config.log.filter))
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
-    tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).init();
+/// `allmende config check`: the configuration loaded (or `main` already said why not); print
+/// what is in force.
+fn check_config(file: Option<&std::path::Path>, config: &Config) -> ExitCode {
+    match Config::effective_values(file) {
+        Ok(values) => {
+            print!("{}", allmende::config_report::render(&values, config, file));
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("error: {error}");
+            ExitCode::from(2)
+        }
+    }
 }

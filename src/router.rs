@@ -4,6 +4,7 @@ use std::time::Duration;
 
 use axum::Router;
 use axum::http::{HeaderValue, StatusCode, header};
+use axum::middleware;
 use tower::Layer;
 use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
@@ -13,7 +14,7 @@ use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
 use crate::state::AppState;
-use crate::{api, federation, web};
+use crate::{api, federation, observability, web};
 
 const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; img-src 'self' https: data:; style-src 'self'; \
      script-src 'none'; frame-ancestors 'none'; form-action 'self'";
@@ -28,6 +29,7 @@ pub fn app(state: AppState) -> Router {
     let app = Router::new()
         .merge(body_limited)
         .merge(api::upload_routes(&state))
+        .merge(observability::routes())
         .fallback(web::error::not_found)
         .layer(SetResponseHeaderLayer::if_not_present(
             header::X_CONTENT_TYPE_OPTIONS,
@@ -43,8 +45,14 @@ pub fn app(state: AppState) -> Router {
         ))
         .layer(CompressionLayer::new())
         .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, timeout))
-        .layer(TraceLayer::new_for_http())
+        .layer(TraceLayer::new_for_http().make_span_with(observability::logging::request_span))
+        // Around everything above, so timeouts (408) count too; inside the routing, so the
+        // matched route template is known.
+        .layer(middleware::from_fn_with_state(state.clone(), observability::http_metrics::count))
         .with_state(state);
     // `/api/v1/instance/` and `/api/v1/instance` are the same: some apps add the slash.
-    Router::new().fallback_service(NormalizePathLayer::trim_trailing_slash().layer(app))
+    Router::new()
+        .fallback_service(NormalizePathLayer::trim_trailing_slash().layer(app))
+        // Outermost: every answer, whatever produced it, carries the request's id.
+        .layer(middleware::from_fn(observability::request_id::assign))
 }

@@ -114,9 +114,11 @@ impl Application {
         let schedule = crate::federation::delivery::retry::RetrySchedule {
             first_retry_seconds: config.federation.first_retry_seconds,
         };
+        let metrics = Arc::new(crate::observability::Metrics::new());
         let delivery = DeliveryWorker::new(ctx.clone(), http.clone(), uris.clone(), wake_delivery.clone())
             .with_schedule(schedule)
-            .with_lease_seconds(config.federation.delivery_lease_seconds);
+            .with_lease_seconds(config.federation.delivery_lease_seconds)
+            .with_metrics(metrics.clone());
         let state = AppState {
             uris,
             http,
@@ -131,6 +133,7 @@ impl Application {
             )),
             config: Arc::new(config),
             ctx,
+            metrics,
         };
         Ok(Self { listener, state, background_delivery: true })
     }
@@ -156,9 +159,9 @@ impl Application {
         let worker = self
             .background_delivery
             .then(|| tokio::spawn(self.state.delivery.clone().run(worker_stopped.clone())));
-        let housekeeping = self
-            .background_delivery
-            .then(|| tokio::spawn(housekeeping(self.state.ctx.clone(), worker_stopped)));
+        let housekeeping = self.background_delivery.then(|| {
+            tokio::spawn(housekeeping(self.state.ctx.clone(), self.state.metrics.clone(), worker_stopped))
+        });
         let header_read_timeout =
             std::time::Duration::from_secs(self.state.config.limits.header_read_timeout_seconds);
         let trusted_proxies = self.state.config.trusted_proxies.clone();
@@ -177,12 +180,18 @@ impl Application {
 }
 
 /// Periodic tidying while the server runs: uploads never attached to a post are removed.
-async fn housekeeping(ctx: crate::service::Context, mut stopped: tokio::sync::watch::Receiver<bool>) {
+async fn housekeeping(
+    ctx: crate::service::Context,
+    metrics: Arc<crate::observability::Metrics>,
+    mut stopped: tokio::sync::watch::Receiver<bool>,
+) {
     let mut every = tokio::time::interval(std::time::Duration::from_secs(3600));
     loop {
         tokio::select! {
             _ = every.tick() => {
-                if let Err(error) = crate::service::media::remove_unattached_uploads(&ctx, 1000).await {
+                let removed = crate::service::media::remove_unattached_uploads(&ctx, 1000).await;
+                metrics.record_job("upload_cleanup", removed.is_ok());
+                if let Err(error) = removed {
                     tracing::warn!(%error, "removing unattached uploads failed");
                 }
             }

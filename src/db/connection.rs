@@ -40,6 +40,17 @@ impl From<sqlx::Error> for DbError {
     }
 }
 
+static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
+static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/postgres");
+
+/// A moment's look at a pool (for `/metrics`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PoolFigures {
+    pub open: u32,
+    pub idle: u32,
+    pub max: u32,
+}
+
 /// A pool of either backend. Cloning is cheap (pools are reference counted).
 #[derive(Clone, Debug)]
 pub enum Db {
@@ -99,10 +110,28 @@ impl Db {
 
     pub async fn migrate(&self) -> Result<(), DbError> {
         match self {
-            Db::Sqlite(pool) => sqlx::migrate!("./migrations/sqlite").run(pool).await?,
-            Db::Postgres(pool) => sqlx::migrate!("./migrations/postgres").run(pool).await?,
+            Db::Sqlite(pool) => SQLITE_MIGRATIONS.run(pool).await?,
+            Db::Postgres(pool) => POSTGRES_MIGRATIONS.run(pool).await?,
         }
         Ok(())
+    }
+
+    /// The versions of the migrations this build carries, in order (for `/readyz`).
+    pub fn known_migration_versions(&self) -> Vec<i64> {
+        let migrator = match self {
+            Db::Sqlite(_) => &SQLITE_MIGRATIONS,
+            Db::Postgres(_) => &POSTGRES_MIGRATIONS,
+        };
+        migrator.iter().filter(|m| !m.migration_type.is_down_migration()).map(|m| m.version).collect()
+    }
+
+    /// The pool's open connections, how many of them are idle, and its largest size.
+    pub fn pool_figures(&self) -> PoolFigures {
+        let (size, idle, max) = match self {
+            Db::Sqlite(pool) => (pool.size(), pool.num_idle(), pool.options().get_max_connections()),
+            Db::Postgres(pool) => (pool.size(), pool.num_idle(), pool.options().get_max_connections()),
+        };
+        PoolFigures { open: size, idle: u32::try_from(idle).unwrap_or(u32::MAX), max }
     }
 
     pub fn backend_name(&self) -> &'static str {

@@ -37,6 +37,7 @@ pub mod mutes;
 pub mod network;
 pub mod notifications;
 pub mod oauth;
+pub mod observability;
 pub mod organisations;
 pub mod post_revisions;
 pub mod posts;
@@ -51,7 +52,7 @@ pub mod suspensions;
 pub mod tags;
 pub mod thread_locks;
 
-pub use connection::{Conn, Db, DbError, PooledConn, Tx};
+pub use connection::{Conn, Db, DbError, PoolFigures, PooledConn, Tx};
 
 /// Runs `query_as` for a row type on either backend: `fetch_one`, `fetch_optional` or `fetch_all`.
 macro_rules! query_as {

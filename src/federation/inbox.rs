@@ -102,8 +102,47 @@ impl IntoResponse for InboxError {
 }
 
 /// `POST /inbox`, `/u/{name}/inbox`, `/g/{name}/inbox`, `/actor/inbox`: all the same, since
-/// where an activity goes is decided by what it says, not by which inbox received it.
+/// where an activity goes is decided by what it says, not by which inbox received it. Each
+/// activity is counted in the metrics by its type and what became of it.
 pub async fn receive(State(state): State<AppState>, request: Request) -> Result<StatusCode, InboxError> {
+    let mut seen = Seen { activity: "unknown", result: "accepted" };
+    let outcome = receive_activity(&state, request, &mut seen).await;
+    let result = match &outcome {
+        Ok(_) => seen.result,
+        Err(error) => error.metric_result(),
+    };
+    state.metrics.record_inbox(seen.activity, result);
+    outcome
+}
+
+/// What the metrics learn about an activity on its way: its type, and how it was taken when
+/// it was acknowledged without being applied.
+struct Seen {
+    activity: &'static str,
+    result: &'static str,
+}
+
+impl InboxError {
+    /// The `result` label of a refused activity.
+    fn metric_result(&self) -> &'static str {
+        match self {
+            InboxError::UnsupportedMediaType | InboxError::TooLarge | InboxError::BadRequest(_) => "invalid",
+            InboxError::Unauthorized(_) | InboxError::SenderUnavailable(_) => "unauthorized",
+            InboxError::Blocked(_) | InboxError::Forbidden(_) => "refused",
+            InboxError::TooMany(_) => "rate_limited",
+            InboxError::ObjectUnavailable(_) => "retry_later",
+            InboxError::Service(ServiceError::NotFound | ServiceError::Forbidden) => "refused",
+            InboxError::Service(ServiceError::Invalid(_)) => "invalid",
+            InboxError::Service(_) => "error",
+        }
+    }
+}
+
+async fn receive_activity(
+    state: &AppState,
+    request: Request,
+    seen: &mut Seen,
+) -> Result<StatusCode, InboxError> {
     let content_type = request
         .headers()
         .get(header::CONTENT_TYPE)
@@ -129,6 +168,7 @@ pub async fn receive(State(state): State<AppState>, request: Request) -> Result<
     }
     let value: Value =
         serde_json::from_slice(&body).map_err(|e| InboxError::BadRequest(format!("invalid JSON: {e}")))?;
+    seen.activity = crate::observability::metrics::activity_label(value.get("type").and_then(Value::as_str));
     let activity_id = value.get("id").and_then(Value::as_str).unwrap_or_default().to_owned();
     let activity_actor = value.get("actor").and_then(Value::as_str).unwrap_or_default().to_owned();
     // A `{actor}#key` id names its actor: refuse someone else's activity before fetching
@@ -140,7 +180,7 @@ pub async fn receive(State(state): State<AppState>, request: Request) -> Result<
     if !signed_by_actor {
         return Err(InboxError::Forbidden("the activity's actor did not sign it"));
     }
-    let owner = key_owner::key_owner(&state, &key_url).await?;
+    let owner = key_owner::key_owner(state, &key_url).await?;
     if owner.url.as_str() != activity_actor {
         return Err(InboxError::Forbidden("the activity's actor did not sign it"));
     }
@@ -153,7 +193,7 @@ pub async fn receive(State(state): State<AppState>, request: Request) -> Result<
         if !state.key_refetch_limiter.try_take(signer_url.as_str()) {
             return Err(VerifyError::Invalid.into());
         }
-        let fresh = key_owner::fetch_key_owner(&state, &key_url).await?;
+        let fresh = key_owner::fetch_key_owner(state, &key_url).await?;
         if fresh.url != signer_url {
             return Err(InboxError::Forbidden("the activity's actor did not sign it"));
         }
@@ -166,21 +206,24 @@ pub async fn receive(State(state): State<AppState>, request: Request) -> Result<
         return Err(InboxError::Forbidden("activity id on another host than its actor"));
     }
     if remote::seen_activity(&state.ctx, &activity_id).await? {
+        seen.result = "duplicate";
         return Ok(StatusCode::ACCEPTED);
     }
     if suspensions::is_suspended(&state.ctx, signer).await? {
         // An admin suspended the sender: acknowledged (so it is not sent again), not applied.
         tracing::info!(actor = %signer_url, activity = %activity_id, "dropped an activity of a suspended actor");
+        seen.result = "dropped";
         return Ok(StatusCode::ACCEPTED);
     }
     let inbound = parse_inbound(value.clone()).map_err(|e| InboxError::BadRequest(e.to_string()))?;
-    match activities::receive(&state, signer, &signer_url, inbound, &value, 0).await {
+    match activities::receive(state, signer, &signer_url, inbound, &value, 0).await {
         Ok(()) => super::retry_budget::forget(&activity_id),
         Err(InboxError::ObjectUnavailable(reason)) if super::retry_budget::take(&activity_id) => {
             return Err(InboxError::ObjectUnavailable(reason));
         }
         Err(InboxError::ObjectUnavailable(reason)) => {
             tracing::warn!(activity = %activity_id, %reason, "gave up on an activity after retries");
+            seen.result = "gave_up";
         }
         Err(other) => return Err(other),
     }

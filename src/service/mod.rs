@@ -33,6 +33,7 @@ pub mod peers;
 pub mod posts;
 pub mod projects;
 pub mod read_models;
+pub mod readiness;
 pub mod registrations;
 pub mod remote;
 pub mod remote_moderation;

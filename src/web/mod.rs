@@ -137,5 +137,4 @@ pub fn pages(state: &AppState) -> Router<AppState> {
         .route("/g/{name}/events.ics", get(calendar::group_ics))
         .route("/g/{name}/events.atom", get(calendar::group_atom))
         .route("/static/style.css", get(assets::stylesheet))
-        .route("/healthz", get(assets::health))
 }

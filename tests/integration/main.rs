@@ -43,6 +43,8 @@ mod moderation_outbound;
 mod moderator_teams;
 mod modlog;
 mod nul_text;
+mod observability;
+mod ops_cli;
 mod outbound;
 mod outbox_queries;
 mod peer;

@@ -44,6 +44,7 @@ pub struct DeliveryWorker {
     wake: Arc<Notify>,
     schedule: retry::RetrySchedule,
     lease_seconds: i64,
+    metrics: Arc<crate::observability::Metrics>,
 }
 
 impl DeliveryWorker {
@@ -55,7 +56,14 @@ impl DeliveryWorker {
             wake,
             schedule: retry::RetrySchedule::default(),
             lease_seconds: DEFAULT_LEASE_SECONDS,
+            metrics: Arc::default(),
         }
+    }
+
+    /// Counts attempts and rounds in these metrics (the application's, shown at `/metrics`).
+    pub fn with_metrics(mut self, metrics: Arc<crate::observability::Metrics>) -> Self {
+        self.metrics = metrics;
+        self
     }
 
     /// Holds claims this long (`federation.delivery_lease_seconds`).
@@ -73,6 +81,12 @@ impl DeliveryWorker {
     /// Translates new domain events, then claims up to `limit` due heads of peers' queues for
     /// the lease time. Public so tests can play a worker that claims and then dies.
     pub async fn claim(&self, limit: i64) -> Result<Vec<ClaimedDelivery>, ServiceError> {
+        let claimed = self.claim_round(limit).await;
+        self.metrics.record_job("delivery_round", claimed.is_ok());
+        claimed
+    }
+
+    async fn claim_round(&self, limit: i64) -> Result<Vec<ClaimedDelivery>, ServiceError> {
         crate::federation::outbound::translate_pending_events(&self.ctx, &self.uris, CLAIM_BATCH).await?;
         let token = format!("{:016x}", rand::random::<u64>());
         let now = self.ctx.now();
@@ -91,6 +105,11 @@ impl DeliveryWorker {
     /// Sends one delivery and records the outcome.
     async fn deliver(&self, delivery: ClaimedDelivery) -> Result<Outcome, ServiceError> {
         let (outcome, status, error) = self.send(&delivery).await;
+        self.metrics.record_delivery(match outcome {
+            Outcome::Delivered => "delivered",
+            Outcome::Retry { .. } => "retry",
+            Outcome::Failed => "failed",
+        });
         self.record(&delivery, &outcome, status, error.as_deref()).await?;
         Ok(outcome)
     }

@@ -11,8 +11,3 @@ pub async fn stylesheet() -> impl IntoResponse {
         STYLESHEET,
     )
 }
-
-/// Answers once the server is up; harnesses and load balancers poll it.
-pub async fn health() -> &'static str {
-    "ok"
-}
