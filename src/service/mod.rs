@@ -26,6 +26,7 @@ pub mod media;
 pub mod moderator_teams;
 pub mod modlog;
 pub mod network;
+pub mod notification_page;
 pub mod notifications;
 pub mod oauth;
 pub mod passwords;
@@ -44,6 +45,7 @@ pub mod tags;
 pub mod thread_locks;
 pub mod threads;
 pub mod users;
+pub mod watches;
 
 use std::sync::Arc;
 

@@ -13,6 +13,7 @@ pub mod i18n;
 pub mod ical;
 pub mod member_views;
 pub mod moderation_pages;
+pub mod notification_views;
 pub mod pages;
 pub mod rate_limit;
 pub mod session;
@@ -26,8 +27,8 @@ use axum::middleware;
 use axum::routing::{get, post};
 use handlers::{
     about, admin, admin_accounts, assets, auth, blocks, calendar, events, feeds, follow_requests, goals,
-    groups, home, language, media, moderation, network, posts, projects, registrations, reports, search,
-    settings, tags, teams, threads, users,
+    groups, home, language, media, moderation, network, notifications, posts, projects, registrations,
+    reports, search, settings, tags, teams, threads, users, watches,
 };
 
 /// The HTML pages. Canonical URLs also answer ActivityPub JSON (see `federation::serve`).
@@ -121,6 +122,13 @@ pub fn pages(state: &AppState) -> Router<AppState> {
         .route("/settings/blocks/people", post(blocks::person))
         .route("/settings/blocks/domains", post(blocks::block_domain))
         .route("/settings/blocks/domains/remove", post(blocks::unblock_domain))
+        .route("/notifications", get(notifications::list))
+        .route("/notifications/read", post(notifications::mark_all_read))
+        .route("/notifications/{id}/read", post(notifications::mark_read))
+        .route("/t/{id}/watch", post(watches::watch_thread))
+        .route("/t/{id}/unwatch", post(watches::unwatch_thread))
+        .route("/g/{name}/watch", post(watches::watch_group))
+        .route("/g/{name}/unwatch", post(watches::unwatch_group))
         .route("/language", post(language::choose))
         .merge(auth_limited)
         .layer(middleware::from_fn_with_state(state.clone(), csrf::protect_forms))

@@ -63,3 +63,4 @@ mod slow_peers;
 mod suspensions;
 mod tags;
 mod timeline_boosts;
+mod web_notifications;
