@@ -2,6 +2,7 @@
 //! (web form, Mastodon client, remote inbox), and every permission check is written here once.
 
 pub mod account_cards;
+pub mod account_security;
 pub mod accounts;
 pub mod admin_accounts;
 pub mod authority;
