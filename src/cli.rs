@@ -43,6 +43,18 @@ pub enum ConfigCommand {
 pub enum UserCommand {
     /// Create a person who can sign in.
     Create(UserCreate),
+    /// Give a person a new password, ending all their sessions and app tokens.
+    ResetPassword(UserResetPassword),
+}
+
+#[derive(Debug, Args)]
+pub struct UserResetPassword {
+    /// The person's username.
+    pub name: String,
+    /// Read the new password from the first line of standard input instead of printing a
+    /// random one.
+    #[arg(long)]
+    pub password_stdin: bool,
 }
 
 #[derive(Debug, Args)]

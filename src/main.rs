@@ -6,7 +6,7 @@ use clap::Parser;
 use allmende::cli::{Cli, Command, ConfigCommand, GroupCommand, GroupKindArg, UserCommand};
 use allmende::config::Config;
 use allmende::domain::SystemClock;
-use allmende::service::{accounts, groups};
+use allmende::service::{account_security, accounts, groups};
 use allmende::startup::{self, Application};
 
 fn main() -> ExitCode {
@@ -63,6 +63,26 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Config(ConfigCommand::Check) => Ok(()),
+        Command::User(UserCommand::ResetPassword(args)) => {
+            let chosen = if args.password_stdin {
+                let mut line = String::new();
+                std::io::stdin().read_line(&mut line).context("could not read the password from stdin")?;
+                Some(line.trim_end_matches(['\r', '\n']).to_owned())
+            } else {
+                None
+            };
+            let ctx = cli_context(&config).await?;
+            let password = account_security::reset_password(&ctx, &args.name, chosen.clone())
+                .await
+                .context("could not reset the password")?;
+            if chosen.is_some() {
+                println!("Changed the password of {}; their sessions and app tokens were ended.", args.name);
+            } else {
+                println!("New password of {}: {password}", args.name);
+                println!("Their sessions and app tokens were ended.");
+            }
+            Ok(())
+        }
         Command::Group(GroupCommand::Create(args)) => {
             let ctx = cli_context(&config).await?;
             let input = groups::NewGroup {

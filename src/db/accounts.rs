@@ -139,3 +139,24 @@ pub async fn update_account_state(conn: &mut Conn<'_>, actor_id: i64, state: &st
     )?;
     Ok(changed == 1)
 }
+
+/// Sets a new password hash, and lifts any sign-in lockout (the person proved who they are, or
+/// an admin reset the password).
+pub async fn update_password_hash(
+    conn: &mut Conn<'_>,
+    actor_id: i64,
+    password_hash: &str,
+) -> Result<(), DbError> {
+    execute!(
+        conn,
+        "UPDATE accounts SET password_hash = $2, failed_logins = 0, locked_until = NULL WHERE actor_id = $1",
+        actor_id,
+        password_hash,
+    )?;
+    Ok(())
+}
+
+pub async fn update_email(conn: &mut Conn<'_>, actor_id: i64, email: &str) -> Result<(), DbError> {
+    execute!(conn, "UPDATE accounts SET email = $2 WHERE actor_id = $1", actor_id, email)?;
+    Ok(())
+}

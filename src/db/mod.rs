@@ -51,6 +51,7 @@ pub mod statuses;
 pub mod suspensions;
 pub mod tags;
 pub mod thread_locks;
+pub mod watches;
 
 pub use connection::{Conn, Db, DbError, PoolFigures, PooledConn, Tx};
 

@@ -58,6 +58,61 @@ pub async fn insert_report_notification(
     Ok(inserted == 1)
 }
 
+/// Removes an earlier notification of `kind` from `from_actor` about the same group or event,
+/// so that joining again or answering again shows once, as new.
+pub async fn delete_same_subject_notification(
+    conn: &mut Conn<'_>,
+    recipient: i64,
+    kind: &str,
+    from_actor: i64,
+    group_id: Option<i64>,
+    event_id: Option<i64>,
+) -> Result<u64, DbError> {
+    execute!(
+        conn,
+        "DELETE FROM notifications WHERE account_id = $1 AND kind = $2 AND from_actor_id = $3 \
+         AND (group_id = $4 OR event_id = $5)",
+        recipient,
+        kind,
+        from_actor,
+        group_id,
+        event_id,
+    )
+}
+
+/// Stores a notification about a group (someone joined it) or an event (someone will go), with
+/// the rules of [`insert_notification`], in place of an earlier one about the same.
+#[allow(clippy::too_many_arguments)]
+pub async fn insert_subject_notification(
+    conn: &mut Conn<'_>,
+    id: i64,
+    recipient: i64,
+    kind: &str,
+    from_actor: i64,
+    group_id: Option<i64>,
+    event_id: Option<i64>,
+    now: i64,
+) -> Result<bool, DbError> {
+    delete_same_subject_notification(conn, recipient, kind, from_actor, group_id, event_id).await?;
+    let inserted = execute!(
+        conn,
+        concat!(
+            "INSERT INTO notifications (id, account_id, kind, from_actor_id, group_id, event_id, created_at) \
+             SELECT $1, $2, $3, $4, $5, $6, $7 WHERE $2 <> $4 \
+             AND EXISTS (SELECT 1 FROM accounts WHERE actor_id = $2) AND NOT ",
+            super::blocks::silenced_for!("$2", "$4", "$7"),
+        ),
+        id,
+        recipient,
+        kind,
+        from_actor,
+        group_id,
+        event_id,
+        now,
+    )?;
+    Ok(inserted == 1)
+}
+
 /// Removes an earlier notification of the same kind about the same post from the same actor,
 /// so that a new one (another edit) is listed as new.
 pub async fn delete_same_notification(
@@ -166,8 +221,8 @@ pub async fn delete_all_notifications(conn: &mut Conn<'_>, account: i64) -> Resu
     execute!(conn, "DELETE FROM notifications WHERE account_id = $1", account)
 }
 
-/// Notifications newer than the member's `notifications` marker (not those the member's blocks
-/// and mutes leave out of the list).
+/// Notifications newer than the member's `notifications` marker and not marked read one by one
+/// (not those the member's blocks and mutes leave out of the list).
 pub async fn count_unread(conn: &mut Conn<'_>, account: i64, now: i64) -> Result<i64, DbError> {
     query_scalar!(
         conn,
@@ -176,10 +231,107 @@ pub async fn count_unread(conn: &mut Conn<'_>, account: i64, now: i64) -> Result
         concat!(
             "SELECT COUNT(*) FROM notifications n WHERE n.account_id = $1 AND n.id > COALESCE( \
              (SELECT CAST(m.last_read_id AS BIGINT) FROM markers m \
-              WHERE m.account_id = $1 AND m.timeline = 'notifications'), 0) AND NOT ",
+              WHERE m.account_id = $1 AND m.timeline = 'notifications'), 0) AND n.read_at IS NULL AND NOT ",
             super::blocks::silenced_for!("$1", "n.from_actor_id", "$2")
         ),
         account,
         now
+    )
+}
+
+/// Marks one notification read (the web's "mark as read"); false when it is not the member's.
+pub async fn update_notification_read(
+    conn: &mut Conn<'_>,
+    account: i64,
+    id: i64,
+    now: i64,
+) -> Result<bool, DbError> {
+    let changed = execute!(
+        conn,
+        "UPDATE notifications SET read_at = $3 WHERE account_id = $1 AND id = $2 AND read_at IS NULL",
+        account,
+        id,
+        now,
+    )?;
+    Ok(changed > 0)
+}
+
+/// The member's newest notification id, where "mark all as read" moves the marker to.
+pub async fn newest_notification_id(conn: &mut Conn<'_>, account: i64) -> Result<Option<i64>, DbError> {
+    query_scalar!(
+        conn,
+        Option<i64>,
+        fetch_one,
+        "SELECT MAX(id) FROM notifications WHERE account_id = $1",
+        account
+    )
+}
+
+/// A notification as the web page lists it: who, what, and where it leads, in one row.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct NotificationEntryRow {
+    pub id: i64,
+    pub kind: String,
+    pub created_at: i64,
+    pub read_at: Option<i64>,
+    /// The `notifications` marker: everything up to it counts as read.
+    pub read_up_to: i64,
+    pub from_name: String,
+    pub from_display_name: String,
+    pub from_host: Option<String>,
+    pub post_id: Option<i64>,
+    pub post_root_id: Option<i64>,
+    /// The title of the post's thread.
+    pub thread_title: Option<String>,
+    pub report_id: Option<i64>,
+    /// The group of the reported posts (for a moderator's report), if ours.
+    pub report_group_name: Option<String>,
+    pub report_target_name: Option<String>,
+    pub report_target_host: Option<String>,
+    /// The group someone joined: its name and whether it is ours.
+    pub joined_group_name: Option<String>,
+    pub event_id: Option<i64>,
+    pub event_title: Option<String>,
+}
+
+/// One page of the member's notifications of `kinds` (comma-framed), newest first below
+/// `max_id`, in one query whatever their kinds.
+pub async fn list_notification_entries(
+    conn: &mut Conn<'_>,
+    account: i64,
+    max_id: Option<i64>,
+    limit: i64,
+    kinds: &str,
+    now: i64,
+) -> Result<Vec<NotificationEntryRow>, DbError> {
+    query_as!(
+        conn,
+        NotificationEntryRow,
+        fetch_all,
+        concat!(
+            "SELECT n.id, n.kind, n.created_at, n.read_at, \
+             COALESCE(CAST(m.last_read_id AS BIGINT), 0) AS read_up_to, \
+             a.name AS from_name, a.display_name AS from_display_name, i.host AS from_host, \
+             n.post_id, p.root_id AS post_root_id, root.title AS thread_title, \
+             n.report_id, CASE WHEN rg.local THEN rg.name END AS report_group_name, \
+             rt.name AS report_target_name, rti.host AS report_target_host, \
+             jg.name AS joined_group_name, n.event_id, ev.title AS event_title \
+             FROM notifications n JOIN actors a ON a.id = n.from_actor_id \
+             LEFT JOIN instances i ON i.id = a.instance_id \
+             LEFT JOIN markers m ON m.account_id = n.account_id AND m.timeline = 'notifications' \
+             LEFT JOIN posts p ON p.id = n.post_id LEFT JOIN posts root ON root.id = p.root_id \
+             LEFT JOIN reports r ON r.id = n.report_id LEFT JOIN actors rg ON rg.id = r.group_id \
+             LEFT JOIN actors rt ON rt.id = r.target_id LEFT JOIN instances rti ON rti.id = rt.instance_id \
+             LEFT JOIN actors jg ON jg.id = n.group_id LEFT JOIN events ev ON ev.id = n.event_id \
+             WHERE n.account_id = $1 AND ($2 IS NULL OR n.id < $2) AND $4 LIKE '%,' || n.kind || ',%' \
+             AND (n.post_id IS NULL OR p.deleted_at IS NULL) AND NOT ",
+            super::blocks::silenced_for!("$1", "n.from_actor_id", "$5"),
+            " ORDER BY n.id DESC LIMIT $3"
+        ),
+        account,
+        max_id,
+        limit,
+        kinds,
+        now,
     )
 }

@@ -187,3 +187,52 @@ pub async fn revoke_token(conn: &mut Conn<'_>, app_id: i64, hash: &str, now: i64
     )?;
     Ok(changed > 0)
 }
+
+/// An app a member has authorized: its live tokens taken together.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct AuthorizedAppRow {
+    pub app_id: i64,
+    pub name: String,
+    pub website: Option<String>,
+    /// The scopes of its newest token.
+    pub scopes: String,
+    pub first_authorized_at: i64,
+    pub tokens: i64,
+}
+
+/// The apps holding live tokens of `account`, in one query.
+pub async fn list_authorized_apps(
+    conn: &mut Conn<'_>,
+    account: i64,
+) -> Result<Vec<AuthorizedAppRow>, DbError> {
+    query_as!(
+        conn,
+        AuthorizedAppRow,
+        fetch_all,
+        "SELECT a.id AS app_id, a.name, a.website, \
+         (SELECT t2.scopes FROM oauth_tokens t2 WHERE t2.app_id = a.id AND t2.account_id = $1 \
+          AND t2.revoked_at IS NULL ORDER BY t2.id DESC LIMIT 1) AS scopes, \
+         MIN(t.created_at) AS first_authorized_at, COUNT(*) AS tokens \
+         FROM oauth_tokens t JOIN oauth_apps a ON a.id = t.app_id \
+         WHERE t.account_id = $1 AND t.revoked_at IS NULL \
+         GROUP BY a.id, a.name, a.website ORDER BY MIN(t.created_at) DESC, a.id DESC",
+        account
+    )
+}
+
+/// Revokes every live token `account` gave the app `app_id`; returns how many.
+pub async fn revoke_app_tokens_of(
+    conn: &mut Conn<'_>,
+    account: i64,
+    app_id: i64,
+    now: i64,
+) -> Result<u64, DbError> {
+    execute!(
+        conn,
+        "UPDATE oauth_tokens SET revoked_at = $3, refresh_hash = NULL \
+         WHERE account_id = $1 AND app_id = $2 AND revoked_at IS NULL",
+        account,
+        app_id,
+        now,
+    )
+}

@@ -155,8 +155,18 @@ fn name_conflict(error: db::DbError) -> ServiceError {
 /// Signs a person in. After `max_failed_logins` failures in a row the account is locked for
 /// `lockout_seconds`, and even the right password is refused until then.
 pub async fn login(ctx: &Context, username: &str, password: &str) -> Result<NewSession, ServiceError> {
+    login_from(ctx, username, password, None).await
+}
+
+/// [`login`] from a browser, whose name (`User-Agent`) the sessions page shows.
+pub async fn login_from(
+    ctx: &Context,
+    username: &str,
+    password: &str,
+    browser: Option<&str>,
+) -> Result<NewSession, ServiceError> {
     let user = check_credentials(ctx, username, password).await?;
-    start_session(ctx, user).await
+    start_session_from(ctx, user, browser).await
 }
 
 /// Checks a username and password with the lockout rules of [`login`], without opening a
@@ -212,12 +222,34 @@ pub async fn check_credentials(
 
 /// Opens a session for a person who has just proven who they are (signed in or registered).
 pub async fn start_session(ctx: &Context, user: CurrentUser) -> Result<NewSession, ServiceError> {
+    start_session_from(ctx, user, None).await
+}
+
+/// The longest browser name kept with a session.
+const BROWSER_NAME_CHARS: usize = 200;
+
+/// [`start_session`] in a browser that names itself (`User-Agent`).
+pub async fn start_session_from(
+    ctx: &Context,
+    user: CurrentUser,
+    browser: Option<&str>,
+) -> Result<NewSession, ServiceError> {
     let token = new_session_token();
     let now = ctx.now();
     let expires_at = now.plus_seconds(ctx.settings.session_ttl_seconds).millis();
+    let browser: Option<String> = browser
+        .map(|name| name.chars().filter(|c| !c.is_control()).take(BROWSER_NAME_CHARS).collect::<String>())
+        .filter(|name| !name.trim().is_empty());
     let mut conn = ctx.db.acquire().await?;
-    db::sessions::insert_session(&mut conn.conn(), &hash_token(&token), user.id.0, now.millis(), expires_at)
-        .await?;
+    db::sessions::insert_session(
+        &mut conn.conn(),
+        &hash_token(&token),
+        user.id.0,
+        now.millis(),
+        expires_at,
+        browser.as_deref(),
+    )
+    .await?;
     Ok(NewSession { token, user, max_age_seconds: ctx.settings.session_ttl_seconds })
 }
 

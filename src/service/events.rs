@@ -264,6 +264,7 @@ pub async fn set_rsvp(
         return Ok(());
     }
     super::group_bans::refuse_if_banned(ctx, &mut conn, Some(row.group_id), user.id).await?;
+    let organiser = row.author_id;
     let event = EventDetails::from_row(row);
     if answer == Rsvp::Going && !event.join_mode.joinable_from_here() {
         return Err(FieldError::new("rsvp", "cannot be joined from here").into());
@@ -273,6 +274,9 @@ pub async fn set_rsvp(
     }
     let now = ctx.now().millis();
     db::events::upsert_participant(&mut conn, id.0, user.id.0, answer.as_str(), None, now).await?;
+    if answer == Rsvp::Going {
+        super::notifications::notify_event_answer(ctx, &mut conn, organiser, id.0, user.id.0).await?;
+    }
     ctx.emit(
         &mut conn,
         DomainEvent::EventAnswered {
@@ -513,6 +517,7 @@ pub async fn answer_remote(
         super::group_bans::refuse_if_banned(ctx, &mut conn, Some(row.group_id), actor).await?;
     }
     let already_going = row.viewer_status.as_deref() == Some("going");
+    let organiser = row.author_id;
     if going && !already_going && EventDetails::from_row(row).is_full() {
         if let Some(join) = join_ap_id {
             let rejected = DomainEvent::EventJoinRejected {
@@ -528,6 +533,9 @@ pub async fn answer_remote(
     let status = if going { Rsvp::Going } else { Rsvp::NotGoing };
     db::events::upsert_participant(&mut conn, id.0, actor.0, status.as_str(), join_ap_id, ctx.now().millis())
         .await?;
+    if going && !already_going {
+        super::notifications::notify_event_answer(ctx, &mut conn, organiser, id.0, actor.0).await?;
+    }
     if let (true, Some(join)) = (going, join_ap_id) {
         ctx.emit(
             &mut conn,

@@ -99,6 +99,9 @@ async fn follow(
         if target.kind == "person" && state == "accepted" {
             notifications::notify(ctx, conn, target.id, "follow", user.id.0, None).await?;
         }
+        if target.kind == "group" && target.local && state == "accepted" {
+            notifications::notify_group_join(ctx, conn, target.id, user.id.0).await?;
+        }
         ctx.emit(
             conn,
             DomainEvent::Followed { follow_id: id, follower_id: user.id.0, followed_id: target.id },

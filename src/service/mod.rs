@@ -2,6 +2,7 @@
 //! (web form, Mastodon client, remote inbox), and every permission check is written here once.
 
 pub mod account_cards;
+pub mod account_security;
 pub mod accounts;
 pub mod admin_accounts;
 pub mod authority;
@@ -26,6 +27,7 @@ pub mod media;
 pub mod moderator_teams;
 pub mod modlog;
 pub mod network;
+pub mod notification_page;
 pub mod notifications;
 pub mod oauth;
 pub mod passwords;
@@ -46,6 +48,7 @@ pub mod thread_locks;
 pub mod threads;
 pub mod users;
 pub mod visiting_moderators;
+pub mod watches;
 
 use std::sync::Arc;
 

@@ -55,6 +55,57 @@ pub(crate) async fn notify_report(
     Ok(())
 }
 
+/// Someone joined a group the recipient moderates (web only: Mastodon has no such type).
+pub const GROUP_JOIN: &str = "group_join";
+/// Someone will go to an event the recipient organises (web only).
+pub const EVENT_RSVP: &str = "event_rsvp";
+
+/// Tells the local moderators of `group` that `joiner` follows it now.
+pub(crate) async fn notify_group_join(
+    ctx: &Context,
+    conn: &mut Conn<'_>,
+    group: i64,
+    joiner: i64,
+) -> Result<(), ServiceError> {
+    let now = ctx.now().millis();
+    for moderator in db::reports::list_local_moderator_ids(conn, group).await? {
+        db::notifications::insert_subject_notification(
+            conn,
+            ctx.new_id(),
+            moderator,
+            GROUP_JOIN,
+            joiner,
+            Some(group),
+            None,
+            now,
+        )
+        .await?;
+    }
+    Ok(())
+}
+
+/// Tells the organiser of `event` (if local) that `participant` will go.
+pub(crate) async fn notify_event_answer(
+    ctx: &Context,
+    conn: &mut Conn<'_>,
+    organiser: i64,
+    event: i64,
+    participant: i64,
+) -> Result<(), ServiceError> {
+    db::notifications::insert_subject_notification(
+        conn,
+        ctx.new_id(),
+        organiser,
+        EVENT_RSVP,
+        participant,
+        None,
+        Some(event),
+        ctx.now().millis(),
+    )
+    .await?;
+    Ok(())
+}
+
 /// Tells the local members who asked to hear about each post of `author` (a follow with
 /// `notify`) that `post` is out: Mastodon's `status` notification.
 pub(crate) async fn notify_subscribers(
@@ -104,6 +155,23 @@ pub struct NotificationFilter {
     pub account_id: Option<i64>,
 }
 
+/// Every kind the client API lists: [`KINDS`] and the watch notifications, which it shows as
+/// `status`.
+pub fn api_kinds() -> Vec<&'static str> {
+    let mut kinds = KINDS.to_vec();
+    kinds.extend([super::watches::WATCHED_REPLY, super::watches::WATCHED_THREAD]);
+    kinds
+}
+
+/// The Mastodon notification type of a stored kind: a new post in a watched thread or group is
+/// a `status`, as Mastodon calls the posts of subscribed accounts.
+pub fn mastodon_type(kind: &str) -> &str {
+    match kind {
+        super::watches::WATCHED_REPLY | super::watches::WATCHED_THREAD => "status",
+        other => other,
+    }
+}
+
 /// One page of notifications with their accounts and posts, in two queries.
 pub async fn list_notifications(
     ctx: &Context,
@@ -111,11 +179,10 @@ pub async fn list_notifications(
     window: Window,
     filter: &NotificationFilter,
 ) -> Result<Vec<NotificationView>, ServiceError> {
-    let kinds: Vec<&str> = KINDS
-        .iter()
-        .copied()
-        .filter(|k| filter.types.is_empty() || filter.types.iter().any(|t| t == k))
-        .filter(|k| !filter.exclude_types.iter().any(|t| t == k))
+    let kinds: Vec<&str> = api_kinds()
+        .into_iter()
+        .filter(|k| filter.types.is_empty() || filter.types.iter().any(|t| t == mastodon_type(k)))
+        .filter(|k| !filter.exclude_types.iter().any(|t| t == mastodon_type(k)))
         .collect();
     let framed = format!(",{},", kinds.join(","));
     let mut conn = ctx.db.acquire().await?;

@@ -77,6 +77,8 @@ pub async fn reply(
     db::posts::update_thread_on_reply(&mut conn, parent.root_id, now).await?;
     notifications::notify(ctx, &mut conn, parent.author_id, "mention", user.id.0, Some(id)).await?;
     notifications::notify_subscribers(ctx, &mut conn, user.id.0, id).await?;
+    super::watches::notify_thread_watchers(ctx, &mut conn, parent.root_id, id, user.id.0, parent.author_id)
+        .await?;
     super::tags::store_references(ctx, &mut conn, id, user.id.0, &linked.hashtags, &linked.mentioned).await?;
     ctx.emit(
         &mut conn,

@@ -122,6 +122,9 @@ pub async fn accept_remote_follow(
         ctx.now().millis(),
     )
     .await?;
+    if state == "accepted" && !already_accepted && target.kind == "group" {
+        super::notifications::notify_group_join(ctx, &mut conn, followed.0, follower.0).await?;
+    }
     if state == "accepted" {
         ctx.emit(
             &mut conn,
@@ -285,6 +288,15 @@ pub async fn store_remote_post_referring(
                     Some(id),
                 )
                 .await?;
+                super::watches::notify_thread_watchers(
+                    ctx,
+                    &mut conn,
+                    parent.root_id,
+                    id,
+                    post.author.0,
+                    parent.author_id,
+                )
+                .await?;
                 ctx.emit(
                     &mut conn,
                     DomainEvent::ReplyCreated {
@@ -298,6 +310,8 @@ pub async fn store_remote_post_referring(
             None => {
                 if let Some(group_id) = group_id {
                     super::boosts::share_in_group(ctx, &mut conn, id, group_id).await?;
+                    super::watches::notify_group_watchers(ctx, &mut conn, group_id, id, post.author.0)
+                        .await?;
                     ctx.emit(
                         &mut conn,
                         DomainEvent::ThreadCreated {

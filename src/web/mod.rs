@@ -13,8 +13,10 @@ pub mod i18n;
 pub mod ical;
 pub mod member_views;
 pub mod moderation_pages;
+pub mod notification_views;
 pub mod pages;
 pub mod rate_limit;
+pub mod security_views;
 pub mod session;
 pub mod spam_guard;
 pub mod svg_chart;
@@ -25,9 +27,9 @@ use axum::Router;
 use axum::middleware;
 use axum::routing::{get, post};
 use handlers::{
-    about, admin, admin_accounts, assets, auth, blocks, calendar, events, feeds, follow_requests, goals,
-    groups, home, language, media, moderation, network, posts, projects, registrations, reports, search,
-    settings, tags, teams, threads, users,
+    about, account_security, admin, admin_accounts, assets, auth, blocks, calendar, events, feeds,
+    follow_requests, goals, groups, home, language, media, moderation, network, notifications, posts,
+    projects, registrations, reports, search, settings, tags, teams, threads, users, watches,
 };
 
 /// The HTML pages. Canonical URLs also answer ActivityPub JSON (see `federation::serve`).
@@ -35,6 +37,9 @@ pub fn pages(state: &AppState) -> Router<AppState> {
     let auth_limited = Router::new()
         .route("/login", post(auth::login_submit))
         .route("/register", post(auth::register_submit))
+        // They check the current password: limited like sign-in, against guessing it.
+        .route("/settings/password", post(account_security::change_password))
+        .route("/settings/email", post(account_security::change_email))
         .route_layer(middleware::from_fn_with_state(state.clone(), rate_limit::limit_auth_attempts));
 
     Router::new()
@@ -117,10 +122,20 @@ pub fn pages(state: &AppState) -> Router<AppState> {
         .route("/register", get(auth::register_form))
         .route("/logout", post(auth::logout))
         .route("/settings/profile", get(settings::profile_form).post(settings::profile_submit))
+        .route("/settings/security", get(account_security::show))
+        .route("/settings/sessions/sign-out-everywhere", post(account_security::sign_out_everywhere))
+        .route("/settings/apps/{id}/revoke", post(account_security::revoke_app))
         .route("/settings/blocks", get(blocks::settings))
         .route("/settings/blocks/people", post(blocks::person))
         .route("/settings/blocks/domains", post(blocks::block_domain))
         .route("/settings/blocks/domains/remove", post(blocks::unblock_domain))
+        .route("/notifications", get(notifications::list))
+        .route("/notifications/read", post(notifications::mark_all_read))
+        .route("/notifications/{id}/read", post(notifications::mark_read))
+        .route("/t/{id}/watch", post(watches::watch_thread))
+        .route("/t/{id}/unwatch", post(watches::unwatch_thread))
+        .route("/g/{name}/watch", post(watches::watch_group))
+        .route("/g/{name}/unwatch", post(watches::unwatch_group))
         .route("/language", post(language::choose))
         .merge(auth_limited)
         .layer(middleware::from_fn_with_state(state.clone(), csrf::protect_forms))

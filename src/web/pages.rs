@@ -67,6 +67,8 @@ pub struct GroupPage {
     pub threads: ListView<PostView>,
     /// The project of a project group, when it has been described.
     pub project: Option<ProjectView>,
+    /// The viewer watches the group (is told of each new thread).
+    pub watching: bool,
 }
 
 #[derive(Template)]
@@ -144,6 +146,8 @@ pub struct ThreadPage {
     pub locked: bool,
     /// The viewer moderates the group: the lock or unlock button shows.
     pub can_lock: bool,
+    /// The viewer watches the thread (is told of each new reply).
+    pub watching: bool,
 }
 
 #[derive(Template)]

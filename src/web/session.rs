@@ -9,7 +9,7 @@ use super::csrf::CsrfToken;
 use super::error::WebError;
 use super::i18n::negotiate;
 use super::view::Chrome;
-use crate::service::{CurrentUser, accounts};
+use crate::service::{CurrentUser, accounts, notification_page};
 use crate::state::AppState;
 
 pub const SESSION_COOKIE: &str = "allmende_session";
@@ -99,6 +99,11 @@ where
             &state.config.instance.default_language,
         );
         let path = parts.uri.path_and_query().map(|p| p.as_str().to_owned()).unwrap_or_else(|| "/".into());
-        Ok(Chrome::new(&state.config.instance.name, user.as_ref(), csrf_token, t, path))
+        let unread = match &user {
+            Some(user) => notification_page::unread_count(&state.ctx, user).await?,
+            None => 0,
+        };
+        Ok(Chrome::new(&state.config.instance.name, user.as_ref(), csrf_token, t, path)
+            .with_unread_notifications(unread))
     }
 }

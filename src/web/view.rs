@@ -20,6 +20,8 @@ pub struct Chrome {
     pub t: Translator,
     /// This page's path and query, where the language menu comes back to.
     pub path: String,
+    /// The signed-in person's unread notifications, counted in the header.
+    pub unread_notifications: i64,
 }
 
 #[derive(Debug, Clone)]
@@ -50,7 +52,14 @@ impl Chrome {
                 url: uris::user_path(&u.name),
             }),
             csrf_token,
+            unread_notifications: 0,
         }
+    }
+
+    /// The same frame with the signed-in person's unread notification count.
+    pub fn with_unread_notifications(mut self, count: i64) -> Self {
+        self.unread_notifications = count;
+        self
     }
 
     pub fn signed_in(&self) -> bool {

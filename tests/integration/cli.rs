@@ -34,6 +34,7 @@ fn every_command_has_help() {
         vec!["migrate", "--help"],
         vec!["user", "--help"],
         vec!["user", "create", "--help"],
+        vec!["user", "reset-password", "--help"],
         vec!["group", "--help"],
         vec!["group", "create", "--help"],
     ] {
@@ -126,4 +127,82 @@ fn bad_configuration_is_a_clear_error() {
     std::fs::write(&good, "[instance]\nname = \"Klimaforum Borken\"\n").expect("write");
     let output = allmende(dir.path(), &["--config", good.to_str().expect("path"), "migrate"], &[]);
     assert!(output.status.success(), "{}", stderr(&output));
+}
+
+/// `allmende` with `input` on its standard input.
+fn allmende_with_stdin(data_dir: &std::path::Path, args: &[&str], input: &str) -> Output {
+    use std::io::Write;
+    use std::process::Stdio;
+    let mut command = Command::new(env!("CARGO_BIN_EXE_allmende"));
+    for (key, _) in std::env::vars() {
+        if key.starts_with("ALLMENDE_") {
+            command.env_remove(key);
+        }
+    }
+    command.env("ALLMENDE_DATA_DIR", data_dir).env("ALLMENDE_LOG_FILTER", "warn").env_remove("RUST_LOG");
+    let mut child = command
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    child.stdin.take().expect("stdin").write_all(input.as_bytes()).expect("write stdin");
+    child.wait_with_output().expect("the binary ends")
+}
+
+/// Whether `password` is ana's password now, read from the SQLite file of `data_dir`.
+fn is_password_of_ana(data_dir: &std::path::Path, password: &str) -> bool {
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
+    runtime.block_on(async {
+        use sqlx::Connection;
+        let url = format!("sqlite://{}", data_dir.join("allmende.sqlite").display());
+        let mut conn = sqlx::SqliteConnection::connect(&url).await.expect("the database opens");
+        let hash: String = sqlx::query_scalar(
+            "SELECT c.password_hash FROM accounts c JOIN actors a ON a.id = c.actor_id WHERE a.name = 'ana'",
+        )
+        .fetch_one(&mut conn)
+        .await
+        .expect("ana's hash");
+        allmende::service::passwords::verify_password(password, &hash).await.expect("verify")
+    })
+}
+
+#[test]
+fn passwords_are_reset_from_the_command_line() {
+    let dir = tempfile::tempdir().expect("dir");
+    let created =
+        allmende(dir.path(), &["user", "create", "--username", "ana", "--password", "long enough pw"], &[]);
+    assert!(created.status.success(), "{}", stderr(&created));
+
+    let random = allmende(dir.path(), &["user", "reset-password", "ana"], &[]);
+    assert!(random.status.success(), "{}", stderr(&random));
+    let stdout = String::from_utf8_lossy(&random.stdout).into_owned();
+    let password = stdout
+        .lines()
+        .find_map(|line| line.strip_prefix("New password of ana: "))
+        .unwrap_or_else(|| panic!("the new password is printed: {stdout}"))
+        .to_owned();
+    assert!(password.len() >= 16, "{password}");
+    assert!(is_password_of_ana(dir.path(), &password), "the printed password is the new one");
+    assert!(!is_password_of_ana(dir.path(), "long enough pw"));
+
+    let chosen = allmende_with_stdin(
+        dir.path(),
+        &["user", "reset-password", "ana", "--password-stdin"],
+        "my chosen passphrase\n",
+    );
+    assert!(chosen.status.success(), "{}", stderr(&chosen));
+    assert!(
+        !String::from_utf8_lossy(&chosen.stdout).contains("my chosen passphrase"),
+        "a chosen password is not echoed"
+    );
+    assert!(is_password_of_ana(dir.path(), "my chosen passphrase"));
+
+    let short =
+        allmende_with_stdin(dir.path(), &["user", "reset-password", "ana", "--password-stdin"], "short\n");
+    assert_clear_failure(&short, "password: must be at least 8 characters");
+    let unknown = allmende(dir.path(), &["user", "reset-password", "nobody"], &[]);
+    assert_clear_failure(&unknown, "username: is not an account here");
+    assert!(is_password_of_ana(dir.path(), "my chosen passphrase"), "refused resets change nothing");
 }

@@ -4,6 +4,7 @@
 
 #![allow(dead_code)]
 
+mod account_security;
 mod accounts;
 mod activitypub_serve;
 mod api_client;
@@ -66,3 +67,4 @@ mod suspensions;
 mod tags;
 mod timeline_boosts;
 mod visiting_moderators;
+mod web_notifications;

@@ -25,7 +25,7 @@ impl Notification {
     pub fn new(uris: &Uris, view: &NotificationView) -> Self {
         Self {
             id: view.id.to_string(),
-            kind: view.kind.clone(),
+            kind: crate::service::notifications::mastodon_type(&view.kind).to_owned(),
             group_key: format!("ungrouped-{}", view.id),
             created_at: timestamp(view.created_at),
             account: Account::from_summary(uris, &view.account),

@@ -2,7 +2,7 @@
 
 use axum::Form;
 use axum::extract::{Query, State};
-use axum::http::{StatusCode, header};
+use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
@@ -39,24 +39,27 @@ pub struct LoginForm {
 pub async fn login_submit(
     State(state): State<AppState>,
     chrome: Chrome,
+    headers: HeaderMap,
     Form(form): Form<LoginForm>,
 ) -> Result<Response, WebError> {
-    let (status, message) = match accounts::login(&state.ctx, &form.username, &form.password).await {
-        Ok(session) => return Ok(signed_in(&state, session)),
-        Err(ServiceError::BadCredentials) => (StatusCode::UNAUTHORIZED, chrome.t.get("login-wrong")),
-        Err(ServiceError::LockedOut) => (StatusCode::UNAUTHORIZED, chrome.t.get("login-locked")),
-        Err(ServiceError::AccountPending) => (StatusCode::FORBIDDEN, chrome.t.get("login-pending")),
-        Err(ServiceError::AccountRejected(message)) if message.is_empty() => {
-            (StatusCode::FORBIDDEN, chrome.t.get("login-rejected"))
-        }
-        Err(ServiceError::AccountRejected(message)) => {
-            (StatusCode::FORBIDDEN, chrome.t.arg("login-rejected-with-message", "message", message))
-        }
-        Err(ServiceError::AccountSuspended(reason)) => {
-            (StatusCode::FORBIDDEN, chrome.t.arg("login-suspended", "reason", reason))
-        }
-        Err(other) => return Err(other.into()),
-    };
+    let browser = browser_name(&headers);
+    let (status, message) =
+        match accounts::login_from(&state.ctx, &form.username, &form.password, browser).await {
+            Ok(session) => return Ok(signed_in(&state, session)),
+            Err(ServiceError::BadCredentials) => (StatusCode::UNAUTHORIZED, chrome.t.get("login-wrong")),
+            Err(ServiceError::LockedOut) => (StatusCode::UNAUTHORIZED, chrome.t.get("login-locked")),
+            Err(ServiceError::AccountPending) => (StatusCode::FORBIDDEN, chrome.t.get("login-pending")),
+            Err(ServiceError::AccountRejected(message)) if message.is_empty() => {
+                (StatusCode::FORBIDDEN, chrome.t.get("login-rejected"))
+            }
+            Err(ServiceError::AccountRejected(message)) => {
+                (StatusCode::FORBIDDEN, chrome.t.arg("login-rejected-with-message", "message", message))
+            }
+            Err(ServiceError::AccountSuspended(reason)) => {
+                (StatusCode::FORBIDDEN, chrome.t.arg("login-suspended", "reason", reason))
+            }
+            Err(other) => return Err(other.into()),
+        };
     let page = LoginPage {
         form: FormState::general_message(message),
         chrome,
@@ -138,6 +141,7 @@ fn spam_check(state: &AppState, form: &RegisterForm) -> Result<(), ServiceError>
 pub async fn register_submit(
     State(state): State<AppState>,
     chrome: Chrome,
+    headers: HeaderMap,
     Form(form): Form<RegisterForm>,
 ) -> Result<Response, WebError> {
     let input = Application {
@@ -163,7 +167,10 @@ pub async fn register_submit(
     match result {
         Ok(Registered::Active(user)) => {
             keep_page_language(&state, &user, chrome.t.code()).await;
-            Ok(signed_in(&state, accounts::start_session(&state.ctx, user).await?))
+            Ok(signed_in(
+                &state,
+                accounts::start_session_from(&state.ctx, user, browser_name(&headers)).await?,
+            ))
         }
         Ok(Registered::Pending(user)) => {
             keep_page_language(&state, &user, chrome.t.code()).await;
@@ -220,4 +227,9 @@ fn signed_in(state: &AppState, session: NewSession) -> Response {
         !state.config.insecure_http,
     );
     ([(header::SET_COOKIE, cookie)], Redirect::to("/")).into_response()
+}
+
+/// The browser's own name (`User-Agent`), kept with its session for the sessions page.
+fn browser_name(headers: &HeaderMap) -> Option<&str> {
+    headers.get(header::USER_AGENT).and_then(|value| value.to_str().ok())
 }

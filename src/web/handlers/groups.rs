@@ -10,7 +10,7 @@ use crate::domain::GroupKind;
 use crate::domain::language::UI_LANGUAGES;
 use crate::federation::uris;
 use crate::service::groups::{self, GroupSettings, NewGroup};
-use crate::service::{ServiceError, follows, projects};
+use crate::service::{ServiceError, follows, projects, watches};
 use crate::state::AppState;
 use crate::web::error::WebError;
 use crate::web::pages::{DirectoryPage, GroupEditPage, GroupPage, NewGroupPage, render};
@@ -110,8 +110,13 @@ pub async fn show(
 ) -> Result<Response, WebError> {
     let (group, threads, project) =
         projects::get_group_page(&state.ctx, &name, viewer.as_ref(), query.before.as_deref()).await?;
+    let watching = match &viewer {
+        Some(viewer) => watches::watches_group(&state.ctx, viewer, group.id.0).await?,
+        None => false,
+    };
     let page = GroupPage {
         chrome,
+        watching,
         threads: ListView::from_paged(&threads, &uris::group_path(&group.name), "before"),
         group: GroupView::from(&group),
         project: project.as_ref().map(|p| ProjectView::with_partner_actors(&p.project, &p.partner_actors)),

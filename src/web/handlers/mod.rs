@@ -1,6 +1,7 @@
 //! One file per area of the site.
 
 pub mod about;
+pub mod account_security;
 pub mod admin;
 pub mod admin_accounts;
 pub mod assets;
@@ -17,6 +18,7 @@ pub mod language;
 pub mod media;
 pub mod moderation;
 pub mod network;
+pub mod notifications;
 pub mod posts;
 pub mod projects;
 pub mod registrations;
@@ -27,3 +29,4 @@ pub mod tags;
 pub mod teams;
 pub mod threads;
 pub mod users;
+pub mod watches;

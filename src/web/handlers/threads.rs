@@ -9,7 +9,7 @@ use serde::Deserialize;
 use super::posts::parse_post_id;
 use crate::federation::uris;
 use crate::service::threads::{self, NewThread};
-use crate::service::{ServiceError, groups, thread_locks};
+use crate::service::{ServiceError, groups, thread_locks, watches};
 use crate::state::AppState;
 use crate::web::error::WebError;
 use crate::web::pages::{NewThreadPage, ThreadPage, render};
@@ -92,6 +92,10 @@ pub async fn show(
 ) -> Result<Response, WebError> {
     let id = parse_post_id(&id)?;
     let thread = threads::get_thread_page(&state.ctx, id, viewer.as_ref(), query.after.as_deref()).await?;
+    let watching = match &viewer {
+        Some(viewer) => watches::watches_thread(&state.ctx, viewer, id).await?,
+        None => false,
+    };
     let thread_url = uris::thread_path(id);
     let chrome_lang = chrome.lang.clone();
     let page = ThreadPage {
@@ -102,6 +106,7 @@ pub async fn show(
         post_language: viewer.as_ref().map_or_else(|| chrome_lang.clone(), |v| v.language.clone()),
         locked: thread.locked,
         can_lock: thread.viewer_moderates && !thread.opener.deleted,
+        watching,
     };
     render(StatusCode::OK, &page)
 }

@@ -74,6 +74,10 @@ const MODERATION_FIXED: &[(&str, &str)] = &[
     ("the reason is too long (at most 1000 characters)", "field-error-reason-too-long"),
 ];
 
+/// What the account security settings refuse (`service::account_security`).
+const SECURITY_FIXED: &[(&str, &str)] =
+    &[(crate::service::account_security::WRONG_PASSWORD, "field-error-wrong-password")];
+
 /// A message id and its arguments for one refused field, if the description is known.
 pub fn message_for(error: &FieldError) -> Option<(&'static str, Vec<(&'static str, FluentValue<'static>)>)> {
     let text = error.message.as_str();
@@ -82,6 +86,7 @@ pub fn message_for(error: &FieldError) -> Option<(&'static str, Vec<(&'static st
         .chain(EVENT_FIXED)
         .chain(MEMBERS_FIXED)
         .chain(MODERATION_FIXED)
+        .chain(SECURITY_FIXED)
         .find(|(description, _)| *description == text)
     {
         return Some((id, Vec::new()));

@@ -1,0 +1,32 @@
+# Account security settings: password, email, browser sessions and apps with access.
+
+security-settings-link = Adgangskode, e-mail, sessioner og apps
+security-title = Kontosikkerhed
+security-password-heading = Skift adgangskode
+security-password-hint = Når du skifter adgangskode, bliver du logget ud i alle andre browsere og apps.
+security-current-password = Nuværende adgangskode
+security-new-password = Ny adgangskode
+security-new-password-again = Ny adgangskode igen
+security-password-submit = Skift adgangskode
+security-email-heading = E-mailadresse
+security-email = E-mail
+security-email-submit = Skift e-mail
+security-sessions-heading = Loggede ind browsere
+security-this-browser = denne browser
+security-signed-in-at = logget ind { $date }
+security-expires-at = indtil { $date }
+security-unknown-browser = Ukendt browser
+security-apps-heading = Apps med adgang
+security-apps-none = Ingen app har adgang til din konto.
+security-app-authorized-at = godkendt { $date }
+security-app-scopes = må: { $scopes }
+security-app-revoke = Tilbagekald adgang
+security-app-revoke-named = Tilbagekald adgang for { $app }
+security-everywhere-heading = Log ud overalt
+security-everywhere-hint = Afslutter alle andre browsersessioner og tager adgangen tilbage fra alle apps.
+security-everywhere-submit = Log ud alle andre steder
+security-password-changed = Din adgangskode er skiftet. Andre browsere og apps er logget ud.
+security-email-changed = Din e-mailadresse er skiftet.
+security-signed-out = Alle andre browsere og apps er logget ud.
+security-app-revoked = Appen har ikke længere adgang.
+field-error-wrong-password = Det er ikke din nuværende adgangskode.

@@ -1,0 +1,32 @@
+# Account security settings: password, email, browser sessions and apps with access.
+
+security-settings-link = Passwort, E-Mail, Sitzungen und Apps
+security-title = Kontosicherheit
+security-password-heading = Passwort ändern
+security-password-hint = Wenn du dein Passwort änderst, wirst du in allen anderen Browsern und in allen Apps abgemeldet.
+security-current-password = Aktuelles Passwort
+security-new-password = Neues Passwort
+security-new-password-again = Neues Passwort wiederholen
+security-password-submit = Passwort ändern
+security-email-heading = E-Mail-Adresse
+security-email = E-Mail
+security-email-submit = E-Mail ändern
+security-sessions-heading = Angemeldete Browser
+security-this-browser = dieser Browser
+security-signed-in-at = angemeldet { $date }
+security-expires-at = bis { $date }
+security-unknown-browser = Unbekannter Browser
+security-apps-heading = Apps mit Zugriff
+security-apps-none = Keine App hat Zugriff auf dein Konto.
+security-app-authorized-at = erlaubt { $date }
+security-app-scopes = darf: { $scopes }
+security-app-revoke = Zugriff entziehen
+security-app-revoke-named = Zugriff von { $app } entziehen
+security-everywhere-heading = Überall abmelden
+security-everywhere-hint = Beendet alle anderen Browsersitzungen und entzieht allen Apps den Zugriff.
+security-everywhere-submit = Überall sonst abmelden
+security-password-changed = Dein Passwort wurde geändert. Andere Browser und Apps wurden abgemeldet.
+security-email-changed = Deine E-Mail-Adresse wurde geändert.
+security-signed-out = Alle anderen Browser und alle Apps wurden abgemeldet.
+security-app-revoked = Die App hat keinen Zugriff mehr.
+field-error-wrong-password = Das ist nicht dein aktuelles Passwort.

@@ -1,0 +1,32 @@
+# Account security settings: password, email, browser sessions and apps with access.
+
+security-settings-link = Password, email, sessions and apps
+security-title = Account security
+security-password-heading = Change password
+security-password-hint = Changing your password signs you out in every other browser and in every app.
+security-current-password = Current password
+security-new-password = New password
+security-new-password-again = New password again
+security-password-submit = Change password
+security-email-heading = Email address
+security-email = Email
+security-email-submit = Change email
+security-sessions-heading = Signed-in browsers
+security-this-browser = this browser
+security-signed-in-at = signed in { $date }
+security-expires-at = until { $date }
+security-unknown-browser = Unknown browser
+security-apps-heading = Apps with access
+security-apps-none = No app has access to your account.
+security-app-authorized-at = authorized { $date }
+security-app-scopes = may: { $scopes }
+security-app-revoke = Revoke access
+security-app-revoke-named = Revoke access of { $app }
+security-everywhere-heading = Sign out everywhere
+security-everywhere-hint = Ends every other browser session and takes access back from every app.
+security-everywhere-submit = Sign out everywhere else
+security-password-changed = Your password was changed. Other browsers and apps were signed out.
+security-email-changed = Your email address was changed.
+security-signed-out = Every other browser and every app was signed out.
+security-app-revoked = The app no longer has access.
+field-error-wrong-password = This is not your current password.

@@ -1,0 +1,32 @@
+# Account security settings: password, email, browser sessions and apps with access.
+
+security-settings-link = Salasana, sähköposti, istunnot ja sovellukset
+security-title = Tilin turvallisuus
+security-password-heading = Vaihda salasana
+security-password-hint = Kun vaihdat salasanan, sinut kirjataan ulos kaikista muista selaimista ja sovelluksista.
+security-current-password = Nykyinen salasana
+security-new-password = Uusi salasana
+security-new-password-again = Uusi salasana uudelleen
+security-password-submit = Vaihda salasana
+security-email-heading = Sähköpostiosoite
+security-email = Sähköposti
+security-email-submit = Vaihda sähköposti
+security-sessions-heading = Kirjautuneet selaimet
+security-this-browser = tämä selain
+security-signed-in-at = kirjautunut { $date }
+security-expires-at = { $date } asti
+security-unknown-browser = Tuntematon selain
+security-apps-heading = Sovellukset, joilla on pääsy
+security-apps-none = Millään sovelluksella ei ole pääsyä tiliisi.
+security-app-authorized-at = sallittu { $date }
+security-app-scopes = saa: { $scopes }
+security-app-revoke = Peru pääsy
+security-app-revoke-named = Peru sovelluksen { $app } pääsy
+security-everywhere-heading = Kirjaudu ulos kaikkialta
+security-everywhere-hint = Päättää kaikki muut selainistunnot ja perii pääsyn kaikilta sovelluksilta.
+security-everywhere-submit = Kirjaudu ulos kaikkialta muualta
+security-password-changed = Salasanasi vaihdettiin. Muut selaimet ja sovellukset kirjattiin ulos.
+security-email-changed = Sähköpostiosoitteesi vaihdettiin.
+security-signed-out = Kaikki muut selaimet ja sovellukset kirjattiin ulos.
+security-app-revoked = Sovelluksella ei ole enää pääsyä.
+field-error-wrong-password = Tämä ei ole nykyinen salasanasi.

@@ -1,0 +1,32 @@
+# Account security settings: password, email, browser sessions and apps with access.
+
+security-settings-link = Hasło, e-mail, sesje i aplikacje
+security-title = Bezpieczeństwo konta
+security-password-heading = Zmień hasło
+security-password-hint = Zmiana hasła wyloguje cię ze wszystkich innych przeglądarek i aplikacji.
+security-current-password = Obecne hasło
+security-new-password = Nowe hasło
+security-new-password-again = Powtórz nowe hasło
+security-password-submit = Zmień hasło
+security-email-heading = Adres e-mail
+security-email = E-mail
+security-email-submit = Zmień e-mail
+security-sessions-heading = Zalogowane przeglądarki
+security-this-browser = ta przeglądarka
+security-signed-in-at = zalogowano { $date }
+security-expires-at = do { $date }
+security-unknown-browser = Nieznana przeglądarka
+security-apps-heading = Aplikacje z dostępem
+security-apps-none = Żadna aplikacja nie ma dostępu do twojego konta.
+security-app-authorized-at = zezwolono { $date }
+security-app-scopes = może: { $scopes }
+security-app-revoke = Odbierz dostęp
+security-app-revoke-named = Odbierz dostęp aplikacji { $app }
+security-everywhere-heading = Wyloguj wszędzie
+security-everywhere-hint = Kończy wszystkie inne sesje przeglądarek i odbiera dostęp wszystkim aplikacjom.
+security-everywhere-submit = Wyloguj wszędzie indziej
+security-password-changed = Hasło zostało zmienione. Inne przeglądarki i aplikacje zostały wylogowane.
+security-email-changed = Adres e-mail został zmieniony.
+security-signed-out = Wszystkie inne przeglądarki i aplikacje zostały wylogowane.
+security-app-revoked = Aplikacja nie ma już dostępu.
+field-error-wrong-password = To nie jest twoje obecne hasło.

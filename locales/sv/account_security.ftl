@@ -1,0 +1,32 @@
+# Account security settings: password, email, browser sessions and apps with access.
+
+security-settings-link = Lösenord, e-post, sessioner och appar
+security-title = Kontosäkerhet
+security-password-heading = Byt lösenord
+security-password-hint = När du byter lösenord loggas du ut i alla andra webbläsare och appar.
+security-current-password = Nuvarande lösenord
+security-new-password = Nytt lösenord
+security-new-password-again = Nytt lösenord igen
+security-password-submit = Byt lösenord
+security-email-heading = E-postadress
+security-email = E-post
+security-email-submit = Byt e-post
+security-sessions-heading = Inloggade webbläsare
+security-this-browser = den här webbläsaren
+security-signed-in-at = inloggad { $date }
+security-expires-at = till { $date }
+security-unknown-browser = Okänd webbläsare
+security-apps-heading = Appar med åtkomst
+security-apps-none = Ingen app har åtkomst till ditt konto.
+security-app-authorized-at = godkänd { $date }
+security-app-scopes = får: { $scopes }
+security-app-revoke = Återkalla åtkomst
+security-app-revoke-named = Återkalla åtkomst för { $app }
+security-everywhere-heading = Logga ut överallt
+security-everywhere-hint = Avslutar alla andra webbläsarsessioner och tar tillbaka åtkomsten från alla appar.
+security-everywhere-submit = Logga ut överallt annars
+security-password-changed = Ditt lösenord har bytts. Andra webbläsare och appar har loggats ut.
+security-email-changed = Din e-postadress har bytts.
+security-signed-out = Alla andra webbläsare och appar har loggats ut.
+security-app-revoked = Appen har inte längre åtkomst.
+field-error-wrong-password = Det är inte ditt nuvarande lösenord.
