@@ -17,6 +17,7 @@ pub mod follow_requests;
 pub mod follows;
 pub mod goals;
 pub mod group_bans;
+pub mod group_relays;
 pub mod groups;
 pub mod instance;
 pub mod instance_blocks;
@@ -41,7 +42,9 @@ pub mod reports;
 pub mod statuses;
 pub mod suspensions;
 pub mod tags;
+pub mod thread_collections;
 pub mod thread_locks;
+pub mod thread_pins;
 pub mod threads;
 pub mod users;
 

@@ -81,8 +81,7 @@ pub(crate) async fn create_thread_in(
     super::boosts::share_in_group(ctx, conn, id, group.id).await?;
     super::notifications::notify_subscribers(ctx, conn, user.id.0, id).await?;
     super::tags::store_references(ctx, conn, id, user.id.0, &linked.hashtags, &linked.mentioned).await?;
-    ctx.emit(conn, DomainEvent::ThreadCreated { post_id: id, group_id: group.id, remote_activity: None })
-        .await?;
+    ctx.emit(conn, DomainEvent::ThreadCreated { post_id: id, group_id: group.id }).await?;
     Ok(PostId(id))
 }
 

@@ -144,6 +144,10 @@ pub struct ThreadPage {
     pub locked: bool,
     /// The viewer moderates the group: the lock or unlock button shows.
     pub can_lock: bool,
+    /// Pinned to the top of its group.
+    pub pinned: bool,
+    /// The viewer may pin or unpin it (a moderator of one of our groups).
+    pub can_pin: bool,
 }
 
 #[derive(Template)]

@@ -25,5 +25,6 @@ pub mod search;
 pub mod settings;
 pub mod tags;
 pub mod teams;
+pub mod thread_pins;
 pub mod threads;
 pub mod users;

@@ -102,6 +102,8 @@ pub async fn show(
         post_language: viewer.as_ref().map_or_else(|| chrome_lang.clone(), |v| v.language.clone()),
         locked: thread.locked,
         can_lock: thread.viewer_moderates && !thread.opener.deleted,
+        pinned: thread.opener.pinned,
+        can_pin: thread.viewer_moderates && !thread.opener.deleted,
     };
     render(StatusCode::OK, &page)
 }
