@@ -9,6 +9,7 @@ use crate::domain::ActorId;
 use crate::federation::inbox::InboxError;
 use crate::federation::moderators;
 use crate::federation::protocol::add::CollectionChangeJson;
+use crate::service::remote;
 use crate::service::remote_moderation::{self, Outcome, Vouchers};
 use crate::state::AppState;
 
@@ -27,9 +28,13 @@ pub async fn receive<Kind>(
     if state.uris.is_local(&change.object) || state.uris.is_local(&change.target) {
         return Err(InboxError::Forbidden("our groups' threads are pinned only here"));
     }
-    moderators::refresh_for(state, &change.object, actor)
-        .await
-        .map_err(|error| super::retry_or_refuse(error, "the group's moderators"))?;
+    // The team is read again when old or without the actor, even when the actor wrote the
+    // thread (a moderator pinning their own thread).
+    if let Some((group, _)) = remote::remote_group_of_any_post(&state.ctx, change.object.as_str()).await? {
+        moderators::refresh_team_for(state, group, actor)
+            .await
+            .map_err(|error| super::retry_or_refuse(error, "the group's moderators"))?;
+    }
     apply(state, &change.object, pinned, Vouchers { actor: Some(actor), announcer: None }).await
 }
 
