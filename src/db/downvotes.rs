@@ -35,10 +35,15 @@ pub async fn delete_downvote_by_ap_id(
     conn: &mut Conn<'_>,
     ap_id: &str,
     actor_id: i64,
-) -> Result<bool, DbError> {
-    let deleted =
-        execute!(conn, "DELETE FROM downvotes WHERE ap_id = $1 AND actor_id = $2", ap_id, actor_id,)?;
-    Ok(deleted == 1)
+) -> Result<Option<i64>, DbError> {
+    super::query_scalar!(
+        conn,
+        i64,
+        fetch_optional,
+        "DELETE FROM downvotes WHERE ap_id = $1 AND actor_id = $2 RETURNING post_id",
+        ap_id,
+        actor_id
+    )
 }
 
 /// How many people downvoted a post.

@@ -50,6 +50,8 @@ pub struct GroupStatsRow {
     /// The viewer's ban from the group in force at `now`: its reason (set when banned) and end.
     pub viewer_ban_reason: Option<String>,
     pub viewer_ban_expires_at: Option<i64>,
+    /// Whether the group has pinned threads (then the group page reads them).
+    pub has_pinned: bool,
 }
 
 /// Counts and the viewer's relation to a group (at `now`, for bans), in one round trip.
@@ -73,7 +75,9 @@ pub async fn get_group_stats(
          (SELECT b.reason FROM group_bans b WHERE b.group_id = $1 AND b.actor_id = $2 \
             AND (b.expires_at IS NULL OR b.expires_at > $3)) AS viewer_ban_reason, \
          (SELECT b.expires_at FROM group_bans b WHERE b.group_id = $1 AND b.actor_id = $2 \
-            AND (b.expires_at IS NULL OR b.expires_at > $3)) AS viewer_ban_expires_at",
+            AND (b.expires_at IS NULL OR b.expires_at > $3)) AS viewer_ban_expires_at, \
+         EXISTS (SELECT 1 FROM posts p WHERE p.group_id = $1 AND p.id = p.root_id \
+            AND p.pinned_at IS NOT NULL AND p.deleted_at IS NULL) AS has_pinned",
         group_id,
         viewer_id,
         now,

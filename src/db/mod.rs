@@ -22,6 +22,7 @@ pub mod feeds;
 pub mod follows;
 pub mod goals;
 pub mod group_bans;
+pub mod group_relays;
 pub mod groups;
 pub mod idempotency_keys;
 pub mod instance_blocks;
@@ -50,7 +51,9 @@ pub mod sessions;
 pub mod statuses;
 pub mod suspensions;
 pub mod tags;
+pub mod thread_collections;
 pub mod thread_locks;
+pub mod thread_pins;
 pub mod watches;
 
 pub use connection::{Conn, Db, DbError, PoolFigures, PooledConn, Tx};

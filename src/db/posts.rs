@@ -24,6 +24,8 @@ pub struct PostRow {
     pub deleted_at: Option<i64>,
     /// Set on a locked thread's opener.
     pub locked_at: Option<i64>,
+    /// Set on a pinned thread's opener (`thread_pins`).
+    pub pinned_at: Option<i64>,
     pub author_id: i64,
     pub author_name: String,
     pub author_display_name: String,
@@ -46,7 +48,7 @@ macro_rules! select_post {
     () => {
         "SELECT p.id, p.root_id, p.in_reply_to_id, p.group_id, p.title, p.source, p.content_html, \
          p.content_warning, p.language, p.local, p.reply_count, p.like_count, p.last_activity_at, p.created_at, \
-         p.updated_at, p.deleted_at, p.locked_at, p.author_id, a.name AS author_name, \
+         p.updated_at, p.deleted_at, p.locked_at, p.pinned_at, p.author_id, a.name AS author_name, \
          a.display_name AS author_display_name, ai.host AS author_host, g.name AS group_name, \
          g.display_name AS group_title, gi.host AS group_host, \
          EXISTS (SELECT 1 FROM likes l WHERE l.post_id = p.id AND l.actor_id = $1) AS viewer_liked, \
@@ -130,7 +132,7 @@ pub async fn get_post_for_viewer(
 
 /// Thread openers of one group, most recently active first, after a (last activity, id) cursor.
 /// Deleted openers stay listed while their thread has replies; threads of people the viewer
-/// blocked or muted are left out.
+/// blocked or muted are left out, and so are pinned threads (listed first, `thread_pins`).
 pub async fn list_group_threads(
     conn: &mut Conn<'_>,
     viewer: Option<i64>,
@@ -147,7 +149,7 @@ pub async fn list_group_threads(
         concat!(
             select_post!(),
             "WHERE p.group_id = $2 AND p.id = p.root_id AND (p.deleted_at IS NULL OR p.reply_count > 0) \
-             AND ($3 IS NULL OR p.last_activity_at < $3 OR (p.last_activity_at = $3 AND p.id < $4)) AND NOT ",
+             AND (p.pinned_at IS NULL OR p.deleted_at IS NOT NULL) AND ($3 IS NULL OR p.last_activity_at < $3 OR (p.last_activity_at = $3 AND p.id < $4)) AND NOT ",
             hidden_from!("$1", "p.author_id", "$6"),
             " ORDER BY p.last_activity_at DESC, p.id DESC LIMIT $5"
         ),

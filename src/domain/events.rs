@@ -9,19 +9,15 @@ pub enum DomainEvent {
     GroupCreated {
         group_id: i64,
     },
-    /// `remote_activity` is the JSON of the activity that brought a remote post, kept so a
-    /// local group can re-announce it unchanged (FEP-1b12).
+    /// A thread opener in a group. A remote one's `Create` is re-announced by
+    /// [`DomainEvent::GroupRelayed`]; this event only makes the group boost it.
     ThreadCreated {
         post_id: i64,
         group_id: i64,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        remote_activity: Option<String>,
     },
     ReplyCreated {
         post_id: i64,
         root_id: i64,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        remote_activity: Option<String>,
     },
     /// A member's own post outside any group (a status that mentions no group).
     PersonalPostCreated {
@@ -32,6 +28,10 @@ pub enum DomainEvent {
     },
     PostDeleted {
         post_id: i64,
+        /// The author's own `Delete` of a remote post was re-announced by its group
+        /// ([`DomainEvent::GroupRelayed`]): the group sends no `Delete` of its own.
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        relayed: bool,
     },
     /// A moderator or an admin deleted someone else's post: its group removes it.
     PostRemoved {
@@ -61,6 +61,13 @@ pub enum DomainEvent {
         post_id: i64,
         group_id: i64,
         locked: bool,
+    },
+    /// A moderator pinned (or unpinned) a thread of one of our groups to its top.
+    ThreadPinChanged {
+        post_id: i64,
+        group_id: i64,
+        moderator_id: i64,
+        pinned: bool,
     },
     /// `liked_at` tells one like of a post from a later one by the same person (activity ids).
     PostLiked {
@@ -169,6 +176,12 @@ pub enum DomainEvent {
         blocker_id: i64,
         blocked_id: i64,
     },
+    /// A local group re-announces `activity` (JSON text, as received), a remote person's
+    /// activity about a post in it (FEP-1b12); decided in `service::group_relays`.
+    GroupRelayed {
+        group_id: i64,
+        activity: String,
+    },
     /// A member filed a report: one about a post in a remote group, or forwarded, goes out as `Flag`.
     ReportCreated {
         report_id: i64,
@@ -210,6 +223,8 @@ impl DomainEvent {
             Self::PersonBlocked { .. } => "person_blocked",
             Self::PersonUnblocked { .. } => "person_unblocked",
             Self::ReportCreated { .. } => "report_created",
+            Self::GroupRelayed { .. } => "group_relayed",
+            Self::ThreadPinChanged { .. } => "thread_pin_changed",
         }
     }
 }

@@ -27,6 +27,7 @@ pub mod serve;
 pub mod signed_fetch;
 pub mod signing;
 pub mod thread_backfill;
+pub mod thread_collections;
 pub mod uris;
 pub mod verify;
 
@@ -40,12 +41,15 @@ use crate::state::AppState;
 /// [`signed_fetch`]; the instance actor and discovery are always public.
 pub fn routes(state: &AppState) -> Router<AppState> {
     let collections = Router::new()
-        .route("/t/{id}/context", get(serve::thread_context))
+        .route("/t/{id}/context", get(thread_collections::thread_context))
+        .route("/t/{id}/replies", get(thread_collections::opener_replies))
+        .route("/p/{id}/replies", get(thread_collections::post_replies))
         .route("/u/{name}/followers", get(serve::followers))
         .route("/g/{name}/followers", get(serve::followers))
         .route("/u/{name}/outbox", get(serve::outbox))
         .route("/g/{name}/outbox", get(serve::outbox))
         .route("/g/{name}/moderators", get(serve::moderators))
+        .route("/g/{name}/featured", get(serve::featured))
         .route_layer(middleware::from_fn_with_state(state.clone(), signed_fetch::guard));
     Router::new()
         .route("/.well-known/webfinger", get(discovery::webfinger))

@@ -86,6 +86,7 @@ pub fn actor_json(uris: &Uris, actor: &LocalActor) -> Result<ActorJson, ObjectEr
     if kind == ActorKind::Group {
         json.attributed_to = Some(url(&uris.moderators_of(&actor.name))?);
         json.events = Some(url(&uris.events_of(&actor.name))?);
+        json.featured = Some(url(&uris.featured_of(&actor.name))?);
         json.posting_restricted_to_mods = Some(false);
         let label = match actor.group_kind.as_deref() {
             Some("project") => "Project group",
@@ -171,10 +172,12 @@ pub fn post_json(uris: &Uris, post: &FederatedPost) -> Result<PostDocument, Obje
             })
         }
     };
-    if !post.root_local {
-        // The thread lives elsewhere; we do not serve its context collection.
+    // We own the conversation of a thread started here or in one of our groups (FEP-7888) and
+    // serve its context; a thread that lives elsewhere has its context there.
+    if !post.root_local && !post.group.as_ref().is_some_and(|group| group.local) {
         json.context = None;
     }
+    json.replies = Some(url(&uris.replies_of(post.id, post.is_thread_opener()))?);
     json.updated = post.updated.map(datetime);
     json.url = post.local.then(|| json.id.clone());
     if let Some(warning) = &post.content_warning {

@@ -3,7 +3,7 @@
 //! application/activity+json` (or `application/ld+json`), through [`negotiate`].
 
 use axum::extract::{Path, Request, State};
-use axum::http::{HeaderMap, HeaderValue, Method, header};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
@@ -13,7 +13,7 @@ use super::error::FederationError;
 use super::objects::{self, PostDocument};
 use super::protocol::{OrderedCollectionJson, with_context};
 use crate::domain::PostId;
-use crate::service::{ServiceError, federated};
+use crate::service::{ServiceError, federated, thread_collections};
 use crate::state::AppState;
 
 /// Whether the client asks for ActivityPub JSON rather than a page.
@@ -57,8 +57,12 @@ pub async fn instance_actor(State(state): State<AppState>) -> Result<Response, F
     actor(&state, crate::service::instance::INSTANCE_ACTOR_NAME, "application").await
 }
 
-/// A local actor; the path must match its kind, so each actor has exactly one id.
+/// A local actor; the path must match its kind, so each actor has exactly one id. A remote
+/// person or group known here (`/u/name@host`, `/g/name@host`) redirects to its origin.
 async fn actor(state: &AppState, name: &str, kind: &str) -> Result<Response, FederationError> {
+    if let Some(origin) = thread_collections::remote_origin_of_actor(&state.ctx, name, kind).await? {
+        return redirect_to_origin(&origin);
+    }
     let actor = federated::get_local_actor(&state.ctx, name).await?;
     if actor.kind != kind {
         return Err(FederationError::NotFound);
@@ -67,9 +71,14 @@ async fn actor(state: &AppState, name: &str, kind: &str) -> Result<Response, Fed
     Ok(activity_json(&json))
 }
 
-/// A local post; `/t/` serves thread openers and `/p/` replies, so each has exactly one id.
+/// A local post; `/t/` serves thread openers and `/p/` replies, so each has exactly one id. A
+/// remote post we hold redirects to its origin (the local page of a thread a remote person
+/// started in one of our groups, say).
 async fn post(state: &AppState, id: &str, opener: bool) -> Result<Response, FederationError> {
     let id = id.parse::<i64>().map(PostId).map_err(|_| FederationError::NotFound)?;
+    if let Some(origin) = thread_collections::remote_origin_of_post(&state.ctx, id, opener).await? {
+        return redirect_to_origin(&origin);
+    }
     let post = federated::get_post(&state.ctx, id).await?;
     if !post.local || post.is_thread_opener() != opener {
         return Err(FederationError::NotFound);
@@ -128,29 +137,6 @@ async fn group_events(state: &AppState, name: &str) -> Result<Response, Federati
     Ok(json_response(&super::event_objects::with_event_context(&OrderedCollectionJson::new(id, items))))
 }
 
-/// `/t/{id}/context`: the thread as an ordered collection of post ids (FEP-7888, FEP-f228).
-pub async fn thread_context(
-    State(state): State<AppState>,
-    Path(id): Path<String>,
-) -> Result<Response, FederationError> {
-    let root = id.parse::<i64>().map(PostId).map_err(|_| FederationError::NotFound)?;
-    let opener = federated::get_post(&state.ctx, root).await?;
-    if !opener.local || !opener.is_thread_opener() {
-        return Err(FederationError::NotFound);
-    }
-    let items: Vec<Value> = federated::list_thread(&state.ctx, root)
-        .await?
-        .into_iter()
-        .filter_map(|(id, local, ap_id)| if local { Some(state.uris.post(id, id == root)) } else { ap_id })
-        .map(Value::String)
-        .collect();
-    let collection = OrderedCollectionJson::new(
-        objects::url(&state.uris.thread_context(root)).map_err(|_| FederationError::NotFound)?,
-        items,
-    );
-    Ok(activity_json(&collection))
-}
-
 /// `/u/{name}/followers`, `/g/{name}/followers`: the count only (members are not listed).
 pub async fn followers(
     State(state): State<AppState>,
@@ -187,6 +173,27 @@ pub async fn moderators(
     Ok(activity_json(&OrderedCollectionJson::new(id, items)))
 }
 
+/// `/g/{name}/featured`: the group's pinned threads as `Page`s, most recently pinned first
+/// (Lemmy's featured posts).
+pub async fn featured(
+    State(state): State<AppState>,
+    Path(name): Path<String>,
+) -> Result<Response, FederationError> {
+    let group = federated::get_local_actor(&state.ctx, &name).await?;
+    if group.kind != "group" {
+        return Err(FederationError::NotFound);
+    }
+    let mut items = Vec::new();
+    for id in crate::service::thread_pins::pinned_threads_of(&state.ctx, group.id.0).await? {
+        let post = federated::get_post(&state.ctx, id).await?;
+        if let Ok(PostDocument::Post(page)) = objects::post_json(&state.uris, &post) {
+            items.extend(serde_json::to_value(page).ok());
+        }
+    }
+    let id = objects::url(&state.uris.featured_of(&group.name)).map_err(|_| FederationError::NotFound)?;
+    Ok(activity_json(&OrderedCollectionJson::new(id, items)))
+}
+
 /// Threads listed in a group's outbox, for peers that backfill when they first follow.
 pub const OUTBOX_THREADS: i64 = 20;
 
@@ -209,6 +216,15 @@ pub async fn outbox(
         })
         .collect();
     Ok(activity_json(&OrderedCollectionJson::new(id, items)))
+}
+
+/// `302 Found` to a remote object's own id: its origin serves it, not we.
+fn redirect_to_origin(origin: &str) -> Result<Response, FederationError> {
+    let location = HeaderValue::from_str(origin).map_err(|_| FederationError::NotFound)?;
+    let mut response = StatusCode::FOUND.into_response();
+    response.headers_mut().insert(header::LOCATION, location);
+    response.headers_mut().insert(header::VARY, HeaderValue::from_static("Accept"));
+    Ok(response)
 }
 
 /// A document with our `@context`, as `application/activity+json`.

@@ -2,8 +2,8 @@
 //! ancestors are fetched up the `inReplyTo` chain when it arrives (bounded by the depth cap in
 //! `activities`), and once the thread's opener is stored, the rest of the thread is read from
 //! the opener's `context` collection in the background, bounded in pages and items. The
-//! collection must live on the opener's own server; posts in it from elsewhere are fetched from
-//! their origin, as in the group backfill.
+//! collection must live on the opener's own server or its group's; posts in it from elsewhere
+//! are fetched from their origin, as in the group backfill.
 
 use serde_json::Value;
 use url::Url;
@@ -24,9 +24,14 @@ pub const CONTEXT_PAGES: usize = 5;
 /// step or two), but they never start another thread backfill.
 pub const CONTEXT_DEPTH: u8 = super::activities::MAX_DEPTH - 2;
 
-/// The context collection of a newly fetched thread opener, when it is on the opener's server.
+/// The context collection of a newly fetched thread opener, when it is on the opener's server
+/// or on its group's (FEP-7888: the group's server owns the conversation).
 pub fn context_of(opener: &PostJson) -> Option<Url> {
-    opener.context.clone().filter(|context| opener.in_reply_to.is_none() && same_host(context, &opener.id))
+    let owned_by = |context: &Url| {
+        same_host(context, &opener.id)
+            || opener.audience.as_ref().is_some_and(|group| same_host(context, group))
+    };
+    opener.context.clone().filter(|context| opener.in_reply_to.is_none() && owned_by(context))
 }
 
 /// Reads the thread in the background; a failure is logged, what arrived stays.

@@ -135,6 +135,11 @@ impl Uris {
         self.absolute(&format!("{}/context", thread_path(root)))
     }
 
+    /// The direct replies to a post, as a collection (`/t/{id}/replies`, `/p/{id}/replies`).
+    pub fn replies_of(&self, id: PostId, is_opener: bool) -> String {
+        format!("{}/replies", self.post(id, is_opener))
+    }
+
     pub fn inbox_of(&self, kind: &str, name: &str) -> String {
         format!("{}/inbox", self.actor(kind, name))
     }
@@ -154,6 +159,11 @@ impl Uris {
     /// A group's events collection (the same URL as its events page, negotiated).
     pub fn events_of(&self, name: &str) -> String {
         format!("{}/events", self.group(name))
+    }
+
+    /// A group's pinned threads (Lemmy's `featured`).
+    pub fn featured_of(&self, name: &str) -> String {
+        format!("{}/featured", self.group(name))
     }
 
     pub fn moderators_of(&self, name: &str) -> String {

@@ -17,6 +17,15 @@ pub enum Change {
     Remove,
     /// Lock or unlock the thread it opens: moderation only.
     Lock,
+    /// Pin the thread it opens to the top of its group, or unpin it: moderation only.
+    Pin,
+}
+
+impl Change {
+    /// Whether only moderators (the group, its moderators, admins) may, never the author.
+    fn is_moderation_only(self) -> bool {
+        matches!(self, Change::Lock | Change::Pin)
+    }
 }
 
 /// Why a change is allowed: what the modlog records next to it.
@@ -63,7 +72,7 @@ pub async fn judge(
     change: Change,
 ) -> Result<Option<Grant>, ServiceError> {
     let actor_id = actor.id();
-    if post.author_id == actor_id && change != Change::Lock {
+    if post.author_id == actor_id && !change.is_moderation_only() {
         return Ok(Some(Grant::Author));
     }
     if change == Change::Edit {

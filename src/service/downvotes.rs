@@ -43,14 +43,14 @@ async fn withdraw_like(conn: &mut Conn<'_>, actor: ActorId, post: PostId) -> Res
 }
 
 /// Takes back the downvote made by the `Dislike` with this id, only when `actor` made it.
-/// Returns whether there was one.
+/// Returns the post it was on, if there was one.
 pub async fn undo_remote_downvote_by_ap_id(
     ctx: &Context,
     actor: ActorId,
     dislike_id: &str,
-) -> Result<bool, ServiceError> {
+) -> Result<Option<PostId>, ServiceError> {
     let mut conn = ctx.db.acquire().await?;
-    Ok(db::downvotes::delete_downvote_by_ap_id(&mut conn.conn(), dislike_id, actor.0).await?)
+    Ok(db::downvotes::delete_downvote_by_ap_id(&mut conn.conn(), dislike_id, actor.0).await?.map(PostId))
 }
 
 /// How many people downvoted a post.

@@ -134,9 +134,18 @@ pub async fn get_group_page(
         ctx.now().millis(),
     )
     .await?;
+    // Pinned threads come first, on the first page.
+    let pinned = match cursor {
+        None if stats.has_pinned => {
+            db::thread_pins::list_pinned_threads(&mut conn.conn(), viewer_id, group.id, ctx.now().millis())
+                .await?
+        }
+        _ => Vec::new(),
+    };
     let moderates = stats.viewer_role.is_some();
+    let pinned_count = pinned.len();
     let threads: Vec<PostDetails> =
-        rows.into_iter().map(|row| PostDetails::from_row(row, viewer, moderates)).collect();
+        pinned.into_iter().chain(rows).map(|row| PostDetails::from_row(row, viewer, moderates)).collect();
     let details = GroupDetails {
         id: ActorId(group.id),
         kind: GroupKind::parse(group.group_kind.as_deref().unwrap_or_default())
@@ -167,7 +176,7 @@ pub async fn get_group_page(
         viewer_follow_pending: stats.viewer_follow_pending,
         viewer_role: stats.viewer_role,
     };
-    Ok((details, paginate(threads, page_size, activity_cursor)))
+    Ok((details, paginate_after_pinned(threads, pinned_count, page_size)))
 }
 
 /// A group's title, description and declared languages, as its edit form has them.
@@ -254,6 +263,15 @@ async fn editable_group(
 
 pub(crate) fn activity_cursor(post: &PostDetails) -> String {
     format!("{}-{}", post.last_activity_at.millis(), post.id.0)
+}
+
+/// A page of a group's threads whose first `pinned` are its pinned threads: they stay on top,
+/// and the page size and cursor count only the others.
+fn paginate_after_pinned(mut threads: Vec<PostDetails>, pinned: usize, page_size: i64) -> Paged<PostDetails> {
+    let others = threads.split_off(pinned.min(threads.len()));
+    let mut page = paginate(others, page_size, activity_cursor);
+    threads.append(&mut page.items);
+    Paged { items: threads, next_cursor: page.next_cursor }
 }
 
 /// Creates a group for the CLI owned by the first admin.

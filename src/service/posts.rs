@@ -80,11 +80,7 @@ pub async fn reply(
     super::watches::notify_thread_watchers(ctx, &mut conn, parent.root_id, id, user.id.0, parent.author_id)
         .await?;
     super::tags::store_references(ctx, &mut conn, id, user.id.0, &linked.hashtags, &linked.mentioned).await?;
-    ctx.emit(
-        &mut conn,
-        DomainEvent::ReplyCreated { post_id: id, root_id: parent.root_id, remote_activity: None },
-    )
-    .await?;
+    ctx.emit(&mut conn, DomainEvent::ReplyCreated { post_id: id, root_id: parent.root_id }).await?;
     tx.commit().await?;
     Ok(PostId(id))
 }
@@ -199,7 +195,7 @@ pub async fn delete_post(ctx: &Context, user: &CurrentUser, id: PostId) -> Resul
     }
     let files = super::media::forget_media_of_post(&mut conn, id.0).await?;
     db::tags::delete_post_references(&mut conn, id.0).await?;
-    ctx.emit(&mut conn, DomainEvent::PostDeleted { post_id: id.0 }).await?;
+    ctx.emit(&mut conn, DomainEvent::PostDeleted { post_id: id.0, relayed: false }).await?;
     tx.commit().await?;
     super::media::remove_files(ctx, &files).await;
     Ok(PostId(row.root_id))

@@ -74,6 +74,8 @@ pub struct PostDetails {
     pub media: Vec<super::media::MediaView>,
     /// Set on thread pages when the viewer blocked or muted the author: shown collapsed.
     pub hidden_because: Option<HiddenBecause>,
+    /// A thread opener its group's moderators pinned to the top.
+    pub pinned: bool,
 }
 
 /// Why a post is collapsed for the viewer on a thread page.
@@ -132,6 +134,7 @@ impl PostDetails {
                 Some("mute") => Some(HiddenBecause::Muted),
                 _ => None,
             },
+            pinned: row.pinned_at.is_some(),
         }
     }
 }

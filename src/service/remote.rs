@@ -198,7 +198,8 @@ pub struct RemotePost {
     pub content_warning: Option<String>,
     pub published: Timestamp,
     pub updated: Option<Timestamp>,
-    /// The activity that carried it, for a local group to re-announce.
+    /// The activity that carried it (a `Create` or `Update` signed by its author), for a local
+    /// group to re-announce (`group_relays`).
     pub activity_json: Option<String>,
     /// Its images (their URLs; nothing is downloaded).
     pub media: Vec<super::media::RemoteMedia>,
@@ -274,6 +275,10 @@ pub async fn store_remote_post_referring(
         super::tags::store_references(ctx, &mut conn, id, post.author.0, &references.hashtags, &mentioned)
             .await?;
     }
+    // The author's own activity, re-announced by a local group before the group's boost.
+    if let Some(activity) = &post.activity_json {
+        super::group_relays::relay_in(ctx, &mut conn, group_id, post.author, activity).await?;
+    }
     if created {
         super::notifications::notify_subscribers(ctx, &mut conn, post.author.0, id).await?;
         match &parent {
@@ -297,30 +302,15 @@ pub async fn store_remote_post_referring(
                     parent.author_id,
                 )
                 .await?;
-                ctx.emit(
-                    &mut conn,
-                    DomainEvent::ReplyCreated {
-                        post_id: id,
-                        root_id: parent.root_id,
-                        remote_activity: post.activity_json,
-                    },
-                )
-                .await?;
+                ctx.emit(&mut conn, DomainEvent::ReplyCreated { post_id: id, root_id: parent.root_id })
+                    .await?;
             }
             None => {
                 if let Some(group_id) = group_id {
                     super::boosts::share_in_group(ctx, &mut conn, id, group_id).await?;
                     super::watches::notify_group_watchers(ctx, &mut conn, group_id, id, post.author.0)
                         .await?;
-                    ctx.emit(
-                        &mut conn,
-                        DomainEvent::ThreadCreated {
-                            post_id: id,
-                            group_id,
-                            remote_activity: post.activity_json,
-                        },
-                    )
-                    .await?;
+                    ctx.emit(&mut conn, DomainEvent::ThreadCreated { post_id: id, group_id }).await?;
                 }
             }
         }
@@ -329,8 +319,14 @@ pub async fn store_remote_post_referring(
     Ok((PostId(id), created))
 }
 
-/// A remote actor deletes a post: its author, or the group it belongs to, may.
-pub async fn delete_remote_post(ctx: &Context, actor: ActorId, ap_id: &str) -> Result<bool, ServiceError> {
+/// A remote actor deletes a post: its author, or the group it belongs to, may. `activity_json`
+/// is the author's own `Delete`, for a local group to re-announce (`group_relays`).
+pub async fn delete_remote_post(
+    ctx: &Context,
+    actor: ActorId,
+    ap_id: &str,
+    activity_json: Option<&str>,
+) -> Result<bool, ServiceError> {
     let mut tx = ctx.db.begin().await?;
     let mut conn = tx.conn();
     let Some(post) = db::posts::get_post_ref_by_ap_id(&mut conn, ap_id).await? else {
@@ -347,7 +343,13 @@ pub async fn delete_remote_post(ctx: &Context, actor: ActorId, ap_id: &str) -> R
     }
     db::media::delete_media_of_post(&mut conn, post.id).await?;
     db::tags::delete_post_references(&mut conn, post.id).await?;
-    ctx.emit(&mut conn, DomainEvent::PostDeleted { post_id: post.id }).await?;
+    let relayed = match activity_json {
+        Some(activity) => {
+            super::group_relays::relay_in(ctx, &mut conn, post.group_id, actor, activity).await?
+        }
+        None => false,
+    };
+    ctx.emit(&mut conn, DomainEvent::PostDeleted { post_id: post.id, relayed }).await?;
     tx.commit().await?;
     Ok(true)
 }
@@ -415,20 +417,20 @@ pub async fn set_remote_like(
 }
 
 /// The `Undo` of a like named only by the id of its `Like` activity; only the actor who liked
-/// can take it back. Returns whether a like was removed.
+/// can take it back. Returns the post whose like was removed, if any.
 pub async fn undo_remote_like_by_ap_id(
     ctx: &Context,
     actor: ActorId,
     like_id: &str,
-) -> Result<bool, ServiceError> {
+) -> Result<Option<PostId>, ServiceError> {
     let mut tx = ctx.db.begin().await?;
     let mut conn = tx.conn();
     let Some(post) = db::likes::delete_like_by_ap_id(&mut conn, like_id, actor.0).await? else {
-        return Ok(false);
+        return Ok(None);
     };
     db::posts::update_like_count(&mut conn, post, -1).await?;
     tx.commit().await?;
-    Ok(true)
+    Ok(Some(PostId(post)))
 }
 
 /// A remote actor we know, by its ActivityPub id: its row and public key.

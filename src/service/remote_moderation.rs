@@ -6,8 +6,8 @@
 use super::authority::{self, Actor, Change, Grant};
 use super::{Context, ServiceError, remote};
 use crate::db;
-use crate::domain::ActorId;
 use crate::domain::modlog::{ModlogEntry, ModlogKind};
+use crate::domain::{ActorId, PostId};
 
 /// Who vouches for a remote request about a post.
 #[derive(Debug, Clone, Copy, Default)]
@@ -24,6 +24,9 @@ pub struct Vouchers {
 pub struct Removal<'a> {
     pub moderator: &'a str,
     pub reason: Option<&'a str>,
+    /// The `Delete` as received, when its author signed it: re-announced by a local group when
+    /// it turns out to be the author deleting their own post (`group_relays`).
+    pub activity_json: Option<&'a str>,
 }
 
 /// What became of a remote request about a post.
@@ -77,7 +80,9 @@ pub async fn delete_post(
     };
     drop(conn);
     let changed = match grant {
-        Grant::Author => remote::delete_remote_post(ctx, ActorId(post.author_id), ap_id).await?,
+        Grant::Author => {
+            remote::delete_remote_post(ctx, ActorId(post.author_id), ap_id, removal.activity_json).await?
+        }
         _ => match post.group_id {
             Some(group) => {
                 super::removals::remove_remote_post(
@@ -135,6 +140,52 @@ pub async fn lock_thread(
     Ok(Outcome::Applied { grant, changed })
 }
 
+/// A remote `Add` or `Remove` of a thread to its group's `featured` collection (Lemmy's pin):
+/// its group or a moderator of it. Our own groups' threads are pinned only here (`Unknown`).
+pub async fn pin_thread(
+    ctx: &Context,
+    ap_id: &str,
+    pinned: bool,
+    vouchers: Vouchers,
+) -> Result<Outcome, ServiceError> {
+    let mut tx = ctx.db.begin().await?;
+    let mut conn = tx.conn();
+    let Some(post) = db::posts::get_post_ref_by_ap_id(&mut conn, ap_id).await? else {
+        return Ok(Outcome::Unknown);
+    };
+    if post.local || post.id != post.root_id {
+        return Ok(Outcome::Unknown);
+    }
+    if let Some(group) = post.group_id
+        && db::actors::get_actor(&mut conn, group).await?.is_some_and(|group| group.local)
+    {
+        return Ok(Outcome::Unknown);
+    }
+    let Some(grant) = grant_for(ctx, &mut conn, &post, vouchers, Change::Pin).await? else {
+        return Ok(Outcome::Refused);
+    };
+    let changed = if pinned {
+        db::thread_pins::pin_thread(&mut conn, post.id, ctx.now().millis()).await?
+    } else {
+        db::thread_pins::unpin_thread(&mut conn, post.id).await?
+    };
+    tx.commit().await?;
+    Ok(Outcome::Applied { grant, changed })
+}
+
+/// Whether the group `announcer` may vouch for a vote (a `Like`, `Dislike` or its `Undo`) on
+/// `post` by someone of another server: only the post's own group (Lemmy's votes travel that
+/// way; the group's server checked the voter's signature).
+pub async fn group_vouches_for_vote(
+    ctx: &Context,
+    post: PostId,
+    announcer: ActorId,
+) -> Result<bool, ServiceError> {
+    let mut conn = ctx.db.acquire().await?;
+    let post = db::posts::get_post_ref(&mut conn.conn(), post.0).await?;
+    Ok(post.is_some_and(|post| authority::announced_by_its_group(&post, announcer)))
+}
+
 /// The post's origin answers that it is gone (404 or 410): our copy goes too, whoever told us.
 pub async fn forget_post_gone_at_origin(ctx: &Context, ap_id: &str) -> Result<bool, ServiceError> {
     let mut conn = ctx.db.acquire().await?;
@@ -145,7 +196,7 @@ pub async fn forget_post_gone_at_origin(ctx: &Context, ap_id: &str) -> Result<bo
         return Ok(false);
     }
     drop(conn);
-    remote::delete_remote_post(ctx, ActorId(post.author_id), ap_id).await
+    remote::delete_remote_post(ctx, ActorId(post.author_id), ap_id, None).await
 }
 
 /// How long a remote group's moderators list is trusted before it is read again.

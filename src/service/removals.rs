@@ -153,7 +153,7 @@ pub async fn remove_remote_post(
         .because(&reason)
         .by_remote(true);
     modlog::record(ctx, &mut conn, entry).await?;
-    ctx.emit(&mut conn, DomainEvent::PostDeleted { post_id: post.id }).await?;
+    ctx.emit(&mut conn, DomainEvent::PostDeleted { post_id: post.id, relayed: false }).await?;
     tx.commit().await?;
     Ok(true)
 }

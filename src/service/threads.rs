@@ -82,8 +82,7 @@ pub(crate) async fn create_thread_in(
     super::notifications::notify_subscribers(ctx, conn, user.id.0, id).await?;
     super::watches::notify_group_watchers(ctx, conn, group.id, id, user.id.0).await?;
     super::tags::store_references(ctx, conn, id, user.id.0, &linked.hashtags, &linked.mentioned).await?;
-    ctx.emit(conn, DomainEvent::ThreadCreated { post_id: id, group_id: group.id, remote_activity: None })
-        .await?;
+    ctx.emit(conn, DomainEvent::ThreadCreated { post_id: id, group_id: group.id }).await?;
     Ok(PostId(id))
 }
 

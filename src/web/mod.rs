@@ -29,7 +29,7 @@ use axum::routing::{get, post};
 use handlers::{
     about, account_security, admin, admin_accounts, assets, auth, blocks, calendar, events, feeds,
     follow_requests, goals, groups, home, language, media, moderation, network, notifications, posts,
-    projects, registrations, reports, search, settings, tags, teams, threads, users, watches,
+    projects, registrations, reports, search, settings, tags, teams, thread_pins, threads, users, watches,
 };
 
 /// The HTML pages. Canonical URLs also answer ActivityPub JSON (see `federation::serve`).
@@ -78,6 +78,8 @@ pub fn pages(state: &AppState) -> Router<AppState> {
         .route("/t/{id}", get(threads::show))
         .route("/t/{id}/lock", post(threads::lock))
         .route("/t/{id}/unlock", post(threads::unlock))
+        .route("/t/{id}/pin", post(thread_pins::pin))
+        .route("/t/{id}/unpin", post(thread_pins::unpin))
         .route("/p/{id}", get(posts::show))
         .route("/p/{id}/reply", get(posts::reply_form).post(posts::reply_submit))
         .route("/p/{id}/edit", get(posts::edit_form).post(posts::edit_submit))

@@ -148,6 +148,10 @@ pub struct ThreadPage {
     pub can_lock: bool,
     /// The viewer watches the thread (is told of each new reply).
     pub watching: bool,
+    /// Pinned to the top of its group.
+    pub pinned: bool,
+    /// The viewer may pin or unpin it (a moderator of one of our groups).
+    pub can_pin: bool,
 }
 
 #[derive(Template)]

@@ -135,6 +135,8 @@ pub struct PostView {
     pub images: Vec<ImageView>,
     /// Message id of "hidden: you blocked/muted this person"; empty when the post is shown.
     pub hidden_note: &'static str,
+    /// A pinned thread (shown first in its group, marked).
+    pub pinned: bool,
 }
 
 /// An attached image: a preview that links to the full size.
@@ -202,6 +204,7 @@ impl From<&PostDetails> for PostView {
                 Some(crate::service::HiddenBecause::Muted) => "blocks-hidden-muted",
                 None => "",
             },
+            pinned: post.pinned,
         }
     }
 }

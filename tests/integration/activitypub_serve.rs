@@ -142,7 +142,10 @@ pub async fn threads_and_replies_are_pages_and_notes(app: TestApp) {
     let (_, context) = activity_json(&app, &format!("/t/{}/context", opener.0)).await;
     assert_eq!(context["type"], "OrderedCollection");
     assert_eq!(context["totalItems"], 2);
-    assert_eq!(context["orderedItems"][1], format!("http://localhost/p/{}", reply.0));
+    assert_eq!(context["first"], format!("http://localhost/t/{}/context?after=0", opener.0));
+    let (_, first) = activity_json(&app, &format!("/t/{}/context?after=0", opener.0)).await;
+    assert_eq!(first["type"], "OrderedCollectionPage");
+    assert_eq!(first["orderedItems"][1], format!("http://localhost/p/{}", reply.0));
 
     let (_, outbox) = activity_json(&app, "/g/energy/outbox").await;
     assert_eq!(outbox["type"], "OrderedCollection");

@@ -103,7 +103,7 @@ const EXPECTED: &[Case] = &[
     case("lemmy/activities/block/block_user.json", Ignored("a ban of someone who is not ours")),
     case("lemmy/activities/block/block_user_expires.json", Ignored("a ban of someone who is not ours")),
     case("lemmy/activities/block/undo_block_user.json", Ignored("a ban of someone who is not ours")),
-    case("lemmy/activities/community/add_featured_post.json", Ignored("pinning is not supported")),
+    case("lemmy/activities/community/add_featured_post.json", Ignored("a pin of a thread we do not hold")),
     case(
         "lemmy/activities/community/add_mod.json",
         Refused("lemmy_beta is not in the group's moderators collection, so cannot change the team"),
@@ -124,7 +124,7 @@ const EXPECTED: &[Case] = &[
     ),
     case("lemmy/activities/community/lock_note.json", Ignored("a Lock of a comment we do not have")),
     case("lemmy/activities/community/lock_page.json", Ignored("a Lock of a thread we do not have")),
-    case("lemmy/activities/community/remove_featured_post.json", Ignored("pinning is not supported")),
+    case("lemmy/activities/community/remove_featured_post.json", Ignored("a pin of a thread we do not hold")),
     case(
         "lemmy/activities/community/remove_mod.json",
         Refused("lemmy_beta is not in the group's moderators collection, so cannot change the team"),

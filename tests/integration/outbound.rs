@@ -261,7 +261,7 @@ pub async fn a_remote_thread_in_a_local_group_is_reannounced_unchanged(app: Test
     assert_eq!(announced(&app, &got[1]), &json!(post_url), "and the thread is boosted");
     assert!(peer.received().is_empty(), "the author's instance is not a follower");
 
-    remote::delete_remote_post(&app.ctx, bea, &post_url).await.expect("deleted by its author");
+    remote::delete_remote_post(&app.ctx, bea, &post_url, None).await.expect("deleted by its author");
     drain(&app).await;
     let got = new_bodies(&sink, 3);
     assert_eq!(got.len(), 1, "{got:?}");

@@ -2,7 +2,7 @@
 //! itself or by one of its moderators (usually announced by the group). Its `target` is the
 //! group's moderators collection, on the group's host: `{group}/moderators`, as Lemmy and Mbin
 //! name it, with the group also given as `audience`. Our own groups' teams change only here.
-//! Featured threads (`target` the featured collection) are not handled yet and are ignored.
+//! Featured threads (`target` the featured collection) are pins, handled in `featured.rs`.
 
 use url::Url;
 

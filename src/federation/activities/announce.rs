@@ -3,7 +3,7 @@
 //! party's server says inside someone else's Announce is not trusted: objects from other hosts
 //! are fetched from their origin. A plain boost (an Announce of a URL) by a group we follow
 //! brings the post in with that group as its group. A person's boost of a post we hold is
-//! counted as a boost.
+//! counted as a boost. A vote from elsewhere counts when the post's own group announces it.
 
 use serde_json::Value;
 use url::Url;
@@ -86,6 +86,12 @@ async fn receive_inner(
             other => other,
         };
     }
+    // A vote from elsewhere counts when the post's own group vouches for it.
+    if super::like::is_vote(&inbound) {
+        return skip_refused(
+            super::like::receive_announced(state, announcer, &inner_actor, inbound, &inner, depth).await,
+        );
+    }
     // A member from elsewhere: believe only what their own server serves.
     match inbound {
         Inbound::Create(create) => match create.object.post() {
@@ -115,6 +121,13 @@ async fn receive_inner(
             _ => Ok(()),
         },
         Inbound::Block(block) => super::block::receive_announced(state, announcer_url, block, true).await,
+        // A pin by a moderator elsewhere counts when the thread is the announcing group's.
+        Inbound::Add(change) if super::featured::is_featured(&change.target) => {
+            super::featured::receive_announced(state, announcer, change, true).await
+        }
+        Inbound::Remove(change) if super::featured::is_featured(&change.target) => {
+            super::featured::receive_announced(state, announcer, change, false).await
+        }
         // A team change by a moderator elsewhere counts as the group's own.
         Inbound::Add(change) => skip_refused(super::add::receive(state, announcer, change, true).await),
         Inbound::Remove(change) => skip_refused(super::add::receive(state, announcer, change, false).await),

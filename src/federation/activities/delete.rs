@@ -22,6 +22,7 @@ pub async fn receive(
     actor: ActorId,
     actor_url: &Url,
     delete: DeleteJson,
+    raw: &serde_json::Value,
 ) -> Result<(), InboxError> {
     let object = delete.object_id();
     if object == actor_url {
@@ -40,7 +41,12 @@ pub async fn receive(
         .await
         .map_err(|error| super::retry_or_refuse(error, "the group's moderators"))?;
     let vouchers = Vouchers { actor: Some(actor), announcer: None };
-    let removal = Removal { moderator: actor_url.as_str(), reason: delete.summary.as_deref() };
+    let raw = raw.to_string();
+    let removal = Removal {
+        moderator: actor_url.as_str(),
+        reason: delete.summary.as_deref(),
+        activity_json: Some(raw.as_str()),
+    };
     match remote_moderation::delete_post(&state.ctx, object.as_str(), vouchers, removal).await? {
         Outcome::Refused => Err(InboxError::Forbidden("Delete by someone who may not")),
         Outcome::Applied { grant, changed } => {
@@ -72,7 +78,8 @@ pub(super) async fn receive_announced(
     }
     let vouchers = Vouchers { actor: None, announcer: Some(announcer) };
     // The group vouches for the removal; the moderator it names is kept for the modlog.
-    let removal = Removal { moderator: delete.actor.as_str(), reason: delete.summary.as_deref() };
+    let removal =
+        Removal { moderator: delete.actor.as_str(), reason: delete.summary.as_deref(), activity_json: None };
     match remote_moderation::delete_post(&state.ctx, object.as_str(), vouchers, removal).await? {
         Outcome::Applied { grant, changed } => {
             tracing::info!(post = %object, ?grant, changed, "post removed by its group");

@@ -8,6 +8,7 @@ mod block;
 pub(crate) mod create;
 mod delete;
 pub(crate) mod events;
+mod featured;
 mod flag;
 mod follow;
 mod like;
@@ -24,8 +25,21 @@ use super::http::FetchError;
 use super::inbox::InboxError;
 use super::protocol::Inbound;
 use super::resolve::ResolveError;
-use crate::domain::ActorId;
+use crate::domain::{ActorId, PostId};
+use crate::service::group_relays;
 use crate::state::AppState;
+
+/// A local group re-announces `raw`, the remote `actor`'s activity about `post`, which was
+/// applied (`service::group_relays` decides whether and once).
+async fn relay(
+    state: &AppState,
+    post: PostId,
+    actor: ActorId,
+    raw: &serde_json::Value,
+) -> Result<(), InboxError> {
+    group_relays::relay_about_post(&state.ctx, post, actor, &raw.to_string()).await?;
+    Ok(())
+}
 
 /// How deep `Announce` and reply chains may nest before we stop following them.
 pub const MAX_DEPTH: u8 = 8;
@@ -46,13 +60,19 @@ pub async fn receive(
     match activity {
         Inbound::Follow(follow) => follow::receive(state, actor, actor_url, follow).await,
         Inbound::Accept(accept) => accept::receive(state, actor, actor_url, accept).await,
-        Inbound::Undo(undo) => undo::receive(state, actor, actor_url, *undo).await,
+        Inbound::Undo(undo) => undo::receive(state, actor, actor_url, *undo, raw).await,
         Inbound::Create(create) => create::receive(state, actor, actor_url, *create, raw, depth).await,
-        Inbound::Update(update) => update::receive(state, actor, actor_url, *update, depth).await,
-        Inbound::Delete(delete) => delete::receive(state, actor, actor_url, delete).await,
-        Inbound::Like(like) => like::receive(state, actor, like).await,
-        Inbound::Dislike(dislike) => like::receive_dislike(state, actor, dislike).await,
+        Inbound::Update(update) => update::receive(state, actor, actor_url, *update, raw, depth).await,
+        Inbound::Delete(delete) => delete::receive(state, actor, actor_url, delete, raw).await,
+        Inbound::Like(like) => like::receive(state, actor, like, raw).await,
+        Inbound::Dislike(dislike) => like::receive_dislike(state, actor, dislike, raw).await,
         Inbound::Lock(lock) => lock::receive(state, actor, actor_url, lock, true).await,
+        Inbound::Add(change) if featured::is_featured(&change.target) => {
+            featured::receive(state, actor, change, true).await
+        }
+        Inbound::Remove(change) if featured::is_featured(&change.target) => {
+            featured::receive(state, actor, change, false).await
+        }
         Inbound::Add(change) => add::receive(state, actor, change, true).await,
         Inbound::Remove(change) => add::receive(state, actor, change, false).await,
         Inbound::Flag(flag) => flag::receive(state, actor, actor_url, *flag).await,

@@ -1,4 +1,5 @@
-//! `Undo` of a Follow, Like, Dislike or a person's boost (`Announce`); the undone activity must be the same actor's. A Follow,
+//! `Undo` of a Follow, Like, Dislike or a person's boost (`Announce`); the undone activity must be the same actor's.
+//! The `Undo` of a vote on a post in one of our groups is re-announced by the group. A Follow,
 //! boost or Like named only by its id (as some servers send it) is looked up among the ones stored
 //! here, by the id of the activity that made it.
 
@@ -16,6 +17,7 @@ pub async fn receive(
     actor: ActorId,
     actor_url: &Url,
     undo: UndoJson,
+    raw: &serde_json::Value,
 ) -> Result<(), InboxError> {
     match undo.object {
         UndoObject::Follow(follow) => {
@@ -35,6 +37,7 @@ pub async fn receive(
             }
             if let Some(post) = super::like::find_post(state, &like.object).await? {
                 downvotes::undo_remote_vote(&state.ctx, actor, post).await?;
+                super::relay(state, post, actor, raw).await?;
             }
             Ok(())
         }
@@ -44,6 +47,7 @@ pub async fn receive(
             }
             if let Some(post) = super::like::find_post(state, &dislike.object).await? {
                 downvotes::undo_remote_vote(&state.ctx, actor, post).await?;
+                super::relay(state, post, actor, raw).await?;
             }
             Ok(())
         }
@@ -61,10 +65,16 @@ pub async fn receive(
                 tracing::debug!(follow = %id, "follow undone by id");
             } else if boosts::undo_remote_boost(&state.ctx, actor, id.as_str()).await? {
                 tracing::debug!(boost = %id, "boost undone by id");
-            } else if remote::undo_remote_like_by_ap_id(&state.ctx, actor, id.as_str()).await? {
+            } else if let Some(post) =
+                remote::undo_remote_like_by_ap_id(&state.ctx, actor, id.as_str()).await?
+            {
                 tracing::debug!(like = %id, "like undone by id");
-            } else if downvotes::undo_remote_downvote_by_ap_id(&state.ctx, actor, id.as_str()).await? {
+                super::relay(state, post, actor, raw).await?;
+            } else if let Some(post) =
+                downvotes::undo_remote_downvote_by_ap_id(&state.ctx, actor, id.as_str()).await?
+            {
                 tracing::debug!(dislike = %id, "downvote undone by id");
+                super::relay(state, post, actor, raw).await?;
             }
             Ok(())
         }

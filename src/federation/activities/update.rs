@@ -1,5 +1,6 @@
 //! `Update` of a post (by its author) or of an actor (by itself; it may not move its inbox to
-//! another host).
+//! another host). A post's `Update` is kept with it, for its group to re-announce when the
+//! group is ours (`service::group_relays`).
 
 use url::Url;
 
@@ -15,11 +16,12 @@ pub async fn receive(
     actor: ActorId,
     actor_url: &Url,
     update: UpdateJson,
+    raw: &serde_json::Value,
     depth: u8,
 ) -> Result<(), InboxError> {
     if let Some(post) = update.object.post() {
         check_origin(post, actor_url)?;
-        store_post(state, actor, post, None, depth).await?;
+        store_post(state, actor, post, Some(raw.to_string()), depth).await?;
     } else if let Some(profile) = update.object.actor() {
         if &profile.id != actor_url {
             return Err(InboxError::Forbidden("Update of another actor"));

@@ -14,8 +14,10 @@ mod likes;
 mod locks;
 mod moderation;
 mod moderators;
+mod pins;
 mod posts;
 mod profiles;
+mod relays;
 mod reports;
 mod routing;
 
@@ -145,13 +147,16 @@ async fn plan_event(
 ) -> Result<Vec<Outgoing>, TranslateError> {
     match event {
         DomainEvent::GroupCreated { .. } => Ok(Vec::new()),
-        DomainEvent::ThreadCreated { post_id, remote_activity, .. }
-        | DomainEvent::ReplyCreated { post_id, remote_activity, .. } => {
-            posts::post_created(ctx, uris, *post_id, remote_activity.as_deref()).await
-        }
-        DomainEvent::PersonalPostCreated { post_id } => posts::post_created(ctx, uris, *post_id, None).await,
+        DomainEvent::ThreadCreated { post_id, .. }
+        | DomainEvent::ReplyCreated { post_id, .. }
+        | DomainEvent::PersonalPostCreated { post_id } => posts::post_created(ctx, uris, *post_id).await,
         DomainEvent::PostEdited { post_id } => posts::post_edited(ctx, uris, *post_id).await,
-        DomainEvent::PostDeleted { post_id } => posts::post_deleted(ctx, uris, *post_id).await,
+        DomainEvent::PostDeleted { post_id, relayed } => {
+            posts::post_deleted(ctx, uris, *post_id, *relayed).await
+        }
+        DomainEvent::GroupRelayed { group_id, activity } => {
+            relays::relayed(ctx, uris, *group_id, activity).await
+        }
         DomainEvent::PostRemoved { post_id, moderator_id, reason } => {
             moderation::removal_changed(ctx, uris, *post_id, *moderator_id, reason, true).await
         }
@@ -160,6 +165,9 @@ async fn plan_event(
         }
         DomainEvent::GroupBanChanged { group_id, actor_id, moderator_id, block_id, banned } => {
             moderation::ban_changed(ctx, uris, *group_id, *actor_id, *moderator_id, *block_id, *banned).await
+        }
+        DomainEvent::ThreadPinChanged { post_id, moderator_id, pinned, .. } => {
+            pins::pin_changed(ctx, uris, *post_id, *moderator_id, *pinned).await
         }
         DomainEvent::ThreadLockChanged { post_id, locked, .. } => {
             locks::lock_changed(ctx, uris, *post_id, *locked).await

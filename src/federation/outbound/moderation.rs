@@ -56,7 +56,7 @@ pub(super) async fn removal_changed(
     let Some(GroupRoute::Local { id: group_id, name }) = route else {
         // Outside our groups (an admin removed a member's post elsewhere): the author's deletion.
         return match removed {
-            true => super::posts::post_deleted(ctx, uris, post).await,
+            true => super::posts::post_deleted(ctx, uris, post, false).await,
             false => Ok(Vec::new()),
         };
     };

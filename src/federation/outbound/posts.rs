@@ -29,13 +29,12 @@ async fn load(ctx: &Context, id: i64) -> Result<LoadedPost, TranslateError> {
 }
 
 /// A new thread or reply. Our own posts are created by their author; a local group announces
-/// them, and a remote post that came through our inbox, to its followers, and boosts new
+/// them to its followers (a remote post's `Create` is announced by `relays`), and boosts new
 /// threads for Mastodon. A remote group gets our posts in its inbox.
 pub(super) async fn post_created(
     ctx: &Context,
     uris: &Uris,
     id: i64,
-    remote_activity: Option<&str>,
 ) -> Result<Vec<Outgoing>, TranslateError> {
     let loaded = load(ctx, id).await?;
     let post = &loaded.post;
@@ -52,13 +51,6 @@ pub(super) async fn post_created(
             own_followers(&loaded),
         );
         outgoing = routing::about_post(ctx, uris, loaded.group.as_ref(), create, people_to_notify(post))?;
-    } else if let (Some(GroupRoute::Local { id: group_id, name }), Some(raw)) =
-        (&loaded.group, remote_activity)
-    {
-        match serde_json::from_str::<serde_json::Value>(raw) {
-            Ok(inner) => outgoing.push(routing::announce_to_followers(ctx, uris, *group_id, name, inner)?),
-            Err(error) => tracing::warn!(post_id = id, %error, "stored remote activity is not JSON"),
-        }
     }
     if post.is_thread_opener()
         && let Some(GroupRoute::Local { id: group_id, name }) = &loaded.group
@@ -86,11 +78,13 @@ pub(super) async fn post_edited(
 }
 
 /// A deleted post: ours are deleted by their author, routed like the `Create`; a remote post
-/// in a local group (removed by a moderator) is deleted by the group, announced to its followers.
+/// in a local group is deleted by the group, announced to its followers, unless the group
+/// re-announced its author's own `Delete` (`relayed`).
 pub(super) async fn post_deleted(
     ctx: &Context,
     uris: &Uris,
     id: i64,
+    relayed: bool,
 ) -> Result<Vec<Outgoing>, TranslateError> {
     let loaded = load(ctx, id).await?;
     let post = &loaded.post;
@@ -108,6 +102,9 @@ pub(super) async fn post_deleted(
     let Some(GroupRoute::Local { id: group_id, name }) = &loaded.group else {
         return Ok(Vec::new());
     };
+    if relayed {
+        return Ok(Vec::new());
+    }
     let delete = delete_of(ctx, uris, url(&uris.group(name))?, post, group_url)?;
     Ok(vec![routing::announce_to_followers(ctx, uris, *group_id, name, activity_json(&delete)?)?])
 }

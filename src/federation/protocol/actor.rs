@@ -104,6 +104,9 @@ pub struct ActorJson {
     /// A group's events collection (Mobilizon's `mz:events`), read to pull in upcoming events.
     #[serde(default, deserialize_with = "deserialize_opt_id", skip_serializing_if = "Option::is_none")]
     pub events: Option<Url>,
+    /// A group's pinned threads (Lemmy's `featured` collection of `Page`s).
+    #[serde(default, deserialize_with = "deserialize_opt_id", skip_serializing_if = "Option::is_none")]
+    pub featured: Option<Url>,
     /// The languages a group declares, as Lemmy writes them on a community: `{identifier, name}`
     /// with the two-letter code that `contentMap` keys use.
     #[serde(default, deserialize_with = "deserialize_lenient_vec", skip_serializing_if = "Vec::is_empty")]
@@ -164,6 +167,7 @@ impl ActorJson {
             organisation: None,
             project: None,
             events: None,
+            featured: None,
             language: Vec::new(),
         }
     }

@@ -56,6 +56,9 @@ pub struct PostJson {
     /// The thread's collection (FEP-7888). Values that are not URLs are dropped.
     #[serde(default, deserialize_with = "deserialize_opt_id", skip_serializing_if = "Option::is_none")]
     pub context: Option<Url>,
+    /// The post's direct replies, as a collection (its id; an embedded collection is read by id).
+    #[serde(default, deserialize_with = "deserialize_opt_id", skip_serializing_if = "Option::is_none")]
+    pub replies: Option<Url>,
     /// The title of a thread opener.
     #[serde(default, deserialize_with = "deserialize_skip_error", skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
@@ -107,6 +110,7 @@ impl PostJson {
             cc: Vec::new(),
             audience: None,
             context: None,
+            replies: None,
             name: None,
             content: None,
             content_map: None,

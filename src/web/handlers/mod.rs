@@ -27,6 +27,7 @@ pub mod search;
 pub mod settings;
 pub mod tags;
 pub mod teams;
+pub mod thread_pins;
 pub mod threads;
 pub mod users;
 pub mod watches;

@@ -107,6 +107,8 @@ pub async fn show(
         locked: thread.locked,
         can_lock: thread.viewer_moderates && !thread.opener.deleted,
         watching,
+        pinned: thread.opener.pinned,
+        can_pin: thread.viewer_moderates && !thread.opener.deleted,
     };
     render(StatusCode::OK, &page)
 }

@@ -42,7 +42,7 @@ pub(super) const EXPECTED: &[(&str, &str)] = &[
     ("lemmy/activities/block/block_user.json", "Block"),
     ("lemmy/activities/block/block_user_expires.json", "Block"),
     ("lemmy/activities/block/undo_block_user.json", "Undo"),
-    // Pinning a thread: moderation, not handled yet.
+    // Pinning a thread (`target` the featured collection).
     ("lemmy/activities/community/add_featured_post.json", "Add"),
     // Adding a moderator: moderation, not handled yet.
     ("lemmy/activities/community/add_mod.json", "Add"),
@@ -50,7 +50,7 @@ pub(super) const EXPECTED: &[(&str, &str)] = &[
     ("lemmy/activities/community/announce_remove_note.json", "Announce"),
     ("lemmy/activities/community/lock_note.json", "Lock"),
     ("lemmy/activities/community/lock_page.json", "Lock"),
-    // Unpinning: moderation, not handled yet.
+    // Unpinning.
     ("lemmy/activities/community/remove_featured_post.json", "Remove"),
     // Removing a moderator: moderation, not handled yet.
     ("lemmy/activities/community/remove_mod.json", "Remove"),

@@ -85,6 +85,7 @@ fn lemmy_group() {
     assert_eq!(group.shared_inbox(), Some(&url("https://enterprise.lemmy.ml/inbox")));
     assert_eq!(group.attributed_to, Some(url("https://enterprise.lemmy.ml/c/tenforward/moderators")));
     assert_eq!(group.posting_restricted_to_mods, Some(false));
+    assert_eq!(group.featured, Some(url("https://enterprise.lemmy.ml/c/tenforward//featured")));
     assert_eq!(group.followers, Some(url("https://enterprise.lemmy.ml/c/tenforward/followers")));
     assert_eq!(group.public_key.owner, group.id);
     assert_eq!(
@@ -92,6 +93,21 @@ fn lemmy_group() {
         Some(url("https://enterprise.lemmy.ml/pictrs/image/waqyZwLAy4.webp"))
     );
     assert!(group.source.is_some_and(|source| source.is_markdown()));
+}
+
+#[test]
+fn lemmy_featured_pins() {
+    let Inbound::Add(add) = inbound("lemmy/activities/community/add_featured_post.json") else {
+        panic!("not an Add");
+    };
+    assert_eq!(add.object, url("https://ds9.lemmy.ml/post/2"));
+    assert_eq!(add.target, url("https://ds9.lemmy.ml/c/main/featured"));
+    assert_eq!(add.actor, url("https://ds9.lemmy.ml/u/lemmy_alpha"));
+    let Inbound::Remove(remove) = inbound("lemmy/activities/community/remove_featured_post.json") else {
+        panic!("not a Remove");
+    };
+    assert_eq!(remove.target, add.target);
+    assert_eq!(remove.audience, Some(url("https://ds9.lemmy.ml/c/main")));
 }
 
 #[test]
