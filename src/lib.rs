@@ -9,6 +9,7 @@ pub mod db;
 pub mod domain;
 pub mod federation;
 pub mod media;
+pub mod request_log;
 pub mod router;
 pub mod server;
 pub mod service;

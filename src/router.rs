@@ -43,7 +43,9 @@ pub fn app(state: AppState) -> Router {
         ))
         .layer(CompressionLayer::new())
         .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, timeout))
-        .layer(TraceLayer::new_for_http())
+        .layer(
+            TraceLayer::new_for_http().make_span_with(crate::request_log::request_span::<axum::body::Body>),
+        )
         .with_state(state);
     // `/api/v1/instance/` and `/api/v1/instance` are the same: some apps add the slash.
     Router::new().fallback_service(NormalizePathLayer::trim_trailing_slash().layer(app))

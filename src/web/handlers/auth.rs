@@ -6,6 +6,7 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
+use crate::client_address::ClientAddress;
 use crate::domain::registration::RegistrationMode;
 use crate::domain::{FieldError, FieldErrors};
 use crate::service::accounts::{self, NewAccount, NewSession, Profile};
@@ -38,25 +39,27 @@ pub struct LoginForm {
 
 pub async fn login_submit(
     State(state): State<AppState>,
+    ClientAddress(client): ClientAddress,
     chrome: Chrome,
     Form(form): Form<LoginForm>,
 ) -> Result<Response, WebError> {
-    let (status, message) = match accounts::login(&state.ctx, &form.username, &form.password).await {
-        Ok(session) => return Ok(signed_in(&state, session)),
-        Err(ServiceError::BadCredentials) => (StatusCode::UNAUTHORIZED, chrome.t.get("login-wrong")),
-        Err(ServiceError::LockedOut) => (StatusCode::UNAUTHORIZED, chrome.t.get("login-locked")),
-        Err(ServiceError::AccountPending) => (StatusCode::FORBIDDEN, chrome.t.get("login-pending")),
-        Err(ServiceError::AccountRejected(message)) if message.is_empty() => {
-            (StatusCode::FORBIDDEN, chrome.t.get("login-rejected"))
-        }
-        Err(ServiceError::AccountRejected(message)) => {
-            (StatusCode::FORBIDDEN, chrome.t.arg("login-rejected-with-message", "message", message))
-        }
-        Err(ServiceError::AccountSuspended(reason)) => {
-            (StatusCode::FORBIDDEN, chrome.t.arg("login-suspended", "reason", reason))
-        }
-        Err(other) => return Err(other.into()),
-    };
+    let (status, message) =
+        match accounts::login_from(&state.ctx, client, &form.username, &form.password).await {
+            Ok(session) => return Ok(signed_in(&state, session)),
+            Err(ServiceError::BadCredentials) => (StatusCode::UNAUTHORIZED, chrome.t.get("login-wrong")),
+            Err(ServiceError::LockedOut) => (StatusCode::UNAUTHORIZED, chrome.t.get("login-locked")),
+            Err(ServiceError::AccountPending) => (StatusCode::FORBIDDEN, chrome.t.get("login-pending")),
+            Err(ServiceError::AccountRejected(message)) if message.is_empty() => {
+                (StatusCode::FORBIDDEN, chrome.t.get("login-rejected"))
+            }
+            Err(ServiceError::AccountRejected(message)) => {
+                (StatusCode::FORBIDDEN, chrome.t.arg("login-rejected-with-message", "message", message))
+            }
+            Err(ServiceError::AccountSuspended(reason)) => {
+                (StatusCode::FORBIDDEN, chrome.t.arg("login-suspended", "reason", reason))
+            }
+            Err(other) => return Err(other.into()),
+        };
     let page = LoginPage {
         form: FormState::general_message(message),
         chrome,
