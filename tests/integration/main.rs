@@ -28,6 +28,7 @@ mod fixture_processing;
 mod goals;
 mod group_settings;
 mod groups;
+mod hardening;
 mod http_admin;
 mod http_auth;
 mod http_forum;
