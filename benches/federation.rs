@@ -65,9 +65,12 @@ async fn signing_cost() {
     let headers: axum::http::HeaderMap =
         request.headers().iter().map(|(k, v)| (k.clone(), v.clone())).collect();
     let uri: axum::http::Uri = "/inbox".parse().expect("uri");
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).expect("clock").as_millis();
+    let now = allmende::domain::Timestamp::from_millis(i64::try_from(now).expect("millis"));
     let started = Instant::now();
     for _ in 0..rounds {
-        verify::verify_signature(&axum::http::Method::POST, &uri, &headers, "b.example", &public_pem)
+        let claim = verify::precheck(&headers, Some(&body), now).expect("prechecks pass");
+        verify::verify_signature(&claim, &axum::http::Method::POST, &uri, &headers, "b.example", &public_pem)
             .expect("verifies");
     }
     println!(

@@ -119,6 +119,22 @@ pub fn request_host<'a>(headers: &'a HeaderMap, extensions: &'a Extensions) -> O
         .or_else(|| headers.get(header::HOST).and_then(|host| host.to_str().ok()))
 }
 
+/// The network one client usually holds entirely: an IPv4 address as it is, an IPv6 address
+/// by its /64 (and IPv4-mapped IPv6 as the IPv4 address). Limits and lockouts count per network,
+/// so hopping through the addresses of one /64 does not buy more attempts.
+pub fn client_network(address: IpAddr) -> IpAddr {
+    match address {
+        IpAddr::V4(_) => address,
+        IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
+            Some(v4) => IpAddr::V4(v4),
+            None => {
+                let network = u128::from(v6) & !((1u128 << 64) - 1);
+                IpAddr::V6(std::net::Ipv6Addr::from(network))
+            }
+        },
+    }
+}
+
 /// Extractor for handlers that limit or log per client: `ClientAddress(address): ClientAddress`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ClientAddress(pub IpAddr);

@@ -11,6 +11,7 @@ pub mod domain;
 pub mod federation;
 pub mod media;
 pub mod observability;
+pub mod request_log;
 pub mod router;
 pub mod server;
 pub mod service;

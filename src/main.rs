@@ -59,6 +59,9 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
             )
             .await
             .context("could not create the user")?;
+            // Close the pool before saying so: every connection is shut cleanly (on SQLite, WAL
+            // frames written and the locks released) before the command exits 0.
+            ctx.db.close().await;
             println!("Created {} {}.", if user.is_admin() { "admin" } else { "user" }, user.name);
             Ok(())
         }
@@ -99,6 +102,7 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
                 None => groups::create_group_by_first_admin(&ctx, input).await,
             }
             .context("could not create the group")?;
+            ctx.db.close().await;
             println!("Created group {name}: {}/g/{name}", config.base_url());
             Ok(())
         }

@@ -71,6 +71,7 @@ pub fn service_context(config: &Config, db: Db, clock: Arc<dyn Clock>) -> Contex
         }),
         media: crate::media::MediaStore::new(&config.data_dir),
         access_revoked: Arc::new(tokio::sync::Notify::new()),
+        sign_ins: Arc::new(crate::service::sign_in_guard::SignInGuard::default()),
     }
 }
 

@@ -1,6 +1,7 @@
-//! Bearer tokens: `Authorization: Bearer ...` (or `access_token` in the query, as some apps
-//! and the streaming API do). The token is looked up once per request; each handler states the
-//! scope it needs.
+//! Bearer tokens: `Authorization: Bearer ...`. A token in the query string (`access_token`) is
+//! read only by the streaming API, for WebSocket clients that cannot set headers: anywhere else
+//! a URL with a token ends up in browser histories, proxies' logs and `Referer` headers. The
+//! token is looked up once per request; each handler states the scope it needs.
 
 use axum::extract::{FromRef, FromRequestParts};
 use axum::http::request::Parts;
@@ -69,12 +70,9 @@ pub fn authorization_token(headers: &HeaderMap) -> Option<String> {
         .map(|token| token.trim().to_owned())
 }
 
+/// The token of a request outside streaming: the `Authorization` header only.
 pub fn bearer_token(parts: &Parts) -> Option<String> {
-    authorization_token(&parts.headers).or_else(|| {
-        form_urlencoded::parse(parts.uri.query().unwrap_or_default().as_bytes())
-            .find(|(key, _)| key == "access_token")
-            .map(|(_, value)| value.into_owned())
-    })
+    authorization_token(&parts.headers)
 }
 
 impl<S> FromRequestParts<S> for Auth

@@ -2,7 +2,7 @@
 //! with the status Mastodon uses. Internal causes are logged here once and never shown.
 
 use axum::Json;
-use axum::http::StatusCode;
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde_json::json;
 
@@ -110,6 +110,13 @@ impl IntoResponse for ApiError {
             ApiError::Service(ServiceError::AccountSuspended(_)) => {
                 (StatusCode::FORBIDDEN, "Your login is currently disabled".to_owned(), None)
             }
+            ApiError::Service(busy) if busy.is_transient() => {
+                tracing::warn!(error = %busy, "client API request met a busy database");
+                let body = json!({ "error": "The server is busy; try again shortly" });
+                let mut response = (StatusCode::SERVICE_UNAVAILABLE, Json(body)).into_response();
+                response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("5"));
+                return response;
+            }
             ApiError::Service(other) => {
                 tracing::error!(error = %other, "client API request failed");
                 (StatusCode::INTERNAL_SERVER_ERROR, "Something went wrong on our side".to_owned(), None)
@@ -126,4 +133,22 @@ impl IntoResponse for ApiError {
 /// Any unknown `/api/...` path.
 pub async fn not_found() -> ApiError {
     ApiError::NotFound
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::db::DbError;
+
+    #[test]
+    fn a_busy_database_is_a_503_never_invalid_grant() {
+        for busy in [sqlx::Error::PoolTimedOut, sqlx::Error::PoolClosed] {
+            let error: ApiError = OAuthError::Service(ServiceError::Db(DbError::Sqlx(busy))).into();
+            let response = error.into_response();
+            assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
+            assert!(response.headers().contains_key(header::RETRY_AFTER));
+        }
+        let other: ApiError = OAuthError::Service(ServiceError::Internal("x".into())).into();
+        assert_eq!(other.into_response().status(), StatusCode::INTERNAL_SERVER_ERROR);
+    }
 }

@@ -51,6 +51,33 @@ pub struct PoolFigures {
     pub max: u32,
 }
 
+impl DbError {
+    /// A failure that passes by itself: the database is busy or locked (SQLite `SQLITE_BUSY`,
+    /// `SQLITE_LOCKED`; PostgreSQL lock, serialization and connection failures), the pool had
+    /// no free connection in time, or the connection broke. Answered 503 with `Retry-After`,
+    /// never as a refusal of the request's content.
+    pub fn is_transient(&self) -> bool {
+        let DbError::Sqlx(error) = self else { return false };
+        match error {
+            sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::Io(_) => true,
+            sqlx::Error::Database(db_error) => {
+                let code = db_error.code().unwrap_or_default();
+                if db_error.try_downcast_ref::<sqlx::postgres::PgDatabaseError>().is_some() {
+                    // Serialization failure, deadlock, lock not available, too many
+                    // connections, cannot connect now, and the connection exceptions (08...).
+                    matches!(code.as_ref(), "40001" | "40P01" | "55P03" | "53300" | "57P03")
+                        || code.starts_with("08")
+                } else {
+                    // SQLite: SQLITE_BUSY (5) and SQLITE_LOCKED (6), in the low byte of the
+                    // extended code.
+                    code.parse::<i64>().is_ok_and(|sqlite| matches!(sqlite & 0xff, 5 | 6))
+                }
+            }
+            _ => false,
+        }
+    }
+}
+
 /// A pool of either backend. Cloning is cheap (pools are reference counted).
 #[derive(Clone, Debug)]
 pub enum Db {

@@ -137,6 +137,19 @@ pub async fn get_media(conn: &mut Conn<'_>, id: i64) -> Result<Option<MediaRow>,
     )
 }
 
+/// The upload a stored file (or its preview) belongs to.
+pub async fn get_media_by_file_name(conn: &mut Conn<'_>, name: &str) -> Result<Option<MediaRow>, DbError> {
+    query_as!(
+        conn,
+        MediaRow,
+        fetch_optional,
+        "SELECT id, owner_id, post_id, position, content_type, file_name, preview_name, remote_url, \
+         description, width, height, blurhash, focus_x, focus_y, size_bytes, created_at, updated_at \
+         FROM media_attachments WHERE file_name = $1 OR preview_name = $1",
+        name
+    )
+}
+
 pub async fn update_media_description(
     conn: &mut Conn<'_>,
     id: i64,

@@ -5,7 +5,8 @@ use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
 /// True for addresses on the public internet; false for loopback, private, link-local, CGNAT,
 /// unspecified, multicast, broadcast, reserved, documentation, unique-local and IPv4-mapped
-/// private addresses.
+/// private addresses, and for the tunnelling and deprecated ranges that can carry traffic to
+/// any IPv4 address (6to4 relays, Teredo, IPv4-compatible IPv6, site-local).
 pub fn is_public(address: IpAddr) -> bool {
     match address {
         IpAddr::V4(v4) => is_public_v4(v4),
@@ -25,6 +26,8 @@ fn is_public_v4(ip: Ipv4Addr) -> bool {
         || a == 0
         || (a == 100 && (64..=127).contains(&b))
         || (a == 192 && b == 0 && c == 0)
+        // 6to4 relay anycast (RFC 7526): a relay forwards to whatever the packet names.
+        || (a == 192 && b == 88 && c == 99)
         || (a == 198 && (b == 18 || b == 19))
         || a >= 240)
 }
@@ -33,19 +36,64 @@ fn is_public_v6(ip: Ipv6Addr) -> bool {
     if let Some(mapped) = ip.to_ipv4_mapped() {
         return is_public_v4(mapped);
     }
-    let first = ip.segments()[0];
-    !(ip.is_loopback()
-        || ip.is_unspecified()
+    let segments = ip.segments();
+    let first = segments[0];
+    // `::a.b.c.d` (IPv4-compatible, deprecated by RFC 4291): systems may route it to the IPv4
+    // address it embeds. `::` and `::1` are in this range too.
+    let ipv4_compatible = segments[..6].iter().all(|&s| s == 0);
+    !(ipv4_compatible
         || ip.is_multicast()
         || (first & 0xfe00) == 0xfc00
         || (first & 0xffc0) == 0xfe80
-        || (first == 0x2001 && ip.segments()[1] == 0x0db8)
-        || (first == 0x0064 && ip.segments()[1] == 0xff9b))
+        // Site-local (deprecated by RFC 3879), still routed inside some networks.
+        || (first & 0xffc0) == 0xfec0
+        // 6to4 (2002::/16) embeds any IPv4 address; Teredo (2001::/32) too.
+        || first == 0x2002
+        || (first == 0x2001 && segments[1] == 0x0000)
+        || (first == 0x2001 && segments[1] == 0x0db8)
+        || (first == 0x0064 && segments[1] == 0xff9b))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn refused(address: &str) -> bool {
+        !is_public(address.parse().unwrap())
+    }
+
+    #[test]
+    fn refuses_ipv4_compatible_ipv6() {
+        assert!(refused("::127.0.0.1"));
+        assert!(refused("::10.0.0.1"));
+        assert!(refused("::93.184.216.34"), "deprecated, whatever it embeds");
+    }
+
+    #[test]
+    fn refuses_6to4() {
+        assert!(refused("2002:7f00:1::1"), "6to4 of 127.0.0.1");
+        assert!(refused("2002:5db8:d822::1"), "6to4 of a public address");
+    }
+
+    #[test]
+    fn refuses_teredo() {
+        assert!(refused("2001:0:4136:e378:8000:63bf:3fff:fdd2"));
+        assert!(refused("2001::1"));
+        assert!(!refused("2001:4860:4860::8888"), "other 2001: networks are public");
+    }
+
+    #[test]
+    fn refuses_site_local() {
+        assert!(refused("fec0::1"));
+        assert!(refused("feff:ffff::1"));
+    }
+
+    #[test]
+    fn refuses_the_6to4_relay_anycast_range() {
+        assert!(refused("192.88.99.1"));
+        assert!(refused("::ffff:192.88.99.1"));
+        assert!(!refused("192.88.98.1"));
+    }
 
     #[test]
     fn refuses_every_non_public_range() {

@@ -1,6 +1,7 @@
-//! Outgoing HTTP for federation: one client with timeouts and no automatic redirects, and a
-//! careful fetch of ActivityPub documents (public addresses only, a total deadline, a size cap,
-//! the right content type, and an `id` that is the URL it was fetched from).
+//! Outgoing HTTP for federation: one client with timeouts, no automatic redirects and a resolver
+//! that connects to allowed addresses only (`guarded_dns`), and a careful fetch of ActivityPub
+//! documents (a total deadline, a size cap, the right content type, and an `id` that is the URL
+//! it was fetched from).
 
 use std::time::Duration;
 
@@ -8,7 +9,7 @@ use futures_util::StreamExt;
 use serde_json::Value;
 use url::Url;
 
-use super::address::is_public;
+use super::guarded_dns::{AddressPolicy, GuardedResolver, is_refused_address};
 use super::signing::{ACCEPT_ACTIVITY, Signer, SigningError};
 use crate::config::Networks;
 
@@ -102,8 +103,12 @@ enum IdRule {
 impl FederationHttp {
     pub fn new(options: HttpOptions<'_>) -> Result<Self, reqwest::Error> {
         let HttpOptions { user_agent, insecure, deadline, extra_roots, allowed_private_networks } = options;
+        let policy = AddressPolicy { insecure, allowed_private_networks: allowed_private_networks.clone() };
         let client = reqwest::Client::builder()
             .user_agent(user_agent)
+            .dns_resolver(GuardedResolver::new(policy))
+            // A proxy from the environment would resolve names itself, past the resolver.
+            .no_proxy()
             .redirect(reqwest::redirect::Policy::none())
             .connect_timeout(Duration::from_secs(5).min(deadline))
             .timeout(deadline)
@@ -113,28 +118,38 @@ impl FederationHttp {
         Ok(Self { client, signer: Signer::new(), insecure, deadline, allowed_private_networks })
     }
 
-    /// Checks the scheme and, outside development, that the host resolves to public addresses
-    /// (or ones in `allowed_private_networks`) only.
-    pub async fn check_url(&self, url: &Url) -> Result<(), FetchError> {
+    /// Checks the scheme and, for a host written as an IP address, the address (outside
+    /// development: public, or in `allowed_private_networks`). Names are checked when the
+    /// connection resolves them, by the client's resolver, so the address checked is the
+    /// address connected to.
+    pub fn check_url(&self, url: &Url) -> Result<(), FetchError> {
         match url.scheme() {
             "https" => {}
             "http" if self.insecure => {}
             other => return Err(FetchError::NotAllowed(format!("scheme {other}"))),
         }
-        let host = url.host_str().ok_or_else(|| FetchError::NotAllowed("no host".into()))?;
-        if self.insecure {
-            return Ok(());
+        let literal = match url.host() {
+            None => return Err(FetchError::NotAllowed("no host".into())),
+            Some(url::Host::Domain(_)) => None,
+            Some(url::Host::Ipv4(v4)) => Some(std::net::IpAddr::V4(v4)),
+            Some(url::Host::Ipv6(v6)) => Some(std::net::IpAddr::V6(v6)),
+        };
+        let policy = AddressPolicy {
+            insecure: self.insecure,
+            allowed_private_networks: self.allowed_private_networks.clone(),
+        };
+        match literal {
+            Some(address) if !policy.allows(address) => {
+                Err(FetchError::NotAllowed(format!("{address} is not a public address")))
+            }
+            _ => Ok(()),
         }
-        let port = url.port_or_known_default().unwrap_or(443);
-        let addresses = tokio::net::lookup_host((host, port))
-            .await
-            .map_err(|e| FetchError::Unreachable(e.to_string()))?
-            .collect::<Vec<_>>();
-        let allowed = |ip| is_public(ip) || self.allowed_private_networks.contains(ip);
-        if addresses.is_empty() || addresses.iter().any(|a| !allowed(a.ip())) {
-            return Err(FetchError::NotAllowed(format!("{host} is not a public address")));
-        }
-        Ok(())
+    }
+
+    /// Sends a request with the federation client: a host that resolves to refused addresses
+    /// only is `NotAllowed`, other failures `Unreachable`.
+    pub async fn execute(&self, request: reqwest::Request) -> Result<reqwest::Response, FetchError> {
+        self.client.execute(request).await.map_err(connect_error)
     }
 
     /// Fetches an ActivityPub document. Follows at most one redirect on the same host.
@@ -182,7 +197,7 @@ impl FederationHttp {
         key: Option<&FetchKey>,
         rule: IdRule,
     ) -> Result<Fetched, FetchError> {
-        self.check_url(url).await?;
+        self.check_url(url)?;
         let request = match key {
             Some(key) => {
                 self.signer.signed_get(&self.client, url.as_str(), &key.key_id, &key.private_key_pem).await?
@@ -194,8 +209,7 @@ impl FederationHttp {
                 .build()
                 .map_err(|e| FetchError::Unreachable(e.to_string()))?,
         };
-        let response =
-            self.client.execute(request).await.map_err(|e| FetchError::Unreachable(with_causes(&e)))?;
+        let response = self.execute(request).await?;
         let status = response.status();
         if status.is_redirection() {
             let location = response
@@ -221,7 +235,7 @@ impl FederationHttp {
         if !is_activity_json(&content_type) {
             return Err(FetchError::WrongContentType(content_type));
         }
-        let body = read_capped(response).await?;
+        let body = read_capped(response, MAX_DOCUMENT_BYTES).await?;
         let value: Value = serde_json::from_slice(&body).map_err(|_| FetchError::InvalidJson)?;
         let id = value.get("id").and_then(Value::as_str);
         let id_ok = match rule {
@@ -240,6 +254,15 @@ impl FederationHttp {
 enum Fetched {
     Document(Value),
     Redirect(Url),
+}
+
+/// Why a request failed: refused by the resolver, or the peer could not be reached.
+pub fn connect_error(error: reqwest::Error) -> FetchError {
+    if is_refused_address(&error) {
+        FetchError::NotAllowed(with_causes(&error))
+    } else {
+        FetchError::Unreachable(with_causes(&error))
+    }
 }
 
 /// An error with its causes: reqwest's own message names only the URL, the cause says what
@@ -263,19 +286,69 @@ pub fn is_activity_json(content_type: &str) -> bool {
             && content_type.contains("https://www.w3.org/ns/activitystreams"))
 }
 
-/// Reads a body, stopping as soon as it passes the cap (memory stays bounded).
-async fn read_capped(response: reqwest::Response) -> Result<Vec<u8>, FetchError> {
-    if response.content_length().is_some_and(|length| length > MAX_DOCUMENT_BYTES as u64) {
+/// Reads a body, stopping as soon as it passes `cap` bytes (memory stays bounded, and an
+/// endless body ends the read at once).
+pub async fn read_capped(response: reqwest::Response, cap: usize) -> Result<Vec<u8>, FetchError> {
+    if response.content_length().is_some_and(|length| length > cap as u64) {
         return Err(FetchError::TooLarge);
     }
     let mut body = Vec::new();
     let mut stream = response.bytes_stream();
     while let Some(chunk) = stream.next().await {
         let chunk = chunk.map_err(|e| FetchError::Unreachable(e.to_string()))?;
-        if body.len() + chunk.len() > MAX_DOCUMENT_BYTES {
+        if body.len() + chunk.len() > cap {
             return Err(FetchError::TooLarge);
         }
         body.extend_from_slice(&chunk);
     }
     Ok(body)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn strict_http() -> FederationHttp {
+        FederationHttp::new(HttpOptions {
+            user_agent: "test",
+            insecure: false,
+            deadline: Duration::from_secs(5),
+            extra_roots: Vec::new(),
+            allowed_private_networks: Networks::default(),
+        })
+        .unwrap()
+    }
+
+    #[tokio::test]
+    async fn the_client_itself_refuses_names_of_private_addresses() {
+        // Straight through the client, with no check before: every path that sends a request
+        // (fetches, WebFinger, deliveries) goes through this resolver.
+        let http = strict_http();
+        let request = http.client.get("https://localhost:9/inbox").build().unwrap();
+        let error = http.client.execute(request).await.unwrap_err();
+        assert!(is_refused_address(&error), "{}", with_causes(&error));
+        let request = http.client.get("https://localhost:9/inbox").build().unwrap();
+        assert!(matches!(http.execute(request).await, Err(FetchError::NotAllowed(_))));
+    }
+
+    #[test]
+    fn literal_addresses_are_checked_before_connecting() {
+        let http = strict_http();
+        for refused in [
+            "https://127.0.0.1/x",
+            "https://[::1]/x",
+            "https://[::127.0.0.1]/x",
+            "https://[2002:7f00:1::1]/x",
+            "https://2130706433/x",
+            "https://192.88.99.1/x",
+        ] {
+            let url = Url::parse(refused).unwrap();
+            assert!(matches!(http.check_url(&url), Err(FetchError::NotAllowed(_))), "{refused}");
+        }
+        assert!(http.check_url(&Url::parse("https://93.184.216.34/x").unwrap()).is_ok());
+        assert!(
+            http.check_url(&Url::parse("http://93.184.216.34/x").unwrap()).is_err(),
+            "http only in tests"
+        );
+    }
 }

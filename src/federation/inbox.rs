@@ -155,6 +155,10 @@ async fn receive_activity(
     let (parts, body) = request.into_parts();
     let body = to_bytes(body, MAX_ACTIVITY_BYTES).await.map_err(|_| InboxError::TooLarge)?;
     let claim = verify::precheck(&parts.headers, Some(&body), state.ctx.now())?;
+    let host = request_host(&parts.headers, &parts.extensions).unwrap_or(state.uris.host());
+    if !verify::is_our_host(host, state.uris.host(), state.http.insecure) {
+        return Err(VerifyError::WrongHost.into());
+    }
     let key_url = claim.key_url()?;
     let signer_host = domain_of(&key_url).ok_or(VerifyError::Malformed("keyId without host"))?;
     if peers::is_refused(&state.ctx, &signer_host).await? {
@@ -184,21 +188,33 @@ async fn receive_activity(
     if owner.url.as_str() != activity_actor {
         return Err(InboxError::Forbidden("the activity's actor did not sign it"));
     }
-    let (signer, signer_url) = (owner.actor, owner.url);
-    let host = request_host(&parts.headers, &parts.extensions).unwrap_or(state.uris.host());
-    if verify::verify_signature(&parts.method, &parts.uri, &parts.headers, host, &owner.public_key_pem)
-        .is_err()
-    {
+    let verifies = |owner: &key_owner::KeyOwner| {
+        verify::verify_signature(
+            &claim,
+            &parts.method,
+            &parts.uri,
+            &parts.headers,
+            host,
+            &owner.public_key_pem,
+        )
+    };
+    // Only an owner whose key verified the signature is stored (or its stored key replaced).
+    let owner = if verifies(&owner).is_ok() {
+        owner
+    } else {
         // The peer may have rotated its key: fetch the owner again, once, and rarely.
-        if !state.key_refetch_limiter.try_take(signer_url.as_str()) {
+        if !state.key_refetch_limiter.try_take(owner.url.as_str()) {
             return Err(VerifyError::Invalid.into());
         }
         let fresh = key_owner::fetch_key_owner(state, &key_url).await?;
-        if fresh.url != signer_url {
+        if fresh.url != owner.url {
             return Err(InboxError::Forbidden("the activity's actor did not sign it"));
         }
-        verify::verify_signature(&parts.method, &parts.uri, &parts.headers, host, &fresh.public_key_pem)?;
-    }
+        verifies(&fresh)?;
+        fresh
+    };
+    let signer_url = owner.url.clone();
+    let signer = owner.keep(&state).await?;
     peers::heard_from(&state.ctx, &signer_host).await?;
     let id =
         Url::parse(&activity_id).map_err(|_| InboxError::BadRequest("activity id is not a URL".into()))?;

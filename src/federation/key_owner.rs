@@ -6,6 +6,10 @@
 //! key document of its own with `owner` (or `controller`). Whatever the shape, the owner must
 //! be on the key's host and its own actor document must publish the key, so a signature that
 //! verifies with the owner's stored key was made by the owner.
+//!
+//! An owner fetched for a request is not stored until the request's signature verifies with
+//! its key ([`KeyOwner::keep`]): an unsigned or forged request leaves nothing behind, and a
+//! stored key is only replaced by one that verified.
 
 use serde_json::Value;
 use url::Url;
@@ -21,16 +25,43 @@ use crate::state::AppState;
 /// The actor a key belongs to, with the key we verify against.
 #[derive(Debug, Clone)]
 pub struct KeyOwner {
-    pub actor: ActorId,
     pub url: Url,
     pub public_key_pem: String,
+    source: OwnerSource,
+}
+
+#[derive(Debug, Clone)]
+enum OwnerSource {
+    /// Stored here already.
+    Stored(ActorId),
+    /// Just fetched; stored by [`KeyOwner::keep`] once a signature verified with its key.
+    Fetched(Box<ActorJson>),
+}
+
+impl KeyOwner {
+    /// The owner's stored actor: call it once the request's signature verified with
+    /// `public_key_pem`. A fetched owner is stored (or its stored record updated) only now.
+    pub async fn keep(self, state: &AppState) -> Result<ActorId, ResolveError> {
+        match self.source {
+            OwnerSource::Stored(actor) => Ok(actor),
+            OwnerSource::Fetched(document) => Ok(resolve::store_actor(state, *document).await?.0),
+        }
+    }
+
+    fn fetched(document: ActorJson) -> Self {
+        Self {
+            url: document.id.clone(),
+            public_key_pem: document.public_key.public_key_pem.clone(),
+            source: OwnerSource::Fetched(Box::new(document)),
+        }
+    }
 }
 
 /// The owner of `key_id` if it is stored here already (no request is made).
 pub async fn stored_key_owner(state: &AppState, key_id: &Url) -> Result<Option<KeyOwner>, ResolveError> {
     for candidate in candidates(key_id) {
         if let Some((actor, public_key_pem)) = remote::known_actor(&state.ctx, candidate.as_str()).await? {
-            return Ok(Some(KeyOwner { actor, url: candidate, public_key_pem }));
+            return Ok(Some(KeyOwner { url: candidate, public_key_pem, source: OwnerSource::Stored(actor) }));
         }
     }
     Ok(None)
@@ -45,14 +76,17 @@ pub async fn key_owner(state: &AppState, key_id: &Url) -> Result<KeyOwner, Resol
 }
 
 /// Fetches the key's owner afresh: a key seen for the first time, or a key that may have been
-/// rotated since the owner was stored.
+/// rotated since the owner was stored. Nothing is stored yet (see [`KeyOwner::keep`]).
 pub async fn fetch_key_owner(state: &AppState, key_id: &Url) -> Result<KeyOwner, ResolveError> {
     let mut document_url = key_id.clone();
     document_url.set_fragment(None);
     if key_id.fragment().is_some() {
         // `{actor}#key`: the actor itself.
-        let (actor, public_key_pem) = resolve::fetch_actor(state, &document_url).await?;
-        return Ok(KeyOwner { actor, url: document_url, public_key_pem });
+        let actor = resolve::fetch_actor_document(state, &document_url).await?;
+        if actor.id != document_url {
+            return Err(ResolveError::Invalid("the key's actor has another id"));
+        }
+        return Ok(KeyOwner::fetched(actor));
     }
     let host = domain_of(key_id).ok_or(ResolveError::Invalid("keyId without host"))?;
     if peers::is_refused(&state.ctx, &host).await? {
@@ -65,19 +99,21 @@ pub async fn fetch_key_owner(state: &AppState, key_id: &Url) -> Result<KeyOwner,
     if !same_host(&owner, key_id) {
         return Err(ResolveError::Invalid("key owned by an actor on another host"));
     }
-    // The key id is the full actor document: store it as it is.
+    // The key id is the full actor document: use it as it is.
     if owner == document_url
         && let Ok(actor) = serde_json::from_value::<ActorJson>(document)
         && actor.id == owner
     {
-        let (actor, public_key_pem) = resolve::store_actor(state, actor).await?;
-        return Ok(KeyOwner { actor, url: owner, public_key_pem });
+        return Ok(KeyOwner::fetched(actor));
     }
-    let (actor, public_key_pem) = resolve::fetch_actor(state, &owner).await?;
-    if key_pem.is_some_and(|pem| pem.trim() != public_key_pem.trim()) {
+    let actor = resolve::fetch_actor_document(state, &owner).await?;
+    if actor.id != owner {
+        return Err(ResolveError::Invalid("the key's owner has another id"));
+    }
+    if key_pem.is_some_and(|pem| pem.trim() != actor.public_key.public_key_pem.trim()) {
         return Err(ResolveError::Invalid("the owner does not publish this key"));
     }
-    Ok(KeyOwner { actor, url: owner, public_key_pem })
+    Ok(KeyOwner::fetched(actor))
 }
 
 /// Actors the key may belong to, most likely first: the key id without fragment, and for

@@ -10,6 +10,7 @@ pub mod discovery;
 pub mod error;
 pub mod event_backfill;
 pub mod event_objects;
+pub mod guarded_dns;
 pub mod http;
 pub mod inbox;
 pub mod key_owner;

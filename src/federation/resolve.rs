@@ -73,10 +73,14 @@ pub async fn collection_items(
 
 /// Fetches and stores a remote actor; returns its row id and public key.
 pub async fn fetch_actor(state: &AppState, url: &Url) -> Result<(ActorId, String), ResolveError> {
-    let document = fetch_document(state, url).await?;
-    let actor: ActorJson =
-        serde_json::from_value(document).map_err(|_| ResolveError::Invalid("not an actor"))?;
+    let actor = fetch_actor_document(state, url).await?;
     store_actor(state, actor).await
+}
+
+/// Fetches a remote actor's document without storing it.
+pub async fn fetch_actor_document(state: &AppState, url: &Url) -> Result<ActorJson, ResolveError> {
+    let document = fetch_document(state, url).await?;
+    serde_json::from_value(document).map_err(|_| ResolveError::Invalid("not an actor"))
 }
 
 /// Checks an actor document and stores it. Its inbox must be on the actor's own host.
@@ -188,22 +192,26 @@ pub async fn resolve_handle(state: &AppState, handle: &str) -> Result<ActorId, R
     Ok(actor_by_url(state, &self_link).await?.0)
 }
 
+/// Largest WebFinger answer we read (a JRD is a few hundred bytes).
+pub const MAX_JRD_BYTES: usize = 64 * 1024;
+
 async fn fetch_jrd(state: &AppState, url: &Url) -> Result<Value, ResolveError> {
-    state.http.check_url(url).await?;
-    let response = state
+    state.http.check_url(url)?;
+    let request = state
         .http
         .client
         .get(url.as_str())
         .header(reqwest::header::ACCEPT, "application/jrd+json, application/json")
-        .send()
-        .await
+        .build()
         .map_err(|e| FetchError::Unreachable(e.to_string()))?;
+    let response = tokio::time::timeout(state.http.deadline, state.http.execute(request))
+        .await
+        .map_err(|_| FetchError::Timeout)??;
     if !response.status().is_success() {
         return Err(FetchError::Status(response.status().as_u16()).into());
     }
-    let bytes = response.bytes().await.map_err(|e| FetchError::Unreachable(e.to_string()))?;
-    if bytes.len() > 64 * 1024 {
-        return Err(FetchError::TooLarge.into());
-    }
+    let bytes = tokio::time::timeout(state.http.deadline, super::http::read_capped(response, MAX_JRD_BYTES))
+        .await
+        .map_err(|_| FetchError::Timeout)??;
     serde_json::from_slice(&bytes).map_err(|_| FetchError::InvalidJson.into())
 }

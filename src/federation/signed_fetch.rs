@@ -109,8 +109,11 @@ pub async fn check(state: &AppState, signed: &SignedRequest<'_>) -> Result<(), F
     if peers::is_refused(&state.ctx, &host).await? {
         return Err(FetchAuthError::Blocked(host));
     }
-    verify::precheck(headers, None, state.ctx.now())
+    let claim = verify::precheck(headers, None, state.ctx.now())
         .map_err(|e| FetchAuthError::Unauthorized(e.to_string()))?;
+    if !verify::is_our_host(signed.host, state.uris.host(), state.http.insecure) {
+        return Err(FetchAuthError::Unauthorized(verify::VerifyError::WrongHost.to_string()));
+    }
     if state.uris.is_local(&key_url) {
         return Err(FetchAuthError::Unauthorized("signed with one of our own keys".into()));
     }
@@ -125,7 +128,9 @@ pub async fn check(state: &AppState, signed: &SignedRequest<'_>) -> Result<(), F
             key_owner::fetch_key_owner(state, &key_url).await?
         }
     };
-    if signed.verifies(&owner) {
+    // An owner is stored (or its stored key replaced) only once its key verified.
+    if signed.verifies(&claim, &owner) {
+        owner.keep(state).await?;
         return Ok(());
     }
     // The key may have been rotated: fetch the owner again, rarely.
@@ -133,7 +138,8 @@ pub async fn check(state: &AppState, signed: &SignedRequest<'_>) -> Result<(), F
         return Err(FetchAuthError::Unauthorized("the signature does not verify".into()));
     }
     let fresh = key_owner::fetch_key_owner(state, &key_url).await?;
-    if signed.verifies(&fresh) {
+    if signed.verifies(&claim, &fresh) {
+        fresh.keep(state).await?;
         Ok(())
     } else {
         Err(FetchAuthError::Unauthorized("the signature does not verify".into()))
@@ -159,8 +165,8 @@ impl<'a> SignedRequest<'a> {
         }
     }
 
-    fn verifies(&self, owner: &KeyOwner) -> bool {
-        verify::verify_signature(self.method, self.uri, self.headers, self.host, &owner.public_key_pem)
+    fn verifies(&self, claim: &verify::SignatureClaim, owner: &KeyOwner) -> bool {
+        verify::verify_signature(claim, self.method, self.uri, self.headers, self.host, &owner.public_key_pem)
             .is_ok()
     }
 }

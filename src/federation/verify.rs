@@ -3,7 +3,6 @@
 //! refused before any key is fetched; the signature itself is checked once the key is known.
 
 use std::collections::BTreeMap;
-use std::time::Duration;
 
 use axum::http::{HeaderMap, Method, Uri};
 use base64::Engine;
@@ -34,13 +33,45 @@ pub enum VerifyError {
     Invalid,
     #[error("the public key cannot be read")]
     BadKey,
+    #[error("the request was addressed to another host")]
+    WrongHost,
 }
 
-/// What a signature claims before it is checked.
+/// Whether `received`, the host a request was addressed to (`client_address::request_host`), is
+/// ours. In development and tests (`insecure_http`) a loopback host (`127.0.0.1:port`,
+/// `localhost:port`) counts as ours too: clients there reach the server by its listening
+/// address, not by its public name.
+pub fn is_our_host(received: &str, our_host: &str, insecure: bool) -> bool {
+    let received = received.trim();
+    let without_default_port = |host: &str| {
+        host.strip_suffix(":443").or_else(|| host.strip_suffix(":80")).unwrap_or(host).to_ascii_lowercase()
+    };
+    if without_default_port(received) == without_default_port(our_host) {
+        return true;
+    }
+    insecure && is_loopback_host(received)
+}
+
+fn is_loopback_host(host: &str) -> bool {
+    let name = match host.strip_prefix('[') {
+        Some(bracketed) => bracketed.split(']').next().unwrap_or_default(),
+        None => host.rsplit_once(':').map_or(host, |(name, _)| name),
+    };
+    name.eq_ignore_ascii_case("localhost")
+        || name.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback())
+}
+
+/// What a signature claims before it is checked: the `Signature` header, parsed once. The
+/// same parsed fields build the signing string, so what the prechecks saw (which headers are
+/// covered) is exactly what the signature is checked over.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SignatureClaim {
     pub key_id: String,
     pub headers: Vec<String>,
+    /// The base64 signature.
+    signature: String,
+    created: Option<String>,
+    expires: Option<String>,
 }
 
 impl SignatureClaim {
@@ -74,9 +105,7 @@ pub fn precheck(
     let raw = raw.to_str().map_err(|_| VerifyError::Malformed("not ASCII"))?;
     let fields = parse_signature_header(raw)?;
     let key_id = fields.get("keyId").ok_or(VerifyError::Malformed("no keyId"))?.clone();
-    if !fields.contains_key("signature") {
-        return Err(VerifyError::Malformed("no signature"));
-    }
+    let signature = fields.get("signature").ok_or(VerifyError::Malformed("no signature"))?.clone();
     if let Some(algorithm) = fields.get("algorithm") {
         let algorithm = algorithm.to_ascii_lowercase();
         if algorithm != "rsa-sha256" && algorithm != "hs2019" {
@@ -100,16 +129,28 @@ pub fn precheck(
         }
         check_digest(headers, body)?;
     }
-    let claim = SignatureClaim { key_id, headers: signed };
+    // The host names the server the request was meant for: without it, a request signed for
+    // another server could be replayed here.
+    if !signed.iter().any(|h| h == "host") {
+        return Err(VerifyError::NotSigned("host"));
+    }
+    let claim = SignatureClaim {
+        key_id,
+        headers: signed,
+        signature,
+        created: fields.get("created").cloned(),
+        expires: fields.get("expires").cloned(),
+    };
     claim.key_url()?;
     Ok(claim)
 }
 
-/// Verifies the signature with the claimed actor's public key. `host` is the host the request
-/// was addressed to (`client_address::request_host`: the `Host` header, or a trusted proxy's
-/// `X-Forwarded-Host`); it stands in for the received `Host` header, which behind a proxy
-/// names the proxy's upstream instead.
+/// Verifies the signature with the claimed actor's public key, over the signing string built
+/// from the claim's own header list. `host` is the host the request was addressed to (our own
+/// domain, once the caller checked the received host against it); it stands in for the
+/// received `Host` header, which behind a proxy names the proxy's upstream instead.
 pub fn verify_signature(
+    claim: &SignatureClaim,
     method: &Method,
     uri: &Uri,
     headers: &HeaderMap,
@@ -117,28 +158,52 @@ pub fn verify_signature(
     public_key_pem: &str,
 ) -> Result<(), VerifyError> {
     let key = RsaPublicKey::from_public_key_pem(public_key_pem).map_err(|_| VerifyError::BadKey)?;
-    let mut header_map = BTreeMap::new();
-    for (name, value) in headers {
-        if let Ok(value) = value.to_str() {
-            header_map.insert(name.as_str().to_owned(), value.to_owned());
-        }
-    }
-    header_map.insert("host".to_owned(), host.to_owned());
-    let path = uri.path_and_query().map(|p| p.as_str()).unwrap_or("/");
-    let unverified = http_signature_normalization::Config::new()
-        .set_expiration(Duration::from_secs(DATE_WINDOW_SECONDS as u64))
-        .begin_verify(method.as_str(), path, header_map)
+    let signing_string = signing_string(claim, method, uri, headers, host)?;
+    let signature = base64::engine::general_purpose::STANDARD
+        .decode(claim.signature.trim())
         .map_err(|_| VerifyError::Invalid)?;
-    let valid = unverified.verify(|signature, signing_string| {
-        base64::engine::general_purpose::STANDARD
-            .decode(signature)
-            .map(|bytes| {
-                key.verify(Pkcs1v15Sign::new::<Sha256>(), &Sha256::digest(signing_string.as_bytes()), &bytes)
-                    .is_ok()
-            })
-            .unwrap_or(false)
-    });
-    if valid { Ok(()) } else { Err(VerifyError::Invalid) }
+    key.verify(Pkcs1v15Sign::new::<Sha256>(), &Sha256::digest(signing_string.as_bytes()), &signature)
+        .map_err(|_| VerifyError::Invalid)
+}
+
+/// The text a cavage signature covers: one `name: value` line per signed header, in order.
+fn signing_string(
+    claim: &SignatureClaim,
+    method: &Method,
+    uri: &Uri,
+    headers: &HeaderMap,
+    host: &str,
+) -> Result<String, VerifyError> {
+    let mut lines = Vec::with_capacity(claim.headers.len());
+    for name in &claim.headers {
+        let value = match name.as_str() {
+            "(request-target)" => {
+                let path = uri.path_and_query().map(|p| p.as_str()).unwrap_or("/");
+                format!("{} {path}", method.as_str().to_ascii_lowercase())
+            }
+            "(created)" => {
+                claim.created.clone().ok_or(VerifyError::Malformed("(created) without created"))?
+            }
+            "(expires)" => {
+                claim.expires.clone().ok_or(VerifyError::Malformed("(expires) without expires"))?
+            }
+            "host" => host.to_owned(),
+            other => {
+                let values: Vec<&str> = headers
+                    .get_all(other)
+                    .iter()
+                    .filter_map(|value| value.to_str().ok())
+                    .map(str::trim)
+                    .collect();
+                if values.is_empty() {
+                    return Err(VerifyError::Malformed("a signed header is missing"));
+                }
+                values.join(", ")
+            }
+        };
+        lines.push(format!("{name}: {value}"));
+    }
+    Ok(lines.join("\n"))
 }
 
 fn check_date(headers: &HeaderMap, now: Timestamp) -> Result<(), VerifyError> {
@@ -179,7 +244,10 @@ fn parse_signature_header(raw: &str) -> Result<BTreeMap<String, String>, VerifyE
             let end = after.find(',').unwrap_or(after.len());
             (&after[..end], &after[end..])
         };
-        fields.insert(name.trim().to_owned(), value.to_owned());
+        // A field given twice could be read one way here and another way elsewhere.
+        if fields.insert(name.trim().to_owned(), value.to_owned()).is_some() {
+            return Err(VerifyError::Malformed("a field is given twice"));
+        }
         rest = remaining.trim_start().strip_prefix(',').unwrap_or(remaining).trim_start();
         if fields.len() > 16 {
             return Err(VerifyError::Malformed("too many fields"));
@@ -276,6 +344,78 @@ mod tests {
         for (pairs, expected) in cases {
             assert_eq!(precheck(&headers(&pairs), Some(body), now), Err(expected.clone()), "{pairs:?}");
         }
+    }
+
+    #[test]
+    fn the_host_must_be_signed() {
+        let body = b"{}";
+        let digest = digest(body);
+        let sig = r#"keyId="https://m.example/a#k",headers="(request-target) date digest",signature="c2ln""#;
+        assert_eq!(
+            precheck(
+                &headers(&[("signature", sig), ("date", DATE), ("digest", &digest)]),
+                Some(body),
+                Timestamp::from_millis(NOW)
+            ),
+            Err(VerifyError::NotSigned("host"))
+        );
+    }
+
+    #[test]
+    fn a_field_given_twice_is_refused() {
+        let sig = r#"keyId="https://m.example/a#k",headers="(request-target) host date",keyId="https://evil.example/b#k",signature="c2ln""#;
+        assert_eq!(
+            precheck(&headers(&[("signature", sig), ("date", DATE)]), None, Timestamp::from_millis(NOW)),
+            Err(VerifyError::Malformed("a field is given twice"))
+        );
+    }
+
+    #[test]
+    fn only_our_own_host_is_ours() {
+        assert!(is_our_host("forum.example", "forum.example", false));
+        assert!(is_our_host("Forum.Example:443", "forum.example", false));
+        assert!(!is_our_host("other.example", "forum.example", false));
+        assert!(!is_our_host("127.0.0.1:8080", "forum.example", false));
+        assert!(is_our_host("127.0.0.1:8080", "forum.example", true), "tests reach us by address");
+        assert!(is_our_host("[::1]:8080", "forum.example", true));
+        assert!(!is_our_host("other.example", "forum.example", true));
+    }
+
+    #[tokio::test]
+    async fn our_own_signatures_verify_with_the_one_parser() {
+        let (public_pem, private_pem) = crate::service::instance::generate_key_pair().unwrap();
+        let body = br#"{"type":"Follow"}"#.to_vec();
+        let request = crate::federation::signing::Signer::new()
+            .signed_post(
+                &reqwest::Client::new(),
+                "https://us.example/inbox?x=1",
+                body.clone(),
+                "https://peer.example/actor#main-key",
+                &private_pem,
+            )
+            .await
+            .unwrap();
+        let mut received = HeaderMap::new();
+        for (name, value) in request.headers() {
+            received.append(name.clone(), value.clone());
+        }
+        let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_millis();
+        let claim = precheck(&received, Some(&body), Timestamp::from_millis(now as i64)).unwrap();
+        let uri: Uri = "/inbox?x=1".parse().unwrap();
+        assert_eq!(
+            verify_signature(&claim, &Method::POST, &uri, &received, "us.example", &public_pem),
+            Ok(())
+        );
+        assert_eq!(
+            verify_signature(&claim, &Method::POST, &uri, &received, "other.example", &public_pem),
+            Err(VerifyError::Invalid),
+            "a signature for us does not verify for another host"
+        );
+        let other_path: Uri = "/u/ana/inbox".parse().unwrap();
+        assert_eq!(
+            verify_signature(&claim, &Method::POST, &other_path, &received, "us.example", &public_pem),
+            Err(VerifyError::Invalid)
+        );
     }
 
     #[test]

@@ -48,14 +48,21 @@ impl MediaStore {
     }
 }
 
-/// `<digits>.<ext>` or `<digits>-small.<ext>`, with `jpg` or `png`.
+/// `<stem>.<ext>` or `<stem>-small.<ext>`, with `jpg` or `png`; the stem is lowercase hex (a
+/// random name, see `new_media_file_stem`) or, for older uploads, the upload's id in digits.
 pub fn is_media_file_name(name: &str) -> bool {
     let Some((stem, extension)) = name.rsplit_once('.') else { return false };
-    let digits = stem.strip_suffix("-small").unwrap_or(stem);
+    let stem = stem.strip_suffix("-small").unwrap_or(stem);
     matches!(extension, "jpg" | "png")
-        && !digits.is_empty()
-        && digits.len() <= 20
-        && digits.bytes().all(|b| b.is_ascii_digit())
+        && !stem.is_empty()
+        && stem.len() <= 32
+        && stem.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+}
+
+/// A random file name stem (128 bits, lowercase hex): nobody finds an upload by counting.
+pub fn new_media_file_stem() -> String {
+    let bytes: [u8; 16] = rand::random();
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 #[cfg(test)]
@@ -66,7 +73,10 @@ mod tests {
     fn only_our_names_are_media_files() {
         assert!(is_media_file_name("123.jpg"));
         assert!(is_media_file_name("123-small.png"));
-        for bad in ["../123.jpg", "123.svg", ".123.jpg.partial", "abc.png", "-small.png", "123.jpg/x", ""] {
+        assert!(is_media_file_name(&format!("{}.jpg", super::new_media_file_stem())));
+        for bad in
+            ["../123.jpg", "123.svg", ".123.jpg.partial", "xyz.png", "ABC.png", "-small.png", "123.jpg/x", ""]
+        {
             assert!(!is_media_file_name(bad), "{bad}");
         }
     }

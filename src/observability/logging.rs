@@ -36,6 +36,7 @@ pub fn request_span(request: &Request) -> tracing::Span {
         "request",
         request_id = %id,
         method = %request.method(),
-        path = %request.uri().path(),
+        // The query with credentials' values replaced (`request_log`).
+        path = %crate::request_log::loggable_uri(request.uri()),
     )
 }

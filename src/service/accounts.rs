@@ -1,5 +1,7 @@
 //! Registration, sign-in with lockout, sessions and profile settings.
 
+use std::net::IpAddr;
+
 use base64::Engine;
 use sha2::{Digest, Sha256};
 
@@ -152,42 +154,75 @@ fn name_conflict(error: db::DbError) -> ServiceError {
     }
 }
 
-/// Signs a person in. After `max_failed_logins` failures in a row the account is locked for
-/// `lockout_seconds`, and even the right password is refused until then.
+/// Signs a person in, for callers that know no client address (the command line, tests): their
+/// attempts all count as one client. See [`login_from`].
 pub async fn login(ctx: &Context, username: &str, password: &str) -> Result<NewSession, ServiceError> {
-    login_from(ctx, username, password, None).await
+    login_from(ctx, NO_CLIENT, username, password, None).await
 }
 
-/// [`login`] from a browser, whose name (`User-Agent`) the sessions page shows.
+/// The client of attempts made without a network address.
+pub const NO_CLIENT: IpAddr = IpAddr::V4(std::net::Ipv4Addr::UNSPECIFIED);
+
+/// Signs a person in from `client`, with `browser` (its `User-Agent`) for the sessions page.
+/// After `max_failed_logins` failures in a row for the same name from the same client network,
+/// that name is locked for that network for `lockout_seconds`, doubling with each lockout (see
+/// `sign_in_guard`); even the right password is refused there until then, while the account's
+/// owner elsewhere is not affected.
 pub async fn login_from(
     ctx: &Context,
+    client: IpAddr,
     username: &str,
     password: &str,
     browser: Option<&str>,
 ) -> Result<NewSession, ServiceError> {
-    let user = check_credentials(ctx, username, password).await?;
+    let user = check_credentials(ctx, client, username, password).await?;
     start_session_from(ctx, user, browser).await
 }
 
-/// Checks a username and password with the lockout rules of [`login`], without opening a
-/// session (the OAuth password grant opens a token instead).
+/// Checks a username and password from `client` with the lockout rules of [`login_from`],
+/// without opening a session (the OAuth grants open a token instead). Unknown names are
+/// counted and answered exactly like known ones.
 pub async fn check_credentials(
     ctx: &Context,
+    client: IpAddr,
     username: &str,
     password: &str,
 ) -> Result<CurrentUser, ServiceError> {
     let now = ctx.now().millis();
-    let mut conn = ctx.db.acquire().await?;
-    let account = db::accounts::get_account_by_name(&mut conn.conn(), username.trim()).await?;
-    let Some(account) = account else {
-        verify_password(password, DUMMY_HASH).await?;
-        return Err(ServiceError::BadCredentials);
-    };
-    if account.locked_until.is_some_and(|until| until > now) {
+    let name = username.trim();
+    if ctx.sign_ins.locked_until(name, client, now).is_some() {
         return Err(ServiceError::LockedOut);
     }
+    let failed = || {
+        let settings = &ctx.settings;
+        if ctx.sign_ins.record_failure(
+            name,
+            client,
+            now,
+            settings.max_failed_logins,
+            settings.lockout_seconds,
+        ) {
+            tracing::warn!(user = %name, "sign-ins locked for a client after failures");
+            ServiceError::LockedOut
+        } else {
+            ServiceError::BadCredentials
+        }
+    };
+    let mut conn = ctx.db.acquire().await?;
+    let account = db::accounts::get_account_by_name(&mut conn.conn(), name).await?;
+    drop(conn);
+    let Some(account) = account else {
+        // As slow as checking a real password, so the answer's timing tells nothing either.
+        verify_password(password, DUMMY_HASH).await?;
+        return Err(failed());
+    };
     let verified = verify_password(password, &account.password_hash).await?;
-    if verified && account.state != AccountState::Active.as_str() {
+    if !verified {
+        return Err(failed());
+    }
+    ctx.sign_ins.record_success(name, client);
+    let mut conn = ctx.db.acquire().await?;
+    if account.state != AccountState::Active.as_str() {
         // Only someone who knows the password learns how their application stands.
         return Err(match AccountState::from_stored(&account.state) {
             AccountState::Pending => ServiceError::AccountPending,
@@ -205,18 +240,10 @@ pub async fn check_credentials(
             ),
         });
     }
-    if !verified {
-        let failed = if account.locked_until.is_some() { 1 } else { account.failed_logins + 1 };
-        let locked_until = (failed >= ctx.settings.max_failed_logins)
-            .then(|| ctx.now().plus_seconds(ctx.settings.lockout_seconds).millis());
-        db::accounts::update_failed_login(&mut conn.conn(), account.actor_id, failed, locked_until).await?;
-        if locked_until.is_some() {
-            tracing::warn!(user = %account.name, "account locked after failed sign-ins");
-            return Err(ServiceError::LockedOut);
-        }
-        return Err(ServiceError::BadCredentials);
+    // Counts of the lockout this replaced; cleared once, no write on every sign-in.
+    if account.failed_logins != 0 || account.locked_until.is_some() {
+        db::accounts::update_login_succeeded(&mut conn.conn(), account.actor_id).await?;
     }
-    db::accounts::update_login_succeeded(&mut conn.conn(), account.actor_id).await?;
     Ok(current_user(account, &ctx.settings.default_language))
 }
 

@@ -35,6 +35,13 @@ pub enum ServiceError {
     Internal(String),
 }
 
+impl ServiceError {
+    /// The database is busy or unreachable for now (see `DbError::is_transient`): a 503.
+    pub fn is_transient(&self) -> bool {
+        matches!(self, ServiceError::Db(error) if error.is_transient())
+    }
+}
+
 impl From<DbError> for ServiceError {
     fn from(error: DbError) -> Self {
         match error {

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use super::{Context, CurrentUser, ServiceError};
 use crate::db::{self, Conn, media::MediaRow};
-use crate::domain::{FieldError, FieldErrors};
+use crate::domain::{ActorId, FieldError, FieldErrors};
 use crate::media::{MediaError, process_image};
 
 /// Alt text longer than this is refused (Mastodon's limit).
@@ -93,9 +93,11 @@ pub async fn upload_image(
         .map_err(|e| ServiceError::Internal(format!("image processing stopped: {e}")))?
         .map_err(|error: MediaError| ServiceError::from(FieldError::new("file", error.to_string())))?;
 
-    let id = ctx.new_id();
-    let file_name = format!("{id}.{}", image.kind.extension());
-    let preview_name = image.preview.as_ref().map(|_| format!("{id}-small.{}", image.kind.extension()));
+    // Neither the id nor the file name can be guessed from another upload's: both are random.
+    let id = new_upload_id();
+    let stem = crate::media::store::new_media_file_stem();
+    let file_name = format!("{stem}.{}", image.kind.extension());
+    let preview_name = image.preview.as_ref().map(|_| format!("{stem}-small.{}", image.kind.extension()));
     ctx.media.save(&file_name, &image.bytes).await.map_err(storage_error)?;
     if let (Some(name), Some(preview)) = (&preview_name, &image.preview) {
         ctx.media.save(name, preview).await.map_err(storage_error)?;
@@ -125,6 +127,13 @@ pub async fn upload_image(
         return Err(error.into());
     }
     get_own_media(ctx, user, id).await
+}
+
+/// A random positive 63-bit id for an upload (not time-ordered like other ids: an upload's id
+/// is shown to its uploader before any post uses it, and must not lead to anyone else's).
+fn new_upload_id() -> i64 {
+    let id = (rand::random::<u64>() >> 1) as i64;
+    id.max(1)
 }
 
 fn storage_error(error: std::io::Error) -> ServiceError {
@@ -244,15 +253,40 @@ pub(crate) async fn remove_files(ctx: &Context, names: &[String]) {
     }
 }
 
-/// A stored file and its content type, for `/media/{name}`.
-pub async fn read_file(ctx: &Context, name: &str) -> Result<(Vec<u8>, &'static str), ServiceError> {
+/// A stored file, for `/media/{name}`.
+#[derive(Debug)]
+pub struct MediaFile {
+    pub bytes: Vec<u8>,
+    pub content_type: &'static str,
+    /// Attached to a post: the same for everyone, cacheable by anyone.
+    pub public: bool,
+}
+
+/// A stored file and its content type, for `/media/{name}`. A file no post uses yet is shown
+/// only to its uploader (`viewer`); to anyone else it does not exist.
+pub async fn read_file(
+    ctx: &Context,
+    name: &str,
+    viewer: Option<ActorId>,
+) -> Result<MediaFile, ServiceError> {
     let content_type = match name.rsplit_once('.') {
         Some((_, "jpg")) => "image/jpeg",
         Some((_, "png")) => "image/png",
         _ => return Err(ServiceError::NotFound),
     };
+    if !crate::media::store::is_media_file_name(name) {
+        return Err(ServiceError::NotFound);
+    }
+    let mut conn = ctx.db.acquire().await?;
+    let row =
+        db::media::get_media_by_file_name(&mut conn.conn(), name).await?.ok_or(ServiceError::NotFound)?;
+    drop(conn);
+    let public = row.post_id.is_some();
+    if !public && viewer != Some(ActorId(row.owner_id)) {
+        return Err(ServiceError::NotFound);
+    }
     let bytes = ctx.media.read(name).await.map_err(|_| ServiceError::NotFound)?;
-    Ok((bytes, content_type))
+    Ok(MediaFile { bytes, content_type, public })
 }
 
 /// The images of a whole thread, by post, in one statement.

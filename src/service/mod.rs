@@ -42,6 +42,7 @@ pub mod remote;
 pub mod remote_moderation;
 pub mod removals;
 pub mod reports;
+pub mod sign_in_guard;
 pub mod statuses;
 pub mod suspensions;
 pub mod tags;
@@ -139,6 +140,8 @@ pub struct Context {
     /// token was revoked, or an account suspended. They also check every few seconds, which is
     /// what reaches the connections of other server processes.
     pub access_revoked: Arc<tokio::sync::Notify>,
+    /// Failed sign-ins per account name and client network (see `sign_in_guard`).
+    pub sign_ins: Arc<sign_in_guard::SignInGuard>,
 }
 
 impl Context {

@@ -329,12 +329,22 @@ pub async fn client_credentials(
     issue_token(ctx, app.id, None, scopes, false).await
 }
 
-/// `grant_type=password`, only when the admin enabled it.
+/// A person's name and password, and the client network they came from (lockouts count per
+/// network).
+#[derive(Clone, Copy)]
+pub struct PasswordCredentials<'a> {
+    pub client: std::net::IpAddr,
+    pub username: &'a str,
+    pub password: &'a str,
+}
+
+/// `grant_type=password`, only when the admin enabled it. Only a wrong name or password is
+/// `invalid_grant`; a database that is busy or down is a server error (503/500), never a
+/// refusal of a correct password.
 pub async fn password_grant(
     ctx: &Context,
     client: &ClientAuth,
-    username: &str,
-    password: &str,
+    credentials: PasswordCredentials<'_>,
     scope: Option<&str>,
 ) -> Result<IssuedToken, OAuthError> {
     if !ctx.settings.oauth_password_grant {
@@ -342,7 +352,8 @@ pub async fn password_grant(
     }
     let app = authenticate_client(ctx, client, true).await?;
     let scopes = requested_scopes(&app, scope)?;
-    let user = match check_credentials(ctx, username, password).await {
+    let PasswordCredentials { client: address, username, password } = credentials;
+    let user = match check_credentials(ctx, address, username, password).await {
         Ok(user) => user,
         Err(ServiceError::BadCredentials) => {
             return Err(OAuthError::InvalidGrant("wrong username or password"));
@@ -359,13 +370,15 @@ pub async fn password_grant(
     issue_token(ctx, app.id, Some(user.id.0), scopes, true).await
 }
 
-/// `grant_type=refresh_token`: the old pair is revoked and a new one issued.
+/// `grant_type=refresh_token`: the old pair is revoked and a new one issued. Every app
+/// registered here is confidential (it got a client secret), so refreshing needs the secret:
+/// a leaked refresh token alone is not enough (RFC 6749 section 6).
 pub async fn refresh(
     ctx: &Context,
     client: &ClientAuth,
     refresh_token: &str,
 ) -> Result<IssuedToken, OAuthError> {
-    let app = authenticate_client(ctx, client, false).await?;
+    let app = authenticate_client(ctx, client, true).await?;
     let mut conn = ctx.db.acquire().await?;
     let old = db::oauth::take_refresh_token(&mut conn.conn(), &hash_token(refresh_token), ctx.now().millis())
         .await?

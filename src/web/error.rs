@@ -107,6 +107,11 @@ impl WebError {
             WebError::SignInRequired | WebError::Service(ServiceError::Unauthenticated) => {
                 (StatusCode::UNAUTHORIZED, "error-sign-in-title", ErrorMessage::Text("error-sign-in-text"))
             }
+            WebError::Service(busy) if busy.is_transient() => (
+                StatusCode::SERVICE_UNAVAILABLE,
+                "error-internal-title",
+                ErrorMessage::Text("error-internal-text"),
+            ),
             WebError::Service(ServiceError::Db(_) | ServiceError::Internal(_)) | WebError::Render(_) => (
                 StatusCode::INTERNAL_SERVER_ERROR,
                 "error-internal-title",
@@ -135,6 +140,9 @@ impl ErrorContent {
         let mut response = (self.status, Html(self.render(t))).into_response();
         if self.status == StatusCode::TOO_MANY_REQUESTS {
             response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("60"));
+        }
+        if self.status == StatusCode::SERVICE_UNAVAILABLE {
+            response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("5"));
         }
         response.extensions_mut().insert(self);
         response

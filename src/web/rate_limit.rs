@@ -35,16 +35,7 @@ impl AttemptLimiter {
 /// The address an attempt counts against: IPv4 as it is, IPv6 by its /64 network (and
 /// IPv4-mapped IPv6 as the IPv4 address).
 pub fn client_key(address: IpAddr) -> IpAddr {
-    match address {
-        IpAddr::V4(_) => address,
-        IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
-            Some(v4) => IpAddr::V4(v4),
-            None => {
-                let network = u128::from(v6) & !((1u128 << 64) - 1);
-                IpAddr::V6(std::net::Ipv6Addr::from(network))
-            }
-        },
-    }
+    crate::client_address::client_network(address)
 }
 
 pub async fn limit_auth_attempts(State(state): State<AppState>, request: Request, next: Next) -> Response {

@@ -104,7 +104,10 @@ pub async fn changing_the_password_signs_out_other_browsers_and_apps(app: TestAp
         assert!(page.contains(message), "{message}: {page}");
         assert!(signed_in(&elsewhere, &app).await && token_works(&app, &token).await, "nothing changed");
     }
-    assert!(accounts::check_credentials(&app.ctx, "ana", PASSWORD).await.is_ok(), "old password still holds");
+    assert!(
+        accounts::check_credentials(&app.ctx, accounts::NO_CLIENT, "ana", PASSWORD).await.is_ok(),
+        "old password still holds"
+    );
 
     let response = app
         .post_form(
@@ -126,10 +129,10 @@ pub async fn changing_the_password_signs_out_other_browsers_and_apps(app: TestAp
     assert!(!token_works(&app, &token).await, "the app's token is revoked");
     assert!(closed_by_server(&mut socket).await, "the app's streaming socket closes");
     assert!(matches!(
-        accounts::check_credentials(&app.ctx, "ana", PASSWORD).await,
+        accounts::check_credentials(&app.ctx, accounts::NO_CLIENT, "ana", PASSWORD).await,
         Err(ServiceError::BadCredentials)
     ));
-    assert!(accounts::check_credentials(&app.ctx, "ana", NEW_PASSWORD).await.is_ok());
+    assert!(accounts::check_credentials(&app.ctx, accounts::NO_CLIENT, "ana", NEW_PASSWORD).await.is_ok());
 }
 
 pub async fn the_email_changes_with_the_password(app: TestApp) {
@@ -220,27 +223,27 @@ pub async fn a_reset_password_ends_sessions_and_tokens(app: TestApp) {
     app.signed_in_user("ana").await;
     let token = token_for(&app, "ana", "read").await;
     for _ in 0..10 {
-        let _ = accounts::check_credentials(&app.ctx, "ana", "wrong password").await;
+        let _ = accounts::check_credentials(&app.ctx, accounts::NO_CLIENT, "ana", "wrong password").await;
     }
     assert!(matches!(
-        accounts::check_credentials(&app.ctx, "ana", PASSWORD).await,
+        accounts::check_credentials(&app.ctx, accounts::NO_CLIENT, "ana", PASSWORD).await,
         Err(ServiceError::LockedOut)
     ));
     let generated = account_security::reset_password(&app.ctx, "ana", None).await.expect("reset");
     assert!(generated.len() >= 16, "a long random password: {generated}");
     assert!(
-        accounts::check_credentials(&app.ctx, "ana", &generated).await.is_ok(),
+        accounts::check_credentials(&app.ctx, accounts::NO_CLIENT, "ana", &generated).await.is_ok(),
         "and the lockout is lifted"
     );
     let (status, _) = app.get_html("/settings/profile").await;
     assert_eq!(status, StatusCode::SEE_OTHER, "the browser session ended");
     assert!(!token_works(&app, &token).await, "the token is revoked");
     account_security::reset_password(&app.ctx, "ana", Some(NEW_PASSWORD.into())).await.expect("reset");
-    assert!(accounts::check_credentials(&app.ctx, "ana", NEW_PASSWORD).await.is_ok());
+    assert!(accounts::check_credentials(&app.ctx, accounts::NO_CLIENT, "ana", NEW_PASSWORD).await.is_ok());
     assert!(account_security::reset_password(&app.ctx, "ana", Some("short".into())).await.is_err());
     assert!(account_security::reset_password(&app.ctx, "nobody", None).await.is_err());
     assert!(
-        accounts::check_credentials(&app.ctx, "ana", NEW_PASSWORD).await.is_ok(),
+        accounts::check_credentials(&app.ctx, accounts::NO_CLIENT, "ana", NEW_PASSWORD).await.is_ok(),
         "a refused reset changes nothing"
     );
 }

@@ -99,19 +99,24 @@ pub async fn an_app_uploads_an_image_and_posts_it(app: TestApp) {
     assert!(media["blurhash"].as_str().is_some_and(|hash| hash.len() > 5));
     let url = media["url"].as_str().unwrap().to_owned();
     let preview_url = media["preview_url"].as_str().unwrap().to_owned();
-    assert!(url.ends_with(&format!("/media/{media_id}.png")), "{url}");
-    assert!(preview_url.ends_with(&format!("/media/{media_id}-small.png")), "{preview_url}");
+    // The file is named at random, not after the upload's id.
+    let stem = url.rsplit('/').next().and_then(|name| name.strip_suffix(".png")).expect("png").to_owned();
+    assert!(stem.len() == 32 && stem != media_id, "{url}");
+    assert!(preview_url.ends_with(&format!("/media/{stem}-small.png")), "{preview_url}");
 
-    // The stored file is a real image, served as such and never as a page.
-    let file = app.get(&local_path(&app, &url)).await;
+    // The stored file is a real image, served as such (to its uploader until a post uses it)
+    // and never as a page.
+    let uploader_gets = |path: String| app.client.get(app.url(&path)).bearer_auth(&api.token).send();
+    let file = uploader_gets(local_path(&app, &url)).await.unwrap();
     assert_eq!(file.status(), StatusCode::OK);
     assert_eq!(file.headers()["content-type"], "image/png");
     assert!(file.headers()["content-security-policy"].to_str().unwrap().contains("sandbox"));
     let stored = image::load_from_memory(&file.bytes().await.unwrap()).expect("decodes");
     assert_eq!((stored.width(), stored.height()), (800, 600));
-    let preview =
-        image::load_from_memory(&app.get(&local_path(&app, &preview_url)).await.bytes().await.unwrap())
-            .expect("preview decodes");
+    let preview = image::load_from_memory(
+        &uploader_gets(local_path(&app, &preview_url)).await.unwrap().bytes().await.unwrap(),
+    )
+    .expect("preview decodes");
     assert_eq!((preview.width(), preview.height()), (640, 480));
 
     // Alt text and focal point can still change.
@@ -164,10 +169,9 @@ pub async fn an_app_uploads_an_image_and_posts_it(app: TestApp) {
 
     // The web page shows the preview with its alt text, linked to the full image.
     let (_, page) = app.get_html(&format!("/t/{status_id}")).await;
-    assert!(page.contains(&format!(r#"<a href="/media/{media_id}.png" class="attachment">"#)), "{page}");
-    assert!(
-        page.contains(&format!(r#"src="/media/{media_id}-small.png" alt="Twelve panels on the gym roof""#))
-    );
+    assert!(page.contains(&format!(r#"<a href="/media/{stem}.png" class="attachment">"#)), "{page}");
+    assert!(page.contains(&format!(r#"src="/media/{stem}-small.png" alt="Twelve panels on the gym roof""#)));
+    assert_eq!(app.get(&format!("/media/{stem}.png")).await.status(), StatusCode::OK, "public once posted");
 
     // Its ActivityPub document carries it as a Document, as Mastodon sends media.
     let document: Value = app
@@ -183,7 +187,7 @@ pub async fn an_app_uploads_an_image_and_posts_it(app: TestApp) {
     let attachment = &document["attachment"][0];
     assert_eq!(attachment["type"], "Document");
     assert_eq!(attachment["mediaType"], "image/png");
-    assert_eq!(attachment["url"], format!("http://localhost/media/{media_id}.png"));
+    assert_eq!(attachment["url"], format!("http://localhost/media/{stem}.png"));
     assert_eq!(attachment["name"], "Twelve panels on the gym roof");
     assert_eq!(attachment["width"], 800);
     assert!(attachment["blurhash"].is_string());
@@ -279,7 +283,16 @@ pub async fn bad_uploads_are_refused_and_nothing_is_kept(app: TestApp) {
     let photo: Value =
         upload(&api, jpeg_with_location(), "photo.jpg", "image/jpeg", "").await.json().await.unwrap();
     assert!(photo["url"].as_str().unwrap().ends_with(".jpg"));
-    let bytes = app.get(&local_path(&app, photo["url"].as_str().unwrap())).await.bytes().await.unwrap();
+    let bytes = app
+        .client
+        .get(app.url(&local_path(&app, photo["url"].as_str().unwrap())))
+        .bearer_auth(&api.token)
+        .send()
+        .await
+        .unwrap()
+        .bytes()
+        .await
+        .unwrap();
     assert!(image::load_from_memory(&bytes).is_ok());
     assert!(!bytes.windows(15).any(|w| w == b"secret-location"), "EXIF must be stripped");
     // Paths that are not our file names name nothing.

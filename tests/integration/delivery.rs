@@ -58,6 +58,7 @@ pub async fn deliveries_are_signed_and_verifiable(app: TestApp) {
     assert_eq!(claim.key_id, "http://localhost/u/ana#main-key");
     let public_key = keys::actor_keys(&app.ctx, ana.id).await.expect("keys").public_key_pem;
     verify::verify_signature(
+        &claim,
         &axum::http::Method::POST,
         &request.uri,
         &request.headers,
@@ -68,6 +69,7 @@ pub async fn deliveries_are_signed_and_verifiable(app: TestApp) {
     let other_key = allmende::service::instance::generate_key_pair().expect("key").0;
     assert!(
         verify::verify_signature(
+            &claim,
             &axum::http::Method::POST,
             &request.uri,
             &request.headers,

@@ -30,6 +30,7 @@ mod goals;
 mod group_relays;
 mod group_settings;
 mod groups;
+mod hardening;
 mod http_admin;
 mod http_auth;
 mod http_forum;

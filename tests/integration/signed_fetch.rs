@@ -309,7 +309,7 @@ pub async fn our_fetches_are_signed_by_the_instance_actor(app: TestApp) {
     }
     let actor = federated::get_local_actor(&app.ctx, instance::INSTANCE_ACTOR_NAME).await.expect("actor");
     let host = base.trim_start_matches("http://");
-    verify::verify_signature(&axum::http::Method::GET, &uri, &headers, host, &actor.public_key_pem)
+    verify::verify_signature(&claim, &axum::http::Method::GET, &uri, &headers, host, &actor.public_key_pem)
         .expect("verifies with the instance actor's key");
 }
 

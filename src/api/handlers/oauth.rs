@@ -21,7 +21,8 @@ use crate::web::error::WebError;
 use crate::web::session::MaybeUser;
 use crate::web::view::Chrome;
 
-#[derive(Debug, Clone, Default, Deserialize)]
+/// Never printed with its password (see the `Debug` impl).
+#[derive(Clone, Default, Deserialize)]
 pub struct AuthorizeQuery {
     #[serde(default)]
     pub response_type: String,
@@ -198,7 +199,7 @@ pub async fn authorize_submit(
         if !state.auth_limiter.try_attempt(peer) {
             return Err(WebError::TooManyRequests);
         }
-        match accounts::check_credentials(&state.ctx, &form.username, &form.password).await {
+        match accounts::check_credentials(&state.ctx, peer, &form.username, &form.password).await {
             Ok(user) => user,
             Err(error @ (ServiceError::BadCredentials | ServiceError::LockedOut)) => {
                 let message = chrome.t.get(if matches!(error, ServiceError::LockedOut) {
@@ -221,7 +222,8 @@ pub async fn authorize_submit(
     Ok(back(&[("code", &code)]))
 }
 
-#[derive(Debug, Default, Deserialize)]
+/// Never printed with its secrets (see the `Debug` impl).
+#[derive(Default, Deserialize)]
 pub struct TokenParams {
     #[serde(default)]
     grant_type: String,
@@ -240,6 +242,36 @@ pub struct TokenParams {
     username: String,
     #[serde(default)]
     password: String,
+}
+
+impl std::fmt::Debug for AuthorizeQuery {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AuthorizeQuery")
+            .field("client_id", &self.client_id)
+            .field("redirect_uri", &self.redirect_uri)
+            .field("scope", &self.scope)
+            .field("username", &self.username)
+            .field("password", &"***")
+            .field("decision", &self.decision)
+            .finish_non_exhaustive()
+    }
+}
+
+impl std::fmt::Debug for TokenParams {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TokenParams")
+            .field("grant_type", &self.grant_type)
+            .field("client_id", &self.client_id)
+            .field("username", &self.username)
+            .field("scope", &self.scope)
+            .finish_non_exhaustive()
+    }
+}
+
+impl std::fmt::Debug for RevokeParams {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("RevokeParams").field("client", &self.client).finish_non_exhaustive()
+    }
 }
 
 /// Client credentials from HTTP Basic, else from the body.
@@ -289,8 +321,12 @@ pub async fn token(
             if !state.auth_limiter.try_attempt(peer) {
                 return Err(ApiError::TooManyRequests);
             }
-            oauth::password_grant(ctx, &client, &params.username, &params.password, params.scope.as_deref())
-                .await?
+            let credentials = oauth::PasswordCredentials {
+                client: peer,
+                username: &params.username,
+                password: &params.password,
+            };
+            oauth::password_grant(ctx, &client, credentials, params.scope.as_deref()).await?
         }
         "" => return Err(OAuthError::InvalidRequest("grant_type is required".into()).into()),
         _ => return Err(OAuthError::UnsupportedGrantType.into()),
@@ -300,7 +336,8 @@ pub async fn token(
     Ok(response)
 }
 
-#[derive(Debug, Default, Deserialize)]
+/// Never printed with its secrets (see the `Debug` impl).
+#[derive(Default, Deserialize)]
 pub struct RevokeParams {
     #[serde(default)]
     token: String,
@@ -369,4 +406,30 @@ pub async fn userinfo(
         "picture": state.uris.absolute(crate::api::model::AVATAR_PATH),
     }))
     .into_response())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parameters_never_print_credentials() {
+        let token = TokenParams {
+            grant_type: "password".into(),
+            client_id: Some("app".into()),
+            client_secret: Some("SECRET-CLIENT".into()),
+            code: "SECRET-CODE".into(),
+            code_verifier: Some("SECRET-VERIFIER".into()),
+            refresh_token: "SECRET-REFRESH".into(),
+            username: "ana".into(),
+            password: "SECRET-PASSWORD".into(),
+            ..TokenParams::default()
+        };
+        let printed = format!("{token:?}");
+        assert!(!printed.contains("SECRET"), "{printed}");
+        let revoke = RevokeParams { token: "SECRET-TOKEN".into(), client: token };
+        assert!(!format!("{revoke:?}").contains("SECRET"));
+        let query = AuthorizeQuery { password: "SECRET-PASSWORD".into(), ..AuthorizeQuery::default() };
+        assert!(!format!("{query:?}").contains("SECRET"));
+    }
 }

@@ -93,15 +93,19 @@ pub async fn connect(
     upgrade: WebSocketUpgrade,
     Params(params): Params<StreamParams>,
 ) -> Result<Response, ApiError> {
+    // Only here is a token in the query string read (WebSocket clients cannot set headers).
     let protocol_token = auth.0.is_none().then(|| websocket_protocol_token(&headers)).flatten();
-    let (auth, upgrade) = match &protocol_token {
-        Some(token) => (Auth::for_token(&state, token).await?, upgrade.protocols([token.clone()])),
-        None => (auth, upgrade),
+    let query_token =
+        auth.0.is_none().then(|| params.access_token.clone()).flatten().filter(|t| !t.is_empty());
+    let (auth, upgrade) = match (&protocol_token, &query_token) {
+        (Some(token), _) => (Auth::for_token(&state, token).await?, upgrade.protocols([token.clone()])),
+        (None, Some(token)) => (Auth::for_token(&state, token).await?, upgrade),
+        (None, None) => (auth, upgrade),
     };
     let user = auth.user("read:statuses")?.clone();
     let token = protocol_token
         .or_else(|| authorization_token(&headers))
-        .or_else(|| params.access_token.clone())
+        .or(query_token)
         .ok_or(ApiError::Unauthorized)?;
     let mut streams = Subscriptions::default();
     if let Some(stream) = &params.stream {

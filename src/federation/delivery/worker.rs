@@ -216,7 +216,7 @@ impl DeliveryWorker {
         let Ok(inbox) = url::Url::parse(&delivery.inbox_url) else {
             return (Outcome::Failed, None, Some("inbox is not a URL".into()));
         };
-        if let Err(error) = self.http.check_url(&inbox).await {
+        if let Err(error) = self.http.check_url(&inbox) {
             let outcome = match error {
                 crate::federation::http::FetchError::NotAllowed(_) => Outcome::Failed,
                 _ => retry,
@@ -253,6 +253,10 @@ impl DeliveryWorker {
                 let outcome = self.schedule.classify_status(status, retry_after, delivery.attempts);
                 let error = (outcome != Outcome::Delivered).then(|| format!("HTTP {status}"));
                 (outcome, Some(i64::from(status)), error)
+            }
+            // The inbox's name resolves to refused addresses only: final, as for a refused URL.
+            Err(error) if crate::federation::guarded_dns::is_refused_address(&error) => {
+                (Outcome::Failed, None, Some(format!("not allowed: {error}")))
             }
             Err(error) => (retry, None, Some(format!("unreachable: {error}"))),
         }

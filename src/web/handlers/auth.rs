@@ -6,6 +6,7 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
+use crate::client_address::ClientAddress;
 use crate::domain::registration::RegistrationMode;
 use crate::domain::{FieldError, FieldErrors};
 use crate::service::accounts::{self, NewAccount, NewSession, Profile};
@@ -38,13 +39,14 @@ pub struct LoginForm {
 
 pub async fn login_submit(
     State(state): State<AppState>,
+    ClientAddress(client): ClientAddress,
     chrome: Chrome,
     headers: HeaderMap,
     Form(form): Form<LoginForm>,
 ) -> Result<Response, WebError> {
     let browser = browser_name(&headers);
     let (status, message) =
-        match accounts::login_from(&state.ctx, &form.username, &form.password, browser).await {
+        match accounts::login_from(&state.ctx, client, &form.username, &form.password, browser).await {
             Ok(session) => return Ok(signed_in(&state, session)),
             Err(ServiceError::BadCredentials) => (StatusCode::UNAUTHORIZED, chrome.t.get("login-wrong")),
             Err(ServiceError::LockedOut) => (StatusCode::UNAUTHORIZED, chrome.t.get("login-locked")),
