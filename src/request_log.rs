@@ -18,9 +18,16 @@ const SECRET_PARAMETERS: &[&str] = &[
 
 /// The path and query of `uri` with credential values replaced by `***`.
 pub fn loggable_uri(uri: &Uri) -> String {
-    let path = uri.path();
+    match uri.query() {
+        Some(_) => format!("{}?{}", uri.path(), loggable_query(uri)),
+        None => uri.path().to_owned(),
+    }
+}
+
+/// The query of `uri` (empty without one) with credential values replaced by `***`.
+pub fn loggable_query(uri: &Uri) -> String {
     let Some(query) = uri.query() else {
-        return path.to_owned();
+        return String::new();
     };
     let redacted: Vec<String> = query
         .split('&')
@@ -35,7 +42,7 @@ pub fn loggable_uri(uri: &Uri) -> String {
             }
         })
         .collect();
-    format!("{path}?{}", redacted.join("&"))
+    redacted.join("&")
 }
 
 #[cfg(test)]

@@ -36,7 +36,8 @@ pub fn request_span(request: &Request) -> tracing::Span {
         "request",
         request_id = %id,
         method = %request.method(),
-        // The query with credentials' values replaced (`request_log`).
-        path = %crate::request_log::loggable_uri(request.uri()),
+        path = %request.uri().path(),
+        // With credentials' values replaced (`request_log`).
+        query = %crate::request_log::loggable_query(request.uri()),
     )
 }

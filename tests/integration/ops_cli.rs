@@ -186,6 +186,7 @@ fn json_log_lines_carry_the_request_id() {
         .find(|line| line["fields"]["message"] == "finished processing request")
         .unwrap_or_else(|| panic!("the request's last line: {logged}"));
     assert_eq!(finished["span"]["path"], "/g/nowhere");
+    assert_eq!(finished["span"]["query"], "token=***", "the query is logged without credentials");
     assert_eq!(finished["fields"]["status"], 404);
     assert!(!logged.contains("private"), "queries stay out of the logs: {logged}");
 }
