@@ -208,3 +208,69 @@ pub fn extract(archive: &Path, targets: &Targets<'_>) -> anyhow::Result<(Manifes
     }
     Ok((manifest, contents))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An archive with the given entries, written by hand as a hostile one could be.
+    fn archive_with(dir: &Path, entries: &[(&str, &[u8])]) -> PathBuf {
+        let path = dir.join("archive.tar.gz");
+        let file = File::create(&path).expect("file");
+        let mut tar = tar::Builder::new(GzEncoder::new(BufWriter::new(file), Compression::fast()));
+        for (name, bytes) in entries {
+            let mut header = tar::Header::new_gnu();
+            header.set_size(bytes.len() as u64);
+            header.set_mode(0o600);
+            // `append_data` refuses `..`; a hostile archive writes the name into the header itself.
+            let name_field = &mut header.as_old_mut().name;
+            name_field[..name.len()].copy_from_slice(name.as_bytes());
+            header.set_cksum();
+            tar.append(&header, *bytes).expect("append");
+        }
+        tar.into_inner().expect("tar").finish().expect("gzip");
+        path
+    }
+
+    fn manifest_json(backend: &str) -> Vec<u8> {
+        serde_json::to_vec(&Manifest::new(backend, "database.sqlite")).expect("json")
+    }
+
+    fn extract_into(dir: &Path, archive: &Path, backend: &str) -> anyhow::Result<(Manifest, Contents)> {
+        let media_dir = dir.join("media");
+        extract(archive, &Targets { database: &dir.join("restored.sqlite"), media_dir: &media_dir, backend })
+    }
+
+    #[test]
+    fn a_good_archive_extracts_and_hostile_or_foreign_ones_are_refused() {
+        let dir = tempfile::tempdir().expect("dir");
+        let manifest = manifest_json("sqlite");
+        let good = archive_with(
+            dir.path(),
+            &[("manifest.json", &manifest), ("database.sqlite", b"db"), ("media/12.png", b"png")],
+        );
+        let (_, contents) = extract_into(dir.path(), &good, "sqlite").expect("extracts");
+        assert_eq!((contents.database_bytes, contents.media_files), (2, 1));
+        assert_eq!(std::fs::read(dir.path().join("media/12.png")).expect("media"), b"png");
+
+        let other_backend = extract_into(dir.path(), &good, "postgres").expect_err("refused");
+        assert!(other_backend.to_string().contains("moving between backends"), "{other_backend}");
+
+        for hostile in ["media/../../evil.png", "../evil.png", "media/evil.sh", "/tmp/evil.png"] {
+            let target = tempfile::tempdir().expect("dir");
+            let archive = archive_with(
+                target.path(),
+                &[("manifest.json", &manifest), ("database.sqlite", b"db"), (hostile, b"x")],
+            );
+            let error = extract_into(target.path(), &archive, "sqlite").expect_err(hostile);
+            assert!(error.to_string().contains("unexpected entry"), "{hostile}: {error}");
+            assert!(!dir.path().join("evil.png").exists() && !Path::new("/tmp/evil.png").exists());
+        }
+
+        let no_manifest = archive_with(dir.path(), &[("database.sqlite", b"db")]);
+        assert!(extract_into(dir.path(), &no_manifest, "sqlite").is_err());
+        let no_database = archive_with(dir.path(), &[("manifest.json", &manifest)]);
+        let error = extract_into(dir.path(), &no_database, "sqlite").expect_err("incomplete");
+        assert!(error.to_string().contains("incomplete"), "{error}");
+    }
+}

@@ -139,8 +139,12 @@ pub async fn restore(config: &Config, input: &Path) -> anyhow::Result<archive::C
         Database::Postgres { .. } => WorkDir::beside(&config.data_dir.join("restore"))?,
     };
     let restored = work.0.join(database.entry());
+    // Media wait beside their folder until the database is in place: a failed restore leaves the
+    // target as empty as it was, so it can simply be run again.
+    let media_work = WorkDir::beside(&media_dir)?;
+    let staged_media = media_work.0.join("media");
     let (archive_path, target, media_target, backend) =
-        (input.to_owned(), restored.clone(), media_dir.clone(), database.backend());
+        (input.to_owned(), restored.clone(), staged_media.clone(), database.backend());
     let (_, contents) = tokio::task::spawn_blocking(move || {
         archive::extract(
             &archive_path,
@@ -161,6 +165,15 @@ pub async fn restore(config: &Config, input: &Path) -> anyhow::Result<archive::C
             let url = url.clone();
             tokio::task::spawn_blocking(move || pg_tools::restore(&url, &restored)).await??;
         }
+    }
+    if staged_media.exists() {
+        // Empty, as checked above; `remove_dir` refuses anything else.
+        if media_dir.exists() {
+            std::fs::remove_dir(&media_dir)
+                .with_context(|| format!("cannot replace {}", media_dir.display()))?;
+        }
+        std::fs::rename(&staged_media, &media_dir)
+            .with_context(|| format!("cannot move the media to {}", media_dir.display()))?;
     }
     Ok(contents)
 }
