@@ -15,8 +15,9 @@ RUN cargo build --release --locked --package allmende --bin allmende \
     && install -D -m 0755 target/release/allmende /out/allmende
 
 FROM debian:trixie-slim
+# postgresql-client: pg_dump and pg_restore for `allmende backup` and `restore` on PostgreSQL.
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends ca-certificates tzdata \
+    && apt-get install -y --no-install-recommends ca-certificates tzdata postgresql-client \
     && rm -rf /var/lib/apt/lists/* \
     && groupadd --system --gid 10001 allmende \
     && useradd --system --uid 10001 --gid allmende --home-dir /var/lib/allmende --shell /usr/sbin/nologin allmende \

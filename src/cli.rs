@@ -30,6 +30,26 @@ pub enum Command {
     /// Inspect the configuration.
     #[command(subcommand)]
     Config(ConfigCommand),
+    /// Write a consistent snapshot of the database (with the instance key) and the media into one
+    /// .tar.gz archive; safe while the server runs. PostgreSQL needs `pg_dump`.
+    Backup(BackupArgs),
+    /// Restore an archive made by `allmende backup` into an empty data directory (and, for
+    /// PostgreSQL, an empty database; needs `pg_restore`). The next start migrates it as usual.
+    Restore(RestoreArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct BackupArgs {
+    /// The archive to write (a new file, e.g. allmende-2026-12-07.tar.gz).
+    #[arg(long, value_name = "FILE")]
+    pub output: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct RestoreArgs {
+    /// An archive made by `allmende backup`.
+    #[arg(long, value_name = "FILE")]
+    pub input: PathBuf,
 }
 
 #[derive(Debug, Subcommand)]

@@ -2,6 +2,7 @@
 //! See docs/ARCHITECTURE.md for how the layers fit.
 
 pub mod api;
+pub mod backup;
 pub mod cli;
 pub mod client_address;
 pub mod config;

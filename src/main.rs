@@ -66,6 +66,20 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Config(ConfigCommand::Check) => Ok(()),
+        Command::Backup(args) => {
+            let contents = allmende::backup::backup(&config, &args.output).await.context("backup failed")?;
+            println!("Wrote {}: {}.", args.output.display(), allmende::backup::describe(&contents));
+            Ok(())
+        }
+        Command::Restore(args) => {
+            let contents = allmende::backup::restore(&config, &args.input).await.context("restore failed")?;
+            println!(
+                "Restored {}: {}. Start the server (or run `allmende migrate`) to bring the schema up to date.",
+                args.input.display(),
+                allmende::backup::describe(&contents)
+            );
+            Ok(())
+        }
         Command::User(UserCommand::ResetPassword(args)) => {
             let chosen = if args.password_stdin {
                 let mut line = String::new();

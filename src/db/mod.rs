@@ -48,6 +48,7 @@ pub mod remote_moderators;
 pub mod removals;
 pub mod reports;
 pub mod sessions;
+pub mod snapshot;
 pub mod statuses;
 pub mod suspensions;
 pub mod tags;

@@ -37,6 +37,8 @@ fn every_command_has_help() {
         vec!["user", "reset-password", "--help"],
         vec!["group", "--help"],
         vec!["group", "create", "--help"],
+        vec!["backup", "--help"],
+        vec!["restore", "--help"],
     ] {
         let output = allmende(dir.path(), &args, &[]);
         assert!(output.status.success(), "{args:?}");

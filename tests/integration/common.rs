@@ -236,14 +236,14 @@ impl Drop for TestApp {
 }
 
 /// A database of its own for one test, dropped afterwards.
-struct PostgresDatabase {
+pub struct PostgresDatabase {
     admin_url: String,
     name: String,
-    url: String,
+    pub url: String,
 }
 
 impl PostgresDatabase {
-    async fn create(admin_url: &str) -> Self {
+    pub async fn create(admin_url: &str) -> Self {
         let name = format!("allmende_test_{:016x}", rand::random::<u64>());
         let mut admin = sqlx::PgConnection::connect(admin_url).await.unwrap_or_else(|e| {
             panic!("ALLMENDE_TEST_POSTGRES_URL is set but PostgreSQL is unreachable: {e}")

@@ -13,6 +13,7 @@ mod api_oauth;
 mod api_streaming;
 mod api_support;
 mod authority;
+mod backup;
 mod boosts;
 mod cli;
 mod common;
