@@ -214,7 +214,7 @@ async fn receive_activity(
         fresh
     };
     let signer_url = owner.url.clone();
-    let signer = owner.keep(&state).await?;
+    let signer = owner.keep(state).await?;
     peers::heard_from(&state.ctx, &signer_host).await?;
     let id =
         Url::parse(&activity_id).map_err(|_| InboxError::BadRequest("activity id is not a URL".into()))?;
