@@ -1,0 +1,128 @@
+//! Federation health for admins: per peer its software, delivery queue, lag, last success and
+//! error, failures in a row and a state; and "retry now", which makes a peer's waiting
+//! deliveries due at once.
+
+use super::{Context, CurrentUser, ServiceError};
+use crate::db;
+use crate::domain::Timestamp;
+
+/// How a peer is doing, as far as our deliveries to it tell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PeerState {
+    /// Nothing failing.
+    Ok,
+    /// The last attempts failed; they are being retried with backoff.
+    Retrying,
+    /// Failing for days: marked unavailable until it is heard from again.
+    Unreachable,
+    /// Blocked by an admin (directly or through a block of a domain above it).
+    Blocked,
+}
+
+impl PeerState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Ok => "ok",
+            Self::Retrying => "retrying",
+            Self::Unreachable => "unreachable",
+            Self::Blocked => "blocked",
+        }
+    }
+
+    /// Worst first, for sorting.
+    fn severity(self) -> u8 {
+        match self {
+            Self::Unreachable => 0,
+            Self::Retrying => 1,
+            Self::Blocked => 2,
+            Self::Ok => 3,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct PeerHealth {
+    pub host: String,
+    /// From the peer's NodeInfo, when it has been stored.
+    pub software: Option<String>,
+    pub state: PeerState,
+    /// Pending deliveries (queue depth).
+    pub pending: i64,
+    /// When the oldest pending delivery was queued: the peer's lag.
+    pub oldest_pending_at: Option<Timestamp>,
+    pub last_delivered_at: Option<Timestamp>,
+    pub last_failed_at: Option<Timestamp>,
+    pub last_error: Option<String>,
+    pub failures_in_a_row: i64,
+    /// When the peer last sent us a verified request or accepted a delivery.
+    pub last_heard_from: Option<Timestamp>,
+}
+
+/// Every known peer (and every domain with pending deliveries), worst first; admins only.
+pub async fn list_peer_health(ctx: &Context, admin: &CurrentUser) -> Result<Vec<PeerHealth>, ServiceError> {
+    if !admin.is_admin() {
+        return Err(ServiceError::Forbidden);
+    }
+    let mut conn = ctx.db.acquire().await?;
+    let peers = db::federation_health::list_peer_health(&mut conn.conn()).await?;
+    let mut queues = db::federation_health::list_pending_by_domain(&mut conn.conn()).await?;
+    let blocked = db::instances::list_blocked_hosts(&mut conn.conn()).await?;
+    let is_blocked = |host: &str| blocked.iter().any(|block| super::peers::block_covers(block, host));
+    let at = |millis: Option<i64>| millis.map(Timestamp::from_millis);
+    let mut health: Vec<PeerHealth> = peers
+        .into_iter()
+        .map(|peer| {
+            let queue = queues.iter().position(|q| q.domain == peer.host).map(|i| queues.swap_remove(i));
+            let state = if is_blocked(&peer.host) {
+                PeerState::Blocked
+            } else if peer.unavailable_since.is_some() {
+                PeerState::Unreachable
+            } else if peer.failures_in_a_row > 0 || peer.failing_since.is_some() {
+                PeerState::Retrying
+            } else {
+                PeerState::Ok
+            };
+            PeerHealth {
+                software: peer.software,
+                state,
+                pending: queue.as_ref().map_or(0, |q| q.pending),
+                oldest_pending_at: queue.as_ref().map(|q| Timestamp::from_millis(q.oldest_pending_at)),
+                last_delivered_at: at(peer.last_delivered_at),
+                last_failed_at: at(peer.last_failed_at),
+                last_error: peer.last_delivery_error,
+                failures_in_a_row: peer.failures_in_a_row,
+                last_heard_from: at(peer.last_seen_at),
+                host: peer.host,
+            }
+        })
+        .collect();
+    // Domains with deliveries waiting but no instance row yet (nothing fetched from them).
+    health.extend(queues.into_iter().map(|queue| PeerHealth {
+        state: if is_blocked(&queue.domain) { PeerState::Blocked } else { PeerState::Ok },
+        software: None,
+        pending: queue.pending,
+        oldest_pending_at: Some(Timestamp::from_millis(queue.oldest_pending_at)),
+        last_delivered_at: None,
+        last_failed_at: None,
+        last_error: None,
+        failures_in_a_row: 0,
+        last_heard_from: None,
+        host: queue.domain,
+    }));
+    health.sort_by(|a, b| {
+        a.state.severity().cmp(&b.state.severity()).then(b.pending.cmp(&a.pending)).then(a.host.cmp(&b.host))
+    });
+    Ok(health)
+}
+
+/// Makes the peer's pending deliveries due now; returns how many were waiting. Admins only.
+pub async fn retry_now(ctx: &Context, admin: &CurrentUser, host: &str) -> Result<u64, ServiceError> {
+    if !admin.is_admin() {
+        return Err(ServiceError::Forbidden);
+    }
+    let host = super::peers::normalize_host(host)?;
+    let mut conn = ctx.db.acquire().await?;
+    let made_due = db::deliveries::update_domain_due_now(&mut conn.conn(), &host, ctx.now().millis()).await?;
+    tracing::info!(%host, made_due, admin = %admin.name, "deliveries to a peer retried now");
+    Ok(made_due)
+}
