@@ -30,6 +30,5 @@ admin-health-lag = Ældste ventende
 admin-health-lag-minutes = { $minutes } min
 admin-health-last-success = Seneste succes
 admin-health-failures = Fejl i træk
-admin-health-heard-from = Senest hørt fra
 admin-health-actions = Handlinger
 admin-health-retry-now = Prøv igen nu

@@ -30,6 +30,5 @@ admin-health-lag = Älteste wartende
 admin-health-lag-minutes = { $minutes } Min.
 admin-health-last-success = Letzter Erfolg
 admin-health-failures = Fehlschläge in Folge
-admin-health-heard-from = Zuletzt gehört
 admin-health-actions = Aktionen
 admin-health-retry-now = Jetzt erneut versuchen

@@ -30,6 +30,5 @@ admin-health-lag = Oldest waiting
 admin-health-lag-minutes = { $minutes } min
 admin-health-last-success = Last success
 admin-health-failures = Failures in a row
-admin-health-heard-from = Last heard from
 admin-health-actions = Actions
 admin-health-retry-now = Retry now

@@ -30,6 +30,5 @@ admin-health-lag = Vanhin odottava
 admin-health-lag-minutes = { $minutes } min
 admin-health-last-success = Viimeisin onnistuminen
 admin-health-failures = Epäonnistumisia peräkkäin
-admin-health-heard-from = Viimeksi kuultu
 admin-health-actions = Toiminnot
 admin-health-retry-now = Yritä nyt uudelleen

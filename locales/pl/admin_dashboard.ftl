@@ -30,6 +30,5 @@ admin-health-lag = Najstarsze oczekujące
 admin-health-lag-minutes = { $minutes } min
 admin-health-last-success = Ostatni sukces
 admin-health-failures = Niepowodzenia z rzędu
-admin-health-heard-from = Ostatni kontakt
 admin-health-actions = Działania
 admin-health-retry-now = Ponów teraz

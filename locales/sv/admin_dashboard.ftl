@@ -30,6 +30,5 @@ admin-health-lag = Äldsta väntande
 admin-health-lag-minutes = { $minutes } min
 admin-health-last-success = Senaste lyckade
 admin-health-failures = Misslyckanden i rad
-admin-health-heard-from = Senast hörd från
 admin-health-actions = Åtgärder
 admin-health-retry-now = Försök igen nu

@@ -1,4 +1,4 @@
-//! Per-peer delivery health for the admin: two grouped reads (peers, and the pending queue per
+//! Per-peer delivery health for the admin: two reads (peers, and the deliveries grouped by
 //! domain), never one query per peer.
 
 use super::{Conn, DbError, query_as};
@@ -28,20 +28,26 @@ pub async fn list_peer_health(conn: &mut Conn<'_>) -> Result<Vec<PeerHealthRow>,
 }
 
 #[derive(Debug, Clone, sqlx::FromRow)]
-pub struct PendingByDomainRow {
+pub struct DomainDeliveriesRow {
     pub domain: String,
     pub pending: i64,
-    pub oldest_pending_at: i64,
+    pub failed: i64,
+    pub delivered: i64,
+    pub oldest_pending_at: Option<i64>,
 }
 
-/// The pending deliveries per peer domain (read through the partial index of pending rows, so
-/// it costs the queue's size, not the history's).
-pub async fn list_pending_by_domain(conn: &mut Conn<'_>) -> Result<Vec<PendingByDomainRow>, DbError> {
+/// The deliveries per peer domain by state, and when the oldest pending one was queued (one
+/// grouped read over the `(domain, state, id)` index).
+pub async fn list_deliveries_by_domain(conn: &mut Conn<'_>) -> Result<Vec<DomainDeliveriesRow>, DbError> {
     query_as!(
         conn,
-        PendingByDomainRow,
+        DomainDeliveriesRow,
         fetch_all,
-        "SELECT domain, COUNT(*) AS pending, MIN(created_at) AS oldest_pending_at \
-         FROM deliveries WHERE state = 'pending' GROUP BY domain ORDER BY domain"
+        "SELECT domain, \
+         SUM(CASE WHEN state = 'pending' THEN 1 ELSE 0 END) AS pending, \
+         SUM(CASE WHEN state = 'failed' THEN 1 ELSE 0 END) AS failed, \
+         SUM(CASE WHEN state = 'delivered' THEN 1 ELSE 0 END) AS delivered, \
+         MIN(CASE WHEN state = 'pending' THEN created_at END) AS oldest_pending_at \
+         FROM deliveries GROUP BY domain ORDER BY domain"
     )
 }

@@ -45,9 +45,14 @@ pub struct PeerHealth {
     pub host: String,
     /// From the peer's NodeInfo, when it has been stored.
     pub software: Option<String>,
+    /// The admin's policy: `blocked`, `allowed` or `default`.
+    pub policy: String,
     pub state: PeerState,
     /// Pending deliveries (queue depth).
     pub pending: i64,
+    /// Deliveries given up on, and delivered, as long as the queue keeps them.
+    pub failed: i64,
+    pub delivered: i64,
     /// When the oldest pending delivery was queued: the peer's lag.
     pub oldest_pending_at: Option<Timestamp>,
     pub last_delivered_at: Option<Timestamp>,
@@ -58,14 +63,14 @@ pub struct PeerHealth {
     pub last_heard_from: Option<Timestamp>,
 }
 
-/// Every known peer (and every domain with pending deliveries), worst first; admins only.
+/// Every known peer (and every domain deliveries went to), worst first; admins only.
 pub async fn list_peer_health(ctx: &Context, admin: &CurrentUser) -> Result<Vec<PeerHealth>, ServiceError> {
     if !admin.is_admin() {
         return Err(ServiceError::Forbidden);
     }
     let mut conn = ctx.db.acquire().await?;
     let peers = db::federation_health::list_peer_health(&mut conn.conn()).await?;
-    let mut queues = db::federation_health::list_pending_by_domain(&mut conn.conn()).await?;
+    let mut queues = db::federation_health::list_deliveries_by_domain(&mut conn.conn()).await?;
     let blocked = db::instances::list_blocked_hosts(&mut conn.conn()).await?;
     let is_blocked = |host: &str| blocked.iter().any(|block| super::peers::block_covers(block, host));
     let at = |millis: Option<i64>| millis.map(Timestamp::from_millis);
@@ -85,8 +90,11 @@ pub async fn list_peer_health(ctx: &Context, admin: &CurrentUser) -> Result<Vec<
             PeerHealth {
                 software: peer.software,
                 state,
+                policy: peer.policy,
                 pending: queue.as_ref().map_or(0, |q| q.pending),
-                oldest_pending_at: queue.as_ref().map(|q| Timestamp::from_millis(q.oldest_pending_at)),
+                failed: queue.as_ref().map_or(0, |q| q.failed),
+                delivered: queue.as_ref().map_or(0, |q| q.delivered),
+                oldest_pending_at: at(queue.as_ref().and_then(|q| q.oldest_pending_at)),
                 last_delivered_at: at(peer.last_delivered_at),
                 last_failed_at: at(peer.last_failed_at),
                 last_error: peer.last_delivery_error,
@@ -96,12 +104,15 @@ pub async fn list_peer_health(ctx: &Context, admin: &CurrentUser) -> Result<Vec<
             }
         })
         .collect();
-    // Domains with deliveries waiting but no instance row yet (nothing fetched from them).
+    // Domains with deliveries but no instance row (nothing fetched from them).
     health.extend(queues.into_iter().map(|queue| PeerHealth {
         state: if is_blocked(&queue.domain) { PeerState::Blocked } else { PeerState::Ok },
         software: None,
+        policy: "default".to_owned(),
         pending: queue.pending,
-        oldest_pending_at: Some(Timestamp::from_millis(queue.oldest_pending_at)),
+        failed: queue.failed,
+        delivered: queue.delivered,
+        oldest_pending_at: at(queue.oldest_pending_at),
         last_delivered_at: None,
         last_failed_at: None,
         last_error: None,

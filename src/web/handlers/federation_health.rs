@@ -22,10 +22,14 @@ use crate::web::view::Chrome;
 pub struct PeerHealthView {
     pub host: String,
     pub software: String,
+    /// The message id of the admin's policy.
+    pub policy: &'static str,
     pub state: &'static str,
     /// The message id of the state.
     pub state_label: &'static str,
     pub pending: i64,
+    pub failed: i64,
+    pub delivered: i64,
     pub lag: String,
     pub last_success: String,
     pub last_error: String,
@@ -52,6 +56,15 @@ fn state_label(state: PeerState) -> &'static str {
     }
 }
 
+/// The message id of a peer's stored policy.
+fn policy_label(policy: &str) -> &'static str {
+    match policy {
+        "blocked" => "admin-state-blocked",
+        "allowed" => "admin-state-allowed",
+        _ => "admin-state-default",
+    }
+}
+
 /// Seconds since the oldest pending delivery was queued.
 fn lag_seconds(peer: &PeerHealth, now: Timestamp) -> Option<i64> {
     peer.oldest_pending_at.map(|at| ((now.millis() - at.millis()) / 1000).max(0))
@@ -65,9 +78,12 @@ fn view(chrome: &Chrome, peer: PeerHealth, now: Timestamp) -> PeerHealthView {
         .unwrap_or_default();
     PeerHealthView {
         software: peer.software.clone().unwrap_or_else(|| t.get("admin-health-software-unknown")),
+        policy: policy_label(&peer.policy),
         state: peer.state.as_str(),
         state_label: state_label(peer.state),
         pending: peer.pending,
+        failed: peer.failed,
+        delivered: peer.delivered,
         lag,
         last_success: when(peer.last_delivered_at),
         last_error: peer.last_error.unwrap_or_default(),
@@ -96,9 +112,13 @@ pub async fn page(
 pub struct PeerHealthJson {
     pub host: String,
     pub software: Option<String>,
+    /// `blocked`, `allowed` or `default`.
+    pub policy: String,
     /// `ok`, `retrying`, `unreachable` or `blocked`.
     pub state: &'static str,
     pub pending_deliveries: i64,
+    pub failed_deliveries: i64,
+    pub delivered_deliveries: i64,
     pub oldest_pending_at: Option<String>,
     pub lag_seconds: Option<i64>,
     pub last_success_at: Option<String>,
@@ -127,7 +147,10 @@ pub async fn json(
             lag_seconds: lag_seconds(&peer, now),
             software: peer.software,
             state: peer.state.as_str(),
+            policy: peer.policy,
             pending_deliveries: peer.pending,
+            failed_deliveries: peer.failed,
+            delivered_deliveries: peer.delivered,
             oldest_pending_at: rfc3339(peer.oldest_pending_at),
             last_success_at: rfc3339(peer.last_delivered_at),
             last_failure_at: rfc3339(peer.last_failed_at),
