@@ -78,20 +78,19 @@ pub async fn list_peer_health(ctx: &Context, admin: &CurrentUser) -> Result<Vec<
         .into_iter()
         .map(|peer| {
             let queue = queues.iter().position(|q| q.domain == peer.host).map(|i| queues.swap_remove(i));
-            let state = if is_blocked(&peer.host) {
-                PeerState::Blocked
-            } else if peer.unavailable_since.is_some() {
-                PeerState::Unreachable
-            } else if peer.failures_in_a_row > 0 || peer.failing_since.is_some() {
-                PeerState::Retrying
-            } else {
-                PeerState::Ok
-            };
+            let pending = queue.as_ref().map_or(0, |q| q.pending);
+            let state = peer_state(
+                is_blocked(&peer.host),
+                peer.unavailable_since.is_some(),
+                peer.failing_since.is_some(),
+                peer.failures_in_a_row,
+                pending,
+            );
             PeerHealth {
                 software: peer.software,
                 state,
                 policy: peer.policy,
-                pending: queue.as_ref().map_or(0, |q| q.pending),
+                pending,
                 failed: queue.as_ref().map_or(0, |q| q.failed),
                 delivered: queue.as_ref().map_or(0, |q| q.delivered),
                 oldest_pending_at: at(queue.as_ref().and_then(|q| q.oldest_pending_at)),
@@ -126,6 +125,26 @@ pub async fn list_peer_health(ctx: &Context, admin: &CurrentUser) -> Result<Vec<
     Ok(health)
 }
 
+/// A peer's state from what is stored about it. Failures with nothing left to send were final
+/// answers (refusals), not retries.
+fn peer_state(
+    blocked: bool,
+    unavailable: bool,
+    failing: bool,
+    failures_in_a_row: i64,
+    pending: i64,
+) -> PeerState {
+    if blocked {
+        PeerState::Blocked
+    } else if unavailable {
+        PeerState::Unreachable
+    } else if failing || (failures_in_a_row > 0 && pending > 0) {
+        PeerState::Retrying
+    } else {
+        PeerState::Ok
+    }
+}
+
 /// Makes the peer's pending deliveries due now; returns how many were waiting. Admins only.
 pub async fn retry_now(ctx: &Context, admin: &CurrentUser, host: &str) -> Result<u64, ServiceError> {
     if !admin.is_admin() {
@@ -136,4 +155,19 @@ pub async fn retry_now(ctx: &Context, admin: &CurrentUser, host: &str) -> Result
     let made_due = db::deliveries::update_domain_due_now(&mut conn.conn(), &host, ctx.now().millis()).await?;
     tracing::info!(%host, made_due, admin = %admin.name, "deliveries to a peer retried now");
     Ok(made_due)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{PeerState, peer_state};
+
+    #[test]
+    fn states_go_from_blocked_to_ok() {
+        assert_eq!(peer_state(true, true, true, 3, 2), PeerState::Blocked);
+        assert_eq!(peer_state(false, true, true, 3, 0), PeerState::Unreachable);
+        assert_eq!(peer_state(false, false, true, 0, 0), PeerState::Retrying);
+        assert_eq!(peer_state(false, false, false, 2, 1), PeerState::Retrying);
+        assert_eq!(peer_state(false, false, false, 2, 0), PeerState::Ok, "refused for good, nothing waits");
+        assert_eq!(peer_state(false, false, false, 0, 5), PeerState::Ok);
+    }
 }
