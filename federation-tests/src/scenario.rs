@@ -299,50 +299,48 @@ pub async fn followers_become(client: &Browserless, group_path: &str, count: u64
     .await
 }
 
-/// One row of the admin's federation table at `/admin/federation`.
+/// One peer of the admin's federation health at `/admin/federation.json`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PeerRow {
     pub host: String,
     pub policy: String,
-    /// Deliveries still queued ("Backlog").
+    /// Deliveries still queued.
     pub pending: u64,
     pub failed: u64,
     pub delivered: u64,
     pub last_error: String,
 }
 
-/// The rows of the federation table in `html`.
-pub fn peer_rows(html: &str) -> Vec<PeerRow> {
-    let Some(body) = html.split_once("<tbody>").and_then(|(_, rest)| rest.split("</tbody>").next()) else {
+/// The peers in the federation health JSON `body` (none when it does not parse).
+pub fn peer_rows(body: &str) -> Vec<PeerRow> {
+    let Ok(json) = serde_json::from_str::<serde_json::Value>(body) else {
         return Vec::new();
     };
-    body.split("<tr>")
-        .filter_map(|row| {
-            let cells: Vec<String> = row
-                .split("<td>")
-                .skip(1)
-                .map(|cell| cell.split("</td>").next().unwrap_or_default().trim().to_owned())
-                .collect();
-            if cells.len() < 8 {
-                return None;
-            }
-            let number = |i: usize| cells[i].parse::<u64>().ok();
-            Some(PeerRow {
-                host: cells[0].clone(),
-                policy: cells[1].clone(),
-                pending: number(2)?,
-                failed: number(3)?,
-                delivered: number(4)?,
-                last_error: cells[7].clone(),
-            })
+    let text = |peer: &serde_json::Value, key: &str| peer[key].as_str().unwrap_or_default().to_owned();
+    json["peers"]
+        .as_array()
+        .map(|peers| {
+            peers
+                .iter()
+                .filter_map(|peer| {
+                    Some(PeerRow {
+                        host: text(peer, "host"),
+                        policy: text(peer, "policy"),
+                        pending: peer["pending_deliveries"].as_u64()?,
+                        failed: peer["failed_deliveries"].as_u64()?,
+                        delivered: peer["delivered_deliveries"].as_u64()?,
+                        last_error: text(peer, "last_error"),
+                    })
+                })
+                .collect()
         })
-        .collect()
+        .unwrap_or_default()
 }
 
 /// The admin's view of `host`, if the instance knows it.
 pub async fn peer(admin: &Browserless, host: &str) -> Option<PeerRow> {
-    let html = admin.get_ok("/admin/federation").await;
-    peer_rows(&html).into_iter().find(|row| row.host == host)
+    let body = admin.get_ok("/admin/federation.json").await;
+    peer_rows(&body).into_iter().find(|row| row.host == host)
 }
 
 /// Waits until the admin's row for `host` satisfies `condition`; returns it.
@@ -654,9 +652,10 @@ mod tests {
     }
 
     #[test]
-    fn the_federation_table_is_parsed() {
-        let html = "<table><tbody>\n  <tr><td>localhost:1</td><td>blocked</td><td>2</td><td>1</td><td>5</td>\
-            <td>now</td><td></td><td>HTTP 403</td></tr>\n  <tr><td colspan=\"8\">x</td></tr></tbody></table>";
+    fn the_federation_health_is_parsed() {
+        let html = r#"{"generated_at": "now", "peers": [{"host": "localhost:1", "policy": "blocked",
+            "state": "blocked", "pending_deliveries": 2, "failed_deliveries": 1, "delivered_deliveries": 5,
+            "last_error": "HTTP 403"}, {"host": "broken"}]}"#;
         let rows = peer_rows(html);
         assert_eq!(rows.len(), 1);
         assert_eq!(

@@ -202,3 +202,15 @@ pub async fn list_domain_queues(conn: &mut Conn<'_>) -> Result<Vec<DomainQueueRo
          FROM deliveries d GROUP BY domain ORDER BY domain"
     )
 }
+
+/// Makes a domain's pending deliveries due at `now` (an admin's "retry now"); returns how many
+/// were waiting for a later attempt.
+pub async fn update_domain_due_now(conn: &mut Conn<'_>, domain: &str, now: i64) -> Result<u64, DbError> {
+    execute!(
+        conn,
+        "UPDATE deliveries SET next_attempt_at = $2, updated_at = $2 \
+         WHERE domain = $1 AND state = 'pending' AND next_attempt_at > $2",
+        domain,
+        now,
+    )
+}

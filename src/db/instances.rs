@@ -100,3 +100,32 @@ pub async fn update_instance_unavailable(conn: &mut Conn<'_>, host: &str, now: i
 pub async fn update_instance_policy(conn: &mut Conn<'_>, host: &str, policy: &str) -> Result<u64, DbError> {
     execute!(conn, "UPDATE instances SET policy = $2 WHERE host = $1", host, policy)
 }
+
+/// A delivery to the peer went through: the count of failures in a row starts again.
+pub async fn update_instance_delivered(conn: &mut Conn<'_>, host: &str, now: i64) -> Result<(), DbError> {
+    execute!(
+        conn,
+        "UPDATE instances SET last_delivered_at = $2, failures_in_a_row = 0 WHERE host = $1",
+        host,
+        now,
+    )?;
+    Ok(())
+}
+
+/// A delivery attempt to the peer failed (to be retried or for good).
+pub async fn update_instance_delivery_failed(
+    conn: &mut Conn<'_>,
+    host: &str,
+    error: &str,
+    now: i64,
+) -> Result<(), DbError> {
+    execute!(
+        conn,
+        "UPDATE instances SET last_failed_at = $2, failures_in_a_row = failures_in_a_row + 1, \
+         last_delivery_error = $3 WHERE host = $1",
+        host,
+        now,
+        error,
+    )?;
+    Ok(())
+}

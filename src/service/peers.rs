@@ -104,47 +104,6 @@ pub fn name_without_port(host: &str) -> &str {
     }
 }
 
-/// A peer instance as the admin sees it: policy, availability, delivery backlog.
-#[derive(Debug, Clone)]
-pub struct PeerStatus {
-    pub host: String,
-    pub policy: String,
-    pub last_seen: Option<crate::domain::Timestamp>,
-    pub unavailable_since: Option<crate::domain::Timestamp>,
-    pub pending: i64,
-    pub failed: i64,
-    pub delivered: i64,
-    pub last_error: Option<String>,
-}
-
-/// Known peers with their delivery queues, for admins only.
-pub async fn list_peers(ctx: &Context, admin: &super::CurrentUser) -> Result<Vec<PeerStatus>, ServiceError> {
-    if !admin.is_admin() {
-        return Err(ServiceError::Forbidden);
-    }
-    let mut conn = ctx.db.acquire().await?;
-    let instances = db::instances::list_instances(&mut conn.conn()).await?;
-    let queues = db::deliveries::list_domain_queues(&mut conn.conn()).await?;
-    let mut peers: Vec<PeerStatus> = instances
-        .into_iter()
-        .map(|instance| {
-            let queue = queues.iter().find(|q| q.domain == instance.host);
-            PeerStatus {
-                policy: instance.policy,
-                last_seen: instance.last_seen_at.map(crate::domain::Timestamp::from_millis),
-                unavailable_since: instance.unavailable_since.map(crate::domain::Timestamp::from_millis),
-                pending: queue.map_or(0, |q| q.pending),
-                failed: queue.map_or(0, |q| q.failed),
-                delivered: queue.map_or(0, |q| q.delivered),
-                last_error: queue.and_then(|q| q.last_error.clone()),
-                host: instance.host,
-            }
-        })
-        .collect();
-    peers.sort_by(|a, b| b.pending.cmp(&a.pending).then(a.host.cmp(&b.host)));
-    Ok(peers)
-}
-
 /// Blocks, allows or resets a peer (`blocked`, `allowed`, `default`). A blocked peer gets 403
 /// at the inbox before any key is fetched, and nothing is fetched from or delivered to it; what
 /// is stored from it is hidden (see `instance_blocks`).

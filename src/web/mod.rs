@@ -27,9 +27,10 @@ use axum::Router;
 use axum::middleware;
 use axum::routing::{get, post};
 use handlers::{
-    about, account_security, admin, admin_accounts, assets, auth, blocks, calendar, events, feeds,
-    follow_requests, goals, groups, home, language, media, moderation, network, notifications, posts,
-    projects, registrations, reports, search, settings, tags, teams, thread_pins, threads, users, watches,
+    about, account_security, admin, admin_accounts, admin_dashboard, assets, auth, blocks, calendar, events,
+    federation_health, feeds, follow_requests, goals, groups, home, language, media, moderation, network,
+    notifications, posts, projects, registrations, reports, search, settings, tags, teams, thread_pins,
+    threads, users, watches,
 };
 
 /// The HTML pages. Canonical URLs also answer ActivityPub JSON (see `federation::serve`).
@@ -109,7 +110,10 @@ pub fn pages(state: &AppState) -> Router<AppState> {
         .route("/goals/{id}/progress", post(goals::report))
         .route("/search", get(search::search))
         .route("/about", get(about::show))
-        .route("/admin/federation", get(admin::federation))
+        .route("/admin", get(admin_dashboard::dashboard))
+        .route("/admin/federation", get(federation_health::page))
+        .route("/admin/federation.json", get(federation_health::json))
+        .route("/admin/federation/retry", post(federation_health::retry_now))
         .route("/admin/accounts", get(admin_accounts::list))
         .route("/admin/accounts/{id}", get(admin_accounts::show))
         .route("/admin/accounts/{id}/action", post(admin_accounts::act))

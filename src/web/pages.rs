@@ -286,26 +286,6 @@ pub struct SearchPage {
     pub message: String,
 }
 
-#[derive(Debug, Clone)]
-pub struct PeerRow {
-    pub host: String,
-    pub policy: String,
-    pub last_seen: String,
-    pub unavailable_since: String,
-    pub pending: i64,
-    pub failed: i64,
-    pub delivered: i64,
-    pub last_error: String,
-}
-
-#[derive(Template)]
-#[template(path = "admin/federation.html")]
-pub struct FederationAdminPage {
-    pub chrome: Chrome,
-    pub peers: Vec<PeerRow>,
-    pub allowlist_only: bool,
-}
-
 #[derive(Template)]
 #[template(path = "feed.html")]
 pub struct FeedPage {

@@ -7,6 +7,7 @@
 mod account_security;
 mod accounts;
 mod activitypub_serve;
+mod admin_dashboard;
 mod api_client;
 mod api_media;
 mod api_oauth;

@@ -272,9 +272,22 @@ impl DeliveryWorker {
         let now = self.ctx.now();
         let attempts = delivery.attempts + 1;
         let mut conn = self.ctx.db.acquire().await?;
+        if *outcome != Outcome::Delivered {
+            // For the admin's federation health page: failures in a row and the last error.
+            let reason = error.unwrap_or("failed");
+            db::instances::update_instance_delivery_failed(
+                &mut conn.conn(),
+                &delivery.domain,
+                reason,
+                now.millis(),
+            )
+            .await?;
+        }
         let (state, next_attempt_at, error) = match outcome {
             Outcome::Delivered => {
                 db::instances::update_instance_heard_from(&mut conn.conn(), &delivery.domain, now.millis())
+                    .await?;
+                db::instances::update_instance_delivered(&mut conn.conn(), &delivery.domain, now.millis())
                     .await?;
                 ("delivered", now.millis(), None)
             }

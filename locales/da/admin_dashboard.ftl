@@ -1,0 +1,34 @@
+# Adminoversigten (/admin) og føderationens tilstand (/admin/federation).
+
+nav-admin-dashboard = Admin
+admin-dashboard-title = Administration
+admin-dashboard-figures = Instansen i tal
+admin-dashboard-members = Medlemmer
+admin-dashboard-active-members = Aktive medlemmer (skrev eller loggede ind inden for 30 dage)
+admin-dashboard-recent-posts = Indlæg de seneste 24 timer
+admin-dashboard-media = Lagerplads til uploadede medier
+admin-dashboard-bytes = { $count } byte
+admin-dashboard-pending = Venter på dig
+admin-dashboard-registrations = Ventende registreringer
+admin-dashboard-reports = Åbne anmeldelser
+admin-dashboard-sign-ups = Seneste tilmeldinger
+admin-dashboard-more = Mere administration
+admin-dashboard-accounts-link = Personer: søg, suspender, slet
+admin-dashboard-federation-link = Føderationens tilstand
+admin-dashboard-invites-link = Invitationer
+admin-health-heading = Føderationens tilstand
+admin-health-explained = Pr. instans: hvad der venter på levering, siden hvornår, og hvordan de seneste forsøg gik. De samme tal til scripts:
+admin-health-json = federation.json
+admin-health-state = Tilstand
+admin-health-state-ok = ok
+admin-health-state-retrying = prøver igen
+admin-health-state-unreachable = utilgængelig
+admin-health-software = Software
+admin-health-software-unknown = ukendt
+admin-health-queue = Ventende leveringer
+admin-health-lag = Ældste ventende
+admin-health-lag-minutes = { $minutes } min
+admin-health-last-success = Seneste succes
+admin-health-failures = Fejl i træk
+admin-health-actions = Handlinger
+admin-health-retry-now = Prøv igen nu

@@ -1,0 +1,34 @@
+# Die Admin-Übersicht (/admin) und die Tabelle zur Föderation (/admin/federation).
+
+nav-admin-dashboard = Verwaltung
+admin-dashboard-title = Verwaltung
+admin-dashboard-figures = Diese Instanz in Zahlen
+admin-dashboard-members = Mitglieder
+admin-dashboard-active-members = Aktive Mitglieder (in den letzten 30 Tagen geschrieben oder angemeldet)
+admin-dashboard-recent-posts = Beiträge der letzten 24 Stunden
+admin-dashboard-media = Speicher für hochgeladene Medien
+admin-dashboard-bytes = { $count } Bytes
+admin-dashboard-pending = Wartet auf dich
+admin-dashboard-registrations = Offene Registrierungen
+admin-dashboard-reports = Offene Meldungen
+admin-dashboard-sign-ups = Neueste Registrierungen
+admin-dashboard-more = Weitere Verwaltung
+admin-dashboard-accounts-link = Personen: suchen, sperren, löschen
+admin-dashboard-federation-link = Zustand der Föderation
+admin-dashboard-invites-link = Einladungen
+admin-health-heading = Zustand der Föderation
+admin-health-explained = Je Instanz: was auf Zustellung wartet, seit wann, und wie die letzten Versuche ausgingen. Dieselben Zahlen für Skripte:
+admin-health-json = federation.json
+admin-health-state = Zustand
+admin-health-state-ok = in Ordnung
+admin-health-state-retrying = neuer Versuch
+admin-health-state-unreachable = nicht erreichbar
+admin-health-software = Software
+admin-health-software-unknown = unbekannt
+admin-health-queue = Wartende Zustellungen
+admin-health-lag = Älteste wartende
+admin-health-lag-minutes = { $minutes } Min.
+admin-health-last-success = Letzter Erfolg
+admin-health-failures = Fehlschläge in Folge
+admin-health-actions = Aktionen
+admin-health-retry-now = Jetzt erneut versuchen

@@ -1,0 +1,34 @@
+# The admin dashboard (/admin) and the federation health table (/admin/federation).
+
+nav-admin-dashboard = Admin
+admin-dashboard-title = Administration
+admin-dashboard-figures = This instance in figures
+admin-dashboard-members = Members
+admin-dashboard-active-members = Active members (posted or signed in within 30 days)
+admin-dashboard-recent-posts = Posts in the last 24 hours
+admin-dashboard-media = Storage used by uploaded media
+admin-dashboard-bytes = { $count } bytes
+admin-dashboard-pending = Waiting for you
+admin-dashboard-registrations = Registrations waiting
+admin-dashboard-reports = Open reports
+admin-dashboard-sign-ups = Recent sign-ups
+admin-dashboard-more = More administration
+admin-dashboard-accounts-link = People: search, suspend, delete
+admin-dashboard-federation-link = Federation health
+admin-dashboard-invites-link = Invitations
+admin-health-heading = Federation health
+admin-health-explained = Per instance: what waits to be delivered, since when, and how the last attempts went. The same figures for scripts:
+admin-health-json = federation.json
+admin-health-state = State
+admin-health-state-ok = ok
+admin-health-state-retrying = retrying
+admin-health-state-unreachable = unreachable
+admin-health-software = Software
+admin-health-software-unknown = unknown
+admin-health-queue = Waiting deliveries
+admin-health-lag = Oldest waiting
+admin-health-lag-minutes = { $minutes } min
+admin-health-last-success = Last success
+admin-health-failures = Failures in a row
+admin-health-actions = Actions
+admin-health-retry-now = Retry now

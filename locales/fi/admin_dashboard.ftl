@@ -1,0 +1,34 @@
+# Ylläpidon yleiskatsaus (/admin) ja federaation tila (/admin/federation).
+
+nav-admin-dashboard = Ylläpito
+admin-dashboard-title = Ylläpito
+admin-dashboard-figures = Instanssi lukuina
+admin-dashboard-members = Jäsenet
+admin-dashboard-active-members = Aktiiviset jäsenet (kirjoittaneet tai kirjautuneet 30 päivän sisällä)
+admin-dashboard-recent-posts = Viestit viimeisen 24 tunnin aikana
+admin-dashboard-media = Ladatun median viemä tila
+admin-dashboard-bytes = { $count } tavua
+admin-dashboard-pending = Odottaa sinua
+admin-dashboard-registrations = Odottavat rekisteröitymiset
+admin-dashboard-reports = Avoimet ilmoitukset
+admin-dashboard-sign-ups = Uusimmat rekisteröitymiset
+admin-dashboard-more = Lisää ylläpitoa
+admin-dashboard-accounts-link = Henkilöt: haku, jäädytys, poisto
+admin-dashboard-federation-link = Federaation tila
+admin-dashboard-invites-link = Kutsut
+admin-health-heading = Federaation tila
+admin-health-explained = Instansseittain: mikä odottaa toimitusta, mistä lähtien, ja miten viimeiset yritykset menivät. Samat luvut skripteille:
+admin-health-json = federation.json
+admin-health-state = Tila
+admin-health-state-ok = kunnossa
+admin-health-state-retrying = yritetään uudelleen
+admin-health-state-unreachable = ei tavoitettavissa
+admin-health-software = Ohjelmisto
+admin-health-software-unknown = tuntematon
+admin-health-queue = Odottavat toimitukset
+admin-health-lag = Vanhin odottava
+admin-health-lag-minutes = { $minutes } min
+admin-health-last-success = Viimeisin onnistuminen
+admin-health-failures = Epäonnistumisia peräkkäin
+admin-health-actions = Toiminnot
+admin-health-retry-now = Yritä nyt uudelleen

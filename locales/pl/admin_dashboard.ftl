@@ -1,0 +1,34 @@
+# Panel administratora (/admin) i stan federacji (/admin/federation).
+
+nav-admin-dashboard = Administracja
+admin-dashboard-title = Administracja
+admin-dashboard-figures = Ta instancja w liczbach
+admin-dashboard-members = Członkowie
+admin-dashboard-active-members = Aktywni członkowie (pisali lub logowali się w ciągu 30 dni)
+admin-dashboard-recent-posts = Wpisy z ostatnich 24 godzin
+admin-dashboard-media = Miejsce zajęte przez przesłane media
+admin-dashboard-bytes = { $count } B
+admin-dashboard-pending = Czeka na ciebie
+admin-dashboard-registrations = Oczekujące rejestracje
+admin-dashboard-reports = Otwarte zgłoszenia
+admin-dashboard-sign-ups = Najnowsze rejestracje
+admin-dashboard-more = Więcej administracji
+admin-dashboard-accounts-link = Osoby: wyszukiwanie, zawieszanie, usuwanie
+admin-dashboard-federation-link = Stan federacji
+admin-dashboard-invites-link = Zaproszenia
+admin-health-heading = Stan federacji
+admin-health-explained = Dla każdej instancji: co czeka na doręczenie, od kiedy i jak poszły ostatnie próby. Te same liczby dla skryptów:
+admin-health-json = federation.json
+admin-health-state = Stan
+admin-health-state-ok = w porządku
+admin-health-state-retrying = ponawianie
+admin-health-state-unreachable = nieosiągalna
+admin-health-software = Oprogramowanie
+admin-health-software-unknown = nieznane
+admin-health-queue = Oczekujące doręczenia
+admin-health-lag = Najstarsze oczekujące
+admin-health-lag-minutes = { $minutes } min
+admin-health-last-success = Ostatni sukces
+admin-health-failures = Niepowodzenia z rzędu
+admin-health-actions = Działania
+admin-health-retry-now = Ponów teraz

@@ -1,0 +1,34 @@
+# Adminöversikten (/admin) och federationens hälsa (/admin/federation).
+
+nav-admin-dashboard = Admin
+admin-dashboard-title = Administration
+admin-dashboard-figures = Instansen i siffror
+admin-dashboard-members = Medlemmar
+admin-dashboard-active-members = Aktiva medlemmar (skrev eller loggade in de senaste 30 dagarna)
+admin-dashboard-recent-posts = Inlägg de senaste 24 timmarna
+admin-dashboard-media = Lagring för uppladdad media
+admin-dashboard-bytes = { $count } byte
+admin-dashboard-pending = Väntar på dig
+admin-dashboard-registrations = Väntande registreringar
+admin-dashboard-reports = Öppna anmälningar
+admin-dashboard-sign-ups = Senaste registreringar
+admin-dashboard-more = Mer administration
+admin-dashboard-accounts-link = Personer: sök, stäng av, radera
+admin-dashboard-federation-link = Federationens hälsa
+admin-dashboard-invites-link = Inbjudningar
+admin-health-heading = Federationens hälsa
+admin-health-explained = Per instans: vad som väntar på leverans, sedan när, och hur de senaste försöken gick. Samma siffror för skript:
+admin-health-json = federation.json
+admin-health-state = Tillstånd
+admin-health-state-ok = ok
+admin-health-state-retrying = försöker igen
+admin-health-state-unreachable = onåbar
+admin-health-software = Programvara
+admin-health-software-unknown = okänd
+admin-health-queue = Väntande leveranser
+admin-health-lag = Äldsta väntande
+admin-health-lag-minutes = { $minutes } min
+admin-health-last-success = Senaste lyckade
+admin-health-failures = Misslyckanden i rad
+admin-health-actions = Åtgärder
+admin-health-retry-now = Försök igen nu
