@@ -127,6 +127,10 @@ pub async fn reset_password(
     db::accounts::update_password_hash(&mut conn, account.actor_id, &password_hash).await?;
     sign_out(ctx, &mut conn, account.actor_id, None).await?;
     tx.commit().await?;
+    // Lockouts are counted in the memory of the process that checks passwords: this one's
+    // end here; a running server's end by themselves (they are per client network, so they
+    // never keep the owner out from their own).
+    ctx.sign_ins.forget_name(&account.name);
     ctx.access_revoked.notify_waiters();
     tracing::info!(user = %account.name, "password reset from the command line");
     Ok(password)

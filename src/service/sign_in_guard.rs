@@ -85,6 +85,14 @@ impl SignInGuard {
         true
     }
 
+    /// The account's password was reset: every network starts afresh for `name`.
+    pub fn forget_name(&self, name: &str) {
+        let name = name.trim().to_lowercase();
+        if let Ok(mut entries) = self.entries.lock() {
+            entries.retain(|(entry_name, _), _| *entry_name != name);
+        }
+    }
+
     /// A correct password: the name and network start afresh.
     pub fn record_success(&self, name: &str, client: IpAddr) {
         if let Ok(mut entries) = self.entries.lock() {
