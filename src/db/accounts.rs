@@ -93,22 +93,6 @@ pub async fn email_taken(conn: &mut Conn<'_>, email: &str) -> Result<bool, DbErr
     Ok(found.is_some())
 }
 
-pub async fn update_failed_login(
-    conn: &mut Conn<'_>,
-    actor_id: i64,
-    failed_logins: i64,
-    locked_until: Option<i64>,
-) -> Result<(), DbError> {
-    execute!(
-        conn,
-        "UPDATE accounts SET failed_logins = $2, locked_until = $3 WHERE actor_id = $1",
-        actor_id,
-        failed_logins,
-        locked_until,
-    )?;
-    Ok(())
-}
-
 pub async fn update_login_succeeded(conn: &mut Conn<'_>, actor_id: i64) -> Result<(), DbError> {
     execute!(
         conn,
