@@ -94,12 +94,17 @@ impl Application {
                 .map_err(|source| StartupError::ExtraCaCert { path: path.display().to_string(), source })?,
             None => Vec::new(),
         };
-        let db = connect_database(&config).await?;
-        let ctx = service_context(&config, db, clock);
-        service::instance::ensure_instance_actor(&ctx).await.map_err(StartupError::Instance)?;
+        // Claim the port before the database: migrating can take seconds, and a port that looked
+        // free when the server was started may be taken by another process meanwhile. Bound
+        // first, a lost race ends this start at once, instead of another server answering on
+        // the port this one was meant to have (connections that arrive while the database is
+        // prepared wait in the listen queue).
         let listener = TcpListener::bind(&config.bind)
             .await
             .map_err(|source| StartupError::Bind { addr: config.bind.clone(), source })?;
+        let db = connect_database(&config).await?;
+        let ctx = service_context(&config, db, clock);
+        service::instance::ensure_instance_actor(&ctx).await.map_err(StartupError::Instance)?;
         let uris = Uris::new(config.scheme(), &config.domain);
         let user_agent = format!("Allmende/{} (+{})", env!("CARGO_PKG_VERSION"), uris.base());
         let fetch_deadline = std::time::Duration::from_secs(config.federation.fetch_timeout_seconds);

@@ -10,7 +10,7 @@ use tempfile::TempDir;
 
 use crate::binary::allmende_binary;
 use crate::browserless::Browserless;
-use crate::net::{free_port, poll, probe_status};
+use crate::net::{announced_listening, free_port, poll, probe_status};
 use crate::postgres::{POSTGRES_URL_VAR, PostgresDatabase};
 
 /// How long a fresh instance may take to migrate its database and answer `/healthz`.
@@ -274,12 +274,17 @@ fn launch(binary: &Path, env: &[(OsString, OsString)], data_dir: &Path, port: u1
     let outcome = poll(STARTUP_LIMIT, STARTUP_POLL, || match child.try_wait() {
         Ok(Some(status)) => Some(Err(exited(status.to_string(), data_dir))),
         Err(e) => Some(Err(Failure::Io(format!("cannot watch the server process: {e}")))),
-        // Serving, and still our child: a different process that grabbed the port would answer
-        // too, but then our server has exited on its failed bind, which try_wait sees next round.
-        Ok(None) if probe_status(port, &host, "/healthz") == Some(200) => match child.try_wait() {
-            Ok(None) => Some(Ok(())),
-            _ => None,
-        },
+        // Serving, and our child holds the port: a different process that grabbed the port would
+        // answer too, so our server must have said that it bound the port (see
+        // `announced_listening`); should it lose the race, it exits, which try_wait sees.
+        Ok(None)
+            if announced_listening(
+                &std::fs::read_to_string(data_dir.join("server.stdout.log")).unwrap_or_default(),
+                port,
+            ) && probe_status(port, &host, "/healthz") == Some(200) =>
+        {
+            Some(Ok(()))
+        }
         Ok(None) => None,
     });
     match outcome {
@@ -314,4 +319,41 @@ fn log_tails(data_dir: &Path) -> String {
         })
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::{Read, Write};
+    use std::net::{Ipv4Addr, TcpListener};
+
+    use super::*;
+
+    /// Another server took the port first and answers everything with 200, as another test's
+    /// instance given the same free port would. Ours must not count as started (before, the
+    /// `/healthz` answer of the other server made it so, and requests meant for ours, such as
+    /// the password grant of a person just created with the CLI, reached the other one and were
+    /// refused with "wrong username or password").
+    #[test]
+    fn a_server_on_our_port_that_is_not_ours_is_a_lost_race() {
+        let squatter = TcpListener::bind((Ipv4Addr::LOCALHOST, 0)).expect("binds");
+        let port = squatter.local_addr().expect("address").port();
+        std::thread::spawn(move || {
+            for mut stream in squatter.incoming().flatten() {
+                let mut request = [0u8; 1024];
+                let _ = stream.read(&mut request);
+                let _ = stream.write_all(b"HTTP/1.1 200 OK\r\ncontent-length: 2\r\n\r\nok");
+            }
+        });
+        let data_dir = tempfile::tempdir().expect("a temporary directory");
+        let env = child_env(port, data_dir.path(), &InstanceOptions::sqlite());
+        match launch(&allmende_binary(), &env, data_dir.path(), port) {
+            Err(Failure::PortTaken) => {}
+            Err(other) => panic!("expected a lost race for the port, got: {}", other.describe()),
+            Ok(mut child) => {
+                let _ = child.kill();
+                let _ = child.wait();
+                panic!("a server that is not ours, answering on our port, counted as ours");
+            }
+        }
+    }
 }

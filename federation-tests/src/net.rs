@@ -7,10 +7,24 @@ use std::time::{Duration, Instant};
 /// Asks the operating system for a free port on 127.0.0.1.
 ///
 /// The listener is dropped before the port is handed on, so another process may take the port in
-/// between; [`crate::Instance::start`] notices a failed bind and retries with a fresh port.
+/// between; [`crate::Instance::start`] notices a failed bind and retries with a fresh port, and
+/// counts a server as started only once it said it bound the port ([`announced_listening`]).
 pub fn free_port() -> std::io::Result<u16> {
     let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, 0))?;
     Ok(listener.local_addr()?.port())
+}
+
+/// Whether a server's stdout (of this start only) says that it has bound `port`: the line
+/// `allmende serve` prints once its listener is bound.
+///
+/// A `/healthz` answer on the port alone does not show that: the port is handed on free, and
+/// another process (another test's server, given the same free port) may bind it while ours
+/// is still starting. That server answers `/healthz` too, and every later request, so a
+/// person created with the CLI in our data directory is unknown to it ("wrong username or
+/// password"). Ours then fails to bind, but only once it gets that far. Only a server that
+/// announced its bind holds the port (two listeners cannot share it).
+pub(crate) fn announced_listening(stdout: &str, port: u16) -> bool {
+    stdout.contains(&format!("is listening on http://127.0.0.1:{port} "))
 }
 
 /// The status code of `GET path` on 127.0.0.1:`port`, sent with the given `Host` header, or `None`
@@ -54,6 +68,14 @@ mod tests {
         assert_ne!(port, 0);
         assert_eq!(probe_status(port, "localhost", "/"), None);
         TcpListener::bind((Ipv4Addr::LOCALHOST, port)).expect("the port is free again");
+    }
+
+    #[test]
+    fn only_the_bind_of_this_port_counts() {
+        let line = "Allmende is listening on http://127.0.0.1:4242 (public URL http://localhost:4242).";
+        assert!(announced_listening(line, 4242));
+        assert!(!announced_listening(line, 424));
+        assert!(!announced_listening("Error: cannot listen on 127.0.0.1:4242: in use", 4242));
     }
 
     #[test]

@@ -17,7 +17,7 @@ use tempfile::TempDir;
 use crate::binary::allmende_binary;
 use crate::browserless::Browserless;
 use crate::instance::{Instance, InstanceOptions};
-use crate::net::{free_port, poll, probe_status};
+use crate::net::{announced_listening, free_port, poll, probe_status};
 use crate::postgres::PostgresDatabase;
 use crate::{Backend, WAIT_SECONDS};
 
@@ -568,12 +568,13 @@ fn launch(binary: &Path, env: &[(OsString, OsString)], data_dir: &Path, port: u1
     let outcome = poll(STARTUP_LIMIT, STARTUP_POLL, || match child.try_wait() {
         Ok(Some(status)) => Some(Err(status.to_string())),
         Err(e) => Some(Err(format!("cannot watch the server process: {e}"))),
-        // Serving, and still our child (a process that took the port would answer too, but then
-        // ours exited on its failed bind, which try_wait sees next round).
-        Ok(None) if probe_status(port, &host, "/healthz") == Some(200) => match child.try_wait() {
-            Ok(None) => Some(Ok(())),
-            _ => None,
-        },
+        // Serving, and our child holds the port: a process that took the port would answer too,
+        // so this start of ours must have said that it bound the port (`announced_listening`).
+        Ok(None)
+            if this_start_listens(data_dir, port) && probe_status(port, &host, "/healthz") == Some(200) =>
+        {
+            Some(Ok(()))
+        }
         Ok(None) => None,
     });
     match outcome {
@@ -593,6 +594,12 @@ fn launch(binary: &Path, env: &[(OsString, OsString)], data_dir: &Path, port: u1
             Err(Launch::Timeout)
         }
     }
+}
+
+/// Whether the server's stdout since the last start marker says it bound `port`.
+fn this_start_listens(data_dir: &Path, port: u16) -> bool {
+    let stdout = std::fs::read_to_string(data_dir.join("server.stdout.log")).unwrap_or_default();
+    announced_listening(stdout.rsplit("----- test harness: start").next().unwrap_or_default(), port)
 }
 
 fn log_tails(data_dir: &Path, domain: &str) -> String {
@@ -669,5 +676,32 @@ mod tests {
                 last_error: "HTTP 403".into(),
             }
         );
+    }
+
+    /// As `instance::tests::a_server_on_our_port_that_is_not_ours_is_a_lost_race`, for nodes
+    /// (which restart on their port, so the race is the same).
+    #[test]
+    fn a_node_does_not_take_another_server_on_its_port_for_itself() {
+        use std::io::Read;
+        let squatter = std::net::TcpListener::bind(("127.0.0.1", 0)).expect("binds");
+        let port = squatter.local_addr().expect("address").port();
+        std::thread::spawn(move || {
+            for mut stream in squatter.incoming().flatten() {
+                let mut request = [0u8; 1024];
+                let _ = stream.read(&mut request);
+                let _ = stream.write_all(b"HTTP/1.1 200 OK\r\ncontent-length: 2\r\n\r\nok");
+            }
+        });
+        let data_dir = tempfile::tempdir().expect("a temporary directory");
+        let env = child_env(port, data_dir.path(), &InstanceOptions::sqlite());
+        match launch(&allmende_binary(), &env, data_dir.path(), port) {
+            Err(Launch::PortTaken) => {}
+            Err(other) => panic!("expected a lost race for the port, got {other:?}"),
+            Ok(mut child) => {
+                let _ = child.kill();
+                let _ = child.wait();
+                panic!("a server that is not ours, answering on our port, counted as ours");
+            }
+        }
     }
 }

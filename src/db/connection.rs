@@ -53,24 +53,40 @@ pub struct PoolFigures {
 
 impl DbError {
     /// A failure that passes by itself: the database is busy or locked (SQLite `SQLITE_BUSY`,
-    /// `SQLITE_LOCKED`; PostgreSQL lock, serialization and connection failures), the pool had
-    /// no free connection in time, or the connection broke. Answered 503 with `Retry-After`,
-    /// never as a refusal of the request's content.
+    /// `SQLITE_LOCKED`; PostgreSQL lock, serialization and connection failures), its disk is
+    /// full (SQLite `SQLITE_FULL`, PostgreSQL `disk_full`), the pool had no free connection in
+    /// time, the server could not be reached or the connection broke (refused, reset, closed,
+    /// the server shutting down). Answered 503 with `Retry-After`, never as a refusal of the
+    /// request's content; the write it was part of was rolled back.
     pub fn is_transient(&self) -> bool {
         let DbError::Sqlx(error) = self else { return false };
         match error {
-            sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::Io(_) => true,
+            sqlx::Error::PoolTimedOut
+            | sqlx::Error::PoolClosed
+            | sqlx::Error::Io(_)
+            | sqlx::Error::WorkerCrashed => true,
             sqlx::Error::Database(db_error) => {
                 let code = db_error.code().unwrap_or_default();
                 if db_error.try_downcast_ref::<sqlx::postgres::PgDatabaseError>().is_some() {
-                    // Serialization failure, deadlock, lock not available, too many
-                    // connections, cannot connect now, and the connection exceptions (08...).
-                    matches!(code.as_ref(), "40001" | "40P01" | "55P03" | "53300" | "57P03")
-                        || code.starts_with("08")
+                    // Serialization failure, deadlock, lock not available, disk full, out of
+                    // memory, too many connections, the server shutting down or not accepting
+                    // connections yet, and the connection exceptions (08...).
+                    matches!(
+                        code.as_ref(),
+                        "40001"
+                            | "40P01"
+                            | "55P03"
+                            | "53100"
+                            | "53200"
+                            | "53300"
+                            | "57P01"
+                            | "57P02"
+                            | "57P03"
+                    ) || code.starts_with("08")
                 } else {
-                    // SQLite: SQLITE_BUSY (5) and SQLITE_LOCKED (6), in the low byte of the
-                    // extended code.
-                    code.parse::<i64>().is_ok_and(|sqlite| matches!(sqlite & 0xff, 5 | 6))
+                    // SQLite: SQLITE_BUSY (5), SQLITE_LOCKED (6) and SQLITE_FULL (13), in the low
+                    // byte of the extended code.
+                    code.parse::<i64>().is_ok_and(|sqlite| matches!(sqlite & 0xff, 5 | 6 | 13))
                 }
             }
             _ => false,
@@ -123,7 +139,11 @@ impl Db {
             // Our queries are short and index-driven; the planner's cost estimate for a LIMIT over
             // an index scan can still pass `jit_above_cost`, and compiling then takes longer than
             // the query (measured: 30 ms of JIT for a 0.5 ms home timeline), so JIT is off.
-            let options = PgConnectOptions::from_str(url)?.options([("jit", "off")]);
+            //
+            // A lock held by another session is waited for at most 10 s, as SQLite's busy
+            // timeout: then the statement fails (`lock_not_available`, a 503) instead of the
+            // request hanging until its own deadline.
+            let options = PgConnectOptions::from_str(url)?.options([("jit", "off"), ("lock_timeout", "10s")]);
             let pool = PgPoolOptions::new()
                 .max_connections(max_connections)
                 .acquire_timeout(Duration::from_secs(10))

@@ -79,6 +79,8 @@ impl IntoResponse for InboxError {
             InboxError::Service(ServiceError::NotFound) => StatusCode::NOT_FOUND,
             InboxError::Service(ServiceError::Forbidden) => StatusCode::FORBIDDEN,
             InboxError::Service(ServiceError::Invalid(_)) => StatusCode::BAD_REQUEST,
+            // The database is busy, full or unreachable for now: the sender retries.
+            InboxError::Service(busy) if busy.is_transient() => StatusCode::SERVICE_UNAVAILABLE,
             InboxError::Service(_) => StatusCode::INTERNAL_SERVER_ERROR,
         };
         if status == StatusCode::SERVICE_UNAVAILABLE {

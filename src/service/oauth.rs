@@ -339,8 +339,9 @@ pub struct PasswordCredentials<'a> {
 }
 
 /// `grant_type=password`, only when the admin enabled it. Only a wrong name or password is
-/// `invalid_grant`; a database that is busy or down is a server error (503/500), never a
-/// refusal of a correct password.
+/// `invalid_grant`; a lockout after failed sign-ins is 429 (as the attempt limit), and a
+/// database that is busy or down is a server error (503/500), never a refusal of a correct
+/// password.
 pub async fn password_grant(
     ctx: &Context,
     client: &ClientAuth,
@@ -358,7 +359,9 @@ pub async fn password_grant(
         Err(ServiceError::BadCredentials) => {
             return Err(OAuthError::InvalidGrant("wrong username or password"));
         }
-        Err(ServiceError::LockedOut) => return Err(OAuthError::InvalidGrant("too many failed sign-ins")),
+        // A limit, not a verdict on the password: 429 like the attempt limit, never
+        // `invalid_grant`, which clients show as a wrong password.
+        Err(ServiceError::LockedOut) => return Err(ServiceError::RateLimited.into()),
         Err(ServiceError::AccountPending | ServiceError::AccountRejected(_)) => {
             return Err(OAuthError::InvalidGrant("the account is not approved"));
         }
