@@ -298,6 +298,9 @@ async fn stored_ids(backend: Backend, url: &str, table: &str, column: &str) -> B
     ids.into_iter().collect()
 }
 
+/// An incoming activity's answer, and where it is stored (table, id).
+type Answered = (u16, (&'static str, String));
+
 async fn nothing_is_lost_when_the_server_is_killed(backend: Backend) {
     let postgres = match backend {
         Backend::Sqlite => None,
@@ -388,7 +391,7 @@ async fn nothing_is_lost_when_the_server_is_killed(backend: Backend) {
         burst.push((follower.actor(), create, ("posts", note_id)));
     }
     let inbox = server.url("/inbox");
-    let answered: Arc<Mutex<Vec<(u16, (&str, String))>>> = Arc::default();
+    let answered: Arc<Mutex<Vec<Answered>>> = Arc::default();
     let sending = {
         let (answered, http, private_key) = (answered.clone(), http.clone(), private_key.clone());
         tokio::spawn(async move {
