@@ -172,7 +172,7 @@ impl MailWorker {
                     0
                 }
             };
-            if rounds % 3600 == 0 {
+            if rounds.is_multiple_of(3600) {
                 self.forget_finished().await;
             }
             rounds = rounds.wrapping_add(1);

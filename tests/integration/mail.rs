@@ -430,7 +430,12 @@ pub async fn a_changed_address_takes_effect_once_confirmed(app: TestApp, smtp: S
 pub async fn applicants_are_told_the_decision_by_mail(app: TestApp, smtp: SmtpListener) {
     let admin = accounts::create_account(
         &app.ctx,
-        accounts::NewAccount { username: "coord".into(), email: None, password: PASSWORD.into(), admin: true },
+        accounts::NewAccount {
+            username: "coord".into(),
+            email: None,
+            password: PASSWORD.into(),
+            admin: true,
+        },
     )
     .await
     .expect("admin");
