@@ -243,6 +243,7 @@ with_mail_on_both_backends!(
     a_changed_address_takes_effect_once_confirmed with as_is,
     applicants_are_told_the_decision_by_mail with approval_mode,
     digests_sum_up_and_the_unsubscribe_link_stops_them with as_is,
+    reporters_are_told_by_mail_that_their_report_was_handled with as_is,
 );
 
 on_both_backends!(without_mail_the_reset_page_says_to_ask_an_admin);
@@ -517,6 +518,52 @@ pub async fn digests_sum_up_and_the_unsubscribe_link_stops_them(app: TestApp, sm
     assert_eq!(digests::queue_due_digests(&app.ctx).await.expect("digests"), 0, "unsubscribed: no digest");
     app.state.mail.drain().await.expect("drain");
     assert_eq!(smtp.received().len(), 1);
+}
+
+pub async fn reporters_are_told_by_mail_that_their_report_was_handled(app: TestApp, smtp: SmtpListener) {
+    use allmende::domain::report::ReportAction;
+    use allmende::service::reports::{self, Desk, ReportInput};
+    let admin = accounts::create_account(
+        &app.ctx,
+        accounts::NewAccount {
+            username: "coord".into(),
+            email: None,
+            password: PASSWORD.into(),
+            admin: true,
+        },
+    )
+    .await
+    .expect("admin");
+    let lou = app.create_user("lou").await;
+    let kim = app.create_user("kim").await;
+    set_language(&app, &kim, "da").await;
+    groups::create_group(&app.ctx, lou.id, group("energy", "discussion")).await.expect("group");
+    let post =
+        threads::create_thread(&app.ctx, &lou, "energy", thread("Cheap watches")).await.expect("thread");
+    let input = ReportInput {
+        post_ids: vec![post.0],
+        category: "spam".into(),
+        comment: "ads".into(),
+        ..Default::default()
+    };
+    let report = reports::create_report(&app.ctx, &kim, input).await.expect("report");
+    reports::resolve_report(
+        &app.ctx,
+        &admin,
+        report.id,
+        Desk::Moderation,
+        ReportAction::Resolved,
+        "internal: lou warned",
+    )
+    .await
+    .expect("resolved");
+    app.state.mail.drain().await.expect("drain");
+    let mails = smtp.received();
+    assert_eq!(mails.len(), 1);
+    assert_eq!(mails[0].to, vec!["kim@example.org".to_owned()]);
+    assert_eq!(mails[0].subject(), "Din anmeldelse på Allmende er behandlet", "in kim's language");
+    assert!(mails[0].text().contains("@lou"), "{}", mails[0].text());
+    assert!(!mails[0].text().contains("internal"), "the moderators' note stays theirs");
 }
 
 pub async fn without_mail_the_reset_page_says_to_ask_an_admin(app: TestApp) {
