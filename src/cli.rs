@@ -33,6 +33,9 @@ pub enum Command {
     /// Write a consistent snapshot of the database (with the instance key) and the media into one
     /// .tar.gz archive; safe while the server runs. PostgreSQL needs `pg_dump`.
     Backup(BackupArgs),
+    /// Outgoing mail.
+    #[command(subcommand)]
+    Mail(MailCommand),
     /// Restore an archive made by `allmende backup` into an empty data directory (and, for
     /// PostgreSQL, an empty database; needs `pg_restore`). The next start migrates it as usual.
     Restore(RestoreArgs),
@@ -50,6 +53,20 @@ pub struct RestoreArgs {
     /// An archive made by `allmende backup`.
     #[arg(long, value_name = "FILE")]
     pub input: PathBuf,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum MailCommand {
+    /// Send a test mail with the `mail.*` settings at once (not through the queue) and print
+    /// what the SMTP server answered.
+    Test(MailTest),
+}
+
+#[derive(Debug, Args)]
+pub struct MailTest {
+    /// The address to send the test mail to.
+    #[arg(long, value_name = "ADDR")]
+    pub to: String,
 }
 
 #[derive(Debug, Subcommand)]

@@ -37,6 +37,37 @@ pub struct Config {
     pub log: LogConfig,
     pub moderation: ModerationConfig,
     pub metrics: MetricsConfig,
+    pub mail: MailConfig,
+}
+
+/// Outgoing mail over SMTP (see `mail`); without `host` no mail is sent.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MailConfig {
+    /// The SMTP server; empty: mail is off.
+    pub host: String,
+    pub port: u16,
+    /// `none` (plain, for a relay on the same machine), `starttls` or `tls` (implicit TLS).
+    pub tls: MailTls,
+    pub username: String,
+    pub password: String,
+    /// The sender, e.g. `Allmende <forum@example.org>`; empty: `noreply@` the domain.
+    pub from: String,
+}
+
+impl MailConfig {
+    /// Whether mail is configured at all.
+    pub fn enabled(&self) -> bool {
+        !self.host.trim().is_empty()
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MailTls {
+    None,
+    Starttls,
+    Tls,
 }
 
 /// `/metrics` (see `observability::metrics`).
@@ -140,6 +171,9 @@ pub struct RegistrationConfig {
     pub challenge: bool,
     /// For how many hours after registering an account may not post links (0: no limit).
     pub new_account_link_hours: i64,
+    /// New accounts confirm their address by mail before they can sign in (needs `mail.host`).
+    #[serde(deserialize_with = "flexible_bool")]
+    pub require_email_confirmation: bool,
 }
 
 impl RegistrationConfig {
@@ -205,6 +239,7 @@ const SECTIONS: &[&str] = &[
     "log",
     "moderation",
     "metrics",
+    "mail",
 ];
 const TOP_LEVEL: &[&str] =
     &["domain", "bind", "data_dir", "insecure_http", "trusted_proxies", "extra_ca_cert"];
@@ -309,6 +344,13 @@ impl Config {
                     .into(),
             ));
         }
+        if self.mail.enabled() {
+            self.mail_sender()?;
+        } else if self.registration.require_email_confirmation {
+            return Err(ConfigError::Invalid(
+                "registration.require_email_confirmation needs mail (set mail.host)".into(),
+            ));
+        }
         crate::domain::Language::parse_ui("instance.default_language", &self.instance.default_language)
             .map_err(|e| ConfigError::Invalid(e.to_string()))?;
         Ok(())
@@ -321,6 +363,20 @@ impl Config {
         } else {
             self.database.url.clone()
         }
+    }
+
+    /// The sender of mails: `mail.from`, or `noreply@` the domain's host.
+    pub fn mail_sender(&self) -> Result<String, ConfigError> {
+        let from = self.mail.from.trim();
+        let from = if from.is_empty() {
+            let host = self.domain.rsplit_once(':').map_or(self.domain.as_str(), |(host, _)| host);
+            format!("noreply@{host}")
+        } else {
+            from.to_owned()
+        };
+        from.parse::<lettre::message::Mailbox>()
+            .map_err(|e| ConfigError::Invalid(format!("mail.from {from:?} is not a mail address: {e}")))?;
+        Ok(from)
     }
 
     /// The extra CA certificate file, if one is configured.
@@ -510,6 +566,38 @@ mod tests {
         assert_eq!(config.metrics.token(), Some("s3cret"));
         assert!(with_env(&[("ALLMENDE_LOG_FORMAT", "xml")]).is_err());
         assert!(with_env(&[("ALLMENDE_METRICS_TOKN", "x")]).is_err(), "unknown keys are refused");
+    }
+
+    #[test]
+    fn mail_settings_come_from_the_environment() {
+        let defaults = Config::defaults().unwrap();
+        assert!(!defaults.mail.enabled(), "mail is off by default");
+        let config = with_env(&[
+            ("ALLMENDE_MAIL_HOST", "smtp.example.org"),
+            ("ALLMENDE_MAIL_PORT", "465"),
+            ("ALLMENDE_MAIL_TLS", "tls"),
+            ("ALLMENDE_MAIL_USERNAME", "forum"),
+            ("ALLMENDE_MAIL_PASSWORD", "s3cret"),
+            ("ALLMENDE_MAIL_FROM", "Forum <forum@example.org>"),
+            ("ALLMENDE_REGISTRATION_REQUIRE_EMAIL_CONFIRMATION", "yes"),
+        ])
+        .unwrap();
+        assert!(config.mail.enabled());
+        assert_eq!(config.mail.port, 465);
+        assert_eq!(config.mail.tls, MailTls::Tls);
+        assert_eq!(config.mail.password, "s3cret");
+        assert!(config.registration.require_email_confirmation);
+        assert_eq!(config.mail_sender().unwrap(), "Forum <forum@example.org>");
+        assert_eq!(defaults.mail_sender().unwrap(), "noreply@localhost");
+        assert!(with_env(&[("ALLMENDE_MAIL_TLS", "sometimes")]).is_err());
+        assert!(
+            with_env(&[("ALLMENDE_MAIL_HOST", "smtp.example.org"), ("ALLMENDE_MAIL_FROM", "not an address")])
+                .is_err()
+        );
+        assert!(
+            with_env(&[("ALLMENDE_REGISTRATION_REQUIRE_EMAIL_CONFIRMATION", "1")]).is_err(),
+            "confirmation needs mail"
+        );
     }
 
     #[test]

@@ -10,6 +10,7 @@ pub mod config_report;
 pub mod db;
 pub mod domain;
 pub mod federation;
+pub mod mail;
 pub mod media;
 pub mod observability;
 pub mod request_log;

@@ -3,7 +3,7 @@ use std::process::ExitCode;
 use anyhow::Context as _;
 use clap::Parser;
 
-use allmende::cli::{Cli, Command, ConfigCommand, GroupCommand, GroupKindArg, UserCommand};
+use allmende::cli::{Cli, Command, ConfigCommand, GroupCommand, GroupKindArg, MailCommand, UserCommand};
 use allmende::config::Config;
 use allmende::domain::SystemClock;
 use allmende::service::{account_security, accounts, groups};
@@ -66,6 +66,12 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Config(ConfigCommand::Check) => Ok(()),
+        Command::Mail(MailCommand::Test(args)) => {
+            let answer =
+                allmende::mail::send_test(&config, &args.to).await.context("the test mail was not sent")?;
+            println!("Sent a test mail to {}. The mail server answered: {answer}", args.to);
+            Ok(())
+        }
         Command::Backup(args) => {
             let contents = allmende::backup::backup(&config, &args.output).await.context("backup failed")?;
             println!("Wrote {}: {}.", args.output.display(), allmende::backup::describe(&contents));

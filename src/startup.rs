@@ -31,6 +31,8 @@ pub enum StartupError {
     ExtraCaCert { path: String, source: crate::federation::http::CaCertError },
     #[error("cannot build the HTTP client: {0}")]
     HttpClient(reqwest::Error),
+    #[error("cannot use the mail settings: {0}")]
+    Mail(crate::mail::MailError),
     #[error("cannot listen on {addr}: {source}")]
     Bind { addr: String, source: std::io::Error },
 }
@@ -68,6 +70,10 @@ pub fn service_context(config: &Config, db: Db, clock: Arc<dyn Clock>) -> Contex
             focus_areas: config.network.focus_areas.clone(),
             base_url: config.base_url(),
             hide_moderator_names: config.moderation.hide_moderator_names,
+            instance_name: config.instance.name.clone(),
+            mail_enabled: config.mail.enabled(),
+            require_email_confirmation: config.mail.enabled()
+                && config.registration.require_email_confirmation,
         }),
         media: crate::media::MediaStore::new(&config.data_dir),
         access_revoked: Arc::new(tokio::sync::Notify::new()),
@@ -94,6 +100,7 @@ impl Application {
                 .map_err(|source| StartupError::ExtraCaCert { path: path.display().to_string(), source })?,
             None => Vec::new(),
         };
+        let mailer = crate::mail::Mailer::from_config(&config).map_err(StartupError::Mail)?;
         // Claim the port before the database: migrating can take seconds, and a port that looked
         // free when the server was started may be taken by another process meanwhile. Bound
         // first, a lost race ends this start at once, instead of another server answering on
@@ -125,7 +132,11 @@ impl Application {
             .with_schedule(schedule)
             .with_lease_seconds(config.federation.delivery_lease_seconds)
             .with_metrics(metrics.clone());
+        let mail = crate::mail::worker::MailWorker::new(ctx.clone(), mailer)
+            .with_schedule(schedule)
+            .with_metrics(metrics.clone());
         let state = AppState {
+            mail,
             uris,
             http,
             delivery,
@@ -165,6 +176,15 @@ impl Application {
         let worker = self
             .background_delivery
             .then(|| tokio::spawn(self.state.delivery.clone().run(worker_stopped.clone())));
+        let mail_worker = self
+            .background_delivery
+            .then(|| tokio::spawn(self.state.mail.clone().run(worker_stopped.clone())));
+        let digests = self.background_delivery.then(|| {
+            tokio::spawn(crate::service::digests::run_scheduled(
+                self.state.ctx.clone(),
+                worker_stopped.clone(),
+            ))
+        });
         let housekeeping = self.background_delivery.then(|| {
             tokio::spawn(housekeeping(self.state.ctx.clone(), self.state.metrics.clone(), worker_stopped))
         });
@@ -176,6 +196,9 @@ impl Application {
         let _ = stop_worker.send(true);
         if let Some(worker) = worker {
             let _ = worker.await;
+        }
+        for task in [mail_worker, digests].into_iter().flatten() {
+            let _ = task.await;
         }
         if let Some(housekeeping) = housekeeping {
             let _ = housekeeping.await;

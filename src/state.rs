@@ -25,6 +25,8 @@ pub struct AppState {
     pub inbox_limiter: Arc<crate::federation::rate_limit::PeerLimiter>,
     /// Re-fetches of an actor whose signature failed (key rotation), per actor and minute.
     pub key_refetch_limiter: Arc<crate::federation::rate_limit::PeerLimiter>,
+    /// Sends the persisted mail queue (does nothing when mail is off).
+    pub mail: crate::mail::worker::MailWorker,
     /// What `/metrics` shows (see `observability`).
     pub metrics: Arc<crate::observability::Metrics>,
 }

@@ -107,6 +107,9 @@ impl IntoResponse for ApiError {
             ApiError::Service(ServiceError::AccountPending | ServiceError::AccountRejected(_)) => {
                 (StatusCode::FORBIDDEN, "Your login is not approved".to_owned(), None)
             }
+            ApiError::Service(ServiceError::EmailUnconfirmed) => {
+                (StatusCode::FORBIDDEN, "Your email address is not confirmed yet".to_owned(), None)
+            }
             ApiError::Service(ServiceError::AccountSuspended(_)) => {
                 (StatusCode::FORBIDDEN, "Your login is currently disabled".to_owned(), None)
             }

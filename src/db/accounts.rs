@@ -16,12 +16,15 @@ pub struct AccountRow {
     pub failed_logins: i64,
     pub locked_until: Option<i64>,
     pub created_at: i64,
+    /// False while a new account's address waits for confirmation by mail.
+    pub email_confirmed: bool,
 }
 
 macro_rules! select_account {
     () => {
         "SELECT a.id AS actor_id, a.name, a.display_name, a.summary_source, a.language, c.email, \
-         c.password_hash, c.role, c.state, c.failed_logins, c.locked_until, c.created_at \
+         c.password_hash, c.role, c.state, c.failed_logins, c.locked_until, c.created_at, \
+         c.email_confirmed \
          FROM accounts c JOIN actors a ON a.id = c.actor_id "
     };
 }
@@ -142,5 +145,29 @@ pub async fn update_password_hash(
 
 pub async fn update_email(conn: &mut Conn<'_>, actor_id: i64, email: &str) -> Result<(), DbError> {
     execute!(conn, "UPDATE accounts SET email = $2 WHERE actor_id = $1", actor_id, email)?;
+    Ok(())
+}
+
+/// The local account with this address (compared without regard to case), if any.
+pub async fn get_account_by_email(conn: &mut Conn<'_>, email: &str) -> Result<Option<AccountRow>, DbError> {
+    query_as!(
+        conn,
+        AccountRow,
+        fetch_optional,
+        concat!(
+            select_account!(),
+            "WHERE a.local AND LOWER(c.email) = LOWER($1) ORDER BY c.actor_id LIMIT 1"
+        ),
+        email
+    )
+}
+
+/// Marks an account's address as confirmed or waiting for confirmation.
+pub async fn update_email_confirmed(
+    conn: &mut Conn<'_>,
+    actor_id: i64,
+    confirmed: bool,
+) -> Result<(), DbError> {
+    execute!(conn, "UPDATE accounts SET email_confirmed = $2 WHERE actor_id = $1", actor_id, confirmed)?;
     Ok(())
 }

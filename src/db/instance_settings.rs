@@ -17,3 +17,20 @@ pub async fn upsert_setting(conn: &mut Conn<'_>, name: &str, value: &str, now: i
     )?;
     Ok(())
 }
+
+/// Stores a setting unless one of that name exists (two processes racing keep the first).
+pub async fn insert_setting_if_missing(
+    conn: &mut Conn<'_>,
+    name: &str,
+    value: &str,
+    now: i64,
+) -> Result<(), DbError> {
+    execute!(
+        conn,
+        "INSERT INTO instance_settings (name, value, updated_at) VALUES ($1, $2, $3) ON CONFLICT (name) DO NOTHING",
+        name,
+        value,
+        now,
+    )?;
+    Ok(())
+}

@@ -335,3 +335,41 @@ pub async fn list_notification_entries(
         now,
     )
 }
+
+/// A notification as a digest mail lists it.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct DigestEntryRow {
+    pub kind: String,
+    pub from_name: String,
+    pub from_host: Option<String>,
+    pub post_id: Option<i64>,
+    pub post_root_id: Option<i64>,
+    pub thread_title: Option<String>,
+}
+
+/// The member's notifications of `kinds` (comma-framed) written after `since`, oldest first.
+pub async fn list_digest_entries(
+    conn: &mut Conn<'_>,
+    account: i64,
+    since: i64,
+    kinds: &str,
+    limit: i64,
+) -> Result<Vec<DigestEntryRow>, DbError> {
+    query_as!(
+        conn,
+        DigestEntryRow,
+        fetch_all,
+        "SELECT n.kind, a.name AS from_name, i.host AS from_host, n.post_id, p.root_id AS post_root_id, \
+         root.title AS thread_title \
+         FROM notifications n JOIN actors a ON a.id = n.from_actor_id \
+         LEFT JOIN instances i ON i.id = a.instance_id \
+         LEFT JOIN posts p ON p.id = n.post_id LEFT JOIN posts root ON root.id = p.root_id \
+         WHERE n.account_id = $1 AND n.created_at > $2 AND $3 LIKE '%,' || n.kind || ',%' \
+         AND (n.post_id IS NULL OR p.deleted_at IS NULL) \
+         ORDER BY n.id LIMIT $4",
+        account,
+        since,
+        kinds,
+        limit,
+    )
+}

@@ -56,13 +56,23 @@ pub async fn change_password(
     Ok(())
 }
 
-/// Changes the member's email address after checking their password.
+/// What an email change did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EmailChange {
+    /// The address changed at once (mail is off).
+    Changed,
+    /// A confirmation link went to the new address; it changes when the link is followed.
+    ConfirmationSent,
+}
+
+/// Changes the member's email address after checking their password. With mail on, the new
+/// address is only taken once the link mailed to it is followed.
 pub async fn change_email(
     ctx: &Context,
     user: &CurrentUser,
     current_password: &str,
     new_email: &str,
-) -> Result<(), ServiceError> {
+) -> Result<EmailChange, ServiceError> {
     let mut errors = FieldErrors::new();
     let email = errors.check(Email::parse(new_email));
     let mut conn = ctx.db.acquire().await?;
@@ -81,13 +91,22 @@ pub async fn change_email(
     let Some(email) = email else {
         return Err(ServiceError::Internal("validated input missing".into()));
     };
+    drop(conn);
+    if ctx.settings.mail_enabled && account.email.as_deref() != Some(email.as_str()) {
+        let mut tx = ctx.db.begin().await?;
+        super::email_confirmation::queue_confirmation(ctx, &mut tx.conn(), user.id.0, email.as_str(), true)
+            .await?;
+        tx.commit().await?;
+        return Ok(EmailChange::ConfirmationSent);
+    }
+    let mut conn = ctx.db.acquire().await?;
     db::accounts::update_email(&mut conn.conn(), user.id.0, email.as_str()).await.map_err(
         |error| match error {
             db::DbError::UniqueViolation(_) => FieldError::new("email", "is already registered").into(),
             other => ServiceError::from(other),
         },
     )?;
-    Ok(())
+    Ok(EmailChange::Changed)
 }
 
 /// The member's email address, for the settings form.
@@ -134,6 +153,15 @@ pub async fn reset_password(
     ctx.access_revoked.notify_waiters();
     tracing::info!(user = %account.name, "password reset from the command line");
     Ok(password)
+}
+
+/// Ends every session of the account and revokes all its app tokens (a password reset).
+pub(crate) async fn end_all_sessions(
+    ctx: &Context,
+    conn: &mut Conn<'_>,
+    account: i64,
+) -> Result<(), ServiceError> {
+    sign_out(ctx, conn, account, None).await
 }
 
 /// Ends the account's sessions but `keep_session` and revokes all its app tokens.

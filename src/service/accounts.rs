@@ -58,6 +58,8 @@ pub(crate) struct Admission<'a> {
     pub pending: bool,
     pub invite_token_hash: Option<&'a str>,
     pub reason: Option<&'a str>,
+    /// The address must be confirmed by mail before the account can sign in.
+    pub confirm_email: bool,
 }
 
 pub(crate) async fn create_admitted_account(
@@ -130,6 +132,12 @@ pub(crate) async fn create_admitted_account(
     .map_err(name_conflict)?;
     if let Some(reason) = admission.reason {
         db::registrations::insert_application(&mut conn, id, reason, now).await?;
+    }
+    if admission.confirm_email
+        && let Some(email) = &email
+    {
+        db::accounts::update_email_confirmed(&mut conn, id, false).await?;
+        super::email_confirmation::queue_confirmation(ctx, &mut conn, id, email.as_str(), false).await?;
     }
     tx.commit().await?;
     tracing::info!(user = %name, admin = input.admin, "account created");
@@ -239,6 +247,9 @@ pub async fn check_credentials(
                     .unwrap_or_default(),
             ),
         });
+    }
+    if !account.email_confirmed {
+        return Err(ServiceError::EmailUnconfirmed);
     }
     // Counts of the lockout this replaced; cleared once, no write on every sign-in.
     if account.failed_logins != 0 || account.locked_until.is_some() {

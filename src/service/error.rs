@@ -23,6 +23,9 @@ pub enum ServiceError {
     /// The account applied to join and waits for a coordinator.
     #[error("the application to join waits for a coordinator")]
     AccountPending,
+    /// The account's email address waits for confirmation by mail.
+    #[error("the email address is not confirmed yet")]
+    EmailUnconfirmed,
     /// A coordinator rejected the application, with this message (may be empty).
     #[error("the application to join was rejected")]
     AccountRejected(String),

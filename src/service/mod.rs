@@ -10,7 +10,9 @@ pub mod authority;
 pub mod blocks;
 pub mod boosts;
 pub mod client_state;
+pub mod digests;
 pub mod downvotes;
+pub mod email_confirmation;
 pub mod error;
 pub mod events;
 pub mod federated;
@@ -26,6 +28,7 @@ pub mod instance;
 pub mod instance_blocks;
 pub mod instance_info;
 pub mod keys;
+pub mod mail;
 pub mod media;
 pub mod moderator_teams;
 pub mod modlog;
@@ -33,6 +36,7 @@ pub mod network;
 pub mod notification_page;
 pub mod notifications;
 pub mod oauth;
+pub mod password_reset;
 pub mod passwords;
 pub mod peers;
 pub mod posts;
@@ -90,6 +94,12 @@ pub struct Settings {
     pub base_url: String,
     /// Leave moderators' names out of the public modlog (`moderation.hide_moderator_names`).
     pub hide_moderator_names: bool,
+    /// The instance's name (`instance.name`), for mails.
+    pub instance_name: String,
+    /// Mail is configured (`mail.host`): features that send mail are on.
+    pub mail_enabled: bool,
+    /// New accounts confirm their address by mail (`registration.require_email_confirmation`).
+    pub require_email_confirmation: bool,
 }
 
 impl Settings {
@@ -125,6 +135,9 @@ impl Default for Settings {
             .to_vec(),
             base_url: "http://localhost".to_owned(),
             hide_moderator_names: false,
+            instance_name: "Allmende".to_owned(),
+            mail_enabled: false,
+            require_email_confirmation: false,
         }
     }
 }

@@ -27,6 +27,8 @@ pub enum Registered {
     Active(CurrentUser),
     /// The account waits for a coordinator and cannot sign in yet.
     Pending(CurrentUser),
+    /// The account works once its address is confirmed with the link mailed to it.
+    Unconfirmed(CurrentUser),
 }
 
 /// Registers in the instance's mode: open at once, approval as a pending application with a
@@ -41,13 +43,21 @@ pub async fn register(ctx: &Context, input: Application) -> Result<Registered, S
         errors.push(FieldError::new("email", "is required"));
     }
     let account = NewAccount { admin: false, ..input.account };
+    let confirm_email = ctx.settings.require_email_confirmation && ctx.settings.mail_enabled;
+    let admitted = |user: CurrentUser| {
+        if confirm_email { Registered::Unconfirmed(user) } else { Registered::Active(user) }
+    };
     match mode {
         RegistrationMode::Approval => {
             let reason = errors.check(ApplicationReason::parse(&input.reason));
             refuse_if_any(errors)?;
             let reason = reason.ok_or_else(|| ServiceError::Internal("validated reason missing".into()))?;
-            let admission =
-                Admission { pending: true, reason: Some(reason.as_str()), ..Admission::default() };
+            let admission = Admission {
+                pending: true,
+                reason: Some(reason.as_str()),
+                confirm_email,
+                ..Admission::default()
+            };
             let user = accounts::create_admitted_account(ctx, account, admission).await?;
             tracing::info!(user = %user.name, "application to join received");
             Ok(Registered::Pending(user))
@@ -59,12 +69,14 @@ pub async fn register(ctx: &Context, input: Application) -> Result<Registered, S
             }
             refuse_if_any(errors)?;
             let token_hash = hash_token(token);
-            let admission = Admission { invite_token_hash: Some(&token_hash), ..Admission::default() };
-            Ok(Registered::Active(accounts::create_admitted_account(ctx, account, admission).await?))
+            let admission =
+                Admission { invite_token_hash: Some(&token_hash), confirm_email, ..Admission::default() };
+            Ok(admitted(accounts::create_admitted_account(ctx, account, admission).await?))
         }
         RegistrationMode::Open | RegistrationMode::Closed => {
             refuse_if_any(errors)?;
-            Ok(Registered::Active(accounts::create_account(ctx, account).await?))
+            let admission = Admission { confirm_email, ..Admission::default() };
+            Ok(admitted(accounts::create_admitted_account(ctx, account, admission).await?))
         }
     }
 }
@@ -141,8 +153,45 @@ pub async fn decide(
     if !decided {
         return Err(ServiceError::NotFound);
     }
+    queue_decision_mail(ctx, &mut tx.conn(), account_id, approve, message.as_str()).await?;
     tx.commit().await?;
     tracing::info!(account_id, approve, by = %coordinator.name, "application decided");
+    Ok(())
+}
+
+/// Tells the applicant by mail how their application was decided (if they gave an address).
+async fn queue_decision_mail(
+    ctx: &Context,
+    conn: &mut db::Conn<'_>,
+    account_id: i64,
+    approve: bool,
+    message: &str,
+) -> Result<(), ServiceError> {
+    let Some(to) = super::mail::recipient(ctx, conn, account_id).await? else {
+        return Ok(());
+    };
+    let instance = ctx.settings.instance_name.clone();
+    let sign_in = super::mail::link(ctx, "/login");
+    let address = to.email.clone();
+    super::mail::enqueue(
+        ctx,
+        conn,
+        &to,
+        &address,
+        super::mail::MailKind::RegistrationDecision,
+        |t, unsubscribe| {
+            crate::mail::templates::registration_decided(
+                t,
+                &instance,
+                &to.name,
+                approve,
+                message,
+                &sign_in,
+                unsubscribe,
+            )
+        },
+    )
+    .await?;
     Ok(())
 }
 

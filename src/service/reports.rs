@@ -262,8 +262,41 @@ pub async fn resolve_report(
         && let Some(reporter) = row.reporter_id
     {
         notifications::notify_report(ctx, &mut conn, reporter, NOTIFY_RESOLVED, user.id.0, id).await?;
+        let target = match &row.target_host {
+            Some(host) => format!("@{}@{host}", row.target_name),
+            None => format!("@{}", row.target_name),
+        };
+        // The note is the moderators' own record; the reporter is only told the report was handled.
+        queue_resolution_mail(ctx, &mut conn, reporter, &target, "").await?;
     }
     tx.commit().await?;
+    Ok(())
+}
+
+/// Tells a local reporter by mail that their report was handled (unless they unsubscribed).
+async fn queue_resolution_mail(
+    ctx: &Context,
+    conn: &mut db::Conn<'_>,
+    reporter: i64,
+    target: &str,
+    note: &str,
+) -> Result<(), ServiceError> {
+    let Some(to) = super::mail::recipient(ctx, conn, reporter).await? else {
+        return Ok(());
+    };
+    let instance = ctx.settings.instance_name.clone();
+    let address = to.email.clone();
+    super::mail::enqueue(
+        ctx,
+        conn,
+        &to,
+        &address,
+        super::mail::MailKind::ReportResolved,
+        |t, unsubscribe| {
+            crate::mail::templates::report_resolved(t, &instance, &to.name, target, note, unsubscribe)
+        },
+    )
+    .await?;
     Ok(())
 }
 

@@ -87,6 +87,9 @@ impl WebError {
                 "error-registration-closed-title",
                 ErrorMessage::Text("error-registration-closed-text"),
             ),
+            WebError::Service(ServiceError::EmailUnconfirmed) => {
+                (StatusCode::FORBIDDEN, "error-forbidden-title", ErrorMessage::Text("login-unconfirmed"))
+            }
             WebError::Service(ServiceError::AccountPending) => {
                 (StatusCode::FORBIDDEN, "error-forbidden-title", ErrorMessage::Text("login-pending"))
             }

@@ -11,6 +11,7 @@ pub mod goal_views;
 pub mod handlers;
 pub mod i18n;
 pub mod ical;
+pub mod mail_pages;
 pub mod member_views;
 pub mod moderation_pages;
 pub mod notification_views;
@@ -28,9 +29,9 @@ use axum::middleware;
 use axum::routing::{get, post};
 use handlers::{
     about, account_security, admin, admin_accounts, admin_dashboard, assets, auth, blocks, calendar, events,
-    federation_health, feeds, follow_requests, goals, groups, home, language, media, moderation, network,
-    notifications, posts, projects, registrations, reports, search, settings, tags, teams, thread_pins,
-    threads, users, watches,
+    federation_health, feeds, follow_requests, goals, groups, home, language, mail, media, moderation,
+    network, notifications, posts, projects, registrations, reports, search, settings, tags, teams,
+    thread_pins, threads, users, watches,
 };
 
 /// The HTML pages. Canonical URLs also answer ActivityPub JSON (see `federation::serve`).
@@ -41,6 +42,9 @@ pub fn pages(state: &AppState) -> Router<AppState> {
         // They check the current password: limited like sign-in, against guessing it.
         .route("/settings/password", post(account_security::change_password))
         .route("/settings/email", post(account_security::change_email))
+        // They send mail or take a token from one: limited against flooding and guessing.
+        .route("/password/forgot", post(mail::forgot_submit))
+        .route("/password/reset", post(mail::reset_submit))
         .route_layer(middleware::from_fn_with_state(state.clone(), rate_limit::limit_auth_attempts));
 
     Router::new()
@@ -143,6 +147,11 @@ pub fn pages(state: &AppState) -> Router<AppState> {
         .route("/g/{name}/watch", post(watches::watch_group))
         .route("/g/{name}/unwatch", post(watches::unwatch_group))
         .route("/language", post(language::choose))
+        .route("/password/forgot", get(mail::forgot_form))
+        .route("/password/reset", get(mail::reset_form))
+        .route("/email/confirm", get(mail::confirm))
+        .route("/mail/unsubscribe", get(mail::unsubscribe_form).post(mail::unsubscribe_submit))
+        .route("/settings/mail", post(mail::set_digest))
         .merge(auth_limited)
         .layer(middleware::from_fn_with_state(state.clone(), csrf::protect_forms))
         .layer(middleware::from_fn_with_state(state.clone(), error::localize_error_pages))

@@ -57,6 +57,8 @@ pub enum Saved {
     Nothing,
     Password,
     Email,
+    EmailSent,
+    Mail,
     SignedOut,
     AppRevoked,
 }
@@ -66,6 +68,8 @@ impl Saved {
         match raw {
             Some("password") => Self::Password,
             Some("email") => Self::Email,
+            Some("email-sent") => Self::EmailSent,
+            Some("mail") => Self::Mail,
             Some("signed-out") => Self::SignedOut,
             Some("app") => Self::AppRevoked,
             _ => Self::Nothing,
@@ -78,6 +82,8 @@ impl Saved {
             Self::Nothing => "",
             Self::Password => "security-password-changed",
             Self::Email => "security-email-changed",
+            Self::EmailSent => "security-email-confirmation-sent",
+            Self::Mail => "settings-mail-saved",
             Self::SignedOut => "security-signed-out",
             Self::AppRevoked => "security-app-revoked",
         }
@@ -92,6 +98,10 @@ pub struct SecuritySettingsPage {
     pub password_form: FormState,
     pub email_form: FormState,
     pub email: String,
+    /// Mail is configured: the digest can be chosen.
+    pub mail_enabled: bool,
+    /// The chosen digest: `off`, `daily` or `weekly`.
+    pub digest: &'static str,
     pub sessions: Vec<SessionItem>,
     pub apps: Vec<AppItem>,
 }
@@ -113,6 +123,15 @@ impl SecuritySettingsPage {
             password_form,
             email_form,
             email,
+            mail_enabled: false,
+            digest: "off",
         }
+    }
+
+    /// With the member's mail settings (the digest).
+    pub fn with_mail(mut self, mail_enabled: bool, digest: &'static str) -> Self {
+        self.mail_enabled = mail_enabled;
+        self.digest = digest;
+        self
     }
 }

@@ -43,6 +43,7 @@ mod http_forum;
 mod i18n;
 mod inbox;
 mod instance_blocks;
+mod mail;
 mod member_blocks;
 mod member_blocks_web;
 mod members;

@@ -48,7 +48,10 @@ async fn page(
     let session = cookie_value(headers, SESSION_COOKIE);
     let overview = account_security::sessions_and_apps(&state.ctx, user, session.as_deref()).await?;
     let email = account_security::current_email(&state.ctx, user).await?.unwrap_or_default();
-    render(status, &SecuritySettingsPage::new(chrome, saved, &overview, email, password_form, email_form))
+    let mail = crate::service::mail::mail_settings(&state.ctx, user).await?;
+    let page = SecuritySettingsPage::new(chrome, saved, &overview, email, password_form, email_form)
+        .with_mail(state.ctx.settings.mail_enabled, mail.digest.as_str());
+    render(status, &page)
 }
 
 #[derive(Deserialize)]
@@ -101,7 +104,12 @@ pub async fn change_email(
     Form(form): Form<EmailForm>,
 ) -> Result<Response, WebError> {
     match account_security::change_email(&state.ctx, &user, &form.current_password, &form.email).await {
-        Ok(()) => Ok(Redirect::to(&format!("{PAGE_PATH}?saved=email")).into_response()),
+        Ok(account_security::EmailChange::Changed) => {
+            Ok(Redirect::to(&format!("{PAGE_PATH}?saved=email")).into_response())
+        }
+        Ok(account_security::EmailChange::ConfirmationSent) => {
+            Ok(Redirect::to(&format!("{PAGE_PATH}?saved=email-sent")).into_response())
+        }
         Err(ServiceError::Invalid(errors)) => {
             let form = FormState::new(&errors, &chrome.t);
             let status = StatusCode::UNPROCESSABLE_ENTITY;

@@ -14,6 +14,7 @@ use crate::service::registrations::{self, Application, Registered};
 use crate::service::{CurrentUser, ServiceError};
 use crate::state::AppState;
 use crate::web::error::WebError;
+use crate::web::mail_pages::MailNoticePage;
 use crate::web::pages::{ApplicationReceivedPage, LoginPage, RegisterMode, RegisterPage, render};
 use crate::web::session::{SESSION_COOKIE, cookie_header, cookie_value};
 use crate::web::spam_guard;
@@ -51,6 +52,7 @@ pub async fn login_submit(
             Err(ServiceError::BadCredentials) => (StatusCode::UNAUTHORIZED, chrome.t.get("login-wrong")),
             Err(ServiceError::LockedOut) => (StatusCode::UNAUTHORIZED, chrome.t.get("login-locked")),
             Err(ServiceError::AccountPending) => (StatusCode::FORBIDDEN, chrome.t.get("login-pending")),
+            Err(ServiceError::EmailUnconfirmed) => (StatusCode::FORBIDDEN, chrome.t.get("login-unconfirmed")),
             Err(ServiceError::AccountRejected(message)) if message.is_empty() => {
                 (StatusCode::FORBIDDEN, chrome.t.get("login-rejected"))
             }
@@ -177,6 +179,17 @@ pub async fn register_submit(
         Ok(Registered::Pending(user)) => {
             keep_page_language(&state, &user, chrome.t.code()).await;
             render(StatusCode::OK, &ApplicationReceivedPage { chrome })
+        }
+        Ok(Registered::Unconfirmed(user)) => {
+            keep_page_language(&state, &user, chrome.t.code()).await;
+            let page = MailNoticePage {
+                title: chrome.t.get("register-confirm-title"),
+                text: chrome.t.arg("register-confirm-text", "email", form.email.trim()),
+                next_path: String::new(),
+                next_label: String::new(),
+                chrome,
+            };
+            render(StatusCode::OK, &page)
         }
         Err(ServiceError::Invalid(errors)) => {
             let errors = FormState::new(&errors, &chrome.t);

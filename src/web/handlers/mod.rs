@@ -17,6 +17,7 @@ pub mod goals;
 pub mod groups;
 pub mod home;
 pub mod language;
+pub mod mail;
 pub mod media;
 pub mod moderation;
 pub mod network;
