@@ -11,7 +11,8 @@
 #   POSTGRES_URL          a server where a throw-away database may be created and dropped;
 #                         default $ALLMENDE_TEST_POSTGRES_URL; unset: PostgreSQL is skipped
 #   PORT                  default 18080
-#   SKIP_BUILD=1          use the release binaries as they are
+#   SKIP_BUILD=1          use the binaries as they are
+#   PROFILE=debug         the debug build instead of the release build (slower; for a quick look)
 # Exit status: 0 when every backend passed.
 set -euo pipefail
 
@@ -23,10 +24,13 @@ POSTGRES_URL="${POSTGRES_URL:-${ALLMENDE_TEST_POSTGRES_URL:-}}"
 backends=("$@")
 [ ${#backends[@]} -eq 0 ] && backends=(sqlite postgres)
 
+PROFILE="${PROFILE:-release}"
 if [ "${SKIP_BUILD:-}" != 1 ]; then
-    cargo build --release --locked -p allmende --bin allmende -p allmende-perf --bin allmende-perf
+    profile_flag=(--release)
+    [ "$PROFILE" = debug ] && profile_flag=()
+    cargo build "${profile_flag[@]}" --locked -p allmende --bin allmende -p allmende-perf --bin allmende-perf
 fi
-target="${CARGO_TARGET_DIR:-target}/release"
+target="${CARGO_TARGET_DIR:-target}/$PROFILE"
 
 status=0
 for backend in "${backends[@]}"; do

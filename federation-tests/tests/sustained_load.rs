@@ -35,7 +35,8 @@ async fn sustained_load(backend: Backend) {
         server_log: Some(instance.data_dir().join("server.stderr.log")),
         server_pid: Some(instance.pid()),
     };
-    let report = run(&args).await.unwrap_or_else(|e| panic!("the load could not run: {e:#}\n{}", instance.logs()));
+    let report =
+        run(&args).await.unwrap_or_else(|e| panic!("the load could not run: {e:#}\n{}", instance.logs()));
     println!("{} ({}):\n{report}", backend.name(), instance.base_url());
     let problems = report.problems();
     assert!(problems.is_empty(), "{}:\n{}\n{}", backend.name(), problems.join("\n"), instance.logs());

@@ -73,8 +73,11 @@ pub async fn through_api(
                 tasks.spawn(async move {
                     let _permit = limit.acquire_owned().await.ok();
                     let status = fetch_status(&http, &base_url, id, None).await;
-                    let found = status.as_ref().is_some_and(|s| s["content"].as_str().unwrap_or("").contains(&marker));
-                    let lost = (!found).then(|| format!("{via} {id} ({marker}) is not found through the API"));
+                    let found = status
+                        .as_ref()
+                        .is_some_and(|s| s["content"].as_str().unwrap_or("").contains(&marker));
+                    let lost =
+                        (!found).then(|| format!("{via} {id} ({marker}) is not found through the API"));
                     (lost, status.map(|s| (id, s)))
                 });
             }
@@ -85,7 +88,8 @@ pub async fn through_api(
                     let _permit = limit.acquire_owned().await.ok();
                     let status = fetch_status(&http, &base_url, post, token.as_deref()).await;
                     let liked = status.as_ref().is_some_and(|s| s["favourited"].as_bool() == Some(true));
-                    let lost = (!liked).then(|| format!("the like of {post} by client {client} is not found"));
+                    let lost =
+                        (!liked).then(|| format!("the like of {post} by client {client} is not found"));
                     (lost, None)
                 });
             }
@@ -108,12 +112,18 @@ pub async fn through_api(
     }
     findings.checks.push(count_check(
         "thread reply counts (API replies_count) match acknowledged replies",
-        expected.replies.iter().map(|(root, want)| (*root, *want, statuses.get(root).map(|s| s["replies_count"].as_i64()))),
+        expected
+            .replies
+            .iter()
+            .map(|(root, want)| (*root, *want, statuses.get(root).map(|s| s["replies_count"].as_i64()))),
         slack,
     ));
     findings.checks.push(count_check(
         "like counts (API favourites_count) match acknowledged likes",
-        expected.likes.iter().map(|(post, want)| (*post, *want, statuses.get(post).map(|s| s["favourites_count"].as_i64()))),
+        expected
+            .likes
+            .iter()
+            .map(|(post, want)| (*post, *want, statuses.get(post).map(|s| s["favourites_count"].as_i64()))),
         slack,
     ));
     findings
@@ -135,12 +145,21 @@ fn count_check(name: &str, rows: impl Iterator<Item = (i64, u64, Option<Option<i
     let detail = if wrong.is_empty() {
         format!("{compared} compared")
     } else {
-        format!("{} of {compared} differ, e.g. {}", wrong.len(), wrong.iter().take(5).cloned().collect::<Vec<_>>().join("; "))
+        format!(
+            "{} of {compared} differ, e.g. {}",
+            wrong.len(),
+            wrong.iter().take(5).cloned().collect::<Vec<_>>().join("; ")
+        )
     };
     Check { name: name.to_owned(), passed: wrong.is_empty(), detail }
 }
 
-async fn fetch_status(http: &reqwest::Client, base_url: &str, id: i64, token: Option<&str>) -> Option<serde_json::Value> {
+async fn fetch_status(
+    http: &reqwest::Client,
+    base_url: &str,
+    id: i64,
+    token: Option<&str>,
+) -> Option<serde_json::Value> {
     let mut request = http.get(format!("{base_url}/api/v1/statuses/{id}"));
     if let Some(token) = token {
         request = request.bearer_auth(token);
@@ -232,7 +251,10 @@ pub async fn in_database(
                 let name = usernames.get(*client).map(String::as_str).unwrap_or_default();
                 let sql = "SELECT COUNT(*) FROM likes l JOIN actors a ON a.id = l.actor_id \
                            WHERE l.post_id = $1 AND a.name = $2 AND a.local";
-                (scalar(&db, sql, &[Bind::Int(*post), Bind::Text(name)]).await?, format!("like of {post} by {name}"))
+                (
+                    scalar(&db, sql, &[Bind::Int(*post), Bind::Text(name)]).await?,
+                    format!("like of {post} by {name}"),
+                )
             }
             Write::RemoteReply { ap_id, .. } => {
                 let sql = "SELECT COUNT(*) FROM posts WHERE ap_id = $1";
@@ -241,7 +263,10 @@ pub async fn in_database(
             Write::RemoteLike { post, actor } => {
                 let sql = "SELECT COUNT(*) FROM likes l JOIN actors a ON a.id = l.actor_id \
                            WHERE l.post_id = $1 AND a.ap_id = $2";
-                (scalar(&db, sql, &[Bind::Int(*post), Bind::Text(actor)]).await?, format!("like of {post} by {actor}"))
+                (
+                    scalar(&db, sql, &[Bind::Int(*post), Bind::Text(actor)]).await?,
+                    format!("like of {post} by {actor}"),
+                )
             }
             Write::LocalPost { id, marker, via, .. } => {
                 let sql = "SELECT COUNT(*) FROM posts WHERE id = $1 AND deleted_at IS NULL";
@@ -273,7 +298,11 @@ pub async fn in_database(
     findings.checks.push(Check {
         name: "every group's thread count matches acknowledged threads".into(),
         passed: wrong.is_empty(),
-        detail: if wrong.is_empty() { format!("{} groups compared", expected.threads.len()) } else { wrong.join("; ") },
+        detail: if wrong.is_empty() {
+            format!("{} groups compared", expected.threads.len())
+        } else {
+            wrong.join("; ")
+        },
     });
     db.close().await;
     Ok(findings)

@@ -39,7 +39,12 @@ pub struct Client {
 impl Client {
     /// A client with an empty cookie jar; `index` picks its address (10.x.y.z, distinct for the
     /// first 15 million clients).
-    pub fn new(index: usize, username: String, base_url: &str, recorder: Arc<Recorder>) -> anyhow::Result<Self> {
+    pub fn new(
+        index: usize,
+        username: String,
+        base_url: &str,
+        recorder: Arc<Recorder>,
+    ) -> anyhow::Result<Self> {
         let mut headers = HeaderMap::new();
         let address = format!("10.{}.{}.{}", index / 62_500 % 250, index / 250 % 250, index % 250 + 1);
         headers.insert("x-forwarded-for", HeaderValue::from_str(&address)?);
@@ -99,7 +104,12 @@ impl Client {
     }
 
     /// A form post with the CSRF token of the last page.
-    pub async fn post_form(&mut self, route: &'static str, path: &str, fields: &[(&str, &str)]) -> Option<Answer> {
+    pub async fn post_form(
+        &mut self,
+        route: &'static str,
+        path: &str,
+        fields: &[(&str, &str)],
+    ) -> Option<Answer> {
         let csrf = self.csrf.clone().unwrap_or_default();
         let mut form: Vec<(&str, &str)> = fields.to_vec();
         form.push(("csrf_token", csrf.as_str()));
@@ -114,7 +124,12 @@ impl Client {
     }
 
     /// An API POST of form fields with the app's token.
-    pub async fn api_post(&mut self, route: &'static str, path: &str, fields: &[(&str, &str)]) -> Option<Answer> {
+    pub async fn api_post(
+        &mut self,
+        route: &'static str,
+        path: &str,
+        fields: &[(&str, &str)],
+    ) -> Option<Answer> {
         let request = self.authorised(self.http.post(self.url(path)).form(fields));
         self.send(route, request).await
     }

@@ -22,13 +22,7 @@ pub struct Shared {
 }
 
 impl Shared {
-    pub fn new(
-        run: String,
-        groups: Vec<String>,
-        app: App,
-        ledger: Arc<Ledger>,
-        peers: FakePeers,
-    ) -> Self {
+    pub fn new(run: String, groups: Vec<String>, app: App, ledger: Arc<Ledger>, peers: FakePeers) -> Self {
         Self { run, groups, app, ledger, peers, sequence: AtomicU64::new(0) }
     }
 
@@ -163,11 +157,18 @@ pub async fn web_thread(client: &mut Client, shared: &Shared) {
     let answer = client.post_form("POST /g/{name}/threads", &format!("/g/{group}/threads"), &fields).await;
     unanswered(&shared.ledger, &answer);
     let Some(answer) = answer.filter(|a| a.status == 303) else { return };
-    let Some(id) = answer.location.as_deref().and_then(|l| l.strip_prefix("/t/")).and_then(|id| id.parse().ok())
+    let Some(id) =
+        answer.location.as_deref().and_then(|l| l.strip_prefix("/t/")).and_then(|id| id.parse().ok())
     else {
         return;
     };
-    shared.ledger.record(Write::LocalPost { id, root: id, group: Some(group.clone()), marker, via: "web thread" });
+    shared.ledger.record(Write::LocalPost {
+        id,
+        root: id,
+        group: Some(group.clone()),
+        marker,
+        via: "web thread",
+    });
     shared.ledger.add_target(PostRef { id, root: id, group });
 }
 
@@ -183,11 +184,8 @@ async fn web_reply(client: &mut Client, shared: &Shared) {
     unanswered(&shared.ledger, &answer);
     let Some(answer) = answer.filter(|a| a.status == 303) else { return };
     // `/t/ROOT#pID`.
-    let Some(id) = answer
-        .location
-        .as_deref()
-        .and_then(|l| l.split_once("#p"))
-        .and_then(|(_, id)| id.parse().ok())
+    let Some(id) =
+        answer.location.as_deref().and_then(|l| l.split_once("#p")).and_then(|(_, id)| id.parse().ok())
     else {
         return;
     };

@@ -126,7 +126,11 @@ impl LoadReport {
             problems.push(format!("{} answers said `database is locked`", self.summary.lock_errors));
         }
         if let Some(lines) = self.log_lock_lines.as_ref().filter(|l| !l.is_empty()) {
-            problems.push(format!("{} server log lines say the database was locked: {}", lines.len(), lines[0]));
+            problems.push(format!(
+                "{} server log lines say the database was locked: {}",
+                lines.len(),
+                lines[0]
+            ));
         }
         problems.extend(self.lost.iter().take(20).map(|lost| format!("lost write: {lost}")));
         if self.lost.len() > 20 {
@@ -142,7 +146,12 @@ impl fmt::Display for LoadReport {
         writeln!(f, "run {}: {} clients", self.run, self.clients)?;
         write!(f, "{}", self.summary)?;
         let writes: Vec<String> = self.writes.iter().map(|(kind, n)| format!("{kind} {n}")).collect();
-        writeln!(f, "acknowledged writes: {}; without answer: {}", writes.join(", "), self.unanswered_writes)?;
+        writeln!(
+            f,
+            "acknowledged writes: {}; without answer: {}",
+            writes.join(", "),
+            self.unanswered_writes
+        )?;
         writeln!(f, "lost writes: {}", self.lost.len())?;
         for lost in self.lost.iter().take(20) {
             writeln!(f, "  {lost}")?;
@@ -196,10 +205,15 @@ pub async fn run(args: &LoadArgs) -> anyhow::Result<LoadReport> {
     let recorder = Arc::new(Recorder::default());
     let ledger = Arc::new(Ledger::default());
 
-    eprintln!("load {run}: setting up {} accounts, {} groups, {} fake peers", args.clients, args.groups, args.peers);
+    eprintln!(
+        "load {run}: setting up {} accounts, {} groups, {} fake peers",
+        args.clients, args.groups, args.peers
+    );
     let (mut clients, app) = setup::clients(&base_url, &run, args.clients, &recorder).await?;
     let groups = setup::groups(&mut clients, &run, args.groups.max(1), &ledger).await?;
-    let peers = FakePeers::start(args.peers.max(1), args.actors_per_peer.max(1), &base_url, &run, recorder.clone()).await?;
+    let peers =
+        FakePeers::start(args.peers.max(1), args.actors_per_peer.max(1), &base_url, &run, recorder.clone())
+            .await?;
     let shared = Arc::new(Shared::new(run.clone(), groups, app, ledger.clone(), peers));
     let setup_summary = recorder.summary(Duration::ZERO);
     if setup_summary.server_errors() > 0 {

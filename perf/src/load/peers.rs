@@ -126,21 +126,21 @@ impl FakePeers {
         let body = serde_json::to_vec(activity).ok()?;
         let started = Instant::now();
         let key_id = format!("{actor}#main-key");
-        let status = match peer.signer.signed_post(&self.http, &self.inbox, body, &key_id, &peer.private_key).await
-        {
-            Ok(request) => match self.http.execute(request).await {
-                Ok(response) => {
-                    let status = response.status().as_u16();
-                    let text = response.text().await.unwrap_or_default();
-                    if text.contains("database is locked") {
-                        self.recorder.record_lock_error();
+        let status =
+            match peer.signer.signed_post(&self.http, &self.inbox, body, &key_id, &peer.private_key).await {
+                Ok(request) => match self.http.execute(request).await {
+                    Ok(response) => {
+                        let status = response.status().as_u16();
+                        let text = response.text().await.unwrap_or_default();
+                        if text.contains("database is locked") {
+                            self.recorder.record_lock_error();
+                        }
+                        Some(status)
                     }
-                    Some(status)
-                }
+                    Err(_) => None,
+                },
                 Err(_) => None,
-            },
-            Err(_) => None,
-        };
+            };
         self.recorder.record(route, status.map_or(Outcome::Transport, Outcome::Status), started.elapsed());
         status
     }

@@ -66,7 +66,10 @@ async fn register(client: &mut Client) -> anyhow::Result<()> {
         ("password_confirmation", PASSWORD),
         ("website", ""),
     ];
-    let answer = client.post_form("POST /register", "/register", &fields).await.context("no answer to POST /register")?;
+    let answer = client
+        .post_form("POST /register", "/register", &fields)
+        .await
+        .context("no answer to POST /register")?;
     if answer.status != 303 {
         let start: String = answer.body.chars().take(400).collect();
         bail!("registering {username} answered {}: {start}", answer.status);
@@ -89,7 +92,8 @@ async fn register_app(base_url: &str) -> anyhow::Result<App> {
         .json()
         .await
         .context("the app's JSON")?;
-    let field = |name: &str| answer[name].as_str().map(str::to_owned).with_context(|| format!("no {name}: {answer}"));
+    let field =
+        |name: &str| answer[name].as_str().map(str::to_owned).with_context(|| format!("no {name}: {answer}"));
     Ok(App { client_id: field("client_id")?, client_secret: field("client_secret")? })
 }
 
@@ -116,7 +120,10 @@ pub async fn groups(
             ("title", title.as_str()),
             ("description", "Made by allmende-perf load."),
         ];
-        let answer = client.post_form("POST /groups", "/groups", &fields).await.context("no answer to POST /groups")?;
+        let answer = client
+            .post_form("POST /groups", "/groups", &fields)
+            .await
+            .context("no answer to POST /groups")?;
         if answer.status != 303 {
             bail!("creating group {name} answered {}", answer.status);
         }
@@ -140,7 +147,13 @@ pub async fn groups(
                 .and_then(|l| l.strip_prefix("/t/"))
                 .and_then(|id| id.parse::<i64>().ok())
                 .with_context(|| format!("a seed thread in {name} answered {}", answer.status))?;
-            ledger.record(Write::LocalPost { id, root: id, group: Some(name.clone()), marker, via: "seed thread" });
+            ledger.record(Write::LocalPost {
+                id,
+                root: id,
+                group: Some(name.clone()),
+                marker,
+                via: "seed thread",
+            });
             ledger.add_target(PostRef { id, root: id, group: name.clone() });
         }
     }

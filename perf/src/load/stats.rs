@@ -173,7 +173,11 @@ impl fmt::Display for Summary {
             "| {:<44} | {:>7} | {:>5} | {:>5} | {:>4} | {:>3} | {:>8} | {:>8} | {:>8} |",
             "route", "count", "4xx", "429", "5xx", "n/a", "p50 ms", "p99 ms", "max ms"
         )?;
-        writeln!(f, "|{:-<46}|{:-<9}|{:-<7}|{:-<7}|{:-<6}|{:-<5}|{:-<10}|{:-<10}|{:-<10}|", "", "", "", "", "", "", "", "", "")?;
+        writeln!(
+            f,
+            "|{:-<46}|{:-<9}|{:-<7}|{:-<7}|{:-<6}|{:-<5}|{:-<10}|{:-<10}|{:-<10}|",
+            "", "", "", "", "", "", "", "", ""
+        )?;
         for route in &self.routes {
             writeln!(
                 f,
@@ -210,7 +214,9 @@ mod tests {
     #[test]
     fn outcomes_are_counted_by_class() {
         let recorder = Recorder::default();
-        for outcome in [Outcome::Status(200), Outcome::Status(303), Outcome::Status(429), Outcome::Status(422)] {
+        for outcome in
+            [Outcome::Status(200), Outcome::Status(303), Outcome::Status(429), Outcome::Status(422)]
+        {
             recorder.record("GET /x", outcome, Duration::from_millis(1));
         }
         recorder.record("GET /x", Outcome::Status(503), Duration::from_millis(3));
