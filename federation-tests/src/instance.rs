@@ -160,6 +160,11 @@ impl Instance {
         self.data_dir.path()
     }
 
+    /// The server's process id (e.g. to read its peak memory from `/proc`).
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
     /// A fresh cookie-keeping HTTP client for this instance.
     pub fn browserless(&self) -> Browserless {
         Browserless::new(self.base_url())
