@@ -34,6 +34,7 @@ pub mod notification_page;
 pub mod notifications;
 pub mod oauth;
 pub mod passwords;
+pub mod peer_signatures;
 pub mod peers;
 pub mod posts;
 pub mod projects;
