@@ -335,6 +335,7 @@ async fn rfc9421_signed_gets_pass_authorized_fetch(app: TestApp) {
     let client = reqwest::Client::new();
     let status = client
         .get(app.url("/g/energy"))
+        .header("accept", "application/activity+json")
         .header("signature-input", format!(r#"sig1=("@target-uri");created={now};keyid="{key_id}""#))
         .header("signature", "sig1=:c2ln:")
         .send()
