@@ -70,8 +70,16 @@ async fn signing_cost() {
     let started = Instant::now();
     for _ in 0..rounds {
         let claim = verify::precheck(&headers, Some(&body), now).expect("prechecks pass");
-        verify::verify_signature(&claim, &axum::http::Method::POST, &uri, &headers, "b.example", &public_pem)
-            .expect("verifies");
+        let received = verify::ReceivedRequest {
+            method: &axum::http::Method::POST,
+            uri: &uri,
+            headers: &headers,
+            host: "b.example",
+            scheme: "https",
+        };
+        let keys =
+            allmende::federation::signatures::PublishedKeys { public_key_pem: &public_pem, multikeys: &[] };
+        verify::verify_signature(&claim, &received, keys).expect("verifies");
     }
     println!(
         "verify: {rounds} signatures in {:.1} ms: {:.3} ms each",

@@ -139,6 +139,8 @@ pub struct FederationConfig {
     pub fetch_timeout_seconds: u64,
     /// Non-public networks that peers may nevertheless be on (a private federation).
     pub allowed_private_networks: Networks,
+    /// The HTTP signature format tried first with a peer whose format is not known yet.
+    pub first_signature_format: crate::federation::signatures::SignatureFormat,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -535,6 +537,10 @@ mod tests {
         let defaults = Config::defaults().unwrap();
         assert!(defaults.trusted_proxies.is_empty());
         assert!(defaults.federation.allowed_private_networks.is_empty());
+        assert_eq!(
+            defaults.federation.first_signature_format,
+            crate::federation::signatures::SignatureFormat::Cavage
+        );
         assert_eq!(defaults.extra_ca_cert_path(), None);
         let config = with_env(&[
             ("ALLMENDE_TRUSTED_PROXIES", "127.0.0.1, ::1 10.0.0.0/8"),

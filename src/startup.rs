@@ -122,7 +122,8 @@ impl Application {
             extra_roots,
             allowed_private_networks: config.federation.allowed_private_networks.clone(),
         })
-        .map_err(StartupError::HttpClient)?;
+        .map_err(StartupError::HttpClient)?
+        .with_first_signature_format(config.federation.first_signature_format);
         let wake_delivery = Arc::new(tokio::sync::Notify::new());
         let schedule = crate::federation::delivery::retry::RetrySchedule {
             first_retry_seconds: config.federation.first_retry_seconds,

@@ -7,6 +7,7 @@
 
 pub mod account_cards;
 pub mod accounts;
+pub mod actor_multikeys;
 pub mod actors;
 pub mod admin_accounts;
 pub mod admin_dashboard;
@@ -45,6 +46,7 @@ pub mod notifications;
 pub mod oauth;
 pub mod observability;
 pub mod organisations;
+pub mod peer_signature_formats;
 pub mod post_revisions;
 pub mod posts;
 pub mod projects;

@@ -10,6 +10,7 @@ use serde_json::Value;
 use url::Url;
 
 use super::guarded_dns::{AddressPolicy, GuardedResolver, is_refused_address};
+use super::signatures::SignatureFormat;
 use super::signing::{ACCEPT_ACTIVITY, Signer, SigningError};
 use crate::config::Networks;
 
@@ -40,11 +41,13 @@ pub enum FetchError {
     Signing(#[from] SigningError),
 }
 
-/// Who signs our GETs (the instance actor), so peers in "authorized fetch" mode answer.
+/// Who signs our GETs (the instance actor), so peers in "authorized fetch" mode answer, and
+/// in which format first (the peer's, see `service::peer_signatures`).
 #[derive(Clone)]
 pub struct FetchKey {
     pub key_id: String,
     pub private_key_pem: String,
+    pub format: SignatureFormat,
 }
 
 #[derive(Clone)]
@@ -57,6 +60,15 @@ pub struct FederationHttp {
     pub deadline: Duration,
     /// Non-public networks peers may be on anyway (`federation.allowed_private_networks`).
     pub allowed_private_networks: Networks,
+    /// The signature format for peers whose format is not known (`federation.first_signature_format`).
+    pub first_signature_format: SignatureFormat,
+}
+
+/// A fetched document, and the signature format the peer answered (when signed).
+pub struct Fetched {
+    pub url: Url,
+    pub document: Value,
+    pub answered_format: Option<SignatureFormat>,
 }
 
 /// How outgoing requests are made, from the configuration.
@@ -115,7 +127,20 @@ impl FederationHttp {
             .pool_idle_timeout(Duration::from_secs(90))
             .tls_certs_merge(extra_roots)
             .build()?;
-        Ok(Self { client, signer: Signer::new(), insecure, deadline, allowed_private_networks })
+        Ok(Self {
+            client,
+            signer: Signer::new(),
+            insecure,
+            deadline,
+            allowed_private_networks,
+            first_signature_format: SignatureFormat::Cavage,
+        })
+    }
+
+    /// Signs first in `format` for peers whose format is not known.
+    pub fn with_first_signature_format(mut self, format: SignatureFormat) -> Self {
+        self.first_signature_format = format;
+        self
     }
 
     /// Checks the scheme and, for a host written as an IP address, the address (outside
@@ -154,6 +179,13 @@ impl FederationHttp {
 
     /// Fetches an ActivityPub document. Follows at most one redirect on the same host.
     pub async fn fetch_json(&self, url: &Url, key: Option<&FetchKey>) -> Result<(Url, Value), FetchError> {
+        let fetched = self.fetch_document(url, key).await?;
+        Ok((fetched.url, fetched.document))
+    }
+
+    /// [`Self::fetch_json`], saying which signature format the peer answered: a signed fetch
+    /// refused (401/403) in `key.format` is tried once more in the other format.
+    pub async fn fetch_document(&self, url: &Url, key: Option<&FetchKey>) -> Result<Fetched, FetchError> {
         tokio::time::timeout(self.deadline, self.fetch_with_redirect(url, key, IdRule::Exact))
             .await
             .map_err(|_| FetchError::Timeout)?
@@ -161,11 +193,7 @@ impl FederationHttp {
 
     /// Fetches the document behind a signature's `keyId`: the actor itself, a key document
     /// (`owner`/`controller`), or GoToSocial's actor stub. Its `id` need only be on the same host.
-    pub async fn fetch_key_document(
-        &self,
-        url: &Url,
-        key: Option<&FetchKey>,
-    ) -> Result<(Url, Value), FetchError> {
+    pub async fn fetch_key_document(&self, url: &Url, key: Option<&FetchKey>) -> Result<Fetched, FetchError> {
         tokio::time::timeout(self.deadline, self.fetch_with_redirect(url, key, IdRule::SameHost))
             .await
             .map_err(|_| FetchError::Timeout)?
@@ -176,31 +204,56 @@ impl FederationHttp {
         url: &Url,
         key: Option<&FetchKey>,
         rule: IdRule,
-    ) -> Result<(Url, Value), FetchError> {
-        match self.fetch_once(url, key, rule).await? {
-            Fetched::Document(value) => Ok((url.clone(), value)),
-            Fetched::Redirect(target) => {
+    ) -> Result<Fetched, FetchError> {
+        let (answer, format) = self.fetch_knocking(url, key, rule).await?;
+        match answer {
+            Answer::Document(document) => Ok(Fetched { url: url.clone(), document, answered_format: format }),
+            Answer::Redirect(target) => {
                 if target.host_str() != url.host_str() || target.port() != url.port() {
                     return Err(FetchError::NotAllowed("redirect to another host".into()));
                 }
-                match self.fetch_once(&target, key, rule).await? {
-                    Fetched::Document(value) => Ok((target, value)),
-                    Fetched::Redirect(_) => Err(FetchError::NotAllowed("more than one redirect".into())),
+                // The same peer: the format it just answered.
+                let key = key.map(|key| FetchKey { format: format.unwrap_or(key.format), ..key.clone() });
+                match self.fetch_knocking(&target, key.as_ref(), rule).await? {
+                    (Answer::Document(document), format) => {
+                        Ok(Fetched { url: target, document, answered_format: format })
+                    }
+                    (Answer::Redirect(_), _) => Err(FetchError::NotAllowed("more than one redirect".into())),
                 }
             }
+        }
+    }
+
+    /// One fetch; a signed one refused with 401/403 is tried once more in the other format.
+    async fn fetch_knocking(
+        &self,
+        url: &Url,
+        key: Option<&FetchKey>,
+        rule: IdRule,
+    ) -> Result<(Answer, Option<SignatureFormat>), FetchError> {
+        let Some(key) = key else { return Ok((self.fetch_once(url, None, rule).await?, None)) };
+        match self.fetch_once(url, Some((key, key.format)), rule).await {
+            Err(FetchError::Status(401 | 403)) => {
+                let other = key.format.other();
+                let answer = self.fetch_once(url, Some((key, other)), rule).await?;
+                Ok((answer, Some(other)))
+            }
+            answer => Ok((answer?, Some(key.format))),
         }
     }
 
     async fn fetch_once(
         &self,
         url: &Url,
-        key: Option<&FetchKey>,
+        key: Option<(&FetchKey, SignatureFormat)>,
         rule: IdRule,
-    ) -> Result<Fetched, FetchError> {
+    ) -> Result<Answer, FetchError> {
         self.check_url(url)?;
         let request = match key {
-            Some(key) => {
-                self.signer.signed_get(&self.client, url.as_str(), &key.key_id, &key.private_key_pem).await?
+            Some((key, format)) => {
+                self.signer
+                    .signed_get_as(format, &self.client, url.as_str(), &key.key_id, &key.private_key_pem)
+                    .await?
             }
             None => self
                 .client
@@ -218,7 +271,7 @@ impl FederationHttp {
                 .and_then(|l| l.to_str().ok())
                 .and_then(|l| url.join(l).ok())
                 .ok_or(FetchError::Status(status.as_u16()))?;
-            return Ok(Fetched::Redirect(location));
+            return Ok(Answer::Redirect(location));
         }
         if status == reqwest::StatusCode::GONE {
             return Err(FetchError::Gone);
@@ -247,11 +300,11 @@ impl FederationHttp {
         if !id_ok {
             return Err(FetchError::WrongId);
         }
-        Ok(Fetched::Document(value))
+        Ok(Answer::Document(value))
     }
 }
 
-enum Fetched {
+enum Answer {
     Document(Value),
     Redirect(Url),
 }

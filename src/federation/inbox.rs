@@ -20,7 +20,7 @@ use super::protocol::parse_inbound;
 use super::resolve::ResolveError;
 use super::verify::{self, VerifyError};
 use crate::client_address::request_host;
-use crate::service::{ServiceError, peers, remote, suspensions};
+use crate::service::{ServiceError, peer_signatures, peers, remote, suspensions};
 use crate::state::AppState;
 
 /// The largest activity we accept (Mastodon's limit is 1 MB too).
@@ -190,16 +190,14 @@ async fn receive_activity(
     if owner.url.as_str() != activity_actor {
         return Err(InboxError::Forbidden("the activity's actor did not sign it"));
     }
-    let verifies = |owner: &key_owner::KeyOwner| {
-        verify::verify_signature(
-            &claim,
-            &parts.method,
-            &parts.uri,
-            &parts.headers,
-            host,
-            &owner.public_key_pem,
-        )
+    let received = verify::ReceivedRequest {
+        method: &parts.method,
+        uri: &parts.uri,
+        headers: &parts.headers,
+        host,
+        scheme: state.uris.scheme(),
     };
+    let verifies = |owner: &key_owner::KeyOwner| verify::verify_signature(&claim, &received, owner.keys());
     // Only an owner whose key verified the signature is stored (or its stored key replaced).
     let owner = if verifies(&owner).is_ok() {
         owner
@@ -218,6 +216,7 @@ async fn receive_activity(
     let signer_url = owner.url.clone();
     let signer = owner.keep(state).await?;
     peers::heard_from(&state.ctx, &signer_host).await?;
+    peer_signatures::seen_signing(&state.ctx, &signer_host, claim.format()).await?;
     let id =
         Url::parse(&activity_id).map_err(|_| InboxError::BadRequest("activity id is not a URL".into()))?;
     if domain_of(&id).as_deref() != Some(signer_host.as_str()) {

@@ -18,6 +18,8 @@ use super::activities::same_host;
 use super::delivery::enqueue::domain_of;
 use super::protocol::ActorJson;
 use super::resolve::{self, ResolveError};
+use super::signatures::PublishedKeys;
+use super::signatures::multikey::Multikey;
 use crate::domain::ActorId;
 use crate::service::{peers, remote};
 use crate::state::AppState;
@@ -27,6 +29,8 @@ use crate::state::AppState;
 pub struct KeyOwner {
     pub url: Url,
     pub public_key_pem: String,
+    /// Its FEP-521a ed25519 keys (`assertionMethod`).
+    pub multikeys: Vec<Multikey>,
     source: OwnerSource,
 }
 
@@ -48,10 +52,16 @@ impl KeyOwner {
         }
     }
 
+    /// The keys a signature of the owner may verify with.
+    pub fn keys(&self) -> PublishedKeys<'_> {
+        PublishedKeys { public_key_pem: &self.public_key_pem, multikeys: &self.multikeys }
+    }
+
     fn fetched(document: ActorJson) -> Self {
         Self {
             url: document.id.clone(),
             public_key_pem: document.public_key.public_key_pem.clone(),
+            multikeys: document.multikeys(),
             source: OwnerSource::Fetched(Box::new(document)),
         }
     }
@@ -61,7 +71,13 @@ impl KeyOwner {
 pub async fn stored_key_owner(state: &AppState, key_id: &Url) -> Result<Option<KeyOwner>, ResolveError> {
     for candidate in candidates(key_id) {
         if let Some((actor, public_key_pem)) = remote::known_actor(&state.ctx, candidate.as_str()).await? {
-            return Ok(Some(KeyOwner { url: candidate, public_key_pem, source: OwnerSource::Stored(actor) }));
+            let multikeys = remote::actor_multikeys(&state.ctx, actor).await?;
+            return Ok(Some(KeyOwner {
+                url: candidate,
+                public_key_pem,
+                multikeys,
+                source: OwnerSource::Stored(actor),
+            }));
         }
     }
     Ok(None)
@@ -92,8 +108,10 @@ pub async fn fetch_key_owner(state: &AppState, key_id: &Url) -> Result<KeyOwner,
     if peers::is_refused(&state.ctx, &host).await? {
         return Err(ResolveError::Blocked(host));
     }
-    let key = resolve::fetch_key(state).await?;
-    let (_, document) = state.http.fetch_key_document(&document_url, Some(&key)).await?;
+    let (key, known) = resolve::fetch_key_for(state, &host).await?;
+    let fetched = state.http.fetch_key_document(&document_url, Some(&key)).await?;
+    resolve::learn_format(state, &host, known, fetched.answered_format).await?;
+    let document = fetched.document;
     let (owner, key_pem) =
         owner_in(&document, key_id).ok_or(ResolveError::Invalid("no owner for the key"))?;
     if !same_host(&owner, key_id) {

@@ -25,6 +25,7 @@ pub mod rate_limit;
 pub mod resolve;
 pub mod retry_budget;
 pub mod serve;
+pub mod signatures;
 pub mod signed_fetch;
 pub mod signing;
 pub mod thread_backfill;

@@ -8,8 +8,9 @@ use super::http::{FetchError, FetchKey};
 use super::protocol::{ActorJson, ActorKind, OrderedCollectionJson, OrderedCollectionPageJson};
 use crate::domain::{ActorId, GroupLanguages};
 use crate::federation::delivery::enqueue::domain_of;
+use crate::federation::signatures::SignatureFormat;
 use crate::service::remote::{self, RemoteActor, RemoteActorKind};
-use crate::service::{ServiceError, instance};
+use crate::service::{ServiceError, instance, peer_signatures};
 use crate::state::AppState;
 
 #[derive(Debug, thiserror::Error)]
@@ -24,12 +25,38 @@ pub enum ResolveError {
     Service(#[from] ServiceError),
 }
 
-/// The key our fetches are signed with.
+/// The key our fetches are signed with, in the format for peers not known yet.
 pub async fn fetch_key(state: &AppState) -> Result<FetchKey, ServiceError> {
     Ok(FetchKey {
         key_id: format!("{}#main-key", state.uris.instance_actor()),
         private_key_pem: instance::instance_private_key(&state.ctx).await?,
+        format: state.http.first_signature_format,
     })
+}
+
+/// The key our fetches from `host` are signed with, in the format `host` is known to take;
+/// with what is known (for [`learn_format`]).
+pub async fn fetch_key_for(
+    state: &AppState,
+    host: &str,
+) -> Result<(FetchKey, Option<SignatureFormat>), ServiceError> {
+    let known = peer_signatures::known_format(&state.ctx, host).await?;
+    let mut key = fetch_key(state).await?;
+    key.format = known.unwrap_or(key.format);
+    Ok((key, known))
+}
+
+/// Remembers the format `host` answered a signed fetch in, when it is news.
+pub async fn learn_format(
+    state: &AppState,
+    host: &str,
+    known: Option<SignatureFormat>,
+    answered: Option<SignatureFormat>,
+) -> Result<(), ServiceError> {
+    match answered {
+        Some(format) if known != Some(format) => peer_signatures::accepted(&state.ctx, host, format).await,
+        _ => Ok(()),
+    }
 }
 
 /// Fetches an ActivityPub document, signed by the instance actor.
@@ -38,9 +65,10 @@ pub async fn fetch_document(state: &AppState, url: &Url) -> Result<Value, Resolv
     if crate::service::peers::is_refused(&state.ctx, &host).await? {
         return Err(ResolveError::Blocked(host));
     }
-    let key = fetch_key(state).await?;
-    let (_, value) = state.http.fetch_json(url, Some(&key)).await?;
-    Ok(value)
+    let (key, known) = fetch_key_for(state, &host).await?;
+    let fetched = state.http.fetch_document(url, Some(&key)).await?;
+    learn_format(state, &host, known, fetched.answered_format).await?;
+    Ok(fetched.document)
 }
 
 /// The items of the collection at `url`: inline, or from its pages (`first`, then `next`), at
@@ -126,6 +154,7 @@ pub async fn store_actor(state: &AppState, actor: ActorJson) -> Result<(ActorId,
     )
     .await?;
     crate::service::accounts::set_remote_organisation(&state.ctx, id, organisation).await?;
+    remote::set_actor_multikeys(&state.ctx, id, &actor.multikeys()).await?;
     if kind == RemoteActorKind::Group {
         let languages = actor.language.iter().map(|language| language.identifier.as_str());
         remote::set_remote_group_languages(&state.ctx, id, GroupLanguages::parse_lenient(languages)).await?;

@@ -36,7 +36,7 @@ pub async fn negotiate(State(state): State<AppState>, request: Request, next: Ne
     if !matches!(segments.as_slice(), ["u" | "g" | "t" | "p" | "e", _] | ["g", _, "events"]) {
         return next.run(request).await;
     }
-    let signed = super::signed_fetch::SignedRequest::of(&request, state.uris.host());
+    let signed = super::signed_fetch::SignedRequest::of(&request, &state.uris);
     if let Err(refused) = super::signed_fetch::check(&state, &signed).await {
         return refused.into_response();
     }

@@ -20,7 +20,7 @@ use super::key_owner::{self, KeyOwner};
 use super::resolve::ResolveError;
 use super::verify;
 use crate::client_address::request_host;
-use crate::service::{ServiceError, peers};
+use crate::service::{ServiceError, peer_signatures, peers};
 use crate::state::AppState;
 
 #[derive(Debug, thiserror::Error)]
@@ -77,7 +77,7 @@ impl From<ServiceError> for FetchAuthError {
 
 /// Middleware for routes that serve only ActivityPub JSON (collections).
 pub async fn guard(State(state): State<AppState>, request: Request, next: Next) -> Response {
-    let signed = SignedRequest::of(&request, state.uris.host());
+    let signed = SignedRequest::of(&request, &state.uris);
     match check(&state, &signed).await {
         Ok(()) => next.run(request).await,
         Err(error) => error.into_response(),
@@ -131,6 +131,7 @@ pub async fn check(state: &AppState, signed: &SignedRequest<'_>) -> Result<(), F
     // An owner is stored (or its stored key replaced) only once its key verified.
     if signed.verifies(&claim, &owner) {
         owner.keep(state).await?;
+        peer_signatures::seen_signing(&state.ctx, &host, claim.format()).await?;
         return Ok(());
     }
     // The key may have been rotated: fetch the owner again, rarely.
@@ -140,6 +141,7 @@ pub async fn check(state: &AppState, signed: &SignedRequest<'_>) -> Result<(), F
     let fresh = key_owner::fetch_key_owner(state, &key_url).await?;
     if signed.verifies(&claim, &fresh) {
         fresh.keep(state).await?;
+        peer_signatures::seen_signing(&state.ctx, &host, claim.format()).await?;
         Ok(())
     } else {
         Err(FetchAuthError::Unauthorized("the signature does not verify".into()))
@@ -153,20 +155,29 @@ pub struct SignedRequest<'a> {
     headers: &'a HeaderMap,
     /// The host the request was addressed to; `our_host` when it names none.
     host: &'a str,
+    scheme: &'a str,
 }
 
 impl<'a> SignedRequest<'a> {
-    pub fn of(request: &'a Request, our_host: &'a str) -> Self {
+    /// `uris`: ours, for the host when the request names none and for the scheme.
+    pub fn of(request: &'a Request, uris: &'a crate::federation::uris::Uris) -> Self {
         Self {
             method: request.method(),
             uri: request.uri(),
             headers: request.headers(),
-            host: request_host(request.headers(), request.extensions()).unwrap_or(our_host),
+            host: request_host(request.headers(), request.extensions()).unwrap_or(uris.host()),
+            scheme: uris.scheme(),
         }
     }
 
     fn verifies(&self, claim: &verify::SignatureClaim, owner: &KeyOwner) -> bool {
-        verify::verify_signature(claim, self.method, self.uri, self.headers, self.host, &owner.public_key_pem)
-            .is_ok()
+        let received = verify::ReceivedRequest {
+            method: self.method,
+            uri: self.uri,
+            headers: self.headers,
+            host: self.host,
+            scheme: self.scheme,
+        };
+        verify::verify_signature(claim, &received, owner.keys()).is_ok()
     }
 }

@@ -1,5 +1,9 @@
-//! Signing outgoing requests with an actor's key (draft-cavage HTTP signatures, as Mastodon,
-//! Lemmy and the rest of the fediverse verify them): `(request-target)`, host, date, digest.
+//! Signing outgoing requests with an actor's key, in either format: draft-cavage HTTP
+//! signatures (as Mastodon, Lemmy and the rest of the fediverse verify them):
+//! `(request-target)`, host, date, digest; or RFC 9421 (`Signature-Input`/`Signature` over
+//! `@method`, `@target-uri`, and for a body `content-type` and an RFC 9530 `content-digest`),
+//! see `federation::signatures`. Which one a peer gets is the caller's choice
+//! (`service::peer_signatures`).
 //! We sign ourselves, with the library `activitypub_federation` uses internally, because our
 //! persisted queue needs the response status and `Retry-After`, which the crate's sender hides.
 //!
@@ -18,6 +22,8 @@ use http_signature_normalization_reqwest::{DefaultSpawner, Sign, SignError};
 use rsa::pkcs8::DecodePrivateKey;
 use rsa::{Pkcs1v15Sign, RsaPrivateKey};
 use sha2::{Digest, Sha256};
+
+use super::signatures::{SignatureFormat, content_digest, rfc9421};
 
 pub const ACTIVITY_CONTENT_TYPE: &str = "application/activity+json";
 pub const ACCEPT_ACTIVITY: &str =
@@ -60,7 +66,57 @@ impl Signer {
         }
     }
 
-    /// A signed POST of an activity to an inbox.
+    /// A POST of an activity to an inbox, signed in `format`.
+    pub async fn signed_post_as(
+        &self,
+        format: SignatureFormat,
+        client: &reqwest::Client,
+        inbox: &str,
+        body: Vec<u8>,
+        key_id: &str,
+        private_key_pem: &str,
+    ) -> Result<reqwest::Request, SigningError> {
+        match format {
+            SignatureFormat::Cavage => self.signed_post(client, inbox, body, key_id, private_key_pem).await,
+            SignatureFormat::Rfc9421 => {
+                let key = self.private_key(key_id, private_key_pem)?;
+                let request = client
+                    .post(inbox)
+                    .header(reqwest::header::CONTENT_TYPE, ACTIVITY_CONTENT_TYPE)
+                    .header(reqwest::header::ACCEPT, ACCEPT_ACTIVITY)
+                    .header("content-digest", content_digest::header_value(&body))
+                    .header(reqwest::header::DATE, httpdate::fmt_http_date(std::time::SystemTime::now()))
+                    .body(body)
+                    .build()?;
+                sign_rfc9421(request, key_id, &key, true)
+            }
+        }
+    }
+
+    /// A GET for peers that require "authorized fetch", signed in `format`.
+    pub async fn signed_get_as(
+        &self,
+        format: SignatureFormat,
+        client: &reqwest::Client,
+        url: &str,
+        key_id: &str,
+        private_key_pem: &str,
+    ) -> Result<reqwest::Request, SigningError> {
+        match format {
+            SignatureFormat::Cavage => self.signed_get(client, url, key_id, private_key_pem).await,
+            SignatureFormat::Rfc9421 => {
+                let key = self.private_key(key_id, private_key_pem)?;
+                let request = client
+                    .get(url)
+                    .header(reqwest::header::ACCEPT, ACCEPT_ACTIVITY)
+                    .header(reqwest::header::DATE, httpdate::fmt_http_date(std::time::SystemTime::now()))
+                    .build()?;
+                sign_rfc9421(request, key_id, &key, false)
+            }
+        }
+    }
+
+    /// A signed POST of an activity to an inbox (draft-cavage).
     pub async fn signed_post(
         &self,
         client: &reqwest::Client,
@@ -85,7 +141,7 @@ impl Signer {
         Ok(label_rsa_sha256(request))
     }
 
-    /// A signed GET, for peers that require "authorized fetch".
+    /// A signed GET, for peers that require "authorized fetch" (draft-cavage).
     pub async fn signed_get(
         &self,
         client: &reqwest::Client,
@@ -114,6 +170,48 @@ impl Signer {
         keys.insert(key_id.to_owned(), key.clone());
         Ok(key)
     }
+}
+
+/// Adds RFC 9421 `Signature-Input` and `Signature` to a built request, over the request as
+/// it will be sent (its URL's authority is what `Host` will say).
+fn sign_rfc9421(
+    mut request: reqwest::Request,
+    key_id: &str,
+    key: &RsaPrivateKey,
+    with_body: bool,
+) -> Result<reqwest::Request, SigningError> {
+    let url = request.url();
+    let host = url.host_str().ok_or_else(|| SigningError::Sign("the URL has no host".into()))?;
+    let authority = match url.port() {
+        Some(port) => format!("{host}:{port}"),
+        None => host.to_owned(),
+    };
+    let path_and_query = match url.query() {
+        Some(query) => format!("{}?{query}", url.path()),
+        None => url.path().to_owned(),
+    };
+    let created = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_err(|e| SigningError::Sign(e.to_string()))?
+        .as_secs();
+    let created = i64::try_from(created).map_err(|e| SigningError::Sign(e.to_string()))?;
+    let parts = rfc9421::RequestParts {
+        method: request.method().as_str(),
+        scheme: url.scheme(),
+        authority: &authority,
+        path_and_query: &path_and_query,
+        headers: request.headers(),
+    };
+    let components = rfc9421::components_to_sign(with_body);
+    let (input, signature) = rfc9421::sign_rsa(&components, key_id, created, key, &parts)
+        .map_err(|error| SigningError::Sign(error.to_string()))?;
+    let value = |text: String| {
+        reqwest::header::HeaderValue::from_str(&text).map_err(|e| SigningError::Sign(e.to_string()))
+    };
+    let (input, signature) = (value(input)?, value(signature)?);
+    request.headers_mut().insert("signature-input", input);
+    request.headers_mut().insert("signature", signature);
+    Ok(request)
 }
 
 /// Relabels the library's `algorithm="hs2019"` as `rsa-sha256` (see the module comment).

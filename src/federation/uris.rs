@@ -103,6 +103,11 @@ impl Uris {
     }
 
     /// The host (with port) of this instance, as used in `acct:name@host`.
+    /// `https` (or `http` in development).
+    pub fn scheme(&self) -> &str {
+        self.base.split_once("://").map_or("https", |(scheme, _)| scheme)
+    }
+
     pub fn host(&self) -> &str {
         self.base.split_once("://").map(|(_, host)| host).unwrap_or(&self.base)
     }

@@ -1,6 +1,11 @@
-//! Checking HTTP signatures of incoming requests. Cheap checks come first (header present and
-//! well formed, algorithm, signed headers, date window, body digest), so a forged request is
-//! refused before any key is fetched; the signature itself is checked once the key is known.
+//! Checking HTTP signatures of incoming requests, in either format: draft-cavage (`Signature`
+//! with `keyId`, `headers`) or RFC 9421 (`Signature-Input` and `Signature`, see
+//! `federation::signatures::rfc9421`). A request with `Signature-Input` is read as RFC 9421.
+//! Both are held to the same rules: the method and the target (path and our host) must be
+//! covered, the time of signing must be within the window, and a body must be covered by a
+//! digest that matches it. Cheap checks come first (header present and well formed,
+//! algorithm, covered components, time window, body digest), so a forged request is refused
+//! before any key is fetched; the signature itself is checked once the key is known.
 
 use std::collections::BTreeMap;
 
@@ -10,9 +15,12 @@ use rsa::pkcs8::DecodePublicKey;
 use rsa::{Pkcs1v15Sign, RsaPublicKey};
 use sha2::{Digest, Sha256};
 
+use super::signatures::rfc9421::{self, SignatureInput};
+use super::signatures::{PublishedKeys, SignatureFormat, content_digest};
 use crate::domain::Timestamp;
 
-/// How far a request's `Date` may be from our clock (Mastodon allows about an hour too).
+/// How far a request's `Date` (or an RFC 9421 signature's `created`) may be from our clock
+/// (Mastodon allows about an hour too).
 pub const DATE_WINDOW_SECONDS: i64 = 3600;
 
 #[derive(Debug, Clone, thiserror::Error, PartialEq, Eq)]
@@ -27,6 +35,10 @@ pub enum VerifyError {
     NotSigned(&'static str),
     #[error("the Date header is missing, unreadable or outside the accepted window")]
     Date,
+    #[error("the signature's created time is missing or outside the accepted window")]
+    Created,
+    #[error("the signature has expired")]
+    Expired,
     #[error("the Digest header does not match the body")]
     Digest,
     #[error("the signature does not verify")]
@@ -61,17 +73,28 @@ fn is_loopback_host(host: &str) -> bool {
         || name.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback())
 }
 
-/// What a signature claims before it is checked: the `Signature` header, parsed once. The
-/// same parsed fields build the signing string, so what the prechecks saw (which headers are
-/// covered) is exactly what the signature is checked over.
+/// What a signature claims before it is checked: the signature headers, parsed once. The
+/// same parsed fields build the signing string (or RFC 9421 signature base), so what the
+/// prechecks saw (which components are covered) is exactly what the signature is checked over.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SignatureClaim {
     pub key_id: String,
-    pub headers: Vec<String>,
-    /// The base64 signature.
-    signature: String,
-    created: Option<String>,
-    expires: Option<String>,
+    scheme: Scheme,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Scheme {
+    Cavage {
+        headers: Vec<String>,
+        /// The base64 signature.
+        signature: String,
+        created: Option<String>,
+        expires: Option<String>,
+    },
+    Rfc9421 {
+        input: Box<SignatureInput>,
+        signature: Vec<u8>,
+    },
 }
 
 impl SignatureClaim {
@@ -87,12 +110,38 @@ impl SignatureClaim {
         url.set_fragment(None);
         Ok(url)
     }
+
+    /// Which format the request was signed in.
+    pub fn format(&self) -> SignatureFormat {
+        match self.scheme {
+            Scheme::Cavage { .. } => SignatureFormat::Cavage,
+            Scheme::Rfc9421 { .. } => SignatureFormat::Rfc9421,
+        }
+    }
+
+    /// The components (cavage: headers) the signature covers, lower case.
+    pub fn covered(&self) -> &[String] {
+        match &self.scheme {
+            Scheme::Cavage { headers, .. } => headers,
+            Scheme::Rfc9421 { input, .. } => &input.components,
+        }
+    }
 }
 
 /// The `keyId` a request claims, without any other check: enough to refuse a blocked peer.
 pub fn claimed_key_id(headers: &HeaderMap) -> Option<String> {
+    if let Some(input) = joined(headers, "signature-input") {
+        let signature = joined(headers, "signature")?;
+        return rfc9421::select(&input, &signature).ok()?.0.keyid;
+    }
     let raw = headers.get("signature")?.to_str().ok()?;
     parse_signature_header(raw).ok()?.remove("keyId")
+}
+
+/// All lines of a header joined (a structured field may be split across lines), if ASCII.
+fn joined(headers: &HeaderMap, name: &str) -> Option<String> {
+    let values: Vec<&str> = headers.get_all(name).iter().map(|v| v.to_str().ok()).collect::<Option<_>>()?;
+    (!values.is_empty()).then(|| values.join(", "))
 }
 
 /// The checks that need no key: run them before fetching anything.
@@ -101,6 +150,9 @@ pub fn precheck(
     body: Option<&[u8]>,
     now: Timestamp,
 ) -> Result<SignatureClaim, VerifyError> {
+    if headers.contains_key("signature-input") {
+        return precheck_rfc9421(headers, body, now);
+    }
     let raw = headers.get("signature").ok_or(VerifyError::Unsigned)?;
     let raw = raw.to_str().map_err(|_| VerifyError::Malformed("not ASCII"))?;
     let fields = parse_signature_header(raw)?;
@@ -136,34 +188,124 @@ pub fn precheck(
     }
     let claim = SignatureClaim {
         key_id,
-        headers: signed,
-        signature,
-        created: fields.get("created").cloned(),
-        expires: fields.get("expires").cloned(),
+        scheme: Scheme::Cavage {
+            headers: signed,
+            signature,
+            created: fields.get("created").cloned(),
+            expires: fields.get("expires").cloned(),
+        },
     };
     claim.key_url()?;
     Ok(claim)
 }
 
-/// Verifies the signature with the claimed actor's public key, over the signing string built
-/// from the claim's own header list. `host` is the host the request was addressed to (our own
-/// domain, once the caller checked the received host against it); it stands in for the
-/// received `Host` header, which behind a proxy names the proxy's upstream instead.
+/// The prechecks of an RFC 9421 signature: the first signature named in both headers must
+/// cover `@method` and the target (`@target-uri`, or `@authority` with `@path` or
+/// `@request-target`), have been created within the window and not have expired, and for a body
+/// cover `content-digest`, which must match the body.
+fn precheck_rfc9421(
+    headers: &HeaderMap,
+    body: Option<&[u8]>,
+    now: Timestamp,
+) -> Result<SignatureClaim, VerifyError> {
+    let input = joined(headers, "signature-input").ok_or(VerifyError::Malformed("not ASCII"))?;
+    let signature = joined(headers, "signature").ok_or(VerifyError::Unsigned)?;
+    let (input, signature) =
+        rfc9421::select(&input, &signature).map_err(|error| VerifyError::Malformed(error.0))?;
+    let key_id = input.keyid.clone().ok_or(VerifyError::Malformed("no keyid"))?;
+    if let Some(alg) = &input.alg
+        && alg != rfc9421::RSA_V1_5_SHA256
+        && alg != rfc9421::ED25519
+    {
+        return Err(VerifyError::Algorithm(alg.clone()));
+    }
+    if !input.covers("@method") {
+        return Err(VerifyError::NotSigned("@method"));
+    }
+    let target = input.covers("@target-uri")
+        || (input.covers("@authority") && (input.covers("@path") || input.covers("@request-target")));
+    if !target {
+        return Err(VerifyError::NotSigned("@target-uri (or @authority and @path)"));
+    }
+    let now_seconds = now.millis().div_euclid(1000);
+    let created = input.created.ok_or(VerifyError::Created)?;
+    if (created - now_seconds).abs() > DATE_WINDOW_SECONDS {
+        return Err(VerifyError::Created);
+    }
+    if input.expires.is_some_and(|expires| expires < now_seconds || expires < created) {
+        return Err(VerifyError::Expired);
+    }
+    if let Some(body) = body {
+        if !input.covers("content-digest") {
+            return Err(VerifyError::NotSigned("content-digest"));
+        }
+        let digest = joined(headers, "content-digest").ok_or(VerifyError::Digest)?;
+        content_digest::check(&digest, body).map_err(|_| VerifyError::Digest)?;
+    }
+    let claim = SignatureClaim { key_id, scheme: Scheme::Rfc9421 { input: Box::new(input), signature } };
+    claim.key_url()?;
+    Ok(claim)
+}
+
+/// A received request, as its signature covers it.
+#[derive(Debug, Clone, Copy)]
+pub struct ReceivedRequest<'a> {
+    pub method: &'a Method,
+    pub uri: &'a Uri,
+    pub headers: &'a HeaderMap,
+    /// The host the request was addressed to (our own domain, once the caller checked the
+    /// received host against it); it stands in for the received `Host` header, which behind a
+    /// proxy names the proxy's upstream instead.
+    pub host: &'a str,
+    /// Our scheme (`https`; `http` in development), for RFC 9421's `@target-uri`.
+    pub scheme: &'a str,
+}
+
+/// Verifies the signature with the claimed actor's keys, over the signing string (or
+/// signature base) built from the claim's own list of covered components. A key id that names
+/// one of the actor's ed25519 Multikeys is checked with it, any other with its RSA key.
 pub fn verify_signature(
     claim: &SignatureClaim,
-    method: &Method,
-    uri: &Uri,
-    headers: &HeaderMap,
-    host: &str,
-    public_key_pem: &str,
+    request: &ReceivedRequest<'_>,
+    keys: PublishedKeys<'_>,
 ) -> Result<(), VerifyError> {
-    let key = RsaPublicKey::from_public_key_pem(public_key_pem).map_err(|_| VerifyError::BadKey)?;
-    let signing_string = signing_string(claim, method, uri, headers, host)?;
-    let signature = base64::engine::general_purpose::STANDARD
-        .decode(claim.signature.trim())
-        .map_err(|_| VerifyError::Invalid)?;
-    key.verify(Pkcs1v15Sign::new::<Sha256>(), &Sha256::digest(signing_string.as_bytes()), &signature)
-        .map_err(|_| VerifyError::Invalid)
+    match &claim.scheme {
+        Scheme::Cavage { signature, .. } => {
+            let key =
+                RsaPublicKey::from_public_key_pem(keys.public_key_pem).map_err(|_| VerifyError::BadKey)?;
+            let signing_string =
+                signing_string(claim, request.method, request.uri, request.headers, request.host)?;
+            let signature = base64::engine::general_purpose::STANDARD
+                .decode(signature.trim())
+                .map_err(|_| VerifyError::Invalid)?;
+            key.verify(Pkcs1v15Sign::new::<Sha256>(), &Sha256::digest(signing_string.as_bytes()), &signature)
+                .map_err(|_| VerifyError::Invalid)
+        }
+        Scheme::Rfc9421 { input, signature } => {
+            let parts = rfc9421::RequestParts {
+                method: request.method.as_str(),
+                scheme: request.scheme,
+                authority: request.host,
+                path_and_query: request.uri.path_and_query().map_or("/", |p| p.as_str()),
+                headers: request.headers,
+            };
+            let base =
+                rfc9421::signature_base(input, &parts).map_err(|error| VerifyError::Malformed(error.0))?;
+            let alg = input.alg.as_deref();
+            match keys.multikeys.iter().find(|key| key.id == claim.key_id) {
+                Some(multikey) => {
+                    let key = multikey.verifying_key().ok_or(VerifyError::BadKey)?;
+                    rfc9421::verify(alg, rfc9421::VerifyingKey::Ed25519(&key), &base, signature)
+                }
+                None => {
+                    let key = RsaPublicKey::from_public_key_pem(keys.public_key_pem)
+                        .map_err(|_| VerifyError::BadKey)?;
+                    rfc9421::verify(alg, rfc9421::VerifyingKey::Rsa(&key), &base, signature)
+                }
+            }
+            .map_err(|_| VerifyError::Invalid)
+        }
+    }
 }
 
 /// The text a cavage signature covers: one `name: value` line per signed header, in order.
@@ -174,19 +316,18 @@ fn signing_string(
     headers: &HeaderMap,
     host: &str,
 ) -> Result<String, VerifyError> {
-    let mut lines = Vec::with_capacity(claim.headers.len());
-    for name in &claim.headers {
+    let Scheme::Cavage { headers: covered, created, expires, .. } = &claim.scheme else {
+        return Err(VerifyError::Malformed("not a draft-cavage signature"));
+    };
+    let mut lines = Vec::with_capacity(covered.len());
+    for name in covered {
         let value = match name.as_str() {
             "(request-target)" => {
                 let path = uri.path_and_query().map(|p| p.as_str()).unwrap_or("/");
                 format!("{} {path}", method.as_str().to_ascii_lowercase())
             }
-            "(created)" => {
-                claim.created.clone().ok_or(VerifyError::Malformed("(created) without created"))?
-            }
-            "(expires)" => {
-                claim.expires.clone().ok_or(VerifyError::Malformed("(expires) without expires"))?
-            }
+            "(created)" => created.clone().ok_or(VerifyError::Malformed("(created) without created"))?,
+            "(expires)" => expires.clone().ok_or(VerifyError::Malformed("(expires) without expires"))?,
             "host" => host.to_owned(),
             other => {
                 let values: Vec<&str> = headers
@@ -384,38 +525,149 @@ mod tests {
     #[tokio::test]
     async fn our_own_signatures_verify_with_the_one_parser() {
         let (public_pem, private_pem) = crate::service::instance::generate_key_pair().unwrap();
+        let keys = PublishedKeys { public_key_pem: &public_pem, multikeys: &[] };
         let body = br#"{"type":"Follow"}"#.to_vec();
-        let request = crate::federation::signing::Signer::new()
-            .signed_post(
-                &reqwest::Client::new(),
-                "https://us.example/inbox?x=1",
-                body.clone(),
-                "https://peer.example/actor#main-key",
-                &private_pem,
-            )
-            .await
-            .unwrap();
-        let mut received = HeaderMap::new();
-        for (name, value) in request.headers() {
-            received.append(name.clone(), value.clone());
+        for format in [SignatureFormat::Cavage, SignatureFormat::Rfc9421] {
+            let request = crate::federation::signing::Signer::new()
+                .signed_post_as(
+                    format,
+                    &reqwest::Client::new(),
+                    "https://us.example/inbox?x=1",
+                    body.clone(),
+                    "https://peer.example/actor#main-key",
+                    &private_pem,
+                )
+                .await
+                .unwrap();
+            let mut received = HeaderMap::new();
+            for (name, value) in request.headers() {
+                received.append(name.clone(), value.clone());
+            }
+            let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_millis();
+            let claim = precheck(&received, Some(&body), Timestamp::from_millis(now as i64)).unwrap();
+            assert_eq!(claim.format(), format);
+            let uri: Uri = "/inbox?x=1".parse().unwrap();
+            let at = |host, uri| ReceivedRequest {
+                method: &Method::POST,
+                uri,
+                headers: &received,
+                host,
+                scheme: "https",
+            };
+            assert_eq!(verify_signature(&claim, &at("us.example", &uri), keys), Ok(()), "{format:?}");
+            assert_eq!(
+                verify_signature(&claim, &at("other.example", &uri), keys),
+                Err(VerifyError::Invalid),
+                "a signature for us does not verify for another host ({format:?})"
+            );
+            let other_path: Uri = "/u/ana/inbox".parse().unwrap();
+            assert_eq!(
+                verify_signature(&claim, &at("us.example", &other_path), keys),
+                Err(VerifyError::Invalid)
+            );
+            let get = ReceivedRequest { method: &Method::GET, ..at("us.example", &uri) };
+            assert_eq!(verify_signature(&claim, &get, keys), Err(VerifyError::Invalid), "another method");
         }
-        let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_millis();
-        let claim = precheck(&received, Some(&body), Timestamp::from_millis(now as i64)).unwrap();
-        let uri: Uri = "/inbox?x=1".parse().unwrap();
-        assert_eq!(
-            verify_signature(&claim, &Method::POST, &uri, &received, "us.example", &public_pem),
-            Ok(())
+    }
+
+    /// RFC 9421 headers over a request to `https://us.example/inbox` at `NOW`.
+    fn rfc9421_headers(input: &str, body: &[u8]) -> HeaderMap {
+        let digest = content_digest::header_value(body);
+        headers(&[("signature-input", input), ("signature", "sig1=:c2ln:"), ("content-digest", &digest)])
+    }
+
+    const CREATED: i64 = NOW / 1000;
+
+    #[test]
+    fn rfc9421_prechecks_hold_it_to_the_same_rules() {
+        let body = b"{}";
+        let now = Timestamp::from_millis(NOW);
+        let good = format!(
+            r#"sig1=("@method" "@target-uri" "content-digest");created={CREATED};keyid="https://m.example/a#k""#
         );
-        assert_eq!(
-            verify_signature(&claim, &Method::POST, &uri, &received, "other.example", &public_pem),
-            Err(VerifyError::Invalid),
-            "a signature for us does not verify for another host"
+        let claim = precheck(&rfc9421_headers(&good, body), Some(body), now).unwrap();
+        assert_eq!(claim.format(), SignatureFormat::Rfc9421);
+        assert_eq!(claim.actor_url().unwrap().as_str(), "https://m.example/a");
+        assert_eq!(claimed_key_id(&rfc9421_headers(&good, body)).as_deref(), Some("https://m.example/a#k"));
+        let authority_and_path = format!(
+            r#"sig1=("@method" "@authority" "@path" "content-digest");created={CREATED};keyid="https://m.example/a#k";alg="ed25519""#
         );
-        let other_path: Uri = "/u/ana/inbox".parse().unwrap();
-        assert_eq!(
-            verify_signature(&claim, &Method::POST, &other_path, &received, "us.example", &public_pem),
-            Err(VerifyError::Invalid)
-        );
+        assert!(precheck(&rfc9421_headers(&authority_and_path, body), Some(body), now).is_ok());
+        assert!(precheck(&rfc9421_headers(&good, body), None, now).is_ok(), "a GET needs no digest");
+        let cases: Vec<(String, VerifyError)> = vec![
+            (
+                format!(
+                    r#"sig1=("@target-uri" "content-digest");created={CREATED};keyid="https://m.example/a#k""#
+                ),
+                VerifyError::NotSigned("@method"),
+            ),
+            (
+                format!(
+                    r#"sig1=("@method" "@path" "content-digest");created={CREATED};keyid="https://m.example/a#k""#
+                ),
+                VerifyError::NotSigned("@target-uri (or @authority and @path)"),
+            ),
+            (
+                format!(r#"sig1=("@method" "@target-uri");created={CREATED};keyid="https://m.example/a#k""#),
+                VerifyError::NotSigned("content-digest"),
+            ),
+            (
+                r#"sig1=("@method" "@target-uri" "content-digest");keyid="https://m.example/a#k""#.to_owned(),
+                VerifyError::Created,
+            ),
+            (
+                format!(
+                    r#"sig1=("@method" "@target-uri" "content-digest");created={};keyid="https://m.example/a#k""#,
+                    CREATED - DATE_WINDOW_SECONDS - 1
+                ),
+                VerifyError::Created,
+            ),
+            (
+                format!(
+                    r#"sig1=("@method" "@target-uri" "content-digest");created={};keyid="https://m.example/a#k""#,
+                    CREATED + 2 * DATE_WINDOW_SECONDS
+                ),
+                VerifyError::Created,
+            ),
+            (
+                format!(
+                    r#"sig1=("@method" "@target-uri" "content-digest");created={};expires={};keyid="https://m.example/a#k""#,
+                    CREATED - 60,
+                    CREATED - 1
+                ),
+                VerifyError::Expired,
+            ),
+            (
+                format!(r#"sig1=("@method" "@target-uri" "content-digest");created={CREATED}"#),
+                VerifyError::Malformed("no keyid"),
+            ),
+            (
+                format!(r#"sig1=("@method" "@target-uri" "content-digest");created={CREATED};keyid="k""#),
+                VerifyError::Malformed("keyId is not a URL"),
+            ),
+            (
+                format!(
+                    r#"sig1=("@method" "@target-uri" "content-digest");created={CREATED};keyid="https://m.example/a#k";alg="hmac-sha256""#
+                ),
+                VerifyError::Algorithm("hmac-sha256".into()),
+            ),
+            (
+                "sig1=:c2ln:".to_owned(),
+                VerifyError::Malformed("a Signature-Input member is not an inner list"),
+            ),
+            (
+                format!(r#"other=("@method" "@target-uri");created={CREATED};keyid="https://m.example/a#k""#),
+                VerifyError::Malformed("no signature has a Signature-Input"),
+            ),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(precheck(&rfc9421_headers(&input, body), Some(body), now), Err(expected), "{input}");
+        }
+        let mut wrong_digest = rfc9421_headers(&good, body);
+        wrong_digest.insert("content-digest", content_digest::header_value(b"other").parse().unwrap());
+        assert_eq!(precheck(&wrong_digest, Some(body), now), Err(VerifyError::Digest));
+        wrong_digest.remove("content-digest");
+        assert_eq!(precheck(&wrong_digest, Some(body), now), Err(VerifyError::Digest));
     }
 
     #[test]

@@ -38,6 +38,7 @@ pub mod notifications;
 pub mod oauth;
 pub mod password_reset;
 pub mod passwords;
+pub mod peer_signatures;
 pub mod peers;
 pub mod posts;
 pub mod projects;

@@ -548,3 +548,36 @@ pub async fn actor_handle(ctx: &Context, id: ActorId) -> Result<Option<ActorHand
         kind: actor.kind,
     }))
 }
+
+/// The FEP-521a ed25519 keys stored for a remote actor.
+pub async fn actor_multikeys(
+    ctx: &Context,
+    actor: ActorId,
+) -> Result<Vec<crate::federation::signatures::multikey::Multikey>, ServiceError> {
+    let mut conn = ctx.db.acquire().await?;
+    let rows = db::actor_multikeys::list_actor_multikeys(&mut conn.conn(), actor.0).await?;
+    Ok(rows
+        .into_iter()
+        .map(|row| crate::federation::signatures::multikey::Multikey {
+            id: row.key_id,
+            public_key_multibase: row.public_key_multibase,
+        })
+        .collect())
+}
+
+/// Replaces a remote actor's stored ed25519 keys with the ones its document now publishes.
+pub async fn set_actor_multikeys(
+    ctx: &Context,
+    actor: ActorId,
+    keys: &[crate::federation::signatures::multikey::Multikey],
+) -> Result<(), ServiceError> {
+    let mut tx = ctx.db.begin().await?;
+    let mut conn = tx.conn();
+    db::actor_multikeys::delete_actor_multikeys(&mut conn, actor.0).await?;
+    for key in keys {
+        db::actor_multikeys::insert_actor_multikey(&mut conn, actor.0, &key.id, &key.public_key_multibase)
+            .await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}

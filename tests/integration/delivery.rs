@@ -57,26 +57,21 @@ pub async fn deliveries_are_signed_and_verifiable(app: TestApp) {
         verify::precheck(&request.headers, Some(&request.body), app.ctx.now()).expect("prechecks pass");
     assert_eq!(claim.key_id, "http://localhost/u/ana#main-key");
     let public_key = keys::actor_keys(&app.ctx, ana.id).await.expect("keys").public_key_pem;
-    verify::verify_signature(
-        &claim,
-        &axum::http::Method::POST,
-        &request.uri,
-        &request.headers,
-        &sink.host(),
-        &public_key,
-    )
-    .expect("the signature verifies with ana's public key");
+    let host = sink.host();
+    let received = verify::ReceivedRequest {
+        method: &axum::http::Method::POST,
+        uri: &request.uri,
+        headers: &request.headers,
+        host: &host,
+        scheme: "http",
+    };
+    let keys_of =
+        |pem| allmende::federation::signatures::PublishedKeys { public_key_pem: pem, multikeys: &[] };
+    verify::verify_signature(&claim, &received, keys_of(&public_key))
+        .expect("the signature verifies with ana's public key");
     let other_key = allmende::service::instance::generate_key_pair().expect("key").0;
     assert!(
-        verify::verify_signature(
-            &claim,
-            &axum::http::Method::POST,
-            &request.uri,
-            &request.headers,
-            &sink.host(),
-            &other_key
-        )
-        .is_err(),
+        verify::verify_signature(&claim, &received, keys_of(&other_key)).is_err(),
         "and not with another key"
     );
     assert_eq!(drain(&app).await.attempts(), 0, "nothing is sent twice");

@@ -40,6 +40,8 @@ mod hardening;
 mod http_admin;
 mod http_auth;
 mod http_forum;
+mod http_signatures;
+mod http_signatures_crosscheck;
 mod i18n;
 mod inbox;
 mod instance_blocks;

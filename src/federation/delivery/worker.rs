@@ -10,6 +10,8 @@ use tokio::sync::Notify;
 use super::retry::{self, GIVE_UP_AFTER_SECONDS, Outcome, UNAVAILABLE_AFTER_SECONDS};
 use crate::db::{self, deliveries::ClaimedDelivery};
 use crate::federation::http::FederationHttp;
+use crate::federation::signatures::SignatureFormat;
+use crate::federation::signing::SigningError;
 use crate::federation::uris::Uris;
 use crate::service::{Context, ServiceError};
 
@@ -227,22 +229,30 @@ impl DeliveryWorker {
             return (Outcome::Failed, None, Some("the sending actor has no key".into()));
         };
         let key_id = format!("{}#main-key", self.uris.actor(&delivery.actor_kind, &delivery.actor_name));
-        let request = match self
-            .http
-            .signer
-            .signed_post(
-                &self.http.client,
-                inbox.as_str(),
-                delivery.payload.clone().into_bytes(),
-                &key_id,
-                private_key,
-            )
-            .await
-        {
-            Ok(request) => request,
+        let known = match crate::service::peer_signatures::known_format(&self.ctx, &delivery.domain).await {
+            Ok(known) => known,
+            Err(error) => return (retry, None, Some(format!("signature format unknown: {error}"))),
+        };
+        let format = known.unwrap_or(self.http.first_signature_format);
+        let post = |format| self.post(format, &inbox, delivery, &key_id, private_key);
+        // Double-knocking: a peer that refuses the signature format may take the other one.
+        let (answer, format) = match post(format).await {
+            Ok(Ok(first)) if matches!(first.status().as_u16(), 401 | 403) => match post(format.other()).await
+            {
+                Ok(Ok(second)) if second.status().is_success() => (Ok(second), format.other()),
+                _ => (Ok(first), format),
+            },
+            Ok(answer) => (answer, format),
             Err(error) => return (Outcome::Failed, None, Some(error.to_string())),
         };
-        match self.http.client.execute(request).await {
+        if answer.as_ref().is_ok_and(|response| response.status().is_success())
+            && known != Some(format)
+            && let Err(error) =
+                crate::service::peer_signatures::accepted(&self.ctx, &delivery.domain, format).await
+        {
+            tracing::warn!(%error, domain = %delivery.domain, "could not remember the signature format");
+        }
+        match answer {
             Ok(response) => {
                 let status = response.status().as_u16();
                 let retry_after = response
@@ -260,6 +270,30 @@ impl DeliveryWorker {
             }
             Err(error) => (retry, None, Some(format!("unreachable: {error}"))),
         }
+    }
+
+    /// Signs the delivery in `format` and posts it: the signing error, or the answer.
+    async fn post(
+        &self,
+        format: SignatureFormat,
+        inbox: &url::Url,
+        delivery: &ClaimedDelivery,
+        key_id: &str,
+        private_key: &str,
+    ) -> Result<Result<reqwest::Response, reqwest::Error>, SigningError> {
+        let request = self
+            .http
+            .signer
+            .signed_post_as(
+                format,
+                &self.http.client,
+                inbox.as_str(),
+                delivery.payload.clone().into_bytes(),
+                key_id,
+                private_key,
+            )
+            .await?;
+        Ok(self.http.client.execute(request).await)
     }
 
     async fn record(

@@ -17,6 +17,7 @@ use super::image::{ImageJson, deserialize_image};
 use super::language::LanguageJson;
 use super::project::ProjectJson;
 use super::source::SourceJson;
+use crate::federation::signatures::multikey::{Multikey, decode_ed25519};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
 pub enum ActorKind {
@@ -111,6 +112,21 @@ pub struct ActorJson {
     /// with the two-letter code that `contentMap` keys use.
     #[serde(default, deserialize_with = "deserialize_lenient_vec", skip_serializing_if = "Vec::is_empty")]
     pub language: Vec<LanguageJson>,
+    /// FEP-521a: the actor's other keys, as `Multikey` objects; ed25519 ones verify RFC 9421
+    /// signatures whose `keyid` names them.
+    #[serde(default, deserialize_with = "deserialize_lenient_vec", skip_serializing_if = "Vec::is_empty")]
+    pub assertion_method: Vec<MultikeyJson>,
+}
+
+/// A FEP-521a `Multikey` in `assertionMethod`.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MultikeyJson {
+    pub id: Url,
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub controller: Url,
+    pub public_key_multibase: String,
 }
 
 impl ActorJson {
@@ -169,7 +185,30 @@ impl ActorJson {
             events: None,
             featured: None,
             language: Vec::new(),
+            assertion_method: Vec::new(),
         }
+    }
+
+    /// The ed25519 keys the actor publishes as its own (`Multikey`s it controls, with ids in
+    /// its own document), at most a few.
+    pub fn multikeys(&self) -> Vec<Multikey> {
+        let mut own_document = self.id.clone();
+        own_document.set_fragment(None);
+        self.assertion_method
+            .iter()
+            .filter(|key| key.kind == "Multikey" && key.controller == self.id)
+            .filter(|key| {
+                let mut document = key.id.clone();
+                document.set_fragment(None);
+                document == own_document && key.id.fragment().is_some()
+            })
+            .filter(|key| decode_ed25519(&key.public_key_multibase).is_some())
+            .take(4)
+            .map(|key| Multikey {
+                id: key.id.to_string(),
+                public_key_multibase: key.public_key_multibase.clone(),
+            })
+            .collect()
     }
 
     /// Where to deliver to this actor's whole server at once, if it has a shared inbox.
