@@ -27,4 +27,6 @@ pub struct AppState {
     pub key_refetch_limiter: Arc<crate::federation::rate_limit::PeerLimiter>,
     /// What `/metrics` shows (see `observability`).
     pub metrics: Arc<crate::observability::Metrics>,
+    /// Public pages for visitors who are not signed in (see `web::page_cache`).
+    pub page_cache: Arc<crate::web::page_cache::PageCache>,
 }

@@ -58,6 +58,7 @@ pub mod thread_collections;
 pub mod thread_locks;
 pub mod thread_pins;
 pub mod watches;
+pub mod writes;
 
 pub use connection::{Conn, Db, DbError, PoolFigures, PooledConn, Tx};
 
@@ -74,6 +75,7 @@ macro_rules! query_as {
             }
         }
         .map_err($crate::db::DbError::from)
+        .inspect(|_| $crate::db::writes::note_statement($sql))
     }};
 }
 
@@ -90,6 +92,7 @@ macro_rules! query_scalar {
             }
         }
         .map_err($crate::db::DbError::from)
+        .inspect(|_| $crate::db::writes::note_statement($sql))
     }};
 }
 
@@ -106,6 +109,7 @@ macro_rules! execute {
             }
         }
         .map_err($crate::db::DbError::from)
+        .inspect(|_| $crate::db::writes::note_statement($sql))
     }};
 }
 
@@ -133,6 +137,7 @@ macro_rules! query_as_ids {
             }
         }
         .map_err($crate::db::DbError::from)
+        .inspect(|_| $crate::db::writes::note_statement($sql))
     }};
 }
 
