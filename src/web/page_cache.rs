@@ -249,6 +249,8 @@ pub async fn serve(State(state): State<AppState>, request: Request, next: Next) 
     };
     let mut stored_headers = parts.headers;
     stored_headers.remove(header::SET_COOKIE);
+    // Each visitor's body is assembled anew (with their own token).
+    stored_headers.remove(header::CONTENT_LENGTH);
     let body_parts = split_at(&body, token.value());
     let entry = Arc::new(Entry {
         writes: writes_before,
