@@ -8,7 +8,8 @@
 #   CACHE=0 scripts/bench-small.sh    # page cache off: every request renders
 #
 # Needs: cargo, curl, wrk (Debian: apt-get install -y wrk). Environment: CONNS (50),
-# DURATION (10s), THREADS (2), PORT (8181), BASE_PORT (8099), CACHE (1), SKIP_BUILD.
+# DURATION (10s), THREADS (2), PORT (8181), BASE_PORT (8099), CACHE (1), PROFILE (release),
+# SKIP_BUILD.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,11 +20,15 @@ PORT=${PORT:-8181}
 BASE_PORT=${BASE_PORT:-8099}
 CACHE=${CACHE:-1}
 
+# PROFILE=dev measures a debug build (only to compare cache on and off quickly; the figures of
+# docs/PERFORMANCE.md are release builds).
+PROFILE=${PROFILE:-release}
+DIR_OF_PROFILE=$([ "$PROFILE" = dev ] && echo debug || echo "$PROFILE")
 if [ -z "${SKIP_BUILD:-}" ]; then
-  cargo build --release --bin allmende --example axum_baseline
+  cargo build --profile "$PROFILE" --bin allmende --example axum_baseline
 fi
-BIN=target/release/allmende
-BASELINE=target/release/examples/axum_baseline
+BIN=target/$DIR_OF_PROFILE/allmende
+BASELINE=target/$DIR_OF_PROFILE/examples/axum_baseline
 
 DIR=$(mktemp -d)
 JAR="$DIR/cookies"
@@ -43,9 +48,9 @@ export ALLMENDE_CACHE_PAGES=$CACHE
 BASE="http://127.0.0.1:$PORT"
 
 $BIN migrate >/dev/null
-$BIN user create --username bench --password 'bench password 1234' --admin >/dev/null
+$BIN user create --username ana --password 'bench password 1234' --admin >/dev/null
 $BIN group create --name bench --kind discussion --title "Bench group" \
-  --description "A group to measure." --owner bench >/dev/null
+  --description "A group to measure." --owner ana >/dev/null
 $BIN serve >"$DIR/serve.log" 2>&1 &
 PIDS+=($!)
 for _ in $(seq 100); do curl -fs "$BASE/healthz" >/dev/null && break; sleep 0.1; done
@@ -53,7 +58,7 @@ for _ in $(seq 100); do curl -fs "$BASE/healthz" >/dev/null && break; sleep 0.1;
 csrf() { awk '$6 == "allmende_csrf" { print $7 }' "$JAR"; }
 curl -fs -c "$JAR" -b "$JAR" "$BASE/login" >/dev/null
 curl -fs -c "$JAR" -b "$JAR" -o /dev/null "$BASE/login" \
-  --data-urlencode username=bench --data-urlencode 'password=bench password 1234' \
+  --data-urlencode username=ana --data-urlencode 'password=bench password 1234' \
   --data-urlencode "csrf_token=$(csrf)"
 new_thread() {
   curl -fs -c "$JAR" -b "$JAR" -o /dev/null -w '%{redirect_url}' "$BASE/g/bench/threads" \
@@ -70,9 +75,13 @@ for n in $(seq 19); do
   new_thread "Thread $n" "Opening post $n of the group page." >/dev/null
 done
 
-$BASELINE "$BASE_PORT" &
-PIDS+=($!)
-sleep 0.5
+# BASELINE_URL: measure that URL as the yardstick instead of the bare axum server.
+if [ -z "${BASELINE_URL:-}" ]; then
+  $BASELINE "$BASE_PORT" &
+  PIDS+=($!)
+  sleep 0.5
+  BASELINE_URL="http://127.0.0.1:$BASE_PORT/"
+fi
 
 # Requests/s and p99 (ms) of one wrk run.
 measure() {
@@ -83,9 +92,9 @@ measure() {
   echo "$rate $p99"
 }
 
-read -r base_rate base_p99 < <(measure "http://127.0.0.1:$BASE_PORT/")
+read -r base_rate base_p99 < <(measure "$BASELINE_URL")
 printf '%-38s %12s %8s %10s\n' route "req/s" "ratio" "p99 ms"
-printf '%-38s %12.0f %7.1f%% %10.2f\n' "axum hello (baseline)" "$base_rate" 100 "$base_p99"
+printf '%-38s %12.0f %7.1f%% %10.2f\n' "${BASELINE_URL#http://127.0.0.1:} (yardstick)" "$base_rate" 100 "$base_p99"
 for route in "/t/$THREAD_ID" "/g/bench" "/api/v1/timelines/public?limit=20"; do
   read -r rate p99 < <(measure "$BASE$route")
   printf '%-38s %12.0f %7.1f%% %10.2f\n' "$route" "$rate" "$(echo "100 * $rate / $base_rate" | bc -l)" "$p99"
