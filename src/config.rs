@@ -38,6 +38,7 @@ pub struct Config {
     pub moderation: ModerationConfig,
     pub metrics: MetricsConfig,
     pub mail: MailConfig,
+    pub cache: CacheConfig,
 }
 
 /// Outgoing mail over SMTP (see `mail`); without `host` no mail is sent.
@@ -68,6 +69,22 @@ pub enum MailTls {
     None,
     Starttls,
     Tls,
+}
+
+/// The in-process cache of public pages for signed-out readers (see `web::page_cache`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CacheConfig {
+    /// Serve public pages and documents to signed-out readers from memory.
+    #[serde(deserialize_with = "flexible_bool")]
+    pub pages: bool,
+    /// How long a cached page is served at most, and the `max-age` signed-out readers get: the
+    /// bound on how stale a page can be when another node wrote.
+    pub ttl_seconds: u64,
+    /// How many pages are kept at most.
+    pub max_entries: usize,
+    /// How many bytes of page bodies are kept at most.
+    pub max_bytes: usize,
 }
 
 /// `/metrics` (see `observability::metrics`).
@@ -242,6 +259,7 @@ const SECTIONS: &[&str] = &[
     "moderation",
     "metrics",
     "mail",
+    "cache",
 ];
 const TOP_LEVEL: &[&str] =
     &["domain", "bind", "data_dir", "insecure_http", "trusted_proxies", "extra_ca_cert"];

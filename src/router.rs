@@ -25,6 +25,8 @@ pub fn app(state: AppState) -> Router {
         .merge(web::pages(&state))
         .merge(federation::routes(&state))
         .merge(api::routes(&state))
+        // Around the negotiation of pages and ActivityPub JSON, so it sees both.
+        .layer(middleware::from_fn_with_state(state.clone(), web::page_cache::serve))
         .layer(RequestBodyLimitLayer::new(state.config.limits.body_bytes));
     let app = Router::new()
         .merge(body_limited)

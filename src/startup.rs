@@ -149,6 +149,7 @@ impl Application {
             auth_limiter: Arc::new(web::rate_limit::AttemptLimiter::per_minute(
                 config.auth.attempts_per_minute,
             )),
+            page_cache: Arc::new(web::page_cache::PageCache::new(&config.cache)),
             config: Arc::new(config),
             ctx,
             metrics,

@@ -29,4 +29,6 @@ pub struct AppState {
     pub mail: crate::mail::worker::MailWorker,
     /// What `/metrics` shows (see `observability`).
     pub metrics: Arc<crate::observability::Metrics>,
+    /// Public pages for visitors who are not signed in (see `web::page_cache`).
+    pub page_cache: Arc<crate::web::page_cache::PageCache>,
 }

@@ -234,6 +234,7 @@ impl Tx {
             Tx::Sqlite(tx) => tx.commit().await?,
             Tx::Postgres(tx) => tx.commit().await?,
         }
+        super::writes::note();
         Ok(())
     }
 }

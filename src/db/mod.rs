@@ -63,6 +63,7 @@ pub mod thread_collections;
 pub mod thread_locks;
 pub mod thread_pins;
 pub mod watches;
+pub mod writes;
 
 pub use connection::{Conn, Db, DbError, PoolFigures, PooledConn, Tx};
 
@@ -79,6 +80,7 @@ macro_rules! query_as {
             }
         }
         .map_err($crate::db::DbError::from)
+        .inspect(|_| $crate::db::writes::note_statement($sql))
     }};
 }
 
@@ -95,6 +97,7 @@ macro_rules! query_scalar {
             }
         }
         .map_err($crate::db::DbError::from)
+        .inspect(|_| $crate::db::writes::note_statement($sql))
     }};
 }
 
@@ -111,6 +114,7 @@ macro_rules! execute {
             }
         }
         .map_err($crate::db::DbError::from)
+        .inspect(|_| $crate::db::writes::note_statement($sql))
     }};
 }
 
@@ -138,6 +142,7 @@ macro_rules! query_as_ids {
             }
         }
         .map_err($crate::db::DbError::from)
+        .inspect(|_| $crate::db::writes::note_statement($sql))
     }};
 }
 

@@ -21,7 +21,7 @@ pub const CSRF_FIELD: &str = "csrf_token";
 pub struct CsrfToken(pub String);
 
 pub async fn protect_forms(State(state): State<AppState>, request: Request, next: Next) -> Response {
-    let existing = cookie_value(request.headers(), CSRF_COOKIE).filter(|t| is_well_formed(t));
+    let existing = visitor_token(request.headers());
     let token = existing.clone().unwrap_or_else(new_token);
     let (parts, body) = request.into_parts();
     let mut request = if is_state_changing(&parts.method) {
@@ -45,19 +45,29 @@ pub async fn protect_forms(State(state): State<AppState>, request: Request, next
     };
     request.extensions_mut().insert(CsrfToken(token.clone()));
     let mut response = next.run(request).await;
-    if existing.is_none()
-        && let Ok(value) = cookie_header(CSRF_COOKIE, &token, None, !state.config.insecure_http).parse()
-    {
-        response.headers_mut().append(header::SET_COOKIE, value);
+    if existing.is_none() {
+        give_token(&state, &mut response, &token);
     }
     response
+}
+
+/// The well-formed token the visitor's cookie holds, if any.
+pub fn visitor_token(headers: &axum::http::HeaderMap) -> Option<String> {
+    cookie_value(headers, CSRF_COOKIE).filter(|t| is_well_formed(t))
+}
+
+/// Sets the cookie of a new visitor's token on a response.
+pub fn give_token(state: &AppState, response: &mut Response, token: &str) {
+    if let Ok(value) = cookie_header(CSRF_COOKIE, token, None, !state.config.insecure_http).parse() {
+        response.headers_mut().append(header::SET_COOKIE, value);
+    }
 }
 
 fn is_state_changing(method: &Method) -> bool {
     !matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS)
 }
 
-fn new_token() -> String {
+pub fn new_token() -> String {
     let bytes: [u8; 32] = rand::random();
     base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
 }

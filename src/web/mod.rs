@@ -15,6 +15,7 @@ pub mod mail_pages;
 pub mod member_views;
 pub mod moderation_pages;
 pub mod notification_views;
+pub mod page_cache;
 pub mod pages;
 pub mod rate_limit;
 pub mod security_views;

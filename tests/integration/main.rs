@@ -59,6 +59,7 @@ mod observability;
 mod ops_cli;
 mod outbound;
 mod outbox_queries;
+mod page_cache;
 mod peer;
 mod personal_posts;
 mod posts;

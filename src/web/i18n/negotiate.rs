@@ -23,18 +23,20 @@ const MAX_ACCEPT_ENTRIES: usize = 32;
 
 /// Picks the language for a request; `member` is the signed-in person's preference, if any.
 pub fn choose(member: Option<&str>, headers: &HeaderMap, default_language: &str) -> Translator {
-    let chosen = member
-        .and_then(ui_language)
-        .or_else(|| cookie_value(headers, LANGUAGE_COOKIE).and_then(|code| ui_language(&code)))
-        .or_else(|| {
-            headers
-                .get_all(ACCEPT_LANGUAGE)
-                .iter()
-                .filter_map(|value| value.to_str().ok())
-                .find_map(from_accept_language)
-        })
-        .unwrap_or(default_language);
+    let chosen = member.and_then(ui_language).or_else(|| visitor_choice(headers)).unwrap_or(default_language);
     Translator::new(chosen)
+}
+
+/// The language a visitor who is not signed in asked for: the language menu's cookie, else the
+/// browser's `Accept-Language`; `None` when neither names one we speak.
+pub fn visitor_choice(headers: &HeaderMap) -> Option<&'static str> {
+    cookie_value(headers, LANGUAGE_COOKIE).and_then(|code| ui_language(&code)).or_else(|| {
+        headers
+            .get_all(ACCEPT_LANGUAGE)
+            .iter()
+            .filter_map(|value| value.to_str().ok())
+            .find_map(from_accept_language)
+    })
 }
 
 /// The interface language a browser prefers most, from an `Accept-Language` header: quality
