@@ -43,6 +43,7 @@ pub mod oauth;
 pub mod observability;
 pub mod organisations;
 pub mod post_revisions;
+pub mod post_search;
 pub mod posts;
 pub mod projects;
 pub mod registrations;

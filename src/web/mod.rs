@@ -16,6 +16,7 @@ pub mod moderation_pages;
 pub mod notification_views;
 pub mod pages;
 pub mod rate_limit;
+pub mod search_views;
 pub mod security_views;
 pub mod session;
 pub mod spam_guard;

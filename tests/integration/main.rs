@@ -54,6 +54,7 @@ mod outbound;
 mod outbox_queries;
 mod peer;
 mod personal_posts;
+mod post_search;
 mod posts;
 mod project_partners;
 mod projects;
