@@ -77,9 +77,6 @@ feed-title = Dine nyheder
 feed-intro = Tråde fra de grupper, du følger, her og på andre instanser.
 feed-empty-html = Intet endnu. Følg grupper fra <a href="/groups">oversigten</a>, eller <a href="/search">find grupper på andre instanser</a>.
 search-title = Søg
-search-heading = Find en gruppe eller en person
-search-intro-html = Skriv et brugernavn som <code>@energy@forum.example</code> eller adressen på en gruppe eller person på denne eller en anden instans.
-search-label = Brugernavn eller adresse
 search-submit = Søg
 search-not-found = Intet fundet for { $query }.
 profile-joined = med siden { $date }

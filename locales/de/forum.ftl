@@ -77,9 +77,6 @@ feed-title = Ihre Neuigkeiten
 feed-intro = Themen aus den Gruppen, denen Sie folgen – hier und auf anderen Instanzen.
 feed-empty-html = Noch nichts da. Folgen Sie Gruppen aus dem <a href="/groups">Verzeichnis</a> oder <a href="/search">finden Sie Gruppen auf anderen Instanzen</a>.
 search-title = Suche
-search-heading = Gruppe oder Person finden
-search-intro-html = Geben Sie eine Kennung wie <code>@energy@forum.example</code> oder die Adresse einer Gruppe oder Person auf dieser oder einer anderen Instanz ein.
-search-label = Kennung oder Adresse
 search-submit = Suchen
 search-not-found = Zu { $query } wurde nichts gefunden.
 profile-joined = dabei seit { $date }

@@ -77,9 +77,6 @@ feed-title = Your feed
 feed-intro = Threads from the groups you follow, here and on other instances.
 feed-empty-html = Nothing yet. Follow groups from the <a href="/groups">directory</a>, or <a href="/search">find groups on other instances</a>.
 search-title = Search
-search-heading = Find a group or person
-search-intro-html = Enter a handle such as <code>@energy@forum.example</code> or the address of a group or person on this or any other instance.
-search-label = Handle or address
 search-submit = Search
 search-not-found = Nothing found for { $query }.
 profile-joined = joined { $date }

@@ -77,9 +77,6 @@ feed-title = Oma syöte
 feed-intro = Ketjut seuraamistasi ryhmistä, täältä ja muilta instansseilta.
 feed-empty-html = Täällä ei ole vielä mitään. Seuraa ryhmiä <a href="/groups">hakemistosta</a> tai <a href="/search">etsi ryhmiä muilta instansseilta</a>.
 search-title = Haku
-search-heading = Etsi ryhmä tai henkilö
-search-intro-html = Kirjoita tunnus, kuten <code>@energy@forum.example</code>, tai ryhmän tai henkilön osoite tällä tai millä tahansa muulla instanssilla.
-search-label = Tunnus tai osoite
 search-submit = Hae
 search-not-found = Haulla { $query } ei löytynyt mitään.
 profile-joined = liittynyt { $date }

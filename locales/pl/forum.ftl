@@ -85,9 +85,6 @@ feed-title = Twoje aktualności
 feed-intro = Wątki z grup, które obserwujesz, tutaj i na innych instancjach.
 feed-empty-html = Na razie nic tu nie ma. Obserwuj grupy z <a href="/groups">katalogu</a> albo <a href="/search">znajdź grupy na innych instancjach</a>.
 search-title = Szukaj
-search-heading = Znajdź grupę lub osobę
-search-intro-html = Wpisz identyfikator, np. <code>@energy@forum.example</code>, albo adres grupy lub osoby na tej lub dowolnej innej instancji.
-search-label = Identyfikator lub adres
 search-submit = Szukaj
 search-not-found = Nic nie znaleziono dla { $query }.
 profile-joined = na forum od { $date }

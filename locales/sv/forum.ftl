@@ -77,9 +77,6 @@ feed-title = Ditt flöde
 feed-intro = Trådar från grupperna du följer, här och på andra instanser.
 feed-empty-html = Inget än. Följ grupper från <a href="/groups">katalogen</a> eller <a href="/search">hitta grupper på andra instanser</a>.
 search-title = Sök
-search-heading = Hitta en grupp eller person
-search-intro-html = Ange ett användarnamn som <code>@energy@forum.example</code> eller adressen till en grupp eller person på den här eller någon annan instans.
-search-label = Användarnamn eller adress
 search-submit = Sök
 search-not-found = Inget hittades för { $query }.
 profile-joined = medlem sedan { $date }

@@ -48,6 +48,7 @@ pub mod observability;
 pub mod organisations;
 pub mod peer_signature_formats;
 pub mod post_revisions;
+pub mod post_search;
 pub mod posts;
 pub mod projects;
 pub mod registrations;

@@ -107,6 +107,8 @@ macro_rules! status_joins {
     };
 }
 
+pub(crate) use {status_columns, status_joins};
+
 macro_rules! select_status {
     () => {
         concat!("SELECT ", status_columns!(), "FROM posts p ", status_joins!())

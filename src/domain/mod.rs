@@ -20,6 +20,7 @@ pub mod project;
 pub mod registration;
 pub mod report;
 pub mod scopes;
+pub mod search;
 pub mod time;
 pub mod validation;
 

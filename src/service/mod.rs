@@ -49,6 +49,7 @@ pub mod remote;
 pub mod remote_moderation;
 pub mod removals;
 pub mod reports;
+pub mod search;
 pub mod sign_in_guard;
 pub mod statuses;
 pub mod suspensions;

@@ -18,6 +18,7 @@ pub mod notification_views;
 pub mod page_cache;
 pub mod pages;
 pub mod rate_limit;
+pub mod search_views;
 pub mod security_views;
 pub mod session;
 pub mod spam_guard;

@@ -279,14 +279,6 @@ pub struct ProfileSettingsPage {
 }
 
 #[derive(Template)]
-#[template(path = "search.html")]
-pub struct SearchPage {
-    pub chrome: Chrome,
-    pub query: String,
-    pub message: String,
-}
-
-#[derive(Template)]
 #[template(path = "feed.html")]
 pub struct FeedPage {
     pub chrome: Chrome,

@@ -547,7 +547,7 @@ impl FormState {
 }
 
 /// Plain text of sanitised HTML, for excerpts.
-fn strip_tags(html: &str) -> String {
+pub(crate) fn strip_tags(html: &str) -> String {
     let mut text = String::with_capacity(html.len());
     let mut in_tag = false;
     for c in html.chars() {

@@ -62,6 +62,7 @@ mod outbox_queries;
 mod page_cache;
 mod peer;
 mod personal_posts;
+mod post_search;
 mod posts;
 mod project_partners;
 mod projects;

@@ -1,6 +1,7 @@
 //! `GET /api/v2/search`: accounts by handle or URL (fetched over federation with
 //! `resolve=true`, so members find remote groups from their app), statuses by URL, accounts by
-//! name prefix, and known hashtags by prefix.
+//! name prefix, known hashtags by prefix, and public posts by their words (full text, ranked,
+//! paged by `offset` up to [`search::MAX_OFFSET`]).
 
 use axum::Json;
 use axum::extract::State;
@@ -14,7 +15,7 @@ use crate::api::params::{Params, lenient};
 use crate::federation::resolve;
 use crate::federation::uris::LocalObject;
 use crate::service::account_cards::{self, AccountCard};
-use crate::service::{CurrentUser, statuses, tags};
+use crate::service::{CurrentUser, search, statuses, tags};
 use crate::state::AppState;
 
 #[derive(Debug, Deserialize)]
@@ -27,6 +28,8 @@ pub struct SearchParams {
     resolve: bool,
     #[serde(default, deserialize_with = "lenient::opt_i64")]
     limit: Option<i64>,
+    #[serde(default, deserialize_with = "lenient::opt_i64")]
+    offset: Option<i64>,
 }
 
 pub async fn search(
@@ -50,8 +53,15 @@ pub async fn search(
         if wants("accounts") {
             accounts.extend(by_handle(&state, q, resolve).await?);
         }
-    } else if wants("accounts") && !q.is_empty() {
-        accounts = account_cards::search(&state.ctx, viewer, q, limit).await?;
+    } else {
+        if wants("accounts") && !q.is_empty() {
+            accounts = account_cards::search(&state.ctx, viewer, q, limit).await?;
+        }
+        if wants("statuses") {
+            let offset = params.offset.unwrap_or(0);
+            let found = search::search_posts(&state.ctx, viewer, q, offset, limit).await?;
+            found_statuses.extend(found.hits.into_iter().map(|hit| hit.status));
+        }
     }
     if !wants("accounts") {
         accounts.clear();
