@@ -120,10 +120,8 @@ fn check_tag(tag: &Tag<'_>, found: &mut Vec<String>) {
         found.push(format!("closing tag with attributes: {:?}", tag.raw));
     }
     for (attr, value) in &tag.attributes {
-        let allowed = match (name.as_str(), attr.as_str()) {
-            ("a", "href" | "rel" | "class") | ("span", "class") => true,
-            _ => false,
-        };
+        let allowed =
+            matches!((name.as_str(), attr.as_str()), ("a", "href" | "rel" | "class") | ("span", "class"));
         if !allowed {
             found.push(format!("attribute {attr} on <{name}> is not allowed: {:?}", tag.raw));
         }
