@@ -27,9 +27,7 @@ where
     async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
         let mut merged = Map::new();
         if let Some(query) = request.uri().query() {
-            for (key, value) in form_urlencoded::parse(query.as_bytes()) {
-                insert_rails(&mut merged, &key, Value::String(value.into_owned()));
-            }
+            merge_form(&mut merged, query.as_bytes());
         }
         let content_type = request
             .headers()
@@ -58,23 +56,38 @@ where
             let bytes = Bytes::from_request(request, state)
                 .await
                 .map_err(|e| ApiError::BadRequest(format!("unreadable body: {e}")))?;
-            if content_type.starts_with("application/json") && !bytes.iter().all(u8::is_ascii_whitespace) {
-                let body: Value = serde_json::from_slice(&bytes)
-                    .map_err(|e| ApiError::BadRequest(format!("the body is not valid JSON: {e}")))?;
-                let Value::Object(body) = body else {
-                    return Err(ApiError::BadRequest("the JSON body must be an object".into()));
-                };
-                merged.extend(body);
-            } else if !bytes.is_empty() {
-                for (key, value) in form_urlencoded::parse(&bytes) {
-                    insert_rails(&mut merged, &key, Value::String(value.into_owned()));
-                }
-            }
+            merge_body(&mut merged, &content_type, &bytes)?;
         }
-        serde_json::from_value(Value::Object(merged))
-            .map(Params)
-            .map_err(|e| ApiError::invalid(e.to_string()))
+        read_params(merged).map(Params)
     }
+}
+
+/// Merges form-encoded parameters (a query string or a form body) into `merged`.
+pub fn merge_form(merged: &mut Map<String, Value>, form: &[u8]) {
+    for (key, value) in form_urlencoded::parse(form) {
+        insert_rails(merged, &key, Value::String(value.into_owned()));
+    }
+}
+
+/// Merges a body that is not multipart into `merged`: a JSON object when `content_type`
+/// (lower case) says JSON, otherwise a form. Its members win over the query's.
+pub fn merge_body(merged: &mut Map<String, Value>, content_type: &str, body: &[u8]) -> Result<(), ApiError> {
+    if content_type.starts_with("application/json") && !body.iter().all(u8::is_ascii_whitespace) {
+        let body: Value = serde_json::from_slice(body)
+            .map_err(|e| ApiError::BadRequest(format!("the body is not valid JSON: {e}")))?;
+        let Value::Object(body) = body else {
+            return Err(ApiError::BadRequest("the JSON body must be an object".into()));
+        };
+        merged.extend(body);
+    } else if !body.is_empty() {
+        merge_form(merged, body);
+    }
+    Ok(())
+}
+
+/// Reads the merged parameters as `T`.
+pub fn read_params<T: DeserializeOwned>(merged: Map<String, Value>) -> Result<T, ApiError> {
+    serde_json::from_value(Value::Object(merged)).map_err(|e| ApiError::invalid(e.to_string()))
 }
 
 /// An id from the path: ids are numbers, so anything else names nothing (404).

@@ -26,7 +26,8 @@ pub async fn webfinger(
     Query(query): Query<WebfingerQuery>,
 ) -> Result<Response, FederationError> {
     let resource = query.resource.ok_or(FederationError::BadRequest("the resource parameter is required"))?;
-    let name = local_name_of(&resource, &state).ok_or(FederationError::NotFound)?;
+    let name =
+        super::webfinger::local_name_of(&resource, state.uris.host()).ok_or(FederationError::NotFound)?;
     let kind = instance_info::find_local_actor(&state.ctx, &name).await?.ok_or(FederationError::NotFound)?;
     let uris = &state.uris;
     let (actor_url, profile_url) = match kind {
@@ -49,36 +50,6 @@ pub async fn webfinger(
         body["properties"] = json!({"https://www.w3.org/ns/activitystreams#type": "Group"});
     }
     Ok(with_cors(JRD_JSON, body.to_string()))
-}
-
-/// The local name a WebFinger resource asks for: `acct:name@host`, `name@host`, or the URL
-/// of a local actor. Other hosts are not ours to answer for.
-fn local_name_of(resource: &str, state: &AppState) -> Option<String> {
-    let resource = resource.trim();
-    let host = state.uris.host();
-    if let Some(rest) =
-        resource.strip_prefix("acct:").or_else(|| (!resource.contains("://")).then_some(resource))
-    {
-        let rest = rest.strip_prefix('@').unwrap_or(rest);
-        let (name, resource_host) = rest.rsplit_once('@')?;
-        return resource_host.eq_ignore_ascii_case(host).then(|| name.to_ascii_lowercase());
-    }
-    let url = url::Url::parse(resource).ok()?;
-    let url_host = match url.port() {
-        Some(port) => format!("{}:{port}", url.host_str()?),
-        None => url.host_str()?.to_owned(),
-    };
-    if !url_host.eq_ignore_ascii_case(host) {
-        return None;
-    }
-    let path = url.path().trim_end_matches('/');
-    if path == "/actor" {
-        return Some(crate::service::instance::INSTANCE_ACTOR_NAME.to_owned());
-    }
-    path.strip_prefix("/u/")
-        .or_else(|| path.strip_prefix("/g/"))
-        .filter(|n| !n.contains('/'))
-        .map(str::to_owned)
 }
 
 /// `/.well-known/nodeinfo`: where the NodeInfo documents and the instance actor (FEP-2677) are.

@@ -9,14 +9,11 @@ use axum::body::to_bytes;
 use axum::extract::{Request, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use serde_json::Value;
-use url::Url;
 
 use super::activities;
-use super::delivery::enqueue::domain_of;
 use super::http::is_activity_json;
+use super::inbound_checks::{self as checks, Receiver, SignedRequest};
 use super::key_owner;
-use super::protocol::parse_inbound;
 use super::resolve::ResolveError;
 use super::verify::{self, VerifyError};
 use crate::client_address::request_host;
@@ -156,37 +153,30 @@ async fn receive_activity(
     }
     let (parts, body) = request.into_parts();
     let body = to_bytes(body, MAX_ACTIVITY_BYTES).await.map_err(|_| InboxError::TooLarge)?;
-    let claim = verify::precheck(&parts.headers, Some(&body), state.ctx.now())?;
     let host = request_host(&parts.headers, &parts.extensions).unwrap_or(state.uris.host());
-    if !verify::is_our_host(host, state.uris.host(), state.http.insecure) {
-        return Err(VerifyError::WrongHost.into());
+    let receiver = Receiver {
+        our_host: state.uris.host(),
+        received_host: host,
+        insecure: state.http.insecure,
+        now: state.ctx.now(),
+    };
+    let signed = checks::check_request(&parts.headers, &body, receiver)?;
+    let SignedRequest { claim, key_url, signer_host } = &signed;
+    if peers::is_refused(&state.ctx, signer_host).await? {
+        return Err(InboxError::Blocked(signer_host.clone()));
     }
-    let key_url = claim.key_url()?;
-    let signer_host = domain_of(&key_url).ok_or(VerifyError::Malformed("keyId without host"))?;
-    if peers::is_refused(&state.ctx, &signer_host).await? {
-        return Err(InboxError::Blocked(signer_host));
+    if !state.inbox_limiter.try_take(signer_host) {
+        return Err(InboxError::TooMany(signer_host.clone()));
     }
-    if !state.inbox_limiter.try_take(&signer_host) {
-        return Err(InboxError::TooMany(signer_host));
-    }
-    if state.uris.is_local(&key_url) {
+    if state.uris.is_local(key_url) {
         return Err(InboxError::Forbidden("signed with one of our own keys"));
     }
-    let value: Value =
-        serde_json::from_slice(&body).map_err(|e| InboxError::BadRequest(format!("invalid JSON: {e}")))?;
-    seen.activity = crate::observability::metrics::activity_label(value.get("type").and_then(Value::as_str));
-    let activity_id = value.get("id").and_then(Value::as_str).unwrap_or_default().to_owned();
-    let activity_actor = value.get("actor").and_then(Value::as_str).unwrap_or_default().to_owned();
-    // A `{actor}#key` id names its actor: refuse someone else's activity before fetching
-    // anything. Other key shapes (GoToSocial's `{actor}/main-key`) are resolved to their owner.
-    let signed_by_actor = match key_url.fragment() {
-        Some(_) => claim.actor_url()?.as_str() == activity_actor,
-        None => Url::parse(&activity_actor).is_ok_and(|actor| activities::same_host(&actor, &key_url)),
-    };
-    if !signed_by_actor {
-        return Err(InboxError::Forbidden("the activity's actor did not sign it"));
-    }
-    let owner = key_owner::key_owner(state, &key_url).await?;
+    let envelope = checks::read_envelope(&body)?;
+    seen.activity = envelope.label;
+    checks::check_signed_by_actor(&envelope, &signed)?;
+    let activity_actor = envelope.actor.clone();
+    let activity_id = envelope.id.clone();
+    let owner = key_owner::key_owner(state, key_url).await?;
     if owner.url.as_str() != activity_actor {
         return Err(InboxError::Forbidden("the activity's actor did not sign it"));
     }
@@ -197,7 +187,7 @@ async fn receive_activity(
         host,
         scheme: state.uris.scheme(),
     };
-    let verifies = |owner: &key_owner::KeyOwner| verify::verify_signature(&claim, &received, owner.keys());
+    let verifies = |owner: &key_owner::KeyOwner| verify::verify_signature(claim, &received, owner.keys());
     // Only an owner whose key verified the signature is stored (or its stored key replaced).
     let owner = if verifies(&owner).is_ok() {
         owner
@@ -206,7 +196,7 @@ async fn receive_activity(
         if !state.key_refetch_limiter.try_take(owner.url.as_str()) {
             return Err(VerifyError::Invalid.into());
         }
-        let fresh = key_owner::fetch_key_owner(state, &key_url).await?;
+        let fresh = key_owner::fetch_key_owner(state, key_url).await?;
         if fresh.url != owner.url {
             return Err(InboxError::Forbidden("the activity's actor did not sign it"));
         }
@@ -215,13 +205,9 @@ async fn receive_activity(
     };
     let signer_url = owner.url.clone();
     let signer = owner.keep(state).await?;
-    peers::heard_from(&state.ctx, &signer_host).await?;
-    peer_signatures::seen_signing(&state.ctx, &signer_host, claim.format()).await?;
-    let id =
-        Url::parse(&activity_id).map_err(|_| InboxError::BadRequest("activity id is not a URL".into()))?;
-    if domain_of(&id).as_deref() != Some(signer_host.as_str()) {
-        return Err(InboxError::Forbidden("activity id on another host than its actor"));
-    }
+    peers::heard_from(&state.ctx, signer_host).await?;
+    peer_signatures::seen_signing(&state.ctx, signer_host, claim.format()).await?;
+    checks::check_activity_id(&envelope, signer_host)?;
     if remote::seen_activity(&state.ctx, &activity_id).await? {
         seen.result = "duplicate";
         return Ok(StatusCode::ACCEPTED);
@@ -232,8 +218,8 @@ async fn receive_activity(
         seen.result = "dropped";
         return Ok(StatusCode::ACCEPTED);
     }
-    let inbound = parse_inbound(value.clone()).map_err(|e| InboxError::BadRequest(e.to_string()))?;
-    match activities::receive(state, signer, &signer_url, inbound, &value, 0).await {
+    let inbound = checks::parse_activity(&envelope)?;
+    match activities::receive(state, signer, &signer_url, inbound, &envelope.value, 0).await {
         Ok(()) => super::retry_budget::forget(&activity_id),
         Err(InboxError::ObjectUnavailable(reason)) if super::retry_budget::take(&activity_id) => {
             return Err(InboxError::ObjectUnavailable(reason));

@@ -12,6 +12,7 @@ pub mod event_backfill;
 pub mod event_objects;
 pub mod guarded_dns;
 pub mod http;
+pub mod inbound_checks;
 pub mod inbox;
 pub mod key_owner;
 pub mod moderators;
@@ -32,6 +33,7 @@ pub mod thread_backfill;
 pub mod thread_collections;
 pub mod uris;
 pub mod verify;
+pub mod webfinger;
 
 use axum::Router;
 use axum::middleware;

@@ -6,6 +6,7 @@ use url::Url;
 
 use super::http::{FetchError, FetchKey};
 use super::protocol::{ActorJson, ActorKind, OrderedCollectionJson, OrderedCollectionPageJson};
+use super::webfinger;
 use crate::domain::{ActorId, GroupLanguages};
 use crate::federation::delivery::enqueue::domain_of;
 use crate::federation::signatures::SignatureFormat;
@@ -195,29 +196,12 @@ pub async fn actor_by_handle_or_url(state: &AppState, input: &str) -> Option<Act
 
 /// Resolves `name@host` (with or without a leading `@`) through WebFinger to a stored actor.
 pub async fn resolve_handle(state: &AppState, handle: &str) -> Result<ActorId, ResolveError> {
-    let handle = handle.trim().trim_start_matches('@');
-    let (name, host) = handle.split_once('@').ok_or(ResolveError::Invalid("expected name@host"))?;
-    if name.is_empty() || host.is_empty() || host.contains(['/', '@', '?', '#']) {
-        return Err(ResolveError::Invalid("expected name@host"));
-    }
+    let (name, host) = webfinger::parse_handle(handle).ok_or(ResolveError::Invalid("expected name@host"))?;
     let scheme = if state.http.insecure { "http" } else { "https" };
-    let mut webfinger = Url::parse(&format!("{scheme}://{host}/.well-known/webfinger"))
-        .map_err(|_| ResolveError::Invalid("bad host"))?;
-    webfinger.query_pairs_mut().append_pair("resource", &format!("acct:{name}@{host}"));
-    let jrd = fetch_jrd(state, &webfinger).await?;
-    let self_link = jrd["links"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .find(|link| {
-            link["rel"] == "self"
-                && link["type"].as_str().is_some_and(|t| {
-                    t.starts_with("application/activity+json") || t.starts_with("application/ld+json")
-                })
-        })
-        .and_then(|link| link["href"].as_str())
-        .and_then(|href| Url::parse(href).ok())
-        .ok_or(ResolveError::Invalid("no ActivityPub link in WebFinger"))?;
+    let query = webfinger::query_url(scheme, name, host).ok_or(ResolveError::Invalid("bad host"))?;
+    let jrd = fetch_jrd(state, &query).await?;
+    let self_link =
+        webfinger::self_link(&jrd).ok_or(ResolveError::Invalid("no ActivityPub link in WebFinger"))?;
     Ok(actor_by_url(state, &self_link).await?.0)
 }
 

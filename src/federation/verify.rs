@@ -309,7 +309,7 @@ pub fn verify_signature(
 }
 
 /// The text a cavage signature covers: one `name: value` line per signed header, in order.
-fn signing_string(
+pub fn signing_string(
     claim: &SignatureClaim,
     method: &Method,
     uri: &Uri,
@@ -372,7 +372,7 @@ fn check_digest(headers: &HeaderMap, body: &[u8]) -> Result<(), VerifyError> {
 }
 
 /// Parses `keyId="…",algorithm="…",headers="…",signature="…"`.
-fn parse_signature_header(raw: &str) -> Result<BTreeMap<String, String>, VerifyError> {
+pub fn parse_signature_header(raw: &str) -> Result<BTreeMap<String, String>, VerifyError> {
     let mut fields = BTreeMap::new();
     let mut rest = raw.trim();
     while !rest.is_empty() {
