@@ -75,11 +75,12 @@ impl<S: tracing::Subscriber> Layer<S> for Recorder {
 async fn record<F: std::future::Future>(work: F) -> (Vec<String>, F::Output) {
     static INSTALL: Once = Once::new();
     INSTALL.call_once(|| {
-        let subscriber = tracing_subscriber::registry()
-            .with(Recorder.with_filter(tracing_subscriber::filter::Targets::new().with_target(
-                "allmende::db::query",
-                tracing::Level::TRACE,
-            )));
+        let subscriber = tracing_subscriber::registry().with(
+            Recorder.with_filter(
+                tracing_subscriber::filter::Targets::new()
+                    .with_target("allmende::db::query", tracing::Level::TRACE),
+            ),
+        );
         tracing::subscriber::set_global_default(subscriber).expect("the only global subscriber of this test");
     });
     RECORDING.with(|recording| *recording.borrow_mut() = Some(Vec::new()));
@@ -268,7 +269,8 @@ async fn hot_pages(ctx: &Context, f: &Fixture) -> Vec<(&'static str, Vec<String>
     let (sql, _) = record(users::get_user_page(ctx, &f.person, None, next.as_deref())).await;
     pages.push(("profile, next page", sql));
     let (sql, first) =
-        record(statuses::account_statuses(ctx, viewer, f.person_id, AccountFilter::default(), window())).await;
+        record(statuses::account_statuses(ctx, viewer, f.person_id, AccountFilter::default(), window()))
+            .await;
     let first = first.expect("account statuses");
     pages.push(("account statuses (client API)", sql));
     let (sql, _) = record(statuses::account_statuses(
@@ -327,8 +329,13 @@ fn is_large(table: &str) -> bool {
 
 async fn note_empty_tables(db: &Db) {
     let tables = match db {
-        Db::Sqlite(_) => strings(db, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '%sqlite%'").await,
-        Db::Postgres(_) => strings(db, "SELECT CAST(tablename AS TEXT) FROM pg_tables WHERE schemaname = 'public'").await,
+        Db::Sqlite(_) => {
+            strings(db, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '%sqlite%'")
+                .await
+        }
+        Db::Postgres(_) => {
+            strings(db, "SELECT CAST(tablename AS TEXT) FROM pg_tables WHERE schemaname = 'public'").await
+        }
     };
     let mut empty = std::collections::HashSet::new();
     for table in tables {
@@ -342,8 +349,28 @@ async fn note_empty_tables(db: &Db) {
 /// Table names by the names a statement uses for them (`posts p` and `posts AS p` alike).
 fn aliases(sql: &str) -> HashMap<String, String> {
     const NOT_ALIAS: &[&str] = &[
-        "where", "join", "left", "inner", "cross", "on", "order", "group", "limit", "union", "using", "set",
-        "values", "select", "and", "or", "not", "natural", "outer", "having", "returning", "as",
+        "where",
+        "join",
+        "left",
+        "inner",
+        "cross",
+        "on",
+        "order",
+        "group",
+        "limit",
+        "union",
+        "using",
+        "set",
+        "values",
+        "select",
+        "and",
+        "or",
+        "not",
+        "natural",
+        "outer",
+        "having",
+        "returning",
+        "as",
     ];
     let words: Vec<String> = sql
         .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '(' || c == ')'))
@@ -355,7 +382,8 @@ fn aliases(sql: &str) -> HashMap<String, String> {
         if word != "from" && word != "join" {
             continue;
         }
-        let Some(table) = words.get(i + 1).filter(|t| t.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'))
+        let Some(table) =
+            words.get(i + 1).filter(|t| t.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'))
         else {
             continue;
         };
@@ -395,7 +423,8 @@ async fn explain_sqlite(db: &Db, sql: &str) -> Result<(), String> {
             .await
             .map_err(|e| format!("EXPLAIN failed: {e}"))?;
     let aliases = aliases(sql);
-    let plan: String = rows.iter().map(|(id, parent, _, detail)| format!("{id}<{parent} {detail}\n")).collect();
+    let plan: String =
+        rows.iter().map(|(id, parent, _, detail)| format!("{id}<{parent} {detail}\n")).collect();
     let mut problems = Vec::new();
     for (_, parent, _, detail) in &rows {
         let table = sqlite_table(detail, &aliases);
@@ -482,7 +511,9 @@ fn reads_large_unlimited(node: &serde_json::Value) -> bool {
 async fn explain_postgres(db: &Db, sql: &str, n: usize) -> Result<(), String> {
     let Db::Postgres(pool) = db else { unreachable!("a PostgreSQL database") };
     let mut conn = pool.acquire().await.map_err(|e| e.to_string())?;
-    for setting in ["SET enable_seqscan = off", "SET enable_sort = off", "SET plan_cache_mode = force_generic_plan"] {
+    for setting in
+        ["SET enable_seqscan = off", "SET enable_sort = off", "SET plan_cache_mode = force_generic_plan"]
+    {
         sqlx::query(setting).execute(&mut *conn).await.map_err(|e| e.to_string())?;
     }
     let name = format!("hot_{n}");
@@ -547,7 +578,11 @@ async fn hot_queries_use_indexes(backend: Backend) {
         return;
     };
     let db = seeded.db().await;
-    let ctx = allmende::startup::service_context(&seeded.config, db.clone(), std::sync::Arc::new(allmende::domain::SystemClock));
+    let ctx = allmende::startup::service_context(
+        &seeded.config,
+        db.clone(),
+        std::sync::Arc::new(allmende::domain::SystemClock),
+    );
     let fixture = fixture(&db, &seeded).await;
     let pages = hot_pages(&ctx, &fixture).await;
     note_empty_tables(&db).await;
@@ -563,7 +598,9 @@ async fn hot_queries_use_indexes(backend: Backend) {
     let mut failures = Vec::new();
     for (n, (sql, pages)) in statements.iter().enumerate() {
         // Writes on the way (the list made for the list timeline) are not what is measured.
-        if !sql.trim_start().to_ascii_uppercase().starts_with("SELECT") && !sql.trim_start().starts_with("WITH") {
+        if !sql.trim_start().to_ascii_uppercase().starts_with("SELECT")
+            && !sql.trim_start().starts_with("WITH")
+        {
             continue;
         }
         let outcome = match backend {

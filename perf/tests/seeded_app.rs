@@ -34,7 +34,10 @@ async fn seeded_instance_is_consistent_and_served(backend: Backend) {
             "SELECT COUNT(*) FROM posts r WHERE r.id = r.root_id AND r.last_activity_at <> \
              (SELECT MAX(c.created_at) FROM posts c WHERE c.root_id = r.id)",
         ),
-        ("like counts", "SELECT COUNT(*) FROM posts p WHERE p.like_count <> (SELECT COUNT(*) FROM likes l WHERE l.post_id = p.id)"),
+        (
+            "like counts",
+            "SELECT COUNT(*) FROM posts p WHERE p.like_count <> (SELECT COUNT(*) FROM likes l WHERE l.post_id = p.id)",
+        ),
         (
             "replies outside their thread's group",
             "SELECT COUNT(*) FROM posts c JOIN posts r ON r.id = c.root_id WHERE COALESCE(c.group_id, 0) <> COALESCE(r.group_id, 0)",
@@ -48,7 +51,10 @@ async fn seeded_instance_is_consistent_and_served(backend: Backend) {
             "SELECT COUNT(*) FROM posts p WHERE p.id = p.root_id AND p.group_id IS NOT NULL AND NOT EXISTS \
              (SELECT 1 FROM boosts b WHERE b.post_id = p.id AND b.actor_id = p.group_id)",
         ),
-        ("shares of something else", "SELECT COUNT(*) FROM boosts b JOIN posts p ON p.id = b.post_id WHERE p.id <> p.root_id"),
+        (
+            "shares of something else",
+            "SELECT COUNT(*) FROM boosts b JOIN posts p ON p.id = b.post_id WHERE p.id <> p.root_id",
+        ),
         ("local posts without source", "SELECT COUNT(*) FROM posts WHERE local AND source IS NULL"),
         ("remote posts without id", "SELECT COUNT(*) FROM posts WHERE NOT local AND ap_id IS NULL"),
         (
@@ -113,7 +119,11 @@ async fn seeded_instance_is_consistent_and_served(backend: Backend) {
     let page = app.page(&format!("/g/{}", report.biggest_group)).await;
     assert!(page.contains(&group_latest), "the group page shows its latest thread {group_latest:?}");
     let groups = app.json(&format!("/api/v1/accounts/lookup?acct={}", report.biggest_group)).await;
-    assert_eq!(groups["statuses_count"].as_i64(), Some(group_threads), "a group's statuses are its threads: {groups}");
+    assert_eq!(
+        groups["statuses_count"].as_i64(),
+        Some(group_threads),
+        "a group's statuses are its threads: {groups}"
+    );
 
     let public = app.json("/api/v1/timelines/public?limit=20").await;
     let public = public.as_array().expect("a list");

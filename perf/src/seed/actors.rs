@@ -90,14 +90,20 @@ fn display_name(name: &str) -> String {
     display
 }
 
-pub async fn write(writer: &mut Writer, plan: &Plan, password_hash: &str, _base_url: &str) -> anyhow::Result<()> {
+pub async fn write(
+    writer: &mut Writer,
+    plan: &Plan,
+    password_hash: &str,
+    _base_url: &str,
+) -> anyhow::Result<()> {
     // A real public key for the remote people (none of them will ever sign anything here).
     let (remote_key, _) = allmende::service::instance::generate_key_pair()
         .map_err(|e| anyhow::anyhow!("making a key pair: {e}"))?;
     let first_seen = plan.anchor - 430 * super::plan::DAY;
     for (index, (host, software)) in PEERS.iter().enumerate() {
         writer
-            .push(&INSTANCES,
+            .push(
+                &INSTANCES,
                 vec![
                     instance_id(index).into(),
                     (*host).into(),
@@ -111,7 +117,8 @@ pub async fn write(writer: &mut Writer, plan: &Plan, password_hash: &str, _base_
     for person in &plan.people {
         if person.local {
             writer
-                .push(&LOCAL_ACTORS,
+                .push(
+                    &LOCAL_ACTORS,
                     vec![
                         person.id.into(),
                         "person".into(),
@@ -132,7 +139,8 @@ pub async fn write(writer: &mut Writer, plan: &Plan, password_hash: &str, _base_
             let peer = person.peer.unwrap_or(0);
             let ap_id = remote_ap_id(peer, &person.name);
             writer
-                .push(&REMOTE_ACTORS,
+                .push(
+                    &REMOTE_ACTORS,
                     vec![
                         person.id.into(),
                         "person".into(),
@@ -158,7 +166,8 @@ pub async fn write(writer: &mut Writer, plan: &Plan, password_hash: &str, _base_
     for group in &plan.groups {
         let (title, description) = text::group_texts(&mut rng, group.topic, group.language);
         writer
-            .push(&LOCAL_ACTORS,
+            .push(
+                &LOCAL_ACTORS,
                 vec![
                     group.id.into(),
                     "group".into(),
@@ -178,7 +187,8 @@ pub async fn write(writer: &mut Writer, plan: &Plan, password_hash: &str, _base_
     }
     for person in plan.people.iter().filter(|p| p.local) {
         writer
-            .push(&ACCOUNTS,
+            .push(
+                &ACCOUNTS,
                 vec![
                     person.id.into(),
                     Some(format!("{}@mail.example", person.name)).into(),
@@ -192,7 +202,12 @@ pub async fn write(writer: &mut Writer, plan: &Plan, password_hash: &str, _base_
     }
     for group in &plan.groups {
         let owner = plan.people[group.owner as usize].id;
-        writer.push(&GROUP_MODERATORS, vec![group.id.into(), owner.into(), "owner".into(), group.created_at.into()]).await?;
+        writer
+            .push(
+                &GROUP_MODERATORS,
+                vec![group.id.into(), owner.into(), "owner".into(), group.created_at.into()],
+            )
+            .await?;
     }
     Ok(())
 }

@@ -128,8 +128,12 @@ impl Writer {
 
     /// Sends what is buffered for one table, after its parents.
     pub async fn flush_named(&mut self, name: &'static str) -> anyhow::Result<()> {
-        let parents: Vec<&'static str> =
-            self.buffers.iter().filter(|(t, _)| t.name == name).flat_map(|(t, _)| t.parents.iter().copied()).collect();
+        let parents: Vec<&'static str> = self
+            .buffers
+            .iter()
+            .filter(|(t, _)| t.name == name)
+            .flat_map(|(t, _)| t.parents.iter().copied())
+            .collect();
         for parent in parents {
             self.flush_table(parent).await?;
         }

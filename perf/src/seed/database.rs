@@ -80,13 +80,17 @@ pub async fn open_empty(config: &Config, url: &str) -> anyhow::Result<Db> {
     let mut config = config.clone();
     config.database.url = url.to_owned();
     let db = allmende::startup::connect_database(&config).await.context("opening the database")?;
-    let sql = "SELECT (SELECT COUNT(*) FROM actors WHERE kind <> 'application') + (SELECT COUNT(*) FROM posts)";
+    let sql =
+        "SELECT (SELECT COUNT(*) FROM actors WHERE kind <> 'application') + (SELECT COUNT(*) FROM posts)";
     let content: i64 = match &db {
         Db::Sqlite(pool) => sqlx::query_scalar(sql).fetch_one(pool).await?,
         Db::Postgres(pool) => sqlx::query_scalar(sql).fetch_one(pool).await?,
     };
     if content > 0 {
-        anyhow::bail!("{} is not empty ({content} people, groups or posts): seed only a new database", redact(url));
+        anyhow::bail!(
+            "{} is not empty ({content} people, groups or posts): seed only a new database",
+            redact(url)
+        );
     }
     Ok(db)
 }
@@ -98,7 +102,9 @@ pub async fn seeding_pool(config: &Config, url: &str) -> anyhow::Result<Db> {
     let _ = config;
     if let Db::Sqlite(pool) = &db {
         let mut connection = pool.acquire().await?;
-        for pragma in ["PRAGMA synchronous = OFF", "PRAGMA cache_size = -200000", "PRAGMA temp_store = MEMORY"] {
+        for pragma in
+            ["PRAGMA synchronous = OFF", "PRAGMA cache_size = -200000", "PRAGMA temp_store = MEMORY"]
+        {
             sqlx::query(pragma).execute(&mut *connection).await?;
         }
     }

@@ -59,7 +59,8 @@ pub async fn write(writer: &mut Writer, plan: &Plan, notes: &mut Notifications) 
             // Half a year back to half a year ahead, on the hour.
             let starts_at = plan.anchor - 180 * DAY + rng.random_range(0..360 * DAY);
             let starts_at = starts_at - starts_at % 3_600_000;
-            let created_at = (starts_at - rng.random_range(DAY..60 * DAY)).clamp(group.created_at + 1, plan.anchor - 1);
+            let created_at =
+                (starts_at - rng.random_range(DAY..60 * DAY)).clamp(group.created_at + 1, plan.anchor - 1);
             let id = ids.at(created_at)?;
             let title = text::title(&mut rng, group.language);
             let description = text::body(&mut rng, group.language);
@@ -96,7 +97,13 @@ pub async fn write(writer: &mut Writer, plan: &Plan, notes: &mut Notifications) 
                 writer
                     .push(
                         &PARTICIPANTS,
-                        vec![id.into(), plan.people[person as usize].id.into(), "going".into(), at.into(), at.into()],
+                        vec![
+                            id.into(),
+                            plan.people[person as usize].id.into(),
+                            "going".into(),
+                            at.into(),
+                            at.into(),
+                        ],
                     )
                     .await?;
                 let subject = Subject { event: Some(id), ..Subject::default() };

@@ -60,7 +60,15 @@ pub async fn write(writer: &mut Writer, plan: &Plan, notes: &mut Notifications) 
                 )
                 .await?;
             notes
-                .add(writer, plan, target.owner, "group_join", index, Subject { group: Some(target.id), ..Subject::default() }, at)
+                .add(
+                    writer,
+                    plan,
+                    target.owner,
+                    "group_join",
+                    index,
+                    Subject { group: Some(target.id), ..Subject::default() },
+                    at,
+                )
                 .await?;
         }
         let mut followed: Vec<u32> = Vec::new();
@@ -72,8 +80,9 @@ pub async fn write(writer: &mut Writer, plan: &Plan, notes: &mut Notifications) 
                 continue;
             }
             followed.push(target);
-            let at = (follower.created_at.max(person.created_at) + rng.random_range(0..300 * super::plan::DAY))
-                .min(plan.anchor - 1);
+            let at = (follower.created_at.max(person.created_at)
+                + rng.random_range(0..300 * super::plan::DAY))
+            .min(plan.anchor - 1);
             let ap_id = (!follower.local).then(|| {
                 remote_follow += 1;
                 format!("https://{}/activities/follow/{remote_follow}", PEERS[follower.peer.unwrap_or(0)].0)

@@ -29,7 +29,11 @@ impl IdSpace {
     pub fn at(&mut self, millis: i64) -> anyhow::Result<i64> {
         let low = self.next;
         if low >= 1 << LOW_BITS {
-            anyhow::bail!("too many rows for one id space ({}): at most {}", self.table, (1u64 << LOW_BITS) / self.step);
+            anyhow::bail!(
+                "too many rows for one id space ({}): at most {}",
+                self.table,
+                (1u64 << LOW_BITS) / self.step
+            );
         }
         self.next += self.step;
         Ok(((millis.max(0) as u64) << LOW_BITS | low) as i64 & i64::MAX)

@@ -134,7 +134,11 @@ pub async fn run(args: SeedArgs) -> anyhow::Result<()> {
 }
 
 /// Fills the configured (empty) database. With `progress`, shows a progress bar on stderr.
-pub async fn seed_database(config: &Config, options: SeedOptions, progress: bool) -> anyhow::Result<SeedReport> {
+pub async fn seed_database(
+    config: &Config,
+    options: SeedOptions,
+    progress: bool,
+) -> anyhow::Result<SeedReport> {
     let started = Instant::now();
     let mut steps = Steps { last: Instant::now(), done: Vec::new() };
     let url = config.database_url();

@@ -139,8 +139,9 @@ impl Plan {
         let mut actor_ids = IdSpace::new("actors");
         let remote = (users / 5).max(1);
         let mut people = Vec::with_capacity(users + remote);
-        let mut times: Vec<i64> =
-            (0..users + remote + groups).map(|_| anchor - 420 * DAY + rng.random_range(0..50 * DAY)).collect();
+        let mut times: Vec<i64> = (0..users + remote + groups)
+            .map(|_| anchor - 420 * DAY + rng.random_range(0..50 * DAY))
+            .collect();
         times.sort_unstable();
         let mut time = times.into_iter();
         for i in 0..users + remote {

@@ -45,8 +45,11 @@ pub static POSTS: Table = Table {
     parents: &["instances", "actors"],
 };
 
-pub static POST_HASHTAGS: Table =
-    Table { name: "post_hashtags", columns: &["post_id", "name"], parents: &["instances", "actors", "posts"] };
+pub static POST_HASHTAGS: Table = Table {
+    name: "post_hashtags",
+    columns: &["post_id", "name"],
+    parents: &["instances", "actors", "posts"],
+};
 
 pub static BOOSTS: Table = Table {
     name: "boosts",
@@ -179,7 +182,9 @@ pub async fn write(
             }
             if let Some(parent) = parent {
                 let subject = Subject { post: Some(post.id), ..Subject::default() };
-                notes.add(writer, plan, parent.author, "mention", post.author, subject, post.created_at).await?;
+                notes
+                    .add(writer, plan, parent.author, "mention", post.author, subject, post.created_at)
+                    .await?;
             }
         }
         bar.inc(count as u64);

@@ -5,16 +5,60 @@ use rand::Rng;
 use rand::seq::IndexedRandom;
 
 /// The six UI languages, with how often people write in each.
-pub const LANGUAGES: [(&str, u32); 6] = [("en", 30), ("de", 25), ("sv", 10), ("da", 10), ("fi", 10), ("pl", 15)];
+pub const LANGUAGES: [(&str, u32); 6] =
+    [("en", 30), ("de", 25), ("sv", 10), ("da", 10), ("fi", 10), ("pl", 15)];
 
 /// Hashtags, most used first (picked with a Zipf-like skew).
 pub const HASHTAGS: &[&str] = &[
-    "solar", "climate", "energy", "cycling", "heatpumps", "wind", "biodiversity", "repaircafe", "mobility",
-    "klimaschutz", "energiewende", "gardening", "insulation", "buses", "trees", "compost", "rainwater",
-    "foodsharing", "carsharing", "districtheating", "balkonkraftwerk", "agrivoltaics", "rewilding",
-    "cooperative", "citizenenergy", "retrofit", "trams", "bees", "wetlands", "floods", "heatwave",
-    "energisparande", "klimat", "ilmasto", "aurinko", "energia", "klimat_pl", "fotowoltaika", "vindkraft",
-    "cykel", "fjernvarme", "kompost", "pyoraily", "lampopumppu", "rower", "ogrod", "las", "torv", "hede",
+    "solar",
+    "climate",
+    "energy",
+    "cycling",
+    "heatpumps",
+    "wind",
+    "biodiversity",
+    "repaircafe",
+    "mobility",
+    "klimaschutz",
+    "energiewende",
+    "gardening",
+    "insulation",
+    "buses",
+    "trees",
+    "compost",
+    "rainwater",
+    "foodsharing",
+    "carsharing",
+    "districtheating",
+    "balkonkraftwerk",
+    "agrivoltaics",
+    "rewilding",
+    "cooperative",
+    "citizenenergy",
+    "retrofit",
+    "trams",
+    "bees",
+    "wetlands",
+    "floods",
+    "heatwave",
+    "energisparande",
+    "klimat",
+    "ilmasto",
+    "aurinko",
+    "energia",
+    "klimat_pl",
+    "fotowoltaika",
+    "vindkraft",
+    "cykel",
+    "fjernvarme",
+    "kompost",
+    "pyoraily",
+    "lampopumppu",
+    "rower",
+    "ogrod",
+    "las",
+    "torv",
+    "hede",
 ];
 
 /// Group topics (also the start of group names).
@@ -25,8 +69,26 @@ pub const TOPICS: &[&str] = &[
 
 /// Places, for titles and group titles.
 pub const PLACES: &[&str] = &[
-    "Berlin", "Hamburg", "Malmö", "Aarhus", "Tampere", "Kraków", "Leipzig", "Göteborg", "Odense", "Turku",
-    "Gdańsk", "Freiburg", "Uppsala", "Aalborg", "Oulu", "Wrocław", "Münster", "Lund", "Roskilde", "Espoo",
+    "Berlin",
+    "Hamburg",
+    "Malmö",
+    "Aarhus",
+    "Tampere",
+    "Kraków",
+    "Leipzig",
+    "Göteborg",
+    "Odense",
+    "Turku",
+    "Gdańsk",
+    "Freiburg",
+    "Uppsala",
+    "Aalborg",
+    "Oulu",
+    "Wrocław",
+    "Münster",
+    "Lund",
+    "Roskilde",
+    "Espoo",
 ];
 
 pub const FIRST_NAMES: &[&str] = &[
@@ -45,44 +107,135 @@ struct Words {
 
 const EN: Words = Words {
     titles: &["Ideas for", "Question about", "Report from", "Meeting on", "Plans for", "Help needed with"],
-    subjects: &["Our neighbourhood", "The city council", "The cooperative", "Our school", "The allotment group", "Everyone here"],
+    subjects: &[
+        "Our neighbourhood",
+        "The city council",
+        "The cooperative",
+        "Our school",
+        "The allotment group",
+        "Everyone here",
+    ],
     verbs: &["is planning", "discussed", "wants to fund", "has finished", "is looking at", "voted for"],
-    objects: &["new bike lanes", "a repair café", "heat pumps for the old houses", "more trees on the square", "a community garden", "better bus times"],
+    objects: &[
+        "new bike lanes",
+        "a repair café",
+        "heat pumps for the old houses",
+        "more trees on the square",
+        "a community garden",
+        "better bus times",
+    ],
     solar: "The solar panels on the school roof now cover most of its power.",
 };
 const DE: Words = Words {
     titles: &["Ideen für", "Frage zu", "Bericht aus", "Treffen zu", "Pläne für", "Hilfe gesucht bei"],
-    subjects: &["Unser Viertel", "Der Stadtrat", "Die Genossenschaft", "Unsere Schule", "Der Kleingartenverein", "Alle hier"],
+    subjects: &[
+        "Unser Viertel",
+        "Der Stadtrat",
+        "Die Genossenschaft",
+        "Unsere Schule",
+        "Der Kleingartenverein",
+        "Alle hier",
+    ],
     verbs: &["plant", "hat besprochen", "will fördern", "hat abgeschlossen", "prüft", "stimmte für"],
-    objects: &["neue Radwege", "ein Repair-Café", "Wärmepumpen für die Altbauten", "mehr Bäume am Platz", "einen Gemeinschaftsgarten", "bessere Busverbindungen"],
+    objects: &[
+        "neue Radwege",
+        "ein Repair-Café",
+        "Wärmepumpen für die Altbauten",
+        "mehr Bäume am Platz",
+        "einen Gemeinschaftsgarten",
+        "bessere Busverbindungen",
+    ],
     solar: "Die solar betriebene Anlage auf dem Schuldach deckt jetzt fast den ganzen Strom.",
 };
 const SV: Words = Words {
     titles: &["Idéer för", "Fråga om", "Rapport från", "Möte om", "Planer för", "Hjälp behövs med"],
     subjects: &["Vårt kvarter", "Kommunen", "Kooperativet", "Vår skola", "Koloniföreningen", "Alla här"],
     verbs: &["planerar", "diskuterade", "vill finansiera", "har avslutat", "tittar på", "röstade för"],
-    objects: &["nya cykelbanor", "ett reparationskafé", "värmepumpar till de gamla husen", "fler träd på torget", "en gemensam trädgård", "bättre busstider"],
+    objects: &[
+        "nya cykelbanor",
+        "ett reparationskafé",
+        "värmepumpar till de gamla husen",
+        "fler träd på torget",
+        "en gemensam trädgård",
+        "bättre busstider",
+    ],
     solar: "Solar energi från skolans tak täcker nu det mesta av elen.",
 };
 const DA: Words = Words {
     titles: &["Idéer til", "Spørgsmål om", "Rapport fra", "Møde om", "Planer for", "Hjælp søges til"],
-    subjects: &["Vores kvarter", "Byrådet", "Andelsforeningen", "Vores skole", "Kolonihaveforeningen", "Alle her"],
+    subjects: &[
+        "Vores kvarter",
+        "Byrådet",
+        "Andelsforeningen",
+        "Vores skole",
+        "Kolonihaveforeningen",
+        "Alle her",
+    ],
     verbs: &["planlægger", "drøftede", "vil støtte", "har afsluttet", "kigger på", "stemte for"],
-    objects: &["nye cykelstier", "en reparationscafé", "varmepumper til de gamle huse", "flere træer på torvet", "en fælleshave", "bedre busforbindelser"],
+    objects: &[
+        "nye cykelstier",
+        "en reparationscafé",
+        "varmepumper til de gamle huse",
+        "flere træer på torvet",
+        "en fælleshave",
+        "bedre busforbindelser",
+    ],
     solar: "Solar anlægget på skolens tag dækker nu det meste af strømmen.",
 };
 const FI: Words = Words {
     titles: &["Ideoita:", "Kysymys:", "Raportti:", "Tapaaminen:", "Suunnitelmia:", "Apua tarvitaan:"],
-    subjects: &["Meidän kortteli", "Kaupunginvaltuusto", "Osuuskunta", "Meidän koulu", "Siirtolapuutarha", "Kaikki täällä"],
-    verbs: &["suunnittelee", "keskusteli", "haluaa rahoittaa", "on saanut valmiiksi", "harkitsee", "äänesti puolesta"],
-    objects: &["uusia pyöräteitä", "korjauskahvilan", "lämpöpumppuja vanhoihin taloihin", "lisää puita torille", "yhteisöpuutarhan", "parempia bussivuoroja"],
+    subjects: &[
+        "Meidän kortteli",
+        "Kaupunginvaltuusto",
+        "Osuuskunta",
+        "Meidän koulu",
+        "Siirtolapuutarha",
+        "Kaikki täällä",
+    ],
+    verbs: &[
+        "suunnittelee",
+        "keskusteli",
+        "haluaa rahoittaa",
+        "on saanut valmiiksi",
+        "harkitsee",
+        "äänesti puolesta",
+    ],
+    objects: &[
+        "uusia pyöräteitä",
+        "korjauskahvilan",
+        "lämpöpumppuja vanhoihin taloihin",
+        "lisää puita torille",
+        "yhteisöpuutarhan",
+        "parempia bussivuoroja",
+    ],
     solar: "Koulun katon solar paneelit kattavat nyt suurimman osan sähköstä.",
 };
 const PL: Words = Words {
-    titles: &["Pomysły na", "Pytanie o", "Relacja z", "Spotkanie w sprawie", "Plany na", "Potrzebna pomoc przy"],
-    subjects: &["Nasza dzielnica", "Rada miasta", "Spółdzielnia", "Nasza szkoła", "Ogródki działkowe", "Wszyscy tutaj"],
+    titles: &[
+        "Pomysły na",
+        "Pytanie o",
+        "Relacja z",
+        "Spotkanie w sprawie",
+        "Plany na",
+        "Potrzebna pomoc przy",
+    ],
+    subjects: &[
+        "Nasza dzielnica",
+        "Rada miasta",
+        "Spółdzielnia",
+        "Nasza szkoła",
+        "Ogródki działkowe",
+        "Wszyscy tutaj",
+    ],
     verbs: &["planuje", "omówiła", "chce sfinansować", "zakończyła", "rozważa", "głosowała za"],
-    objects: &["nowe ścieżki rowerowe", "kawiarnię naprawczą", "pompy ciepła dla starych domów", "więcej drzew na placu", "ogród społeczny", "lepsze rozkłady autobusów"],
+    objects: &[
+        "nowe ścieżki rowerowe",
+        "kawiarnię naprawczą",
+        "pompy ciepła dla starych domów",
+        "więcej drzew na placu",
+        "ogród społeczny",
+        "lepsze rozkłady autobusów",
+    ],
     solar: "Panele solar na dachu szkoły pokrywają teraz większość prądu.",
 };
 
@@ -170,5 +323,8 @@ pub fn group_texts(rng: &mut impl Rng, topic: &str, language: &str) -> (String, 
     if let Some(first) = title.get_mut(..1) {
         first.make_ascii_uppercase();
     }
-    (format!("{title} {place}"), format!("{} {} {}.", pick(rng, w.subjects), pick(rng, w.verbs), pick(rng, w.objects)))
+    (
+        format!("{title} {place}"),
+        format!("{} {} {}.", pick(rng, w.subjects), pick(rng, w.verbs), pick(rng, w.objects)),
+    )
 }

@@ -123,7 +123,12 @@ impl Served {
             .unwrap_or_else(|e| panic!("GET {path}: {e}"));
         let status = response.status();
         let body = response.text().await.unwrap_or_default();
-        assert_eq!(status, 200, "GET {path} answered {status}: {}", body.chars().take(500).collect::<String>());
+        assert_eq!(
+            status,
+            200,
+            "GET {path} answered {status}: {}",
+            body.chars().take(500).collect::<String>()
+        );
         body
     }
 
