@@ -37,6 +37,7 @@ impl Notifications {
     }
 
     /// Tells person `recipient` (an index into the plan's people) about `kind` by `from`.
+    #[allow(clippy::too_many_arguments)]
     pub async fn add(
         &mut self,
         writer: &mut Writer,
