@@ -31,7 +31,7 @@ pub async fn list_groups(
          (SELECT COUNT(*) FROM follows f WHERE f.followed_id = a.id AND f.state = 'accepted') AS follower_count, \
          (SELECT COUNT(*) FROM posts p WHERE p.group_id = a.id AND p.id = p.root_id AND p.deleted_at IS NULL) AS thread_count \
          FROM actors a LEFT JOIN instances i ON i.id = a.instance_id \
-         WHERE a.kind = 'group' AND a.local AND ($1 IS NULL OR a.group_kind = $1) AND ($2 IS NULL OR a.name > $2) \
+         WHERE a.kind = 'group' AND a.local AND ($1 IS NULL OR a.group_kind = $1) AND a.name > COALESCE($2, '') \
          ORDER BY a.name LIMIT $3",
         kind,
         after_name,

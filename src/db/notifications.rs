@@ -175,27 +175,55 @@ pub async fn list_notifications(
     from_account: Option<i64>,
     now: i64,
 ) -> Result<Vec<NotificationRow>, DbError> {
-    query_as!(
-        conn,
-        NotificationRow,
-        fetch_all,
-        concat!(
-            select_notification!(),
-            "WHERE n.account_id = $1 AND ($2 IS NULL OR n.id < $2) AND ($3 IS NULL OR n.id > $3) \
-             AND ($6 IS NULL OR $6 LIKE '%,' || n.kind || ',%') AND ($7 IS NULL OR n.from_actor_id = $7) \
-             AND NOT ",
-            super::blocks::silenced_for!("$1", "n.from_actor_id", "$8"),
-            " ORDER BY CASE WHEN $4 THEN n.id END ASC, CASE WHEN NOT $4 THEN n.id END DESC LIMIT $5"
-        ),
-        account,
-        max_id,
-        lower,
-        ascending,
-        limit,
-        kinds,
-        from_account,
-        now,
-    )
+    // One statement per direction, each ordered by the id alone, so the index on
+    // (account_id, id) gives the order and the bounds (no sort of all of a member's notifications).
+    macro_rules! notifications_in {
+        ($order:literal, $direction:literal) => {
+            concat!(
+                select_notification!(),
+                "WHERE n.account_id = $1 AND n.id < COALESCE($2, 9223372036854775807) AND n.id > COALESCE($3, 0) \
+                 AND ($6 IS NULL OR $6 LIKE '%,' || n.kind || ',%') AND ($7 IS NULL OR n.from_actor_id = $7) \
+                 AND $4 = ",
+                $direction,
+                " AND NOT ",
+                super::blocks::silenced_for!("$1", "n.from_actor_id", "$8"),
+                " ORDER BY n.id ",
+                $order,
+                " LIMIT $5"
+            )
+        };
+    }
+    if ascending {
+        query_as!(
+            conn,
+            NotificationRow,
+            fetch_all,
+            notifications_in!("ASC", "TRUE"),
+            account,
+            max_id,
+            lower,
+            ascending,
+            limit,
+            kinds,
+            from_account,
+            now,
+        )
+    } else {
+        query_as!(
+            conn,
+            NotificationRow,
+            fetch_all,
+            notifications_in!("DESC", "FALSE"),
+            account,
+            max_id,
+            lower,
+            ascending,
+            limit,
+            kinds,
+            from_account,
+            now,
+        )
+    }
 }
 
 pub async fn get_notification(
@@ -323,7 +351,7 @@ pub async fn list_notification_entries(
              LEFT JOIN reports r ON r.id = n.report_id LEFT JOIN actors rg ON rg.id = r.group_id \
              LEFT JOIN actors rt ON rt.id = r.target_id LEFT JOIN instances rti ON rti.id = rt.instance_id \
              LEFT JOIN actors jg ON jg.id = n.group_id LEFT JOIN events ev ON ev.id = n.event_id \
-             WHERE n.account_id = $1 AND ($2 IS NULL OR n.id < $2) AND $4 LIKE '%,' || n.kind || ',%' \
+             WHERE n.account_id = $1 AND n.id < COALESCE($2, 9223372036854775807) AND $4 LIKE '%,' || n.kind || ',%' \
              AND (n.post_id IS NULL OR p.deleted_at IS NULL) AND NOT ",
             super::blocks::silenced_for!("$1", "n.from_actor_id", "$5"),
             " ORDER BY n.id DESC LIMIT $3"

@@ -149,7 +149,7 @@ pub async fn list_group_threads(
         concat!(
             select_post!(),
             "WHERE p.group_id = $2 AND p.id = p.root_id AND (p.deleted_at IS NULL OR p.reply_count > 0) \
-             AND (p.pinned_at IS NULL OR p.deleted_at IS NOT NULL) AND ($3 IS NULL OR p.last_activity_at < $3 OR (p.last_activity_at = $3 AND p.id < $4)) AND NOT ",
+             AND (p.pinned_at IS NULL OR p.deleted_at IS NOT NULL) AND (p.last_activity_at, p.id) < (COALESCE($3, 9223372036854775807), COALESCE($4, 9223372036854775807)) AND NOT ",
             hidden_from!("$1", "p.author_id", "$6"),
             " ORDER BY p.last_activity_at DESC, p.id DESC LIMIT $5"
         ),
@@ -179,7 +179,7 @@ pub async fn list_latest_threads(
         concat!(
             select_post!(),
             "WHERE p.id = p.root_id AND p.group_id IS NOT NULL AND p.deleted_at IS NULL \
-             AND ($2 IS NULL OR p.last_activity_at < $2 OR (p.last_activity_at = $2 AND p.id < $3)) AND NOT ",
+             AND (p.last_activity_at, p.id) < (COALESCE($2, 9223372036854775807), COALESCE($3, 9223372036854775807)) AND NOT ",
             hidden_from!("$1", "p.author_id", "$5"),
             " ORDER BY p.last_activity_at DESC, p.id DESC LIMIT $4"
         ),
@@ -651,9 +651,12 @@ macro_rules! threads_in_groups {
     ($groups:expr) => {
         concat!(
             select_post!(),
-            "WHERE p.id = p.root_id AND p.deleted_at IS NULL AND p.group_id IN (",
+            // `+p.group_id`: walk the index of all threads by activity and keep those of the
+            // groups, rather than sort every thread of the groups (big groups hold many); the
+            // cursor as one row value, so the walk starts right at it.
+            "WHERE p.id = p.root_id AND p.deleted_at IS NULL AND +p.group_id IN (",
             $groups,
-            ") AND ($3 IS NULL OR p.last_activity_at < $3 OR (p.last_activity_at = $3 AND p.id < $4)) \
+            ") AND (p.last_activity_at, p.id) < (COALESCE($3, 9223372036854775807), COALESCE($4, 9223372036854775807)) \
              AND NOT ",
             $crate::db::blocks::hidden_from!("$1", "p.author_id", "$6"),
             " ORDER BY p.last_activity_at DESC, p.id DESC LIMIT $5"

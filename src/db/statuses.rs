@@ -115,11 +115,13 @@ macro_rules! select_status {
     };
 }
 
-/// A timeline of posts and boosts: the newest (or, with `min_id`, oldest) entries of both, where
-/// an entry's id is the post's id or the boost's id. `$posts` selects posts `p`, `$boosts`
-/// selects boosts `b` (of posts `bp`); `$2..$5` are max, lower, ascending, limit as in [`window`].
+/// A timeline of posts and boosts: the newest (`desc`) or, with `min_id`, oldest (`asc`) entries
+/// of both, where an entry's id is the post's id or the boost's id. `$posts` selects posts `p`,
+/// `$boosts` selects boosts `b` (of posts `bp`); `$2..$5` are max, lower, ascending, limit as in
+/// [`window`]. Each part walks its table's index in id order and stops at the limit; only the
+/// two short parts are sorted together.
 macro_rules! select_entries {
-    ($posts:expr, $boosts:expr) => {
+    ($order:ident, $posts:expr, $boosts:expr) => {
         concat!(
             "SELECT ",
             status_columns!(),
@@ -131,19 +133,49 @@ macro_rules! select_entries {
                CAST(NULL AS BIGINT) AS boost_id, CAST(NULL AS BIGINT) AS boost_created_at, \
                CAST(NULL AS BIGINT) AS booster_id FROM posts p WHERE ",
             $posts,
-            window!(),
+            window!($order, "p"),
             ") AS own UNION ALL SELECT * FROM (SELECT b.id AS entry_id, b.post_id, b.id AS boost_id, \
                b.created_at AS boost_created_at, b.actor_id AS booster_id \
                FROM boosts b JOIN posts bp ON bp.id = b.post_id \
-               WHERE bp.deleted_at IS NULL AND ($2 IS NULL OR b.id < $2) AND ($3 IS NULL OR b.id > $3) AND ",
+               WHERE bp.deleted_at IS NULL AND ",
             $boosts,
-            " ORDER BY CASE WHEN $4 = 1 THEN b.id END ASC, CASE WHEN $4 = 0 THEN b.id END DESC LIMIT $5) AS shared) e \
+            window!($order, "b"),
+            ") AS shared) e \
              JOIN posts p ON p.id = e.post_id ",
             status_joins!(),
             "LEFT JOIN actors ba ON ba.id = e.booster_id \
-             LEFT JOIN instances bi ON bi.id = ba.instance_id \
-             ORDER BY CASE WHEN $4 = 1 THEN e.entry_id END ASC, CASE WHEN $4 = 0 THEN e.entry_id END DESC LIMIT $5"
+             LEFT JOIN instances bi ON bi.id = ba.instance_id ",
+            entry_order!($order)
         )
+    };
+}
+
+/// A statement of posts `p` in one direction of a window: the parts, then [`window`].
+macro_rules! select_window {
+    ($order:ident, $($part:expr),* $(,)?) => {
+        concat!($($part,)* window!($order, "p"))
+    };
+}
+
+macro_rules! entry_order {
+    (desc) => {
+        "ORDER BY e.entry_id DESC LIMIT $5"
+    };
+    (asc) => {
+        "ORDER BY e.entry_id ASC LIMIT $5"
+    };
+}
+
+/// Runs a timeline query in the window's direction: `$sql` is a macro taking `desc` or `asc`
+/// (newest first, or oldest first for `min_id`), so each direction is its own statement whose
+/// `ORDER BY` an index serves.
+macro_rules! in_direction {
+    ($conn:expr, $window:expr, $sql:ident!($($head:tt)*), $($arg:expr),* $(,)?) => {
+        if $window.ascending() == 1 {
+            query_as!($conn, StatusRow, fetch_all, $sql!(asc, $($head)*), $($arg),*)
+        } else {
+            query_as!($conn, StatusRow, fetch_all, $sql!(desc, $($head)*), $($arg),*)
+        }
     };
 }
 
@@ -207,11 +239,27 @@ pub async fn list_thread(
     )
 }
 
-/// The ordering and window clause shared by the timelines; `$2..$5` are max, lower, ascending, limit.
+/// The ordering and window clause shared by the timelines, for table alias `$t` (`p`: posts, which
+/// must not be deleted): `$2..$5` are max, lower, ascending, limit. The bounds are written so an
+/// index range serves them whether or not they are given (`COALESCE` to the widest bound), and
+/// each direction orders by the id alone, so the primary key (or an index ending in the id)
+/// gives the order: no sort of everything that matches.
 macro_rules! window {
-    () => {
-        " AND p.deleted_at IS NULL AND ($2 IS NULL OR p.id < $2) AND ($3 IS NULL OR p.id > $3) \
-         ORDER BY CASE WHEN $4 = 1 THEN p.id END ASC, CASE WHEN $4 = 0 THEN p.id END DESC LIMIT $5"
+    (desc, "p") => {
+        " AND p.deleted_at IS NULL AND p.id < COALESCE($2, 9223372036854775807) AND p.id > COALESCE($3, 0) \
+         AND $4 = 0 ORDER BY p.id DESC LIMIT $5"
+    };
+    (asc, "p") => {
+        " AND p.deleted_at IS NULL AND p.id < COALESCE($2, 9223372036854775807) AND p.id > COALESCE($3, 0) \
+         AND $4 = 1 ORDER BY p.id ASC LIMIT $5"
+    };
+    (desc, "b") => {
+        " AND b.id < COALESCE($2, 9223372036854775807) AND b.id > COALESCE($3, 0) \
+         AND $4 = 0 ORDER BY b.id DESC LIMIT $5"
+    };
+    (asc, "b") => {
+        " AND b.id < COALESCE($2, 9223372036854775807) AND b.id > COALESCE($3, 0) \
+         AND $4 = 1 ORDER BY b.id ASC LIMIT $5"
     };
 }
 
@@ -233,10 +281,9 @@ pub async fn list_home(
     window: Window,
     now: i64,
 ) -> Result<Vec<StatusRow>, DbError> {
-    query_as!(
+    in_direction!(
         conn,
-        StatusRow,
-        fetch_all,
+        window,
         select_entries!(
             concat!(
                 "(p.author_id = $1 OR EXISTS (SELECT 1 FROM follows f WHERE f.follower_id = $1 \
@@ -288,17 +335,15 @@ pub async fn list_public(
         Origin::Local => Some(true),
         Origin::Remote => Some(false),
     };
-    query_as!(
+    in_direction!(
         conn,
-        StatusRow,
-        fetch_all,
-        concat!(
+        window,
+        select_window!(
             select_status!(),
             "WHERE a.silenced_at IS NULL AND ($6 IS NULL OR p.local = $6) AND ($7 = FALSE OR ",
             has_media!(),
             ") AND NOT ",
-            hidden_from!("$1", "p.author_id", "$8"),
-            window!()
+            hidden_from!("$1", "p.author_id", "$8")
         ),
         viewer,
         window.max_id,
@@ -322,10 +367,9 @@ pub async fn list_account_statuses(
     window: Window,
     now: i64,
 ) -> Result<Vec<StatusRow>, DbError> {
-    query_as!(
+    in_direction!(
         conn,
-        StatusRow,
-        fetch_all,
+        window,
         select_entries!(
             concat!(
                 "p.author_id = $6 AND ($7 = FALSE OR p.id = p.root_id) AND ($8 = FALSE OR ",
@@ -360,14 +404,12 @@ pub struct AccountFilter {
 
 /// Posts the viewer liked, newest first by post id.
 pub async fn list_liked(conn: &mut Conn<'_>, viewer: i64, window: Window) -> Result<Vec<StatusRow>, DbError> {
-    query_as!(
+    in_direction!(
         conn,
-        StatusRow,
-        fetch_all,
-        concat!(
+        window,
+        select_window!(
             select_status!(),
-            "WHERE EXISTS (SELECT 1 FROM likes l WHERE l.post_id = p.id AND l.actor_id = $1)",
-            window!()
+            "WHERE EXISTS (SELECT 1 FROM likes l WHERE l.post_id = p.id AND l.actor_id = $1)"
         ),
         viewer,
         window.max_id,
@@ -428,16 +470,14 @@ pub async fn list_list_timeline(
     window: Window,
     now: i64,
 ) -> Result<Vec<StatusRow>, DbError> {
-    query_as!(
+    in_direction!(
         conn,
-        StatusRow,
-        fetch_all,
-        concat!(
+        window,
+        select_window!(
             select_status!(),
             "WHERE EXISTS (SELECT 1 FROM list_members m WHERE m.list_id = $6 \
                AND (m.actor_id = p.author_id OR m.actor_id = p.group_id)) AND NOT ",
-            hidden_from!("$1", "p.author_id", "$7"),
-            window!()
+            hidden_from!("$1", "p.author_id", "$7")
         ),
         viewer,
         window.max_id,
@@ -516,11 +556,10 @@ pub async fn list_tagged(
     all.sort();
     all.dedup();
     let all_count = i64::try_from(all.len()).unwrap_or(0);
-    query_as!(
+    in_direction!(
         conn,
-        StatusRow,
-        fetch_all,
-        concat!(
+        window,
+        select_window!(
             select_status!(),
             "WHERE a.silenced_at IS NULL AND ($6 IS NULL OR p.local = $6) AND ($7 = FALSE OR ",
             has_media!(),
@@ -529,8 +568,7 @@ pub async fn list_tagged(
                   AND h.name IN ($13, $14, $15, $16)) = $17 \
              AND NOT EXISTS (SELECT 1 FROM post_hashtags h WHERE h.post_id = p.id \
                   AND h.name IN ($18, $19, $20, $21)) AND NOT ",
-            hidden_from!("$1", "p.author_id", "$22"),
-            window!()
+            hidden_from!("$1", "p.author_id", "$22")
         ),
         viewer,
         window.max_id,
