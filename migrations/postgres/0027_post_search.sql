@@ -22,9 +22,11 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
     END
 $$;
 
--- The title weighs more than the body (weight A against D in ts_rank_cd).
+-- The title weighs more than the body (weight A against D in ts_rank_cd). The function's own
+-- search path is fixed: `pg_restore` loads rows with an empty search path, and the generated
+-- column calls `post_search_config` through it.
 CREATE FUNCTION post_search_document(language TEXT, title TEXT, content_html TEXT) RETURNS tsvector
-LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+LANGUAGE sql IMMUTABLE PARALLEL SAFE SET search_path FROM CURRENT AS $$
     SELECT setweight(to_tsvector(post_search_config(language), COALESCE(title, '')), 'A')
         || setweight(to_tsvector(post_search_config(language), content_html), 'D')
 $$;

@@ -61,9 +61,13 @@ impl DbError {
     pub fn is_transient(&self) -> bool {
         let DbError::Sqlx(error) = self else { return false };
         match error {
+            // `Protocol` and `Tls`: a connection being opened that the network cut half-way
+            // (sqlx reads a closed socket during the TLS request as a stray byte).
             sqlx::Error::PoolTimedOut
             | sqlx::Error::PoolClosed
             | sqlx::Error::Io(_)
+            | sqlx::Error::Protocol(_)
+            | sqlx::Error::Tls(_)
             | sqlx::Error::WorkerCrashed => true,
             sqlx::Error::Database(db_error) => {
                 let code = db_error.code().unwrap_or_default();

@@ -131,9 +131,12 @@ async fn requests_signed_by_the_independent_rfc9421_library_pass_our_inbox(app: 
 
     // ed25519 through a FEP-521a Multikey, signed by the library.
     let ed_key = ed25519_dalek::SigningKey::from_bytes(&rand::random::<[u8; 32]>());
+    // PKCS#8 v1 (the private key alone): older `cryptography` releases refuse the v2 form that
+    // also carries the public key ("extra data").
     let ed_pem = {
         use ed25519_dalek::pkcs8::EncodePrivateKey as _;
-        ed_key.to_pkcs8_pem(Default::default()).expect("PEM").to_string()
+        let v1 = ed25519_dalek::pkcs8::KeypairBytes { secret_key: ed_key.to_bytes(), public_key: None };
+        v1.to_pkcs8_pem(Default::default()).expect("PEM").to_string()
     };
     let yann = peer.add_actor("yann", "Person");
     let ed_key_id = format!("{yann}#ed25519-key");
