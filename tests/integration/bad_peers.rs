@@ -9,13 +9,10 @@
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use allmende::domain::ActorId;
-use allmende::federation::delivery::{Recipient, enqueue_activity};
 use allmende::service::keys;
 use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use serde_json::json;
 
 use crate::common::TestApp;
 use crate::on_both_backends;
@@ -95,26 +92,6 @@ async fn answer(State(peer): State<Peer>, body: axum::body::Bytes) -> Response {
     }
 }
 
-async fn enqueue(app: &TestApp, actor: ActorId, n: usize, inboxes: &[url::Url]) {
-    let ap_id = format!("http://localhost/activities/{n}");
-    let payload =
-        json!({"id": ap_id, "type": "Create", "actor": "http://localhost/u/ana", "object": {"n": n}});
-    let mut tx = app.ctx.db.begin().await.expect("tx");
-    enqueue_activity(
-        &app.ctx,
-        &mut tx.conn(),
-        "localhost",
-        actor.0,
-        &ap_id,
-        &payload,
-        inboxes.iter().map(|inbox| Recipient { inbox: inbox.clone() }),
-    )
-    .await
-    .expect("enqueued");
-    tx.commit().await.expect("commit");
-    app.state.wake_delivery.notify_one();
-}
-
 async fn within<T>(limit: Duration, what: &str, mut check: impl FnMut() -> Option<T>) -> T {
     let started = Instant::now();
     loop {
@@ -157,7 +134,8 @@ pub async fn bad_peers_delay_nobody_and_end_as_the_rules_say(app: TestApp) {
     let worker = tokio::spawn(app.state.delivery.clone().run(stopped));
     for n in 0..ACTIVITIES {
         let queued = Instant::now();
-        enqueue(&app, ana.id, n, &inboxes).await;
+        crate::delivery::enqueue(&app, ana.id, n, &inboxes).await;
+        app.state.wake_delivery.notify_one();
         within(PROMPT, &format!("every good peer to get activity {n}"), || {
             good.iter().all(|sink| sink.accepted().len() > n).then_some(())
         })

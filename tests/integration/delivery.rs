@@ -12,7 +12,7 @@ use crate::on_both_backends;
 use crate::sink::Sink;
 
 /// Enqueues a Note-like activity from ana to the given inboxes; returns its id.
-async fn enqueue(app: &TestApp, actor: ActorId, n: usize, inboxes: &[url::Url]) -> String {
+pub async fn enqueue(app: &TestApp, actor: ActorId, n: usize, inboxes: &[url::Url]) -> String {
     keys::actor_keys(&app.ctx, actor).await.expect("keys");
     let ap_id = format!("http://localhost/activities/{n}");
     let payload =
