@@ -179,3 +179,27 @@ impl<'a> Api<'a> {
             .expect("POST")
     }
 }
+
+/// The OAuth password grant for `name` with `password`: the status and the JSON answer.
+pub async fn password_grant(
+    app: &TestApp,
+    registered: &RegisteredApp,
+    name: &str,
+    password: &str,
+) -> (StatusCode, Value) {
+    let response = app
+        .client
+        .post(app.url("/oauth/token"))
+        .form(&[
+            ("grant_type", "password"),
+            ("client_id", registered.client_id.as_str()),
+            ("client_secret", registered.client_secret.as_str()),
+            ("username", name),
+            ("password", password),
+            ("scope", "read"),
+        ])
+        .send()
+        .await
+        .expect("token");
+    (response.status(), response.json().await.unwrap_or(Value::Null))
+}

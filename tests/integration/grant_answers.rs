@@ -3,28 +3,9 @@
 //! limit (429), and a server whose port is taken gives up before it touches its database.
 
 use reqwest::StatusCode;
-use serde_json::Value;
 
-use crate::api_support::{RegisteredApp, register_app};
+use crate::api_support::{password_grant, register_app};
 use crate::common::{Backend, PASSWORD, TestApp};
-
-async fn grant(app: &TestApp, registered: &RegisteredApp, name: &str, password: &str) -> (StatusCode, Value) {
-    let response = app
-        .client
-        .post(app.url("/oauth/token"))
-        .form(&[
-            ("grant_type", "password"),
-            ("client_id", registered.client_id.as_str()),
-            ("client_secret", registered.client_secret.as_str()),
-            ("username", name),
-            ("password", password),
-            ("scope", "read"),
-        ])
-        .send()
-        .await
-        .expect("token");
-    (response.status(), response.json().await.unwrap_or(Value::Null))
-}
 
 /// After failed sign-ins lock this client out, the correct password is refused with 429 (a
 /// limit), never with `invalid_grant` ("wrong username or password"), which clients show as a
@@ -42,16 +23,16 @@ async fn a_lockout_is_a_limit_not_a_wrong_password(backend: Backend) {
     let registered = register_app(&app, "read").await;
     let max_failures = app.ctx.settings.max_failed_logins;
     for attempt in 1..max_failures {
-        let (status, body) = grant(&app, &registered, "ana", "wrong password").await;
+        let (status, body) = password_grant(&app, &registered, "ana", "wrong password").await;
         assert_eq!(
             (status, body["error"].as_str()),
             (StatusCode::BAD_REQUEST, Some("invalid_grant")),
             "{attempt}"
         );
     }
-    let (status, body) = grant(&app, &registered, "ana", "wrong password").await;
+    let (status, body) = password_grant(&app, &registered, "ana", "wrong password").await;
     assert_eq!(status, StatusCode::TOO_MANY_REQUESTS, "the failure that starts the lockout: {body}");
-    let (status, body) = grant(&app, &registered, "ana", PASSWORD).await;
+    let (status, body) = password_grant(&app, &registered, "ana", PASSWORD).await;
     assert_eq!(status, StatusCode::TOO_MANY_REQUESTS, "the correct password while locked: {body}");
     assert_ne!(body["error"].as_str(), Some("invalid_grant"), "{body}");
 }

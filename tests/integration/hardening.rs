@@ -15,7 +15,7 @@ use reqwest::StatusCode;
 use reqwest::header::{HOST, HeaderValue};
 use serde_json::{Value, json};
 
-use crate::api_support::{Api, register_app};
+use crate::api_support::{Api, password_grant, register_app};
 use crate::common::{Backend, PASSWORD, TestApp};
 use crate::peer::Peer;
 
@@ -246,28 +246,6 @@ async fn refreshing_a_token_needs_the_client_secret_postgres() {
     refreshing_a_token_needs_the_client_secret(Backend::Postgres).await;
 }
 
-async fn password_grant(
-    app: &TestApp,
-    registered: &crate::api_support::RegisteredApp,
-    name: &str,
-) -> (StatusCode, Value) {
-    let response = app
-        .client
-        .post(app.url("/oauth/token"))
-        .form(&[
-            ("grant_type", "password"),
-            ("client_id", registered.client_id.as_str()),
-            ("client_secret", registered.client_secret.as_str()),
-            ("username", name),
-            ("password", PASSWORD),
-            ("scope", "read"),
-        ])
-        .send()
-        .await
-        .expect("token");
-    (response.status(), response.json().await.unwrap_or(Value::Null))
-}
-
 async fn refreshing_a_token_needs_the_client_secret(backend: Backend) {
     let Some(app) = TestApp::spawn_configured(backend, |config| config.oauth.password_grant = true).await
     else {
@@ -275,7 +253,7 @@ async fn refreshing_a_token_needs_the_client_secret(backend: Backend) {
     };
     app.create_user("ana").await;
     let registered = register_app(&app, "read").await;
-    let (status, issued) = password_grant(&app, &registered, "ana").await;
+    let (status, issued) = password_grant(&app, &registered, "ana", PASSWORD).await;
     assert_eq!(status, StatusCode::OK, "{issued}");
     let refresh_token = issued["refresh_token"].as_str().expect("refresh token").to_owned();
     let refresh = |secret: Option<&str>| {
@@ -332,7 +310,7 @@ async fn people_created_from_the_command_line_sign_in_at_once(backend: Backend) 
             .output()
             .expect("the binary runs");
         assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
-        let (status, body) = password_grant(&app, &registered, &name).await;
+        let (status, body) = password_grant(&app, &registered, &name, PASSWORD).await;
         assert_eq!(status, StatusCode::OK, "{name}: {body}");
     }
 }
