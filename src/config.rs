@@ -276,10 +276,27 @@ impl Config {
     }
 
     fn load_with_env(file: Option<&Path>, env: Env) -> Result<Self, ConfigError> {
-        let config: Config =
+        let mut config: Config =
             Self::layers(file, env)?.extract().map_err(|e| ConfigError::Invalid(e.to_string()))?;
         config.validate()?;
+        config.domain = config.canonical_domain();
         Ok(config)
+    }
+
+    /// The domain as URLs spell it: the host in lowercase, without the scheme's default port
+    /// (`Forum.Example:443` is `forum.example` over HTTPS). Our own ids are recognised by
+    /// comparing text, so the configured spelling must be the one the URL parser writes.
+    fn canonical_domain(&self) -> String {
+        match url::Url::parse(&format!("{}://{}/", self.scheme(), self.domain)) {
+            Ok(url) => {
+                let host = url.host_str().unwrap_or_default().to_owned();
+                match url.port() {
+                    Some(port) => format!("{host}:{port}"),
+                    None => host,
+                }
+            }
+            Err(_) => self.domain.clone(),
+        }
     }
 
     /// Checks the configuration as `load` does and returns the values in force, key by key,
@@ -512,6 +529,21 @@ mod tests {
         assert_eq!(config.bind, "127.0.0.1:8080");
         assert!(!config.insecure_http);
         assert!(config.database_url().starts_with("sqlite://"));
+    }
+
+    #[test]
+    fn the_domain_is_kept_as_urls_spell_it() {
+        let config = with_env(&[("ALLMENDE_DOMAIN", "Forum.Example:443")]).unwrap();
+        assert_eq!(config.domain, "forum.example");
+        assert_eq!(config.base_url(), "https://forum.example");
+        let uris = crate::federation::uris::Uris::from_base(&config.base_url());
+        let own = url::Url::parse("https://FORUM.example:443/u/ana").unwrap();
+        assert!(uris.is_local(&own), "{own} is ours");
+        let other_port = with_env(&[("ALLMENDE_DOMAIN", "forum.example:8443")]).unwrap();
+        assert_eq!(other_port.domain, "forum.example:8443");
+        let plain =
+            with_env(&[("ALLMENDE_DOMAIN", "LOCALHOST:80"), ("ALLMENDE_INSECURE_HTTP", "1")]).unwrap();
+        assert_eq!(plain.base_url(), "http://localhost");
     }
 
     #[test]

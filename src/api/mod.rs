@@ -19,8 +19,8 @@ use tower_http::cors::{Any, CorsLayer};
 
 use crate::state::AppState;
 use handlers::{
-    accounts, admin_accounts, apps, blocks, instance, lists, media, notifications, oauth, reports, search,
-    statuses, streaming, tags, timelines,
+    accounts, admin_accounts, apps, blocks, discovery, instance, lists, media, notifications, oauth, reports,
+    search, statuses, streaming, tags, timelines,
 };
 
 /// Every client API route; paths work with and without a trailing slash (see `router`).
@@ -46,15 +46,15 @@ pub fn routes(state: &AppState) -> Router<AppState> {
             "/api/v1/admin/domain_blocks/{id}",
             get(admin_accounts::domain_block).delete(admin_accounts::delete_domain_block),
         )
-        .route("/api/v1/instance/peers", get(instance::empty_list))
-        .route("/api/v1/instance/activity", get(instance::empty_list))
+        .route("/api/v1/instance/peers", get(discovery::peers))
+        .route("/api/v1/instance/activity", get(discovery::activity))
         .route("/api/v1/custom_emojis", get(instance::empty_list))
         .route("/api/v1/announcements", get(instance::empty_list))
-        .route("/api/v1/trends", get(instance::empty_list))
-        .route("/api/v1/trends/tags", get(instance::empty_list))
+        .route("/api/v1/trends", get(discovery::trending_tags))
+        .route("/api/v1/trends/tags", get(discovery::trending_tags))
         .route("/api/v1/trends/statuses", get(instance::empty_list))
         .route("/api/v1/trends/links", get(instance::empty_list))
-        .route("/api/v1/directory", get(instance::empty_list))
+        .route("/api/v1/directory", get(discovery::directory))
         .route("/api/v1/preferences", get(instance::preferences))
         .route("/api/v1/filters", get(instance::empty_private_list))
         .route("/api/v2/filters", get(instance::empty_private_list))

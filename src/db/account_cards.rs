@@ -243,3 +243,59 @@ pub async fn get_first_admin_email(conn: &mut Conn<'_>) -> Result<Option<String>
          ORDER BY created_at, actor_id LIMIT 1",
     )
 }
+
+/// The profile directory, newest accounts first: people and groups (only local ones with
+/// `local_only`), without suspended or unapproved ones.
+pub async fn list_newest_cards(
+    conn: &mut Conn<'_>,
+    local_only: bool,
+    limit: i64,
+    offset: i64,
+) -> Result<Vec<AccountCardRow>, DbError> {
+    query_as!(
+        conn,
+        AccountCardRow,
+        fetch_all,
+        concat!(
+            select_card!(),
+            "WHERE a.kind IN ('person', 'group') AND a.suspended_at IS NULL AND ($1 = FALSE OR a.local) AND ",
+            super::actors::publicly_known!(),
+            " ORDER BY a.id DESC LIMIT $2 OFFSET $3"
+        ),
+        local_only,
+        limit,
+        offset
+    )
+}
+
+/// The profile directory, most recently active first: people who wrote and groups that got a
+/// post since `since` (a window of the posts' primary key), by their latest post.
+pub async fn list_active_cards(
+    conn: &mut Conn<'_>,
+    local_only: bool,
+    since: i64,
+    limit: i64,
+    offset: i64,
+) -> Result<Vec<AccountCardRow>, DbError> {
+    query_as!(
+        conn,
+        AccountCardRow,
+        fetch_all,
+        concat!(
+            "WITH recent AS (SELECT actor_id, MAX(post_id) AS latest FROM ( \
+               SELECT author_id AS actor_id, id AS post_id FROM posts WHERE id >= $2 AND deleted_at IS NULL \
+               UNION ALL \
+               SELECT group_id, id FROM posts WHERE id >= $2 AND deleted_at IS NULL AND group_id IS NOT NULL \
+             ) AS written GROUP BY actor_id) ",
+            select_card!(),
+            "JOIN recent r ON r.actor_id = a.id \
+             WHERE a.kind IN ('person', 'group') AND a.suspended_at IS NULL AND ($1 = FALSE OR a.local) AND ",
+            super::actors::publicly_known!(),
+            " ORDER BY r.latest DESC, a.id DESC LIMIT $3 OFFSET $4"
+        ),
+        local_only,
+        super::id_floor(since),
+        limit,
+        offset
+    )
+}

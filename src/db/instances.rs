@@ -129,3 +129,13 @@ pub async fn update_instance_delivery_failed(
     )?;
     Ok(())
 }
+
+/// The hosts of the instances this one has heard from, except blocked ones, by name.
+pub async fn list_peer_hosts(conn: &mut Conn<'_>) -> Result<Vec<String>, DbError> {
+    super::query_scalar!(
+        conn,
+        String,
+        fetch_all,
+        "SELECT host FROM instances WHERE policy <> 'blocked' AND last_seen_at IS NOT NULL ORDER BY host"
+    )
+}

@@ -28,6 +28,7 @@ pub mod group_bans;
 pub mod group_relays;
 pub mod groups;
 pub mod idempotency_keys;
+pub mod instance_activity;
 pub mod instance_blocks;
 pub mod instance_settings;
 pub mod instances;
@@ -63,10 +64,16 @@ pub mod tags;
 pub mod thread_collections;
 pub mod thread_locks;
 pub mod thread_pins;
+pub mod trends;
 pub mod watches;
 pub mod writes;
 
 pub use connection::{Conn, Db, DbError, PoolFigures, PooledConn, Tx};
+
+/// The smallest id made at or after `millis`: a time window as a range of the primary key.
+pub fn id_floor(millis: i64) -> i64 {
+    crate::domain::ids::first_id_at(millis)
+}
 
 /// Runs `query_as` for a row type on either backend: `fetch_one`, `fetch_optional` or `fetch_all`.
 macro_rules! query_as {

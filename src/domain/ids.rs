@@ -50,9 +50,24 @@ impl IdGenerator {
     }
 }
 
+/// The smallest id [`IdGenerator::next`] makes at or after `millis`: ids sort by time, so a
+/// time window is a range of ids.
+pub fn first_id_at(millis: i64) -> i64 {
+    ((millis.max(0) as u64) << (SEQUENCE_BITS + PROCESS_BITS) & (i64::MAX as u64)) as i64
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_time_is_a_floor_of_the_ids_made_then() {
+        let ids = IdGenerator::new();
+        for millis in [0, 1_700_000_000_000, 1_700_000_000_001] {
+            let id = ids.next(Timestamp::from_millis(millis));
+            assert!(first_id_at(millis) <= id && id < first_id_at(millis + 1), "{millis}");
+        }
+    }
 
     #[test]
     fn ids_grow_with_time_and_are_unique() {

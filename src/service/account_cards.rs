@@ -172,6 +172,46 @@ pub async fn search(
         .collect())
 }
 
+/// How the profile directory is ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DirectoryOrder {
+    /// Most recently posted first (people and groups with a post in the last [`ACTIVE_DAYS`]).
+    Active,
+    /// Newest accounts first.
+    New,
+}
+
+/// How far back the `active` directory looks.
+pub const ACTIVE_DAYS: i64 = 30;
+
+/// The deepest the directory pages (`offset`): past it, it answers an empty page.
+pub const MAX_DIRECTORY_OFFSET: i64 = 10_000;
+
+/// People and groups known here, as Mastodon's profile directory lists them.
+pub async fn directory(
+    ctx: &Context,
+    order: DirectoryOrder,
+    local_only: bool,
+    offset: i64,
+    limit: i64,
+) -> Result<Vec<AccountCard>, ServiceError> {
+    if offset > MAX_DIRECTORY_OFFSET {
+        return Ok(Vec::new());
+    }
+    let offset = offset.max(0);
+    let mut conn = ctx.db.acquire().await?;
+    let rows = match order {
+        DirectoryOrder::New => {
+            db::account_cards::list_newest_cards(&mut conn.conn(), local_only, limit, offset).await?
+        }
+        DirectoryOrder::Active => {
+            let since = ctx.now().plus_seconds(-ACTIVE_DAYS * 24 * 3600).millis();
+            db::account_cards::list_active_cards(&mut conn.conn(), local_only, since, limit, offset).await?
+        }
+    };
+    Ok(rows.into_iter().map(Into::into).collect())
+}
+
 /// Who speaks for the instance: its first admin's account, and a contact email (the
 /// configured one, else the first admin's).
 pub struct Contact {

@@ -48,3 +48,51 @@ pub async fn find_local_actor(ctx: &Context, name: &str) -> Result<Option<LocalA
         _ => None,
     }))
 }
+
+/// The hosts of the instances this one knows and does not block.
+pub async fn peers(ctx: &Context) -> Result<Vec<String>, ServiceError> {
+    let mut conn = ctx.db.acquire().await?;
+    Ok(db::instances::list_peer_hosts(&mut conn.conn()).await?)
+}
+
+/// One week of the instance's activity.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WeekActivity {
+    /// The week's first moment, in Unix milliseconds.
+    pub starts_at: i64,
+    pub local_posts: i64,
+    pub sign_ins: i64,
+    pub sign_ups: i64,
+}
+
+pub const ACTIVITY_WEEKS: i64 = 12;
+const WEEK_MILLIS: i64 = 7 * 24 * 3600 * 1000;
+
+/// The last [`ACTIVITY_WEEKS`] weeks (the current one first), each starting on a Monday
+/// 00:00 UTC as Mastodon's do.
+pub async fn weekly_activity(ctx: &Context) -> Result<Vec<WeekActivity>, ServiceError> {
+    let now = ctx.now().millis();
+    // The Unix epoch was a Thursday: Mondays are 4 days after a multiple of a week.
+    let monday_offset = 4 * 24 * 3600 * 1000;
+    let this_week = (now - monday_offset).div_euclid(WEEK_MILLIS) * WEEK_MILLIS + monday_offset;
+    let since = this_week - (ACTIVITY_WEEKS - 1) * WEEK_MILLIS;
+    let mut conn = ctx.db.acquire().await?;
+    let posts =
+        db::instance_activity::count_local_posts_by_week(&mut conn.conn(), since, WEEK_MILLIS).await?;
+    let sign_ins =
+        db::instance_activity::count_sign_ins_by_week(&mut conn.conn(), since, WEEK_MILLIS).await?;
+    let sign_ups =
+        db::instance_activity::count_sign_ups_by_week(&mut conn.conn(), since, WEEK_MILLIS).await?;
+    let of = |rows: &[db::instance_activity::WeekCountRow], week: i64| {
+        rows.iter().find(|row| row.week == week).map_or(0, |row| row.count)
+    };
+    Ok((0..ACTIVITY_WEEKS)
+        .rev()
+        .map(|week| WeekActivity {
+            starts_at: since + week * WEEK_MILLIS,
+            local_posts: of(&posts, week),
+            sign_ins: of(&sign_ins, week),
+            sign_ups: of(&sign_ups, week),
+        })
+        .collect())
+}

@@ -58,6 +58,7 @@ pub mod thread_collections;
 pub mod thread_locks;
 pub mod thread_pins;
 pub mod threads;
+pub mod trends;
 pub mod users;
 pub mod visiting_moderators;
 pub mod watches;

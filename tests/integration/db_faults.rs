@@ -268,3 +268,135 @@ async fn postgres_an_unreachable_database_is_a_503_and_the_server_reconnects() {
     thread_listed(&app, "Posted once reachable", 1).await;
     assert_eq!(count_rows(&app, "posts").await, posts + 1);
 }
+
+/// A PostgreSQL tablespace on a tiny file system of its own (a tmpfs this test mounts), which
+/// the test can fill to the last byte and empty again: a real full disk under the database's
+/// data files. Dropped after the app (and its database), it drops the tablespace and unmounts.
+struct TinyTablespace {
+    admin_url: String,
+    name: String,
+    dir: std::path::PathBuf,
+    filler: std::path::PathBuf,
+}
+
+impl TinyTablespace {
+    /// `None` (with the reason) where this machine cannot do it: not root, no `mount`, or
+    /// PostgreSQL not on this machine.
+    async fn create(admin_url: &str) -> Result<Self, String> {
+        let host = url::Url::parse(admin_url).map_err(|e| e.to_string())?.host_str().unwrap_or("").to_owned();
+        if !matches!(host.as_str(), "127.0.0.1" | "localhost" | "::1" | "[::1]") {
+            return Err(format!("PostgreSQL runs on {host}, not on this machine"));
+        }
+        let name = format!("allmende_full_{}", std::process::id());
+        let dir = std::env::temp_dir().join(&name);
+        std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+        let run = |program: &str, args: &[&str]| -> Result<(), String> {
+            let status = std::process::Command::new(program)
+                .args(args)
+                .status()
+                .map_err(|e| format!("{program}: {e}"))?;
+            status.success().then_some(()).ok_or(format!("{program} {args:?} failed: {status}"))
+        };
+        let path = dir.to_str().ok_or("a UTF-8 temporary directory")?.to_owned();
+        run("mount", &["-t", "tmpfs", "-o", "size=4m", "tmpfs", &path])?;
+        let space = Self { admin_url: admin_url.to_owned(), name, filler: dir.join("filler"), dir };
+        let data = space.dir.join("data");
+        std::fs::create_dir(&data).map_err(|e| e.to_string())?;
+        run("chown", &["postgres:postgres", data.to_str().unwrap_or_default()])?;
+        space.admin(&format!("CREATE TABLESPACE {} LOCATION '{}'", space.name, data.display())).await;
+        Ok(space)
+    }
+
+    async fn admin(&self, statement: &str) {
+        let mut admin = sqlx::PgConnection::connect(&self.admin_url).await.expect("PostgreSQL");
+        sqlx::query(sqlx::AssertSqlSafe(statement.to_owned())).execute(&mut admin).await.expect(statement);
+    }
+
+    /// Fills the file system to the last byte.
+    fn fill(&self) {
+        use std::io::Write;
+        let mut file = std::fs::File::create(&self.filler).expect("filler file");
+        let block = vec![0x5a_u8; 64 * 1024];
+        let mut size = block.len();
+        while size > 0 {
+            match file.write_all(&block[..size]) {
+                Ok(()) => {}
+                Err(_) => size /= 2,
+            }
+        }
+        let _ = file.sync_all();
+    }
+
+    /// Makes room again.
+    fn empty(&self) {
+        std::fs::remove_file(&self.filler).expect("filler removed");
+    }
+}
+
+impl Drop for TinyTablespace {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.filler);
+        let (admin_url, statement) =
+            (self.admin_url.clone(), format!("DROP TABLESPACE IF EXISTS {}", self.name));
+        let _ = std::thread::spawn(move || {
+            let Ok(runtime) = tokio::runtime::Builder::new_current_thread().enable_all().build() else {
+                return;
+            };
+            runtime.block_on(async move {
+                if let Ok(mut admin) = sqlx::PgConnection::connect(&admin_url).await {
+                    let _ = sqlx::query(sqlx::AssertSqlSafe(statement)).execute(&mut admin).await;
+                }
+            });
+        })
+        .join();
+        let _ = std::process::Command::new("umount").arg("-l").arg(&self.dir).status();
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+/// PostgreSQL's disk is full (the `posts` table lives on a file system the test has filled:
+/// PostgreSQL cannot extend its files, `disk_full`): a new thread is refused with 503 and
+/// leaves nothing; reading goes on; once there is room again, the same thread is accepted.
+/// It needs root (to mount a tmpfs) and PostgreSQL on this machine; elsewhere it says why it
+/// skipped, unless `ALLMENDE_REQUIRE_FAULT_INJECTION` is set (CI), where it fails instead.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn postgres_a_full_disk_is_a_503_and_nothing_is_half_written() {
+    let Some(admin_url) = std::env::var("ALLMENDE_TEST_POSTGRES_URL").ok().filter(|u| !u.is_empty()) else {
+        return eprintln!("skipped: ALLMENDE_TEST_POSTGRES_URL is not set");
+    };
+    let space = match TinyTablespace::create(&admin_url).await {
+        Ok(space) => space,
+        Err(why) if std::env::var_os("ALLMENDE_REQUIRE_FAULT_INJECTION").is_none() => {
+            return eprintln!("skipped: cannot make a small disk for PostgreSQL here: {why}");
+        }
+        Err(why) => panic!("ALLMENDE_REQUIRE_FAULT_INJECTION is set but a small disk cannot be made: {why}"),
+    };
+    let app = TestApp::spawn(Backend::Postgres).await;
+    with_group(&app).await;
+    {
+        let mut conn = app.ctx.db.acquire().await.expect("a pooled connection");
+        let Conn::Postgres(conn) = conn.conn() else { panic!("PostgreSQL only") };
+        let statement = format!("ALTER TABLE posts SET TABLESPACE {}", space.name);
+        sqlx::query(sqlx::AssertSqlSafe(statement)).execute(&mut *conn).await.expect("posts moved");
+    }
+    let posts = count_rows(&app, "posts").await;
+    let events = count_rows(&app, "domain_events").await;
+    space.fill();
+    // Text that neither compresses nor fits in a page already there: the table must grow.
+    let body: String =
+        (0..6_000).map(|_| char::from(b"0123456789abcdef"[usize::from(rand::random::<u8>() % 16)])).collect();
+    assert_unavailable(post_thread(&app, "Posted on a full disk", &body).await, "a write on a full disk")
+        .await;
+    let (status, _) = app.get_html("/g/energy").await;
+    assert_eq!(status, StatusCode::OK, "reading needs no room");
+    assert_eq!(count_rows(&app, "posts").await, posts);
+    assert_eq!(count_rows(&app, "domain_events").await, events);
+    space.empty();
+    let recovered = post_until_accepted(&app, "Posted once there was room").await;
+    eprintln!("PostgreSQL: accepted {recovered:?} after room was made");
+    thread_listed(&app, "Posted on a full disk", 0).await;
+    thread_listed(&app, "Posted once there was room", 1).await;
+    assert_eq!(count_rows(&app, "posts").await, posts + 1);
+    drop(app);
+    drop(space);
+}

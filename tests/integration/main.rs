@@ -9,6 +9,7 @@ mod accounts;
 mod activitypub_serve;
 mod admin_dashboard;
 mod api_client;
+mod api_discovery;
 mod api_media;
 mod api_oauth;
 mod api_streaming;

@@ -5,6 +5,7 @@ pub mod accounts;
 pub mod admin_accounts;
 pub mod apps;
 pub mod blocks;
+pub mod discovery;
 pub mod instance;
 pub mod lists;
 pub mod media;
