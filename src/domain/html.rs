@@ -67,7 +67,8 @@ fn clean_once(input: &str) -> String {
 /// browser reads `java script:` or `ht\x1bps:` as a relative link, but older readers strip such
 /// characters and would see a scheme; links like these are broken anyway, so they are dropped.
 fn is_plain_link(value: &str) -> bool {
-    let trimmed = value.trim_matches(|c: char| c.is_ascii_whitespace() || c.is_ascii_control());
+    // What a browser trims around a URL: C0 controls and spaces (not DEL).
+    let trimmed = value.trim_matches(|c: char| c <= ' ');
     !trimmed.chars().any(|c| c.is_ascii_whitespace() || c.is_ascii_control())
 }
 
@@ -194,8 +195,12 @@ mod tests {
     /// strip such characters; they are dropped.
     #[test]
     fn links_with_control_characters_or_inner_spaces_are_dropped() {
-        for href in ["ht\u{1b}ps://t.me/x", "javaspacewalk of Expedition cript:alert(1)", "java\u{1}script:x"]
-        {
+        for href in [
+            "ht\u{1b}ps://t.me/x",
+            "javaspacewalk of Expedition cript:alert(1)",
+            "java\u{1}script:x",
+            "\u{7f}ttps://m.example",
+        ] {
             let clean = sanitize_html(&format!("<a href=\"{href}\">x</a>"));
             assert!(!clean.contains("href"), "{href:?} gave {clean}");
         }
