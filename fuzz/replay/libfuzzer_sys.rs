@@ -83,7 +83,8 @@ fn mutate(rng: &mut Rng, input: &mut Vec<u8>, corpus: &[Vec<u8>], dict: &[Vec<u8
             }
             2 => {
                 let at = rng.below(len + 1);
-                input.insert(at, b"\n\"<>&;=,:()@#/\\\0 \t\r%'"[rng.below(22)]);
+                let special = b"\n\"<>&;=,:()@#/\\\0 \t\r%'";
+                input.insert(at, special[rng.below(special.len())]);
             }
             3 if len > 0 => {
                 let at = rng.below(len);
@@ -156,7 +157,7 @@ pub fn run(target: impl Fn(&[u8])) -> i32 {
     }));
     let mut crashes = 0usize;
     let mut execs = 0u64;
-    let mut save = |input: &[u8], crashes: &mut usize| {
+    let save = |input: &[u8], crashes: &mut usize| {
         *crashes += 1;
         let name = format!("{crash_dir}/crash-{:016x}", {
             let mut h = 0xcbf29ce484222325u64;
