@@ -24,15 +24,70 @@ if [[ "${1:-}" == "--repro" ]]; then
     --target-dir "$ROOT/target/fuzz" "$target" "$input"
 fi
 
+# --replay: when the instrumented build is out of reach (a cold `cargo fuzz build` of the whole
+# server takes most of an hour on a small busy machine), the same targets are compiled against
+# the ordinary debug test build with a stand-in for libfuzzer-sys (fuzz/replay/libfuzzer_sys.rs)
+# that replays the seeds and then random mutations of them, without coverage feedback.
+REPLAY=0
+if [[ "${1:-}" == "--replay" ]]; then
+  REPLAY=1
+  shift
+fi
+
 SECONDS_PER_TARGET=${1:-60}
-TARGETS=${FUZZ_TARGETS:-"inbox sanitize_html markdown http_signature webfinger api_params"}
+TARGETS=${FUZZ_TARGETS:-"inbox sanitize_html markdown http_signature http_signature_rfc9421 webfinger api_params"}
 SANITIZER=${FUZZ_SANITIZER:-none}
 SHARED_DATA=${ALLMENDE_SHARED_DATA:-$ROOT/../shared/data}
 WORK=$ROOT/target/fuzz-work
 export RUSTC_BOOTSTRAP=1
 export CARGO_TERM_COLOR=never
 
-if ! cargo fuzz --version >/dev/null 2>&1; then
+if ((REPLAY)); then
+  REPLAY_DIR=$WORK/replay
+  mkdir -p "$REPLAY_DIR"
+  echo "==> building the debug test build and the replay targets"
+  # The artifacts of the test build: the server library and the crates the targets use.
+  cargo test --workspace --test integration --no-run --locked --message-format=json >"$REPLAY_DIR/build.json"
+  mapfile -t link_args < <(python3 - "$REPLAY_DIR/build.json" <<'PY'
+import json, sys
+wanted = {"allmende": None, "axum": "0.8", "serde_json": "1.", "url": "2.", "sha2": "0.10",
+          "base64": "0.22", "tokio": "1.", "libc": "0."}
+found, natives = {}, set()
+for line in open(sys.argv[1]):
+    try:
+        msg = json.loads(line)
+    except ValueError:
+        continue
+    if msg.get("reason") == "build-script-executed":
+        natives.update(p.split("=", 1)[-1] for p in msg.get("linked_paths", []))
+    if msg.get("reason") != "compiler-artifact" or "lib" not in msg["target"]["kind"]:
+        continue
+    name = msg["target"]["name"]
+    version = msg["package_id"].rsplit("@", 1)[-1].split("#")[-1].split(":")[-1]
+    if name in wanted and (wanted[name] is None or version.startswith(wanted[name])):
+        rlib = [f for f in msg["filenames"] if f.endswith(".rlib")]
+        if rlib:
+            found[name] = rlib[0]
+for name, path in sorted(found.items()):
+    print("--extern"); print(f"{name}={path}")
+for path in sorted(natives):
+    print("-L"); print(f"native={path}")
+PY
+  )
+  deps=$ROOT/target/debug/deps
+  rustc_common=(--edition 2024 -C opt-level=1 -C debug-assertions=on -C overflow-checks=on
+    -L "dependency=$deps" "${link_args[@]}")
+  rustc "${rustc_common[@]}" --crate-type rlib --crate-name libfuzzer_sys \
+    "$ROOT/fuzz/replay/libfuzzer_sys.rs" --out-dir "$REPLAY_DIR"
+  rustc "${rustc_common[@]}" --crate-type rlib --crate-name allmende_fuzz "$ROOT/fuzz/src/lib.rs" \
+    --out-dir "$REPLAY_DIR"
+  for target in $TARGETS; do
+    rustc "${rustc_common[@]}" --crate-type bin --crate-name "$target" \
+      --extern "libfuzzer_sys=$REPLAY_DIR/liblibfuzzer_sys.rlib" \
+      --extern "allmende_fuzz=$REPLAY_DIR/liballmende_fuzz.rlib" \
+      "$ROOT/fuzz/fuzz_targets/$target.rs" -o "$REPLAY_DIR/$target"
+  done
+elif ! cargo fuzz --version >/dev/null 2>&1; then
   echo "==> installing cargo-fuzz"
   cargo install cargo-fuzz --locked
 fi
@@ -43,10 +98,12 @@ fi
 build_flags=(--sanitizer "$SANITIZER" --debug-assertions --codegen-units "${FUZZ_CODEGEN_UNITS:-16}"
   --target-dir "$ROOT/target/fuzz")
 
-echo "==> building the fuzz targets"
-build_start=$(date +%s)
-cargo fuzz build "${build_flags[@]}"
-echo "built in $(($(date +%s) - build_start)) s"
+if ((!REPLAY)); then
+  echo "==> building the fuzz targets"
+  build_start=$(date +%s)
+  cargo fuzz build "${build_flags[@]}"
+  echo "built in $(($(date +%s) - build_start)) s"
+fi
 
 # Files (JSON and HTML) of the fixtures and shared data, one seed each.
 json_files() {
@@ -139,9 +196,16 @@ for target in $TARGETS; do
   log=$WORK/$target.log
   echo "==> fuzzing $target for ${SECONDS_PER_TARGET} s ($(find "$WORK/seeds/$target" -type f | wc -l) seeds)"
   status=0
-  cargo fuzz run "${build_flags[@]}" "$target" "$corpus" "$WORK/seeds/$target" -- \
-    -max_total_time="$SECONDS_PER_TARGET" -print_final_stats=1 -timeout=10 -rss_limit_mb=2048 \
-    -max_len=65536 -dict="$(dict_of "$target")" -artifact_prefix="$artifacts/" >"$log" 2>&1 || status=$?
+  if ((REPLAY)); then
+    # No coverage feedback, so no corpus grows: the seeds are the corpus.
+    cp "$WORK/seeds/$target/"* "$corpus/" 2>/dev/null || true
+    "$WORK/replay/$target" "$SECONDS_PER_TARGET" "$(dict_of "$target")" "$artifacts" "$corpus" \
+      >"$log" 2>&1 || status=$?
+  else
+    cargo fuzz run "${build_flags[@]}" "$target" "$corpus" "$WORK/seeds/$target" -- \
+      -max_total_time="$SECONDS_PER_TARGET" -print_final_stats=1 -timeout=10 -rss_limit_mb=2048 \
+      -max_len=65536 -dict="$(dict_of "$target")" -artifact_prefix="$artifacts/" >"$log" 2>&1 || status=$?
+  fi
   execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1)
   rate=$(grep -o 'stat::average_exec_per_sec: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1)
   # A crash ends the run before the final statistics: take the last status line instead.
@@ -163,7 +227,7 @@ for target in $TARGETS; do
 done
 
 echo
-echo "==> summary (${SECONDS_PER_TARGET} s per target, sanitizer: $SANITIZER)"
+echo "==> summary (${SECONDS_PER_TARGET} s per target, $( ((REPLAY)) && echo "replay without coverage" || echo "libFuzzer, sanitizer: $SANITIZER"))"
 printf '%s\n' "${summary[@]}"
 if ((${#failed[@]} > 0)); then
   echo "crashed: ${failed[*]}" >&2

@@ -1,12 +1,13 @@
 //! The draft-cavage `Signature` header: its parser, the prechecks (date, digest, covered
 //! headers), the signing string built from the parsed claim, and verification with a key.
-//! Input: `signature\ndate\ndigest\nbody`. (There is no RFC 9421 `Signature-Input` parser in
-//! the tree yet.)
+//! Input: `signature\ndate\ndigest\nbody`. RFC 9421 (`Signature-Input`) has its own target,
+//! `http_signature_rfc9421`.
 #![no_main]
 
 use allmende::domain::Timestamp;
+use allmende::federation::signatures::{PublishedKeys, SignatureFormat};
 use allmende::federation::verify::{
-    claimed_key_id, parse_signature_header, precheck, signing_string, verify_signature,
+    ReceivedRequest, claimed_key_id, parse_signature_header, precheck, signing_string, verify_signature,
 };
 use allmende_fuzz::{NOW_MILLIS, OUR_HOST, PUBLIC_KEY_PEM, fields, set_header};
 use axum::http::{HeaderMap, Method, Uri};
@@ -28,14 +29,23 @@ fuzz_target!(|data: &[u8]| {
     for body in [Some(body), None] {
         let Ok(claim) = precheck(&headers, body, now) else { continue };
         assert!(claim.key_url().is_ok());
+        assert_eq!(claim.format(), SignatureFormat::Cavage);
         for needed in ["(request-target)", "host"] {
-            assert!(claim.headers.iter().any(|h| h == needed), "{needed} not covered");
+            assert!(claim.covered().iter().any(|h| h == needed), "{needed} not covered");
         }
         let uri = Uri::from_static("/inbox");
         if let Ok(text) = signing_string(&claim, &Method::POST, &uri, &headers, OUR_HOST) {
-            assert_eq!(text.lines().count() >= claim.headers.len(), true);
+            assert!(text.lines().count() >= claim.covered().len());
         }
         // Nothing the fuzzer writes is signed by this key's private half.
-        assert!(verify_signature(&claim, &Method::POST, &uri, &headers, OUR_HOST, PUBLIC_KEY_PEM).is_err());
+        let request = ReceivedRequest {
+            method: &Method::POST,
+            uri: &uri,
+            headers: &headers,
+            host: OUR_HOST,
+            scheme: "https",
+        };
+        let keys = PublishedKeys { public_key_pem: PUBLIC_KEY_PEM, multikeys: &[] };
+        assert!(verify_signature(&claim, &request, keys).is_err());
     }
 });

@@ -36,7 +36,7 @@ fuzz_target!(|data: &[u8]| {
         let host = String::from_utf8_lossy(values[4]);
         if let Ok(classified) = classify(&headers, body, receiver(&host)) {
             assert_eq!(domain_of(&classified.id).as_deref(), Some(classified.request.signer_host.as_str()));
-            let signed = &classified.request.claim.headers;
+            let signed = classified.request.claim.covered();
             for needed in ["(request-target)", "host", "digest"] {
                 assert!(signed.iter().any(|h| h == needed), "{needed} not signed: {signed:?}");
             }

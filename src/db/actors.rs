@@ -217,7 +217,8 @@ pub async fn upsert_remote_actor(conn: &mut Conn<'_>, actor: &RemoteActorUpsert<
          ON CONFLICT (ap_id) DO UPDATE SET kind = excluded.kind, name = excluded.name, inbox_url = excluded.inbox_url, \
          shared_inbox_url = excluded.shared_inbox_url, followers_url = excluded.followers_url, \
          display_name = excluded.display_name, summary_html = excluded.summary_html, group_kind = excluded.group_kind, \
-         public_key_pem = excluded.public_key_pem, updated_at = excluded.updated_at, last_fetched_at = excluded.last_fetched_at \
+         public_key_pem = excluded.public_key_pem, updated_at = excluded.updated_at, last_fetched_at = excluded.last_fetched_at, \
+         gone_at = NULL \
          RETURNING id",
         actor.id,
         actor.kind,

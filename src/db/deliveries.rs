@@ -145,6 +145,23 @@ pub async fn update_delivery_result(
     Ok(())
 }
 
+/// Ends every pending delivery to one inbox (its actor is gone); returns how many.
+pub async fn update_inbox_failed(
+    conn: &mut Conn<'_>,
+    inbox_url: &str,
+    reason: &str,
+    now: i64,
+) -> Result<u64, DbError> {
+    execute!(
+        conn,
+        "UPDATE deliveries SET state = 'failed', last_error = $2, updated_at = $3, claim_token = NULL, \
+         claimed_until = NULL WHERE inbox_url = $1 AND state = 'pending'",
+        inbox_url,
+        reason,
+        now,
+    )
+}
+
 /// Gives up on everything pending for a domain (it has been failing for too long).
 pub async fn update_domain_failed(
     conn: &mut Conn<'_>,

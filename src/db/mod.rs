@@ -24,6 +24,7 @@ pub mod federation_health;
 pub mod feeds;
 pub mod follows;
 pub mod goals;
+pub mod gone_actors;
 pub mod group_bans;
 pub mod group_relays;
 pub mod groups;

@@ -21,6 +21,7 @@ pub mod feeds;
 pub mod follow_requests;
 pub mod follows;
 pub mod goals;
+pub mod gone_actors;
 pub mod group_bans;
 pub mod group_relays;
 pub mod groups;

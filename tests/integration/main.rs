@@ -33,6 +33,7 @@ mod fedcore;
 mod feeds;
 mod fixture_processing;
 mod goals;
+mod gone_actors;
 mod grant_answers;
 mod group_relays;
 mod group_settings;

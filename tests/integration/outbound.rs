@@ -27,17 +27,31 @@ pub(crate) async fn remote_actor(
     inbox: &str,
     shared_inbox: Option<&str>,
 ) -> ActorId {
+    remote_actor_at(app, &sink.base_url, kind, path, name, inbox, shared_inbox).await
+}
+
+/// A remote actor at `{base_url}/{path}/{name}` (`base_url` as `http://host:port`) with the
+/// given inboxes, for fake peers other than a `Sink`.
+pub(crate) async fn remote_actor_at(
+    app: &TestApp,
+    base_url: &str,
+    kind: RemoteActorKind,
+    path: &str,
+    name: &str,
+    inbox: &str,
+    shared_inbox: Option<&str>,
+) -> ActorId {
     remote::store_remote_actor(
         &app.ctx,
         RemoteActor {
-            ap_id: format!("{}/{path}/{name}", sink.base_url),
-            host: sink.host(),
+            ap_id: format!("{base_url}/{path}/{name}"),
+            host: base_url.trim_start_matches("http://").to_owned(),
             kind,
             name: name.into(),
             display_name: name.into(),
             summary_html: String::new(),
-            inbox: format!("{}{inbox}", sink.base_url),
-            shared_inbox: shared_inbox.map(|path| format!("{}{path}", sink.base_url)),
+            inbox: format!("{base_url}{inbox}"),
+            shared_inbox: shared_inbox.map(|path| format!("{base_url}{path}")),
             followers: None,
             public_key_pem: allmende::service::instance::generate_key_pair().expect("key pair").0,
             group_kind: None,

@@ -23,9 +23,9 @@ pub fn domain_of(url: &Url) -> Option<String> {
 }
 
 /// Stores the activity once and one delivery per distinct remote inbox. Inboxes on our own
-/// host, of blocked peers (or, in allowlist mode, peers not allowed) and of peers marked
-/// unavailable are skipped. Returns the number of
-/// deliveries made.
+/// host, of blocked peers (or, in allowlist mode, peers not allowed), of peers marked
+/// unavailable and of remote actors that are gone (`service::gone_actors`) are skipped.
+/// Returns the number of deliveries made.
 pub async fn enqueue_activity(
     ctx: &Context,
     conn: &mut Conn<'_>,
@@ -49,7 +49,8 @@ pub async fn enqueue_activity(
         let policy = instance.as_ref().map(|i| i.policy.as_str());
         let refused = blocked.iter().any(|block| crate::service::peers::block_covers(block, &domain))
             || (allowlist_only && policy != Some("allowed"))
-            || instance.as_ref().is_some_and(|i| i.unavailable_since.is_some());
+            || instance.as_ref().is_some_and(|i| i.unavailable_since.is_some())
+            || db::gone_actors::is_gone_inbox(conn, recipient.inbox.as_str()).await?;
         if refused {
             continue;
         }

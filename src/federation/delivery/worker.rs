@@ -113,6 +113,10 @@ impl DeliveryWorker {
             Outcome::Failed => "failed",
         });
         self.record(&delivery, &outcome, status, error.as_deref()).await?;
+        if status == Some(410) {
+            // The actor of a personal inbox is gone; a shared inbox's 410 ends this delivery only.
+            crate::service::gone_actors::inbox_answered_gone(&self.ctx, &delivery.inbox_url).await?;
+        }
         Ok(outcome)
     }
 
