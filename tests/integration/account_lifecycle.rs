@@ -215,7 +215,7 @@ fn unzip(bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
             let mut entry = archive.by_index(index).expect("entry");
             let mut content = Vec::new();
             entry.read_to_end(&mut content).expect("read");
-            (entry.name().to_owned(), content)
+            (entry.name().expect("entry name").into_owned(), content)
         })
         .collect()
 }
