@@ -82,6 +82,16 @@ pub enum UserCommand {
     Create(UserCreate),
     /// Give a person a new password, ending all their sessions and app tokens.
     ResetPassword(UserResetPassword),
+    /// Delete a person's account at once (no grace period): posts become tombstones, media,
+    /// follows, blocks, sessions and tokens go, the name stays taken, and the instances that
+    /// know the person are sent a `Delete` (by the running server's delivery queue).
+    Delete(UserDelete),
+}
+
+#[derive(Debug, Args)]
+pub struct UserDelete {
+    /// The person's username.
+    pub name: String,
 }
 
 #[derive(Debug, Args)]

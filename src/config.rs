@@ -39,6 +39,18 @@ pub struct Config {
     pub metrics: MetricsConfig,
     pub mail: MailConfig,
     pub cache: CacheConfig,
+    pub accounts: AccountsConfig,
+}
+
+/// Leaving and moving: account deletion by its owner, export and import of one's data.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AccountsConfig {
+    /// Days between a member asking to delete their account and its removal; they may sign in
+    /// and cancel meanwhile. 0: deleted at once when asked.
+    pub deletion_grace_days: i64,
+    /// Most lines one follows or blocks CSV import handles.
+    pub import_max_rows: usize,
 }
 
 /// Outgoing mail over SMTP (see `mail`); without `host` no mail is sent.
@@ -260,6 +272,7 @@ const SECTIONS: &[&str] = &[
     "metrics",
     "mail",
     "cache",
+    "accounts",
 ];
 const TOP_LEVEL: &[&str] =
     &["domain", "bind", "data_dir", "insecure_http", "trusted_proxies", "extra_ca_cert"];
@@ -341,6 +354,14 @@ impl Config {
             .ok_or_else(|| ConfigError::Invalid(format!("domain {:?} is not a host[:port]", self.domain)))?;
         if matches!(host.host(), Some(url::Host::Ipv4(_) | url::Host::Ipv6(_))) {
             tracing::warn!(domain = %self.domain, "domain is an IP literal; many fediverse servers refuse those");
+        }
+        if !(0..=365).contains(&self.accounts.deletion_grace_days) {
+            return Err(ConfigError::Invalid(
+                "accounts.deletion_grace_days must be between 0 and 365".into(),
+            ));
+        }
+        if !(1..=10_000).contains(&self.accounts.import_max_rows) {
+            return Err(ConfigError::Invalid("accounts.import_max_rows must be between 1 and 10000".into()));
         }
         if self.limits.page_size < 1 || self.limits.page_size > 200 {
             return Err(ConfigError::Invalid("limits.page_size must be between 1 and 200".into()));

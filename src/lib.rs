@@ -13,6 +13,7 @@ pub mod federation;
 pub mod mail;
 pub mod media;
 pub mod observability;
+pub mod portability;
 pub mod request_log;
 pub mod router;
 pub mod server;

@@ -6,7 +6,7 @@ use clap::Parser;
 use allmende::cli::{Cli, Command, ConfigCommand, GroupCommand, GroupKindArg, MailCommand, UserCommand};
 use allmende::config::Config;
 use allmende::domain::SystemClock;
-use allmende::service::{account_security, accounts, groups};
+use allmende::service::{account_deletion, account_security, accounts, groups};
 use allmende::startup::{self, Application};
 
 fn main() -> ExitCode {
@@ -103,6 +103,22 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
             } else {
                 println!("New password of {}: {password}", args.name);
                 println!("Their sessions and app tokens were ended.");
+            }
+            Ok(())
+        }
+        Command::User(UserCommand::Delete(args)) => {
+            let ctx = cli_context(&config).await?;
+            let deleted = account_deletion::delete_by_name(&ctx, &args.name)
+                .await
+                .with_context(|| format!("could not delete the account {}", args.name))?;
+            if deleted {
+                println!(
+                    "Deleted the account {}; the name stays taken. Other instances are told by the \
+                     running server's delivery queue.",
+                    args.name
+                );
+            } else {
+                println!("The account {} was deleted before.", args.name);
             }
             Ok(())
         }

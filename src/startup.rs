@@ -74,6 +74,7 @@ pub fn service_context(config: &Config, db: Db, clock: Arc<dyn Clock>) -> Contex
             mail_enabled: config.mail.enabled(),
             require_email_confirmation: config.mail.enabled()
                 && config.registration.require_email_confirmation,
+            deletion_grace_days: config.accounts.deletion_grace_days,
         }),
         media: crate::media::MediaStore::new(&config.data_dir),
         access_revoked: Arc::new(tokio::sync::Notify::new()),
@@ -188,7 +189,12 @@ impl Application {
             ))
         });
         let housekeeping = self.background_delivery.then(|| {
-            tokio::spawn(housekeeping(self.state.ctx.clone(), self.state.metrics.clone(), worker_stopped))
+            tokio::spawn(housekeeping(
+                self.state.ctx.clone(),
+                self.state.metrics.clone(),
+                self.state.wake_delivery.clone(),
+                worker_stopped,
+            ))
         });
         let header_read_timeout =
             std::time::Duration::from_secs(self.state.config.limits.header_read_timeout_seconds);
@@ -210,10 +216,12 @@ impl Application {
     }
 }
 
-/// Periodic tidying while the server runs: uploads never attached to a post are removed.
+/// Periodic tidying while the server runs: uploads never attached to a post are removed, and
+/// accounts whose deletion grace period is over are deleted.
 async fn housekeeping(
     ctx: crate::service::Context,
     metrics: Arc<crate::observability::Metrics>,
+    wake_delivery: Arc<tokio::sync::Notify>,
     mut stopped: tokio::sync::watch::Receiver<bool>,
 ) {
     let mut every = tokio::time::interval(std::time::Duration::from_secs(3600));
@@ -224,6 +232,16 @@ async fn housekeeping(
                 metrics.record_job("upload_cleanup", removed.is_ok());
                 if let Err(error) = removed {
                     tracing::warn!(%error, "removing unattached uploads failed");
+                }
+                let purged = crate::service::account_deletion::purge_due(&ctx).await;
+                metrics.record_job("account_deletion", purged.is_ok());
+                match purged {
+                    Ok(0) => {}
+                    Ok(purged) => {
+                        tracing::info!(purged, "accounts deleted after their grace period");
+                        wake_delivery.notify_one();
+                    }
+                    Err(error) => tracing::warn!(%error, "deleting accounts after their grace period failed"),
                 }
             }
             _ = stopped.changed() => return,

@@ -1,12 +1,13 @@
 //! The life of a thread across three real instances, driven only through public HTTP: a group on
 //! its home instance is followed from two others; its thread is edited, liked from afar, replied
 //! to, and its replies and the thread itself are deleted; then one follower unfollows and no
-//! longer receives new threads while the other still does.
+//! longer receives new threads while the other still does. A member who deletes her account
+//! leaves the remote group she followed.
 
 use federation_tests::scenario::{
-    FAST_RETRY_ENV, LogsOnPanic, eventually, follow_remote_group, followers_become, heading, member, options,
-    page_shows, page_stops_showing, peer, peer_becomes, post_id_containing, project_group, reply,
-    start_thread, thread_arrives, thread_id, thread_link, unfollow,
+    FAST_RETRY_ENV, LogsOnPanic, PASSWORD, eventually, follow_remote_group, followers_become, heading,
+    member, options, page_shows, page_stops_showing, peer, peer_becomes, post_id_containing, project_group,
+    reply, start_thread, thread_arrives, thread_id, thread_link, unfollow,
 };
 use federation_tests::{Backend, Browserless, Instance};
 
@@ -254,4 +255,41 @@ async fn sqlite_thread_edits_likes_deletions_and_unfollows_federate() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn postgres_thread_edits_likes_deletions_and_unfollows_federate() {
     thread_lifecycle(Backend::Postgres).await;
+}
+
+/// A member of one instance who follows a group on another deletes her account (no grace
+/// period here): her instance sends `Delete` of her actor, and the group's home drops her as a
+/// follower and her thread there.
+async fn account_deletion(backend: Backend) {
+    let (Some(home), Some(north)) = (
+        start(backend, "Borken"),
+        start_with(backend, "Boras", &[("ALLMENDE_ACCOUNTS_DELETION_GRACE_DAYS", "0")]),
+    ) else {
+        return;
+    };
+    let _logs = LogsOnPanic::default().with("home", &home).with("north", &north);
+    let bea = member(&home, "bea", true).await;
+    project_group(&home, "energy", "Energy in Borken");
+    let ana = member(&north, "ana", false).await;
+    let ana_group = follow_remote_group(&ana, &format!("@energy@{}", home.domain())).await;
+    followers_become(&bea, "/g/energy", 1).await;
+    start_thread(&ana, &ana_group, "Leaving soon", "Thanks for everything").await;
+    page_shows(&bea, "/g/energy", "Leaving soon").await;
+
+    let gone = ana
+        .submit_ok("/settings/account", "/settings/account/delete", &[("current_password", PASSWORD)])
+        .await;
+    assert_eq!(gone.location.as_deref(), Some("/"), "deleted at once and signed out");
+    followers_become(&bea, "/g/energy", 0).await;
+    page_stops_showing(&bea, "/g/energy", "Leaving soon").await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sqlite_a_deleted_member_leaves_the_remote_group() {
+    account_deletion(Backend::Sqlite).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn postgres_a_deleted_member_leaves_the_remote_group() {
+    account_deletion(Backend::Postgres).await;
 }

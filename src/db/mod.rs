@@ -6,6 +6,8 @@
 //! common dialect (`$1` placeholders, `ON CONFLICT`, `RETURNING`, integer times).
 
 pub mod account_cards;
+pub mod account_data;
+pub mod account_deletions;
 pub mod accounts;
 pub mod actor_multikeys;
 pub mod actors;

@@ -37,6 +37,12 @@ impl MediaStore {
         }
     }
 
+    /// Where a stored file lives on disk (for readers that copy it elsewhere, such as the data
+    /// export); a name that is not ours is refused as by [`MediaStore::read`].
+    pub fn file_path(&self, name: &str) -> io::Result<PathBuf> {
+        self.path(name)
+    }
+
     /// The path of a stored file. Names are ours (`<id>.jpg`, `<id>-small.png`); anything else,
     /// such as `../x`, names nothing.
     fn path(&self, name: &str) -> io::Result<PathBuf> {

@@ -2,6 +2,8 @@
 //! (web form, Mastodon client, remote inbox), and every permission check is written here once.
 
 pub mod account_cards;
+pub mod account_data;
+pub mod account_deletion;
 pub mod account_security;
 pub mod accounts;
 pub mod admin_accounts;
@@ -104,6 +106,9 @@ pub struct Settings {
     pub mail_enabled: bool,
     /// New accounts confirm their address by mail (`registration.require_email_confirmation`).
     pub require_email_confirmation: bool,
+    /// Days between a member asking to delete their account and its removal
+    /// (`accounts.deletion_grace_days`).
+    pub deletion_grace_days: i64,
 }
 
 impl Settings {
@@ -140,6 +145,7 @@ impl Default for Settings {
             base_url: "http://localhost".to_owned(),
             hide_moderator_names: false,
             instance_name: "Allmende".to_owned(),
+            deletion_grace_days: 7,
             mail_enabled: false,
             require_email_confirmation: false,
         }

@@ -96,9 +96,9 @@ pub async fn act_on_account(
     Ok(changed)
 }
 
-/// Deletes a suspended local account for good, for admins: its posts are deleted, its follows
-/// end, its name stays taken, and the instances that follow it or that it follows are sent a
-/// `Delete` of the actor. Returns whether it was deleted now (false: deleted before).
+/// Deletes a suspended local account for good, for admins, at once (no grace period): see
+/// `account_deletion::purge_account` for what goes. Returns whether it was deleted now (false:
+/// deleted before).
 pub async fn delete_account(
     ctx: &Context,
     admin: &CurrentUser,
@@ -107,24 +107,19 @@ pub async fn delete_account(
     if !admin.is_admin() {
         return Err(ServiceError::Forbidden);
     }
-    let now = ctx.now().millis();
-    let mut tx = ctx.db.begin().await?;
-    let mut conn = tx.conn();
-    let account = db::accounts::get_account(&mut conn, target.0).await?.ok_or(ServiceError::NotFound)?;
+    let account = {
+        let mut conn = ctx.db.acquire().await?;
+        db::accounts::get_account(&mut conn.conn(), target.0).await?.ok_or(ServiceError::NotFound)?
+    };
     if account.state == AccountState::Deleted.as_str() {
         return Ok(false);
     }
     if account.state != AccountState::Suspended.as_str() {
         return Err(FieldError::new("account", "suspend the account before deleting it").into());
     }
-    let inboxes = db::suspensions::list_peer_inboxes_of(&mut conn, target.0).await?;
-    let posts = db::suspensions::update_posts_of_author_deleted(&mut conn, target.0, now).await?;
-    db::suspensions::delete_follows_of(&mut conn, target.0).await?;
-    db::accounts::update_account_state(&mut conn, target.0, AccountState::Deleted.as_str()).await?;
-    ctx.emit(&mut conn, crate::domain::DomainEvent::AccountDeleted { actor_id: target.0, inboxes }).await?;
-    tx.commit().await?;
-    tracing::info!(account = target.0, posts, admin = %admin.name, "account deleted");
-    Ok(true)
+    let deleted = super::account_deletion::purge_account(ctx, target).await?;
+    tracing::info!(account = target.0, admin = %admin.name, deleted, "account deleted by an admin");
+    Ok(deleted)
 }
 
 /// Whether a remote actor's activities are dropped: it is suspended (one by one, or with its

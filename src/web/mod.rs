@@ -30,10 +30,10 @@ use axum::Router;
 use axum::middleware;
 use axum::routing::{get, post};
 use handlers::{
-    about, account_security, admin, admin_accounts, admin_dashboard, assets, auth, blocks, calendar, events,
-    federation_health, feeds, follow_requests, goals, groups, home, language, mail, media, moderation,
-    network, notifications, posts, projects, registrations, reports, search, settings, tags, teams,
-    thread_pins, threads, users, watches,
+    about, account_data, account_security, admin, admin_accounts, admin_dashboard, assets, auth, blocks,
+    calendar, events, federation_health, feeds, follow_requests, goals, groups, home, language, mail, media,
+    moderation, network, notifications, posts, projects, registrations, reports, search, settings, tags,
+    teams, thread_pins, threads, users, watches,
 };
 
 /// The HTML pages. Canonical URLs also answer ActivityPub JSON (see `federation::serve`).
@@ -44,6 +44,7 @@ pub fn pages(state: &AppState) -> Router<AppState> {
         // They check the current password: limited like sign-in, against guessing it.
         .route("/settings/password", post(account_security::change_password))
         .route("/settings/email", post(account_security::change_email))
+        .route("/settings/account/delete", post(account_data::delete))
         // They send mail or take a token from one: limited against flooding and guessing.
         .route("/password/forgot", post(mail::forgot_submit))
         .route("/password/reset", post(mail::reset_submit))
@@ -137,6 +138,9 @@ pub fn pages(state: &AppState) -> Router<AppState> {
         .route("/settings/security", get(account_security::show))
         .route("/settings/sessions/sign-out-everywhere", post(account_security::sign_out_everywhere))
         .route("/settings/apps/{id}/revoke", post(account_security::revoke_app))
+        .route("/settings/account", get(account_data::show))
+        .route("/settings/account/export", get(account_data::export))
+        .route("/settings/account/delete/cancel", post(account_data::cancel_delete))
         .route("/settings/blocks", get(blocks::settings))
         .route("/settings/blocks/people", post(blocks::person))
         .route("/settings/blocks/domains", post(blocks::block_domain))
@@ -158,6 +162,9 @@ pub fn pages(state: &AppState) -> Router<AppState> {
         .layer(middleware::from_fn_with_state(state.clone(), csrf::protect_forms))
         .layer(middleware::from_fn_with_state(state.clone(), error::localize_error_pages))
         .layer(middleware::from_fn_with_state(state.clone(), crate::federation::serve::negotiate))
+        // A multipart form: the CSRF layer reads url-encoded forms only, so its handler checks
+        // the token itself.
+        .route("/settings/account/import", post(account_data::import_submit))
         // Outside the page layers: feeds set no cookies and answer a plain 404.
         .route(feeds::LATEST_FEED_PATH, get(feeds::latest))
         .route("/g/{name}/feed.atom", get(feeds::group))

@@ -16,7 +16,7 @@ use crate::peer::Peer;
 
 const PUBLIC: &str = "https://www.w3.org/ns/activitystreams#Public";
 
-fn png(width: u32, height: u32) -> Vec<u8> {
+pub(crate) fn png(width: u32, height: u32) -> Vec<u8> {
     let image = RgbaImage::from_fn(width, height, |x, y| Rgba([(x % 256) as u8, (y % 256) as u8, 90, 255]));
     let mut out = Cursor::new(Vec::new());
     image.write_to(&mut out, ImageFormat::Png).expect("png");
@@ -51,7 +51,7 @@ fn jpeg_with_location() -> Vec<u8> {
     [&plain[..2], &segment[..], &plain[2..]].concat()
 }
 
-async fn upload(
+pub(crate) async fn upload(
     api: &Api<'_>,
     bytes: Vec<u8>,
     file_name: &str,

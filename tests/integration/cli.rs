@@ -35,6 +35,7 @@ fn every_command_has_help() {
         vec!["user", "--help"],
         vec!["user", "create", "--help"],
         vec!["user", "reset-password", "--help"],
+        vec!["user", "delete", "--help"],
         vec!["group", "--help"],
         vec!["group", "create", "--help"],
         vec!["backup", "--help"],
@@ -85,6 +86,22 @@ fn users_and_groups_are_created_from_the_command_line() {
         &[],
     );
     assert_clear_failure(&unknown_owner, "owner: no such user");
+
+    // `user delete`: at once; the name stays taken; twice is fine; nobody is a clear error.
+    let member =
+        allmende(dir.path(), &["user", "create", "--username", "bob", "--password", "long enough pw"], &[]);
+    assert!(member.status.success(), "{}", stderr(&member));
+    let deleted = allmende(dir.path(), &["user", "delete", "bob"], &[]);
+    assert!(deleted.status.success(), "{}", stderr(&deleted));
+    assert!(String::from_utf8_lossy(&deleted.stdout).contains("Deleted the account bob"));
+    let twice = allmende(dir.path(), &["user", "delete", "bob"], &[]);
+    assert!(twice.status.success(), "{}", stderr(&twice));
+    assert!(String::from_utf8_lossy(&twice.stdout).contains("deleted before"));
+    let reused =
+        allmende(dir.path(), &["user", "create", "--username", "bob", "--password", "long enough pw"], &[]);
+    assert_clear_failure(&reused, "username: is already taken");
+    let nobody = allmende(dir.path(), &["user", "delete", "nobody"], &[]);
+    assert_clear_failure(&nobody, "could not delete the account nobody");
 }
 
 #[test]

@@ -11,19 +11,19 @@ use crate::peer::Peer;
 
 const PUBLIC: &str = "https://www.w3.org/ns/activitystreams#Public";
 
-async fn with_group(app: &TestApp) {
+pub(crate) async fn with_group(app: &TestApp) {
     let ana = app.create_user("ana").await;
     allmende::service::groups::create_group(&app.ctx, ana.id, group("energy", "discussion"))
         .await
         .expect("group");
 }
 
-fn follow(peer: &Peer, actor: &str, n: u32) -> Value {
+pub(crate) fn follow(peer: &Peer, actor: &str, n: u32) -> Value {
     json!({"@context": "https://www.w3.org/ns/activitystreams", "id": peer.url(&format!("/follows/{n}")),
            "type": "Follow", "actor": actor, "object": "http://localhost/g/energy"})
 }
 
-fn create_page(peer: &Peer, actor: &str, n: u32, to_group: bool) -> Value {
+pub(crate) fn create_page(peer: &Peer, actor: &str, n: u32, to_group: bool) -> Value {
     let object_id = peer.url(&format!("/posts/{n}"));
     let mut object = json!({"id": object_id, "type": "Note", "attributedTo": actor,
         "content": "<p>@energy Heat pumps for schools?</p><p>We should talk.</p>",

@@ -4,6 +4,7 @@
 
 #![allow(dead_code)]
 
+mod account_lifecycle;
 mod account_security;
 mod accounts;
 mod activitypub_serve;

@@ -1,5 +1,5 @@
 //! A fake remote server on loopback: it serves actor documents (with keys it holds) and signs
-//! requests to our inbox the way a Mastodon or Lemmy server would.
+//! requests to our inbox the way a Mastodon or Lemmy server would; WebFinger finds its people.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -172,6 +172,9 @@ async fn serve(State(inner): State<Arc<Mutex<Inner>>>, uri: Uri) -> Response {
     if inner.unavailable.contains(uri.path()) {
         return StatusCode::SERVICE_UNAVAILABLE.into_response();
     }
+    if uri.path() == "/.well-known/webfinger" {
+        return webfinger(&inner, uri.query().unwrap_or_default());
+    }
     match inner.documents.get(uri.path()) {
         Some(document) => {
             let mut response = document.to_string().into_response();
@@ -182,4 +185,24 @@ async fn serve(State(inner): State<Arc<Mutex<Inner>>>, uri: Uri) -> Response {
         }
         None => StatusCode::NOT_FOUND.into_response(),
     }
+}
+
+/// WebFinger as a Mastodon server answers it: `acct:name@host` finds the actor published at
+/// `/users/name` (see [`Peer::add_actor`]); anyone else is a 404.
+fn webfinger(inner: &Inner, query: &str) -> Response {
+    let resource = form_urlencoded::parse(query.as_bytes())
+        .find(|(key, _)| key == "resource")
+        .map(|(_, value)| value.into_owned())
+        .unwrap_or_default();
+    let name = resource.strip_prefix("acct:").and_then(|acct| acct.split_once('@')).map(|(name, _)| name);
+    let Some(document) = name.and_then(|name| inner.documents.get(&format!("/users/{name}"))) else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let jrd = serde_json::json!({
+        "subject": resource,
+        "links": [{"rel": "self", "type": "application/activity+json", "href": document["id"]}],
+    });
+    let mut response = jrd.to_string().into_response();
+    response.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/jrd+json"));
+    response
 }

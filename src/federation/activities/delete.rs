@@ -2,7 +2,8 @@
 //! rule in `service::authority` decides). A moderator's Delete is a removal: its `summary` is
 //! kept as the reason and shown in place of the post (Lemmy's moderator removal). A Delete
 //! before its Create leaves nothing to delete, and the id is remembered, so the late Create is
-//! refused.
+//! refused. A `Delete` whose object is its own actor is an account deleted at its origin:
+//! what we hold of it goes (`service::account_deletion::forget_remote_actor`).
 
 use url::Url;
 
@@ -26,7 +27,8 @@ pub async fn receive(
 ) -> Result<(), InboxError> {
     let object = delete.object_id();
     if object == actor_url {
-        tracing::info!(actor = %actor_url, "account deletion is not handled yet");
+        // The person (or group) itself is gone at its origin: only its own key may say so.
+        crate::service::account_deletion::forget_remote_actor(&state.ctx, actor).await?;
         return Ok(());
     }
     if state.uris.is_local(object) {

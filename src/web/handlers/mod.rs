@@ -1,6 +1,7 @@
 //! One file per area of the site.
 
 pub mod about;
+pub mod account_data;
 pub mod account_security;
 pub mod admin;
 pub mod admin_accounts;
