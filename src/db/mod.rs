@@ -6,6 +6,7 @@
 //! common dialect (`$1` placeholders, `ON CONFLICT`, `RETURNING`, integer times).
 
 pub mod account_cards;
+pub mod account_moves;
 pub mod accounts;
 pub mod actor_multikeys;
 pub mod actors;
@@ -53,6 +54,7 @@ pub mod posts;
 pub mod projects;
 pub mod registrations;
 pub mod remote_moderators;
+pub mod remote_profiles;
 pub mod removals;
 pub mod reports;
 pub mod sessions;
@@ -62,6 +64,7 @@ pub mod suspensions;
 pub mod tags;
 pub mod thread_collections;
 pub mod thread_locks;
+pub mod thread_moves;
 pub mod thread_pins;
 pub mod watches;
 pub mod writes;

@@ -2,6 +2,7 @@
 //! (web form, Mastodon client, remote inbox), and every permission check is written here once.
 
 pub mod account_cards;
+pub mod account_moves;
 pub mod account_security;
 pub mod accounts;
 pub mod admin_accounts;
@@ -56,6 +57,7 @@ pub mod suspensions;
 pub mod tags;
 pub mod thread_collections;
 pub mod thread_locks;
+pub mod thread_moves;
 pub mod thread_pins;
 pub mod threads;
 pub mod users;
