@@ -182,6 +182,19 @@ pub enum DomainEvent {
         group_id: i64,
         activity: String,
     },
+    /// A local member moved their account to `target_id` (a person elsewhere): the followers
+    /// are sent a `Move`.
+    AccountMoved {
+        actor_id: i64,
+        target_id: i64,
+    },
+    /// A moderator moved a thread between two of our groups: both announce the opener's
+    /// `Update` with its new `audience`.
+    ThreadMoved {
+        post_id: i64,
+        from_group_id: i64,
+        to_group_id: i64,
+    },
     /// A member filed a report: one about a post in a remote group, or forwarded, goes out as `Flag`.
     ReportCreated {
         report_id: i64,
@@ -223,6 +236,8 @@ impl DomainEvent {
             Self::PersonBlocked { .. } => "person_blocked",
             Self::PersonUnblocked { .. } => "person_unblocked",
             Self::ReportCreated { .. } => "report_created",
+            Self::AccountMoved { .. } => "account_moved",
+            Self::ThreadMoved { .. } => "thread_moved",
             Self::GroupRelayed { .. } => "group_relayed",
             Self::ThreadPinChanged { .. } => "thread_pin_changed",
         }

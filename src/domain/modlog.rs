@@ -20,10 +20,15 @@ pub enum ModlogKind {
     Suspension,
     Unsuspension,
     ReportResolved,
+    /// A thread pinned to the top of its group.
+    Pin,
+    Unpin,
+    /// A thread moved from one of our groups to another (in both groups' modlogs).
+    ThreadMoved,
 }
 
 impl ModlogKind {
-    pub const ALL: [Self; 13] = [
+    pub const ALL: [Self; 16] = [
         Self::Removal,
         Self::Restore,
         Self::Ban,
@@ -37,6 +42,9 @@ impl ModlogKind {
         Self::Suspension,
         Self::Unsuspension,
         Self::ReportResolved,
+        Self::Pin,
+        Self::Unpin,
+        Self::ThreadMoved,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -54,6 +62,9 @@ impl ModlogKind {
             Self::Suspension => "suspension",
             Self::Unsuspension => "unsuspension",
             Self::ReportResolved => "report_resolved",
+            Self::Pin => "pin",
+            Self::Unpin => "unpin",
+            Self::ThreadMoved => "thread_moved",
         }
     }
 

@@ -2,6 +2,7 @@
 //! NodeInfo and host-meta; `serve` answers our objects as JSON; `inbox` takes activities in;
 //! `delivery` sends them out through the persisted queue.
 
+pub mod account_moves;
 pub mod activities;
 pub mod address;
 pub mod backfill;

@@ -106,6 +106,8 @@ pub fn actor_json(uris: &Uris, actor: &LocalActor) -> Result<ActorJson, ObjectEr
     if let Some(organisation) = &actor.organisation {
         super::organisation_objects::describe_organisation(&mut json, organisation);
     }
+    json.also_known_as = actor.also_known_as.iter().filter_map(|id| Url::parse(id).ok()).collect();
+    json.moved_to = actor.moved_to.as_deref().and_then(|id| Url::parse(id).ok());
     Ok(json)
 }
 

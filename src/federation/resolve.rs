@@ -155,6 +155,15 @@ pub async fn store_actor(state: &AppState, actor: ActorJson) -> Result<(ActorId,
     )
     .await?;
     crate::service::accounts::set_remote_organisation(&state.ctx, id, organisation).await?;
+    let also_known_as: Vec<String> = actor.also_known_as.iter().map(ToString::to_string).collect();
+    crate::service::account_moves::set_remote_profile_extras(
+        &state.ctx,
+        id,
+        actor.icon.as_ref().map(|icon| icon.url.as_str()),
+        &also_known_as,
+        actor.moved_to.as_ref().map(Url::as_str),
+    )
+    .await?;
     remote::set_actor_multikeys(&state.ctx, id, &actor.multikeys()).await?;
     if kind == RemoteActorKind::Group {
         let languages = actor.language.iter().map(|language| language.identifier.as_str());

@@ -19,6 +19,9 @@ pub struct AccountCard {
     pub organisation: Option<crate::domain::organisation::Organisation>,
     /// A project group's project; loaded like `organisation`.
     pub project: Option<crate::domain::project::Project>,
+    /// The account it moved to, when it moved and that account is known here; loaded like
+    /// `organisation`.
+    pub moved: Option<AccountSummary>,
 }
 
 impl From<AccountCardRow> for AccountCard {
@@ -42,6 +45,7 @@ impl From<AccountCardRow> for AccountCard {
             last_status_at: row.last_status_at.map(Timestamp::from_millis),
             organisation: None,
             project: None,
+            moved: None,
         }
     }
 }
@@ -58,6 +62,13 @@ async fn with_profile_details(
             db::projects::get_project(conn, id.0).await?.map(|row| super::projects::project_from_row(&row));
     } else {
         card.organisation = super::accounts::load_organisation(conn, id).await?;
+    }
+    let moved_to = db::account_moves::get_move_fields(conn, id.0).await?.and_then(|m| m.moved_to);
+    if let Some(moved_to) = moved_to
+        && let Some(target) = db::actors::get_actor_by_ap_id(conn, &moved_to).await?
+        && let Some(row) = db::account_cards::get_card(conn, target.id).await?
+    {
+        card.moved = Some(AccountCard::from(row).summary);
     }
     Ok(card)
 }

@@ -48,6 +48,10 @@ pub struct LocalActor {
     pub project: Option<crate::domain::project::Project>,
     /// The languages a group declares (two-letter codes).
     pub languages: Vec<String>,
+    /// For people: the accounts elsewhere they say are also theirs (ActivityPub ids).
+    pub also_known_as: Vec<String>,
+    /// For people who moved away: the new account's ActivityPub id.
+    pub moved_to: Option<String>,
 }
 
 /// A local person, group or the instance actor, with its public key (made on first use).
@@ -83,9 +87,16 @@ pub async fn get_local_actor(ctx: &Context, name: &str) -> Result<LocalActor, Se
     } else {
         None
     };
+    let moves = db::account_moves::get_move_fields(&mut conn.conn(), actor.id).await?;
     drop(conn);
     let keys = actor_keys(ctx, ActorId(actor.id)).await?;
+    let also_known_as = moves
+        .as_ref()
+        .map(|m| m.also_known_as.lines().filter(|l| !l.trim().is_empty()).map(str::to_owned).collect())
+        .unwrap_or_default();
     Ok(LocalActor {
+        also_known_as,
+        moved_to: moves.and_then(|m| m.moved_to),
         id: ActorId(actor.id),
         kind: actor.kind,
         name: actor.name,

@@ -4,6 +4,7 @@
 pub mod account_cards;
 pub mod account_data;
 pub mod account_deletion;
+pub mod account_moves;
 pub mod account_security;
 pub mod accounts;
 pub mod admin_accounts;
@@ -59,6 +60,7 @@ pub mod suspensions;
 pub mod tags;
 pub mod thread_collections;
 pub mod thread_locks;
+pub mod thread_moves;
 pub mod thread_pins;
 pub mod threads;
 pub mod trends;

@@ -50,6 +50,7 @@ pub async fn reply(
     if parent.deleted_at.is_some() && parent.id != parent.root_id {
         return Err(ServiceError::NotFound);
     }
+    super::account_moves::refuse_if_moved(&mut conn, user.id).await?;
     super::group_bans::refuse_if_banned(ctx, &mut conn, parent.group_id, user.id).await?;
     if db::thread_locks::is_thread_locked(&mut conn, parent.root_id).await? {
         return Err(crate::domain::FieldError::new("body", THREAD_LOCKED).into());

@@ -161,6 +161,7 @@ pub async fn pin_thread(
     {
         return Ok(Outcome::Unknown);
     }
+    let vouchers_actor = vouchers.actor;
     let Some(grant) = grant_for(ctx, &mut conn, &post, vouchers, Change::Pin).await? else {
         return Ok(Outcome::Refused);
     };
@@ -169,6 +170,16 @@ pub async fn pin_thread(
     } else {
         db::thread_pins::unpin_thread(&mut conn, post.id).await?
     };
+    if changed {
+        let moderator = match (grant, vouchers_actor) {
+            (Grant::GroupModerator, Some(actor)) => Some(actor.0),
+            _ => post.group_id,
+        };
+        let kind = if pinned { ModlogKind::Pin } else { ModlogKind::Unpin };
+        let entry =
+            ModlogEntry::new(kind, moderator).in_group(post.group_id).on_post(post.id).by_remote(true);
+        super::modlog::record(ctx, &mut conn, entry).await?;
+    }
     tx.commit().await?;
     Ok(Outcome::Applied { grant, changed })
 }

@@ -6,6 +6,7 @@
 use super::authority::{self, Actor, Change};
 use super::{Context, CurrentUser, ServiceError};
 use crate::db;
+use crate::domain::modlog::{ModlogEntry, ModlogKind};
 use crate::domain::{DomainEvent, PostId};
 
 /// Pins or unpins a thread of one of our groups. Changing nothing (pinned already) is fine and
@@ -36,6 +37,9 @@ pub async fn set_thread_pin(
         db::thread_pins::unpin_thread(&mut conn, thread.0).await?
     };
     if changed {
+        let kind = if pinned { ModlogKind::Pin } else { ModlogKind::Unpin };
+        let entry = ModlogEntry::new(kind, Some(user.id.0)).in_group(Some(group_id)).on_post(thread.0);
+        super::modlog::record(ctx, &mut conn, entry).await?;
         let event =
             DomainEvent::ThreadPinChanged { post_id: thread.0, group_id, moderator_id: user.id.0, pinned };
         ctx.emit(&mut conn, event).await?;

@@ -57,6 +57,7 @@ pub(crate) async fn create_thread_in(
         return Err(ServiceError::Internal("validated input missing".into()));
     };
     let group = db::groups::get_group_by_handle(conn, group_name).await?.ok_or(ServiceError::NotFound)?;
+    super::account_moves::refuse_if_moved(conn, user.id).await?;
     super::group_bans::refuse_if_banned(ctx, conn, Some(group.id), user.id).await?;
     let linked = super::tags::render_local_post(ctx, conn, body.as_str()).await?;
     let id = ctx.new_id();
@@ -117,6 +118,7 @@ pub async fn create_personal_post(
     };
     let mut tx = ctx.db.begin().await?;
     let mut conn = tx.conn();
+    super::account_moves::refuse_if_moved(&mut conn, user.id).await?;
     let linked = super::tags::render_local_post(ctx, &mut conn, body.as_str()).await?;
     let id = ctx.new_id();
     db::posts::insert_local_post(

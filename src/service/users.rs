@@ -19,6 +19,55 @@ pub struct UserProfile {
     pub goals: Vec<super::goals::GoalSummary>,
     /// What a signed-in viewer (not the person themselves) has set: Block/Mute or undo.
     pub viewer_safety: Option<ViewerSafety>,
+    /// For a person elsewhere: their instance, profile and avatar.
+    pub remote: Option<RemoteProfile>,
+    /// Whether a signed-in viewer (not the person themselves) follows them.
+    pub viewer_follow: Option<FollowState>,
+    /// Where the account moved, once it did.
+    pub moved_to: Option<MovedTo>,
+}
+
+/// What we know of a person elsewhere beyond their name and profile text.
+#[derive(Debug, Clone)]
+pub struct RemoteProfile {
+    /// Their instance (host, with a port when it has one).
+    pub host: String,
+    /// Their ActivityPub id (their home instance's page for them).
+    pub profile_url: String,
+    pub avatar_url: Option<String>,
+}
+
+/// A viewer's follow of a person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FollowState {
+    NotFollowing,
+    /// Sent, not yet accepted by their instance.
+    Pending,
+    Following,
+}
+
+/// The account a person moved to: its ActivityPub id, and its handle when it is known here.
+#[derive(Debug, Clone)]
+pub struct MovedTo {
+    pub id: String,
+    pub handle: Option<String>,
+}
+
+/// A person (here or elsewhere) by handle, for following from their profile.
+pub async fn person_by_handle(ctx: &Context, handle: &str) -> Result<ActorId, ServiceError> {
+    let mut conn = ctx.db.acquire().await?;
+    find_person(&mut conn.conn(), handle).await.map(|actor| ActorId(actor.id))
+}
+
+async fn find_person(conn: &mut db::Conn<'_>, name: &str) -> Result<db::actors::ActorRow, ServiceError> {
+    match name.split_once('@') {
+        Some((name, host)) => {
+            db::actors::get_remote_actor_by_handle(conn, name, &host.to_ascii_lowercase()).await?
+        }
+        None => db::actors::get_local_actor_by_name(conn, name).await?,
+    }
+    .filter(|a| a.kind == "person")
+    .ok_or(ServiceError::NotFound)
 }
 
 /// Whether the viewer blocks or mutes the person whose profile they see.
@@ -36,14 +85,7 @@ pub async fn get_user_page(
     cursor: Option<&str>,
 ) -> Result<(UserProfile, Paged<PostDetails>), ServiceError> {
     let mut conn = ctx.db.acquire().await?;
-    let actor = match name.split_once('@') {
-        Some((name, host)) => {
-            db::actors::get_remote_actor_by_handle(&mut conn.conn(), name, &host.to_ascii_lowercase()).await?
-        }
-        None => db::actors::get_local_actor_by_name(&mut conn.conn(), name).await?,
-    }
-    .filter(|a| a.kind == "person")
-    .ok_or(ServiceError::NotFound)?;
+    let actor = find_person(&mut conn.conn(), name).await?;
     let page_size = ctx.settings.page_size;
     let rows = db::posts::list_author_posts(
         &mut conn.conn(),
@@ -71,7 +113,42 @@ pub async fn get_user_page(
         }
         None => None,
     };
+    let viewer_follow = match viewer.filter(|v| v.id.0 != actor.id) {
+        Some(v) => {
+            Some(match db::remote_profiles::get_follow_state(&mut conn.conn(), v.id.0, actor.id).await? {
+                Some(state) if state == "accepted" => FollowState::Following,
+                Some(_) => FollowState::Pending,
+                None => FollowState::NotFollowing,
+            })
+        }
+        None => None,
+    };
+    let remote = match (&actor.host, &actor.ap_id) {
+        (Some(host), Some(ap_id)) if !actor.local => Some(RemoteProfile {
+            host: host.clone(),
+            profile_url: ap_id.clone(),
+            avatar_url: db::remote_profiles::get_avatar_url(&mut conn.conn(), actor.id).await?,
+        }),
+        _ => None,
+    };
+    let moved_to = match db::account_moves::get_move_fields(&mut conn.conn(), actor.id)
+        .await?
+        .and_then(|m| m.moved_to)
+    {
+        Some(id) => {
+            let target = db::actors::get_actor_by_ap_id(&mut conn.conn(), &id).await?;
+            let handle = target.map(|t| match (&t.host, t.local) {
+                (Some(host), false) => format!("{}@{host}", t.name),
+                _ => t.name,
+            });
+            Some(MovedTo { id, handle })
+        }
+        None => None,
+    };
     let profile = UserProfile {
+        remote,
+        viewer_follow,
+        moved_to,
         id: ActorId(actor.id),
         name: match &actor.host {
             Some(host) if !actor.local => format!("{}@{host}", actor.name),

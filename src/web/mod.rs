@@ -30,10 +30,7 @@ use axum::Router;
 use axum::middleware;
 use axum::routing::{get, post};
 use handlers::{
-    about, account_data, account_security, admin, admin_accounts, admin_dashboard, assets, auth, blocks,
-    calendar, events, federation_health, feeds, follow_requests, goals, groups, home, language, mail, media,
-    moderation, network, notifications, posts, projects, registrations, reports, search, settings, tags,
-    teams, thread_pins, threads, users, watches,
+    about, account_data, account_security, admin, admin_accounts, admin_dashboard, assets, auth, blocks, calendar, events, federation_health, feeds, follow_requests, goals, groups, home, language, mail, media, moderation, moving, network, notifications, posts, projects, registrations, reports, search, settings, tags, teams, thread_moves, thread_pins, threads, users, watches,
 };
 
 /// The HTML pages. Canonical URLs also answer ActivityPub JSON (see `federation::serve`).
@@ -53,6 +50,7 @@ pub fn pages(state: &AppState) -> Router<AppState> {
     Router::new()
         .route("/", get(home::home))
         .route("/feed", get(home::feed))
+        .route("/feed/home", get(home::timeline))
         .route("/groups", get(groups::directory).post(groups::create_submit))
         .route("/groups/new", get(groups::create_form))
         .route("/g/{name}", get(groups::show))
@@ -88,6 +86,7 @@ pub fn pages(state: &AppState) -> Router<AppState> {
         .route("/t/{id}/unlock", post(threads::unlock))
         .route("/t/{id}/pin", post(thread_pins::pin))
         .route("/t/{id}/unpin", post(thread_pins::unpin))
+        .route("/t/{id}/move", post(thread_moves::move_thread))
         .route("/p/{id}", get(posts::show))
         .route("/p/{id}/reply", get(posts::reply_form).post(posts::reply_submit))
         .route("/p/{id}/edit", get(posts::edit_form).post(posts::edit_submit))
@@ -102,6 +101,8 @@ pub fn pages(state: &AppState) -> Router<AppState> {
         .route("/g/{name}/bans/new", get(moderation::ban_form))
         .route("/g/{name}/bans/remove", post(moderation::unban))
         .route("/u/{name}", get(users::show))
+        .route("/u/{name}/follow", post(users::follow))
+        .route("/u/{name}/unfollow", post(users::unfollow))
         .route("/p/{id}/report", get(reports::post_form).post(reports::post_submit))
         .route("/u/{handle}/report", get(reports::account_form).post(reports::account_submit))
         .route("/g/{name}/reports", get(reports::group_reports))
@@ -136,6 +137,9 @@ pub fn pages(state: &AppState) -> Router<AppState> {
         .route("/logout", post(auth::logout))
         .route("/settings/profile", get(settings::profile_form).post(settings::profile_submit))
         .route("/settings/security", get(account_security::show))
+        .route("/settings/moving", get(moving::show))
+        .route("/settings/moving/aliases", post(moving::set_aliases))
+        .route("/settings/moving/move", post(moving::start_move))
         .route("/settings/sessions/sign-out-everywhere", post(account_security::sign_out_everywhere))
         .route("/settings/apps/{id}/revoke", post(account_security::revoke_app))
         .route("/settings/account", get(account_data::show))

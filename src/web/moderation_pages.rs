@@ -68,6 +68,9 @@ fn kind_label(kind: ModlogKind) -> &'static str {
         ModlogKind::Suspension => "modlog-kind-suspension",
         ModlogKind::Unsuspension => "modlog-kind-unsuspension",
         ModlogKind::ReportResolved => "modlog-kind-report-resolved",
+        ModlogKind::Pin => "modlog-kind-pin",
+        ModlogKind::Unpin => "modlog-kind-unpin",
+        ModlogKind::ThreadMoved => "modlog-kind-thread-moved",
     }
 }
 

@@ -188,6 +188,34 @@ pub struct UserPage {
     pub goals: Vec<super::goal_views::GoalCardView>,
     /// Block/Mute buttons for a signed-in viewer.
     pub safety: Option<super::block_views::ProfileSafetyView>,
+    /// Follow/Unfollow for a signed-in viewer (not on their own page, nor a moved account's).
+    pub follow: Option<FollowButtonView>,
+    /// Where the account moved.
+    pub moved: Option<MovedView>,
+    /// For a person elsewhere: their instance, home page and avatar.
+    pub remote: Option<RemoteProfileView>,
+}
+
+/// The follow form on a profile: posts to `{action}/follow` or `{action}/unfollow`.
+#[derive(Debug, Clone)]
+pub struct FollowButtonView {
+    pub action: String,
+    pub following: bool,
+    pub pending: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct MovedView {
+    pub url: String,
+    pub label: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct RemoteProfileView {
+    pub host: String,
+    pub profile_url: String,
+    /// Empty when unknown.
+    pub avatar_url: String,
 }
 
 /// The posts with a hashtag.
@@ -278,11 +306,53 @@ pub struct ProfileSettingsPage {
     pub org_types: Vec<(String, &'static str)>,
 }
 
+/// `/settings/moving`: aliases and moving the account elsewhere.
+#[derive(Template)]
+#[template(path = "settings/moving.html")]
+pub struct MovingSettingsPage {
+    pub chrome: Chrome,
+    pub form: FormState,
+    /// `aliases` or `moved` after a save.
+    pub saved: Option<String>,
+    /// This account's ActivityPub id, to set as an alias on the new account.
+    pub account_url: String,
+    /// One a line.
+    pub aliases: String,
+    pub target: String,
+    pub moved_to: Option<String>,
+}
+
 #[derive(Template)]
 #[template(path = "feed.html")]
 pub struct FeedPage {
     pub chrome: Chrome,
     pub threads: ListView<PostView>,
+}
+
+/// `/feed/home`: the member's home timeline as apps see it (`/api/v1/timelines/home`): posts
+/// of the people and groups they follow, their own, and boosts.
+#[derive(Template)]
+#[template(path = "feed_home.html")]
+pub struct HomeTimelinePage {
+    pub chrome: Chrome,
+    pub entries: Vec<TimelineEntryView>,
+    pub next_url: Option<String>,
+}
+
+/// One post in the home timeline.
+#[derive(Debug, Clone)]
+pub struct TimelineEntryView {
+    pub url: String,
+    pub title: String,
+    pub content_html: String,
+    pub content_warning: String,
+    pub language: String,
+    pub author: super::view::ActorLink,
+    pub group: Option<super::view::ActorLink>,
+    /// Who boosted it, when this entry is a boost.
+    pub shared_by: Option<super::view::ActorLink>,
+    pub created_at: Timestamp,
+    pub created_iso: String,
 }
 
 #[derive(Debug, Clone)]

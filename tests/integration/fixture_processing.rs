@@ -261,6 +261,7 @@ const EXPECTED: &[Case] = &[
     ),
     case("mastodon/activities/follow.json", Refused("a follow of a group that is not here")),
     case("mastodon/activities/like_page.json", Ignored("a vote on a post we never had")),
+    case("mastodon/activities/move.json", Refused("a move to an account that does not list the old one")),
     case("mastodon/activities/private_message.json", Ignored("a private message (not public)")),
     case("mastodon/activities/undo_follow.json", Ignored("a follow that is not ours")),
     case("mastodon/activities/undo_like_page.json", Ignored("a vote we never had")),

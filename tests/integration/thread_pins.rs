@@ -86,6 +86,16 @@ pub async fn moderators_pin_threads_to_the_top_and_followers_hear_it(app: TestAp
     let remove = announced(&app, announce);
     assert_eq!(remove["type"], "Remove");
     assert_eq!(remove["target"], local(&app, "/g/energy/featured"));
+
+    // Both are in the group's modlog, newest first, with who did it.
+    let modlog: serde_json::Value = app.get("/g/energy/modlog.json").await.json().await.expect("modlog JSON");
+    let kinds: Vec<&str> =
+        modlog["items"].as_array().expect("items").iter().filter_map(|i| i["kind"].as_str()).collect();
+    assert_eq!(kinds, ["unpin", "pin"], "{modlog}");
+    assert_eq!(modlog["items"][1]["moderator"], "ana");
+    assert_eq!(modlog["items"][1]["target_post"], format!("/t/{}", older.0));
+    let (_, page) = app.get_html("/g/energy/modlog").await;
+    assert!(page.contains("Thread pinned") && page.contains("Thread unpinned"), "{page}");
 }
 
 /// Lemmy's `Add` and `Remove` of a post to its community's featured collection (its JSON):

@@ -46,6 +46,9 @@ pub struct Account {
     pub emojis: Vec<serde_json::Value>,
     pub fields: Vec<Field>,
     pub roles: Vec<serde_json::Value>,
+    /// The account it moved to (Mastodon's `moved`), only when it moved.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub moved: Option<Box<Account>>,
 }
 
 impl Account {
@@ -97,6 +100,7 @@ impl Account {
             emojis: Vec::new(),
             fields: Vec::new(),
             roles: Vec::new(),
+            moved: None,
         }
     }
 
@@ -106,6 +110,7 @@ impl Account {
         account.followers_count = card.followers_count;
         account.following_count = card.following_count;
         account.statuses_count = card.statuses_count;
+        account.moved = card.moved.as_ref().map(|moved| Box::new(Self::from_summary(uris, moved)));
         account.last_status_at =
             card.last_status_at.map(|at| timestamp(at).get(..10).unwrap_or_default().to_owned());
         account.fields = match (&card.organisation, &card.project) {

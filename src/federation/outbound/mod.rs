@@ -14,6 +14,7 @@ mod likes;
 mod locks;
 mod moderation;
 mod moderators;
+mod moves;
 mod pins;
 mod posts;
 mod profiles;
@@ -225,6 +226,12 @@ async fn plan_event(
             blocks::block_changed(ctx, uris, *block_id, *blocker_id, *blocked_id, false).await
         }
         DomainEvent::ReportCreated { report_id } => reports::report_created(ctx, uris, *report_id).await,
+        DomainEvent::ThreadMoved { post_id, from_group_id, to_group_id } => {
+            posts::thread_moved(ctx, uris, *post_id, *from_group_id, *to_group_id).await
+        }
+        DomainEvent::AccountMoved { actor_id, target_id } => {
+            moves::account_moved(ctx, uris, *actor_id, *target_id).await
+        }
     }
 }
 

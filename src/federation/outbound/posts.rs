@@ -154,3 +154,36 @@ fn people_to_notify(post: &FederatedPost) -> Vec<Url> {
     }
     inboxes
 }
+
+/// A moderator moved a thread between two of our groups: an `Update` of the opener with its
+/// new `audience`, by the group it is in now (which holds the authority over it, FEP-1b12),
+/// announced by both groups to their followers, so both audiences learn where it went.
+pub(super) async fn thread_moved(
+    ctx: &Context,
+    uris: &Uris,
+    id: i64,
+    from_group: i64,
+    to_group: i64,
+) -> Result<Vec<Outgoing>, TranslateError> {
+    let loaded = load(ctx, id).await?;
+    let post = &loaded.post;
+    if post.deleted {
+        return Err(TranslateError::Gone);
+    }
+    let (from, to) = {
+        let mut conn = ctx.db.acquire().await?;
+        let from = db::actors::get_actor(&mut conn.conn(), from_group).await?.ok_or(TranslateError::Gone)?;
+        let to = db::actors::get_actor(&mut conn.conn(), to_group).await?.ok_or(TranslateError::Gone)?;
+        (from, to)
+    };
+    if !from.local || !to.local {
+        return Ok(Vec::new());
+    }
+    let mut update = UpdateJson::post(new_activity_id(ctx, uris, "update")?, document(uris, post)?);
+    update.actor = url(&uris.group(&to.name))?;
+    let update = activity_json(&update)?;
+    Ok(vec![
+        routing::announce_to_followers(ctx, uris, to.id, &to.name, update.clone())?,
+        routing::announce_to_followers(ctx, uris, from.id, &from.name, update)?,
+    ])
+}

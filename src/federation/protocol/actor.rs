@@ -116,6 +116,13 @@ pub struct ActorJson {
     /// signatures whose `keyid` names them.
     #[serde(default, deserialize_with = "deserialize_lenient_vec", skip_serializing_if = "Vec::is_empty")]
     pub assertion_method: Vec<MultikeyJson>,
+    /// Other accounts of the same person (account migration): the target of a `Move` lists its
+    /// origin here. Entries we cannot read are dropped.
+    #[serde(default, deserialize_with = "deserialize_lenient_vec", skip_serializing_if = "Vec::is_empty")]
+    pub also_known_as: Vec<Url>,
+    /// Where the account moved (after a `Move`).
+    #[serde(default, deserialize_with = "deserialize_opt_id", skip_serializing_if = "Option::is_none")]
+    pub moved_to: Option<Url>,
 }
 
 /// A FEP-521a `Multikey` in `assertionMethod`.
@@ -186,6 +193,8 @@ impl ActorJson {
             featured: None,
             language: Vec::new(),
             assertion_method: Vec::new(),
+            also_known_as: Vec::new(),
+            moved_to: None,
         }
     }
 

@@ -24,6 +24,8 @@ pub fn context() -> Value {
             "value": "schema:value",
             "schema": "http://schema.org#",
             "manuallyApprovesFollowers": "as:manuallyApprovesFollowers",
+            "alsoKnownAs": {"@id": "as:alsoKnownAs", "@type": "@id"},
+            "movedTo": {"@id": "as:movedTo", "@type": "@id"},
             "toot": "http://joinmastodon.org/ns#",
             "blurhash": "toot:blurhash",
             "mz": "https://joinmobilizon.org/ns#",

@@ -1,7 +1,7 @@
 //! Classifies what arrives at an inbox by its `type`, before anything is checked or stored.
 //!
-//! Activities we handle become their wire type; any other well-formed activity (`Move`,
-//! `View`...) becomes [`Inbound::Unknown`], so the inbox can acknowledge and ignore it instead of
+//! Activities we handle become their wire type; any other well-formed activity (`View`,
+//! `Arrive`...) becomes [`Inbound::Unknown`], so the inbox can acknowledge and ignore it instead of
 //! answering with an error that the sender would retry for days. Malformed input, and known
 //! activities whose content we cannot read, are a [`ParseError`] that says what was wrong.
 
@@ -21,6 +21,7 @@ use super::flag::FlagJson;
 use super::follow::FollowJson;
 use super::like::{DislikeJson, LikeJson};
 use super::lock::LockJson;
+use super::moves::MoveJson;
 use super::reject::RejectJson;
 use super::remove::RemoveJson;
 use super::undo::{UNDOABLE_KINDS, UndoJson};
@@ -56,6 +57,8 @@ pub enum Inbound {
     Leave(JoinJson),
     /// `Accept` or `Reject` (its `kind`) of a `Join` embedded in it: an organiser's answer.
     JoinAnswer(Box<AcceptJoinJson>),
+    /// An account moved to another (`Move`, Mastodon's account migration).
+    Move(MoveJson),
     /// A well-formed activity of a kind we do not handle: its `type`, or for a wrapper around
     /// an unhandled kind the two, as in `Undo(Add)`.
     Unknown(String),
@@ -83,6 +86,7 @@ impl Inbound {
             Self::Event(_) => "Event",
             Self::Join(_) => "Join",
             Self::Leave(_) => "Leave",
+            Self::Move(_) => "Move",
             Self::JoinAnswer(answer) => return format!("{}(Join)", answer.kind),
             Self::Unknown(kind) => return format!("Unknown({kind})"),
         };
@@ -139,6 +143,7 @@ pub fn parse_inbound(value: Value) -> Result<Inbound, ParseError> {
         "Add" => Inbound::Add(parse(&kind, value)?),
         "Remove" => Inbound::Remove(parse(&kind, value)?),
         "Flag" => Inbound::Flag(Box::new(parse(&kind, value)?)),
+        "Move" => Inbound::Move(parse(&kind, value)?),
         _ => Inbound::Unknown(kind),
     })
 }

@@ -117,6 +117,8 @@ pub(super) const EXPECTED: &[(&str, &str)] = &[
     ("mastodon/activities/flag.json", "Flag"),
     ("mastodon/activities/follow.json", "Follow"),
     ("mastodon/activities/like_page.json", "Like"),
+    // Account migration (written by Mastodon's MoveSerializer, see SOURCE.md).
+    ("mastodon/activities/move.json", "Move"),
     // A bare Note, not an activity; read as a post (addressing decides it is private).
     ("mastodon/activities/private_message.json", "post"),
     ("mastodon/activities/undo_follow.json", "Undo"),

@@ -253,3 +253,31 @@ fn odd_shapes_of_single_fields() {
         "an Image without a media type is a picture"
     );
 }
+
+#[test]
+fn mastodon_move() {
+    let Inbound::Move(activity) = inbound("mastodon/activities/move.json") else { panic!("not a Move") };
+    let origin = url("https://masto.qa.urbanwildlife.biz/users/mastodon");
+    assert_eq!(activity.actor, origin);
+    assert_eq!(activity.object, origin, "the account moves itself");
+    assert_eq!(activity.target, url("https://mastodon.example/users/mastodon"));
+}
+
+#[test]
+fn actors_name_their_other_accounts_and_where_they_moved() {
+    let mut person = load("mastodon/objects/person.json");
+    person["alsoKnownAs"] = serde_json::json!(["https://old.example/users/felix", 7, {"no": "id"}]);
+    person["movedTo"] = serde_json::json!("https://new.example/users/felix");
+    let actor: crate::federation::protocol::ActorJson = serde_json::from_value(person).expect("actor");
+    assert_eq!(
+        actor.also_known_as,
+        vec![url("https://old.example/users/felix")],
+        "unreadable entries dropped"
+    );
+    assert_eq!(actor.moved_to, Some(url("https://new.example/users/felix")));
+    // A single string counts as a list of one.
+    let mut pleroma = load("pleroma/objects/person.json");
+    pleroma["alsoKnownAs"] = serde_json::json!("https://old.example/users/lain");
+    let actor: crate::federation::protocol::ActorJson = serde_json::from_value(pleroma).expect("actor");
+    assert_eq!(actor.also_known_as, vec![url("https://old.example/users/lain")]);
+}
