@@ -75,7 +75,13 @@ pub fn service_context(config: &Config, db: Db, clock: Arc<dyn Clock>) -> Contex
             require_email_confirmation: config.mail.enabled()
                 && config.registration.require_email_confirmation,
         }),
-        media: crate::media::MediaStore::new(&config.data_dir),
+        // `Config::validate` built the same store, so this fails only for a hand-made config.
+        media: crate::media::MediaStore::from_config(&config.media, &config.data_dir).unwrap_or_else(
+            |error| {
+                tracing::error!(%error, "media store not usable; keeping media under the data directory");
+                crate::media::MediaStore::new(&config.data_dir)
+            },
+        ),
         access_revoked: Arc::new(tokio::sync::Notify::new()),
         sign_ins: Arc::new(crate::service::sign_in_guard::SignInGuard::default()),
     }
@@ -187,6 +193,9 @@ impl Application {
                 worker_stopped.clone(),
             ))
         });
+        // Always, not only with background work: pages cached here must see other nodes' writes.
+        let other_nodes =
+            tokio::spawn(crate::service::other_nodes::share_writes(db.clone(), worker_stopped.clone()));
         let housekeeping = self.background_delivery.then(|| {
             tokio::spawn(housekeeping(self.state.ctx.clone(), self.state.metrics.clone(), worker_stopped))
         });
@@ -199,6 +208,7 @@ impl Application {
         if let Some(worker) = worker {
             let _ = worker.await;
         }
+        let _ = other_nodes.await;
         for task in [mail_worker, digests].into_iter().flatten() {
             let _ = task.await;
         }
