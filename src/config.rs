@@ -40,6 +40,7 @@ pub struct Config {
     pub mail: MailConfig,
     pub cache: CacheConfig,
     pub accounts: AccountsConfig,
+    pub media: MediaConfig,
 }
 
 /// Leaving and moving: account deletion by its owner, export and import of one's data.
@@ -51,6 +52,33 @@ pub struct AccountsConfig {
     pub deletion_grace_days: i64,
     /// Most lines one follows or blocks CSV import handles.
     pub import_max_rows: usize,
+}
+
+/// Where uploaded images are kept (see `media::store`).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MediaConfig {
+    /// `local` (a directory) or `s3` (an S3-compatible object store).
+    pub store: MediaStoreKind,
+    /// The directory of `local`; empty: `<data_dir>/media`.
+    pub dir: PathBuf,
+    pub s3_bucket: String,
+    /// The store's URL (MinIO, Garage…); empty: AWS itself.
+    pub s3_endpoint: String,
+    pub s3_region: String,
+    /// Empty: the `AWS_*` environment variables or the machine's instance credentials.
+    pub s3_access_key_id: String,
+    pub s3_secret_access_key: String,
+    /// Keys are `<prefix>/<file>`; empty: the file name alone.
+    pub s3_prefix: String,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MediaStoreKind {
+    #[default]
+    Local,
+    S3,
 }
 
 /// Outgoing mail over SMTP (see `mail`); without `host` no mail is sent.
@@ -273,6 +301,7 @@ const SECTIONS: &[&str] = &[
     "mail",
     "cache",
     "accounts",
+    "media",
 ];
 const TOP_LEVEL: &[&str] =
     &["domain", "bind", "data_dir", "insecure_http", "trusted_proxies", "extra_ca_cert"];
@@ -411,6 +440,7 @@ impl Config {
         }
         crate::domain::Language::parse_ui("instance.default_language", &self.instance.default_language)
             .map_err(|e| ConfigError::Invalid(e.to_string()))?;
+        crate::media::MediaStore::from_config(&self.media, &self.data_dir).map_err(ConfigError::Invalid)?;
         Ok(())
     }
 
@@ -565,6 +595,28 @@ mod tests {
         let plain =
             with_env(&[("ALLMENDE_DOMAIN", "LOCALHOST:80"), ("ALLMENDE_INSECURE_HTTP", "1")]).unwrap();
         assert_eq!(plain.base_url(), "http://localhost");
+    }
+
+    #[test]
+    fn the_media_store_comes_from_the_environment_and_is_checked() {
+        assert_eq!(Config::defaults().unwrap().media.store, MediaStoreKind::Local);
+        let config = with_env(&[
+            ("ALLMENDE_MEDIA_STORE", "s3"),
+            ("ALLMENDE_MEDIA_S3_BUCKET", "pictures"),
+            ("ALLMENDE_MEDIA_S3_ENDPOINT", "http://127.0.0.1:9000"),
+            ("ALLMENDE_MEDIA_S3_ACCESS_KEY_ID", "key"),
+            ("ALLMENDE_MEDIA_S3_SECRET_ACCESS_KEY", "secret"),
+            ("ALLMENDE_MEDIA_S3_PREFIX", "forum"),
+        ])
+        .unwrap();
+        assert_eq!(config.media.store, MediaStoreKind::S3);
+        assert_eq!(config.media.s3_bucket, "pictures");
+        assert_eq!(config.media.s3_access_key_id, "key");
+        assert_eq!(config.media.s3_prefix, "forum");
+        let shared = with_env(&[("ALLMENDE_MEDIA_DIR", "/srv/shared/media")]).unwrap();
+        assert_eq!(shared.media.dir, PathBuf::from("/srv/shared/media"));
+        assert!(with_env(&[("ALLMENDE_MEDIA_STORE", "s3")]).is_err(), "s3 without a bucket");
+        assert!(with_env(&[("ALLMENDE_MEDIA_STORE", "ftp")]).is_err());
     }
 
     #[test]

@@ -76,7 +76,13 @@ pub fn service_context(config: &Config, db: Db, clock: Arc<dyn Clock>) -> Contex
                 && config.registration.require_email_confirmation,
             deletion_grace_days: config.accounts.deletion_grace_days,
         }),
-        media: crate::media::MediaStore::new(&config.data_dir),
+        // `Config::validate` built the same store, so this fails only for a hand-made config.
+        media: crate::media::MediaStore::from_config(&config.media, &config.data_dir).unwrap_or_else(
+            |error| {
+                tracing::error!(%error, "media store not usable; keeping media under the data directory");
+                crate::media::MediaStore::new(&config.data_dir)
+            },
+        ),
         access_revoked: Arc::new(tokio::sync::Notify::new()),
         sign_ins: Arc::new(crate::service::sign_in_guard::SignInGuard::default()),
     }
@@ -188,6 +194,9 @@ impl Application {
                 worker_stopped.clone(),
             ))
         });
+        // Always, not only with background work: pages cached here must see other nodes' writes.
+        let other_nodes =
+            tokio::spawn(crate::service::other_nodes::share_writes(db.clone(), worker_stopped.clone()));
         let housekeeping = self.background_delivery.then(|| {
             tokio::spawn(housekeeping(
                 self.state.ctx.clone(),
@@ -205,6 +214,7 @@ impl Application {
         if let Some(worker) = worker {
             let _ = worker.await;
         }
+        let _ = other_nodes.await;
         for task in [mail_worker, digests].into_iter().flatten() {
             let _ = task.await;
         }

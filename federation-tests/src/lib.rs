@@ -11,6 +11,7 @@
 //!   `ALLMENDE_TEST_POSTGRES_URL` is set.
 //! - [`Browserless`] is a cookie-keeping HTTP client that submits forms with their CSRF token.
 //! - [`ChromeDriver`] runs Debian's `chromedriver` and hands out headless Chromium sessions.
+//! - [`LoopbackSinks`] are many fake peer inboxes that count the activities they accept.
 //!
 //! # Running
 //!
@@ -32,13 +33,15 @@ mod net;
 pub mod oauth;
 mod postgres;
 pub mod scenario;
+mod sinks;
 
 pub use binary::allmende_binary;
 pub use browser::{CHROMEDRIVER, CHROMIUM, ChromeDriver, chrome_capabilities};
 pub use browserless::{Browserless, Page, csrf_token, try_csrf_token};
 pub use instance::{Backend, Instance, InstanceOptions};
 pub use net::free_port;
-pub use postgres::{POSTGRES_URL_VAR, PostgresDatabase};
+pub use postgres::{POSTGRES_URL_VAR, PostgresDatabase, run_sql};
+pub use sinks::LoopbackSinks;
 
 /// Seconds any single wait in these tests may take before it counts as a failure. Generous,
 /// because debug builds on a busy two-core machine are slow (CI runs several three-instance

@@ -81,16 +81,28 @@ fn database_url(admin_url: &str, name: &str) -> Option<String> {
 
 /// Runs one SQL statement; the error carries psql's own message.
 fn psql(url: &str, sql: &str) -> Result<(), String> {
+    run_sql(url, sql).map(|_| ())
+}
+
+/// Runs SQL (one or more statements) on the database at `url` with `psql` and returns what it
+/// printed: rows unaligned, fields separated by `|`, without headers. For tests that set up or
+/// check rows no page shows (say, the delivery queue of several nodes).
+///
+/// # Errors
+///
+/// psql's own message when it cannot run or the SQL fails.
+pub fn run_sql(url: &str, sql: &str) -> Result<String, String> {
     let output = Command::new("psql")
         // No ~/.psqlrc, no password prompt (it would hang the test), stop at the first error.
-        .args(["--no-psqlrc", "--no-password", "--quiet", "--set", "ON_ERROR_STOP=1"])
+        .args(["--no-psqlrc", "--no-password", "--quiet", "--tuples-only", "--no-align"])
+        .args(["--set", "ON_ERROR_STOP=1"])
         .args(["--dbname", url, "--command", sql])
         .env("PGCONNECT_TIMEOUT", "10")
         .stdin(Stdio::null())
         .output()
         .map_err(|e| format!("cannot run psql (is the PostgreSQL client installed?): {e}"))?;
     if output.status.success() {
-        Ok(())
+        Ok(String::from_utf8_lossy(&output.stdout).into_owned())
     } else {
         Err(format!("psql {}: {}", output.status, String::from_utf8_lossy(&output.stderr).trim()))
     }

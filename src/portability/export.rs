@@ -9,7 +9,7 @@
 //! copied through a small buffer), then unlinked and streamed from its open handle, so nothing
 //! stays behind and memory holds only the documents, never the media.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 use tokio::sync::Semaphore;
@@ -41,8 +41,9 @@ fn csv_bytes(result: Result<Vec<u8>, csv::Error>) -> Result<Vec<u8>, ServiceErro
     result.map_err(|e| ServiceError::Internal(e.to_string()))
 }
 
-/// The archive's entries, documents made here and media named by path.
-fn entries(state: &AppState, data: ExportData) -> Result<Vec<Entry>, ServiceError> {
+/// The archive's entries, documents made here and media named by path (files of the media
+/// store, or copies under `scratch` when it is an object store).
+async fn entries(state: &AppState, data: ExportData, scratch: &Path) -> Result<Vec<Entry>, ServiceError> {
     let uris = &state.uris;
     let actor = objects::actor_json(uris, &data.actor).map_err(|e| ServiceError::Internal(e.to_string()))?;
     let items: Vec<serde_json::Value> = data
@@ -73,11 +74,12 @@ fn entries(state: &AppState, data: ExportData) -> Result<Vec<Entry>, ServiceErro
             bytes: csv_bytes(csv_files::muted_csv(&data.muted))?,
         },
     ];
-    entries.extend(
-        data.media
-            .into_iter()
-            .map(|file| Entry::File { name: format!("media/{}", file.name), path: file.path }),
-    );
+    for file in data.media {
+        // A file gone from the store meanwhile is left out.
+        if let Ok(path) = state.ctx.media.local_file(&file.name, scratch).await {
+            entries.push(Entry::File { name: format!("media/{}", file.name), path });
+        }
+    }
     Ok(entries)
 }
 
@@ -86,9 +88,16 @@ pub async fn build_export(state: &AppState, user: &CurrentUser) -> Result<Export
     let _permit = EXPORTS_AT_ONCE.acquire().await.map_err(|e| ServiceError::Internal(e.to_string()))?;
     let data = account_data::gather_export(&state.ctx, user, state.uris.host()).await?;
     let (posts, media) = (data.posts.len(), data.media.len());
-    let entries = entries(state, data)?;
     let dir = state.config.data_dir.join("exports");
     let stem = crate::media::store::new_media_file_stem();
+    let scratch = dir.join(format!("{stem}-media"));
+    let entries = match entries(state, data, &scratch).await {
+        Ok(entries) => entries,
+        Err(error) => {
+            let _ = tokio::fs::remove_dir_all(&scratch).await;
+            return Err(error);
+        }
+    };
     let path: PathBuf = dir.join(format!("{stem}.zip"));
     let written = {
         let path = path.clone();
@@ -99,6 +108,7 @@ pub async fn build_export(state: &AppState, user: &CurrentUser) -> Result<Export
         .await
         .map_err(|e| ServiceError::Internal(e.to_string()))?
     };
+    let _ = tokio::fs::remove_dir_all(&scratch).await;
     let opened = match written {
         Ok(len) => tokio::fs::File::open(&path).await.map(|file| (file, len)),
         Err(error) => Err(error),

@@ -2,8 +2,6 @@
 //! follow, block and mute (as addresses `name@host`), and their uploaded files. The archive is
 //! put together by `portability::export`.
 
-use std::path::PathBuf;
-
 use super::federated::{self, FederatedPost, LocalActor};
 use super::{Context, CurrentUser, ServiceError};
 use crate::db::{self, account_data::AccountAddressRow};
@@ -25,7 +23,6 @@ pub struct AccountAddress {
 #[derive(Debug, Clone)]
 pub struct ExportFile {
     pub name: String,
-    pub path: PathBuf,
     pub size_bytes: i64,
 }
 
@@ -76,13 +73,7 @@ pub async fn gather_export(
             Err(other) => return Err(other),
         }
     }
-    let media = files
-        .into_iter()
-        .filter_map(|(name, size_bytes)| {
-            let path = ctx.media.file_path(&name).ok()?;
-            Some(ExportFile { name, path, size_bytes })
-        })
-        .collect();
+    let media = files.into_iter().map(|(name, size_bytes)| ExportFile { name, size_bytes }).collect();
     Ok(ExportData {
         actor,
         posts,

@@ -40,6 +40,7 @@ pub mod network;
 pub mod notification_page;
 pub mod notifications;
 pub mod oauth;
+pub mod other_nodes;
 pub mod password_reset;
 pub mod passwords;
 pub mod peer_signatures;

@@ -9,11 +9,13 @@
 //!   `If-None-Match` (or, without one, a late enough `If-Modified-Since`) is answered `304`.
 //! - For visitors who are not signed in (no session cookie, no `Authorization`, no HTTP
 //!   signature), answers are kept in memory per path and query, interface language and format
-//!   (page or ActivityPub JSON), bounded in count and bytes. An entry is good while this
-//!   process has written nothing to the database since it was rendered (see `db::writes`:
-//!   every write statement and commit counts) and for at most `cache.ttl_seconds`. That second
-//!   bound is the only one for writes made by *other* server processes on the same database:
-//!   with several nodes a page may be that many seconds stale.
+//!   (page or ActivityPub JSON), bounded in count and bytes. An entry is good while nothing
+//!   was written to the database since it was rendered (see `db::writes`: every write statement
+//!   and commit of this process counts, and so does every write another server process on the
+//!   same PostgreSQL database says it made, see `service::other_nodes`) and for at most
+//!   `cache.ttl_seconds`. With several nodes, a write on one drops the pages of the others
+//!   within about `other_nodes::NOTIFY_EVERY_MILLIS` plus the time a `NOTIFY` takes; the TTL
+//!   bounds the rest (a node killed between its commit and its message).
 //!
 //! Pages carry the visitor's CSRF token in their forms (the language menu): an entry keeps its
 //! body split at the token, and each visitor's own token is put back in when it is served.
