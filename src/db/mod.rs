@@ -63,6 +63,7 @@ pub mod tags;
 pub mod thread_collections;
 pub mod thread_locks;
 pub mod thread_pins;
+pub mod visibility;
 pub mod watches;
 pub mod writes;
 
