@@ -76,7 +76,7 @@ pub async fn create(
         return Err(ApiError::invalid("scheduled posts are not supported"));
     }
     let visibility = crate::domain::Visibility::from_client(params.visibility.as_deref())
-        .map_err(|error| ApiError::Service(error.into()))?;
+        .map_err(|error| ApiError::from(ServiceError::from(error)))?;
     let text = params.status.unwrap_or_default();
     resolve_remote_mentions(&state, &text).await;
     let idempotency_key = headers.get("idempotency-key").and_then(|v| v.to_str().ok()).map(str::to_owned);
