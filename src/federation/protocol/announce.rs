@@ -35,8 +35,8 @@ pub struct AnnounceJson {
 }
 
 impl AnnounceJson {
-    /// A group forwards `activity` unchanged to its `followers` (FEP-1b12). An activity not
-    /// addressed to the public (in a private group) is forwarded to the followers only.
+    /// A group forwards `activity` unchanged to its `followers` (FEP-1b12). A `Create` or
+    /// `Update` not addressed to the public (in a private group) goes to the followers only.
     pub fn wrap(id: Url, group: Url, activity: Value, followers: Url) -> Self {
         let addressed = |key: &str| -> Vec<String> {
             match activity.get(key) {
@@ -47,7 +47,9 @@ impl AnnounceJson {
                 _ => Vec::new(),
             }
         };
-        let public = super::is_public(&addressed("to"), &addressed("cc"));
+        // A post's `Create` or `Update` in a private group names no public collection.
+        let carries_post = matches!(activity.get("type").and_then(Value::as_str), Some("Create" | "Update"));
+        let public = !carries_post || super::is_public(&addressed("to"), &addressed("cc"));
         let mut announce = Self::new(id, group, AnnounceObject::Activity(activity), followers);
         if !public {
             announce.to = std::mem::take(&mut announce.cc);
