@@ -49,7 +49,8 @@ impl AnnounceJson {
         };
         // A post's `Create` or `Update` in a private group names no public collection.
         let carries_post = matches!(activity.get("type").and_then(Value::as_str), Some("Create" | "Update"));
-        let public = !carries_post || super::is_public(&addressed("to"), &addressed("cc"));
+        let (to, cc) = (addressed("to"), addressed("cc"));
+        let public = !carries_post || (to.is_empty() && cc.is_empty()) || super::is_public(&to, &cc);
         let mut announce = Self::new(id, group, AnnounceObject::Activity(activity), followers);
         if !public {
             announce.to = std::mem::take(&mut announce.cc);
