@@ -2,9 +2,9 @@
 
 follow-requests-link = Følgeanmodninger
 follow-requests-title = Følgeanmodninger til { $group }
-follow-requests-closed-label = Nye følgere skal godkendes
+follow-requests-closed-label = Privat gruppe: nye følgere skal godkendes, og kun medlemmer ser dens tråde
 follow-requests-save = Gem
-follow-requests-closed = Nye følgere af denne gruppe skal godkendes.
+follow-requests-closed = Denne gruppe er privat: nye følgere skal godkendes, og kun dens medlemmer ser dens tråde.
 follow-requests-open = Alle kan følge denne gruppe; kun ejeren kan ændre det.
 follow-requests-approve = Godkend
 follow-requests-reject = Afvis

@@ -44,7 +44,8 @@ pub struct EventRow {
     pub viewer_confirmation: Option<String>,
 }
 
-/// `$1` is the viewer (or NULL); conditions follow with `AND`.
+/// `$1` is the viewer (or NULL); conditions follow with `AND`. A private (closed) group's
+/// events are for its members only (issue 15).
 macro_rules! select_event {
     () => {
         "SELECT e.id, e.ap_id, e.local, e.group_id, e.author_id, e.title, e.description_source, \
@@ -61,7 +62,10 @@ macro_rules! select_event {
          FROM events e \
          JOIN actors g ON g.id = e.group_id LEFT JOIN instances gi ON gi.id = g.instance_id \
          JOIN actors a ON a.id = e.author_id LEFT JOIN instances ai ON ai.id = a.instance_id \
-         WHERE e.deleted_at IS NULL "
+         WHERE e.deleted_at IS NULL AND (NOT g.closed \
+           OR EXISTS (SELECT 1 FROM follows vf WHERE vf.follower_id = $1 AND vf.followed_id = g.id \
+             AND vf.state = 'accepted') \
+           OR EXISTS (SELECT 1 FROM group_moderators vg WHERE vg.group_id = g.id AND vg.actor_id = $1)) "
     };
 }
 

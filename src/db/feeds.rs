@@ -38,7 +38,7 @@ macro_rules! select_feed_entry {
          LEFT JOIN instances ai ON ai.id = a.instance_id \
          JOIN actors g ON g.id = p.group_id \
          LEFT JOIN instances gi ON gi.id = g.instance_id \
-         WHERE p.id = p.root_id AND p.deleted_at IS NULL "
+         WHERE p.id = p.root_id AND p.deleted_at IS NULL AND p.visibility = 'public' "
     };
 }
 

@@ -71,6 +71,7 @@ pub mod thread_locks;
 pub mod thread_moves;
 pub mod thread_pins;
 pub mod trends;
+pub mod visibility;
 pub mod watches;
 pub mod writes;
 

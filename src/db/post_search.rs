@@ -25,7 +25,7 @@ pub struct SearchHitRow {
 macro_rules! visible_hit {
     () => {
         concat!(
-            "p.deleted_at IS NULL AND a.silenced_at IS NULL AND NOT ",
+            "p.deleted_at IS NULL AND p.visibility = 'public' AND a.silenced_at IS NULL AND NOT ",
             hidden_from!("$1", "p.author_id", "$5")
         )
     };

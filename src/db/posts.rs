@@ -1,6 +1,7 @@
 //! Thread openers and replies live in one table: an opener is a post whose `root_id` is its own id.
 
 use super::blocks::{hidden_from, hides_actor};
+use super::visibility::{listed, readable_by};
 use super::{Conn, DbError, execute, query_as, query_scalar};
 
 /// A post with its author and group, and the viewer's like, ready for a page.
@@ -74,6 +75,9 @@ pub struct NewPost<'a> {
     pub content_html: &'a str,
     pub language: &'a str,
     pub content_warning: Option<&'a str>,
+    /// What the author chose (`domain::Visibility::as_str`); a post in a closed group is
+    /// stored as `members` whatever was asked.
+    pub visibility: &'a str,
     pub now: i64,
 }
 
@@ -81,8 +85,9 @@ pub async fn insert_local_post(conn: &mut Conn<'_>, post: &NewPost<'_>) -> Resul
     execute!(
         conn,
         "INSERT INTO posts (id, local, author_id, group_id, root_id, in_reply_to_id, title, source, \
-         content_html, language, last_activity_at, created_at, content_warning, sensitive) \
-         VALUES ($1, TRUE, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $11, $12)",
+         content_html, language, last_activity_at, created_at, content_warning, sensitive, visibility) \
+         VALUES ($1, TRUE, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $11, $12, \
+         CASE WHEN EXISTS (SELECT 1 FROM actors g WHERE g.id = $3 AND g.closed) THEN 'members' ELSE $13 END)",
         post.id,
         post.author_id,
         post.group_id,
@@ -95,6 +100,7 @@ pub async fn insert_local_post(conn: &mut Conn<'_>, post: &NewPost<'_>) -> Resul
         post.now,
         post.content_warning,
         post.content_warning.is_some(),
+        post.visibility,
     )?;
     Ok(())
 }
@@ -122,7 +128,9 @@ pub async fn get_post_for_viewer(
             hidden_from!("$1", "x.author_id", "$3"),
             " THEN 'mute' END AS viewer_hides FROM (",
             select_post!(),
-            "WHERE p.id = $2) x"
+            "WHERE p.id = $2 AND ",
+            readable_by!("$1", "p"),
+            ") x"
         ),
         viewer,
         id,
@@ -149,7 +157,9 @@ pub async fn list_group_threads(
         concat!(
             select_post!(),
             "WHERE p.group_id = $2 AND p.id = p.root_id AND (p.deleted_at IS NULL OR p.reply_count > 0) \
-             AND (p.pinned_at IS NULL OR p.deleted_at IS NOT NULL) AND (p.last_activity_at, p.id) < (COALESCE($3, 9223372036854775807), COALESCE($4, 9223372036854775807)) AND NOT ",
+             AND (p.pinned_at IS NULL OR p.deleted_at IS NOT NULL) AND (p.last_activity_at, p.id) < (COALESCE($3, 9223372036854775807), COALESCE($4, 9223372036854775807)) AND ",
+            readable_by!("$1", "p"),
+            " AND NOT ",
             hidden_from!("$1", "p.author_id", "$6"),
             " ORDER BY p.last_activity_at DESC, p.id DESC LIMIT $5"
         ),
@@ -179,7 +189,9 @@ pub async fn list_latest_threads(
         concat!(
             select_post!(),
             "WHERE p.id = p.root_id AND p.group_id IS NOT NULL AND p.deleted_at IS NULL \
-             AND (p.last_activity_at, p.id) < (COALESCE($2, 9223372036854775807), COALESCE($3, 9223372036854775807)) AND NOT ",
+             AND (p.last_activity_at, p.id) < (COALESCE($2, 9223372036854775807), COALESCE($3, 9223372036854775807)) AND ",
+            listed!("p"),
+            " AND NOT ",
             hidden_from!("$1", "p.author_id", "$5"),
             " ORDER BY p.last_activity_at DESC, p.id DESC LIMIT $4"
         ),
@@ -218,8 +230,9 @@ pub async fn list_thread_replies(
             "WHERE p.root_id = $2 AND p.id <> p.root_id AND ($3 IS NULL OR p.id > $3) \
              AND (p.deleted_at IS NULL OR EXISTS \
                   (SELECT 1 FROM posts c WHERE c.in_reply_to_id = p.id AND c.deleted_at IS NULL) \
-                  OR EXISTS (SELECT 1 FROM post_removals r WHERE r.post_id = p.id)) \
-             ORDER BY p.id LIMIT $4) x ORDER BY x.id"
+                  OR EXISTS (SELECT 1 FROM post_removals r WHERE r.post_id = p.id)) AND ",
+            readable_by!("$1", "p"),
+            " ORDER BY p.id LIMIT $4) x ORDER BY x.id"
         ),
         viewer,
         root_id,
@@ -243,8 +256,9 @@ pub async fn list_author_posts(
         fetch_all,
         concat!(
             select_post!(),
-            "WHERE p.author_id = $2 AND p.deleted_at IS NULL AND ($3 IS NULL OR p.id < $3) \
-             ORDER BY p.id DESC LIMIT $4"
+            "WHERE p.author_id = $2 AND p.deleted_at IS NULL AND ($3 IS NULL OR p.id < $3) AND ",
+            readable_by!("$1", "p"),
+            " ORDER BY p.id DESC LIMIT $4"
         ),
         viewer,
         author_id,
@@ -351,6 +365,9 @@ pub struct RemotePostUpsert<'a> {
     pub content_warning: Option<&'a str>,
     pub published: i64,
     pub updated: Option<i64>,
+    /// From its addressing (`domain::Visibility::as_str`); a post in a group we know as
+    /// closed is stored as `members`.
+    pub visibility: &'a str,
 }
 
 /// What [`upsert_remote_post`] did.
@@ -422,8 +439,9 @@ pub async fn upsert_remote_post(
     execute!(
         conn,
         "INSERT INTO posts (id, ap_id, local, author_id, group_id, root_id, in_reply_to_id, title, content_html, \
-         language, sensitive, content_warning, last_activity_at, created_at, updated_at) \
-         VALUES ($1, $2, FALSE, $3, $4, COALESCE($5, $1), $6, $7, $8, $9, $10, $11, $12, $12, $13)",
+         language, sensitive, content_warning, last_activity_at, created_at, updated_at, visibility) \
+         VALUES ($1, $2, FALSE, $3, $4, COALESCE($5, $1), $6, $7, $8, $9, $10, $11, $12, $12, $13, \
+         CASE WHEN EXISTS (SELECT 1 FROM actors g WHERE g.id = $4 AND g.closed) THEN 'members' ELSE $14 END)",
         post.id,
         post.ap_id,
         post.author_id,
@@ -437,6 +455,7 @@ pub async fn upsert_remote_post(
         post.content_warning,
         post.published,
         post.updated,
+        post.visibility,
     )?;
     Ok(UpsertedPost { id: post.id, created: true, previous_update: None, refused_author: None })
 }
@@ -528,6 +547,8 @@ pub struct FederatedPostRow {
     pub parent_author_inbox: Option<String>,
     pub parent_author_shared_inbox: Option<String>,
     pub parent_author_host: Option<String>,
+    pub visibility: String,
+    pub group_followers: Option<String>,
 }
 
 macro_rules! select_federated_post {
@@ -542,7 +563,8 @@ macro_rules! select_federated_post {
          pp.id AS parent_id, pp.local AS parent_local, pp.ap_id AS parent_ap_id, pp.root_id AS parent_root_id, \
          pa.local AS parent_author_local, pa.kind AS parent_author_kind, pa.name AS parent_author_name, \
          pa.ap_id AS parent_author_ap_id, pa.inbox_url AS parent_author_inbox, \
-         pa.shared_inbox_url AS parent_author_shared_inbox, pai.host AS parent_author_host \
+         pa.shared_inbox_url AS parent_author_shared_inbox, pai.host AS parent_author_host, \
+         p.visibility, g.followers_url AS group_followers \
          FROM posts p \
          JOIN posts r ON r.id = p.root_id \
          JOIN actors a ON a.id = p.author_id LEFT JOIN instances ai ON ai.id = a.instance_id \
@@ -575,8 +597,9 @@ pub async fn list_group_federated_threads(
         fetch_all,
         concat!(
             select_federated_post!(),
-            "WHERE p.group_id = $1 AND p.id = p.root_id AND p.deleted_at IS NULL AND p.local \
-             ORDER BY p.id DESC LIMIT $2"
+            "WHERE p.group_id = $1 AND p.id = p.root_id AND p.deleted_at IS NULL AND p.local AND ",
+            listed!("p"),
+            " ORDER BY p.id DESC LIMIT $2"
         ),
         group_id,
         limit
@@ -657,7 +680,9 @@ macro_rules! threads_in_groups {
             "WHERE p.id = p.root_id AND p.deleted_at IS NULL AND +p.group_id IN (",
             $groups,
             ") AND (p.last_activity_at, p.id) < (COALESCE($3, 9223372036854775807), COALESCE($4, 9223372036854775807)) \
-             AND NOT ",
+             AND ",
+            $crate::db::visibility::readable_by!("$1", "p"),
+            " AND NOT ",
             $crate::db::blocks::hidden_from!("$1", "p.author_id", "$6"),
             " ORDER BY p.last_activity_at DESC, p.id DESC LIMIT $5"
         )
@@ -711,7 +736,9 @@ pub async fn list_hashtag_posts(
         concat!(
             select_post!(),
             "WHERE p.id IN (SELECT h.post_id FROM post_hashtags h WHERE h.name = $2) \
-             AND p.deleted_at IS NULL AND ($3 IS NULL OR p.id < $3) AND NOT ",
+             AND p.deleted_at IS NULL AND ($3 IS NULL OR p.id < $3) AND ",
+            listed!("p"),
+            " AND NOT ",
             hidden_from!("$1", "p.author_id", "$5"),
             " ORDER BY p.id DESC LIMIT $4"
         ),

@@ -3,6 +3,7 @@
 //! are id-ordered (ids are time-ordered) and paged by `max_id` / `since_id` / `min_id`.
 
 use super::blocks::hidden_from;
+use super::visibility::{listed, readable_by};
 use super::{Conn, DbError, query_as, query_scalar};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -43,6 +44,8 @@ pub struct StatusRow {
     pub viewer_bookmarked: bool,
     pub reblogs_count: i64,
     pub viewer_boosted: bool,
+    /// Who may read it (`domain::Visibility`).
+    pub visibility: String,
     /// Set when the row is a boost of the post in a timeline of posts and boosts.
     #[sqlx(flatten)]
     pub shared: SharedRow,
@@ -92,7 +95,8 @@ macro_rules! status_columns {
          EXISTS (SELECT 1 FROM likes l WHERE l.post_id = p.id AND l.actor_id = $1) AS viewer_liked, \
          EXISTS (SELECT 1 FROM bookmarks b WHERE b.post_id = p.id AND b.account_id = $1) AS viewer_bookmarked, \
          (SELECT COUNT(*) FROM boosts bo WHERE bo.post_id = p.id) AS reblogs_count, \
-         EXISTS (SELECT 1 FROM boosts bv WHERE bv.post_id = p.id AND bv.actor_id = $1) AS viewer_boosted "
+         EXISTS (SELECT 1 FROM boosts bv WHERE bv.post_id = p.id AND bv.actor_id = $1) AS viewer_boosted, \
+         p.visibility "
     };
 }
 
@@ -137,7 +141,7 @@ macro_rules! select_entries {
             ") AS own UNION ALL SELECT * FROM (SELECT b.id AS entry_id, b.post_id, b.id AS boost_id, \
                b.created_at AS boost_created_at, b.actor_id AS booster_id \
                FROM boosts b JOIN posts bp ON bp.id = b.post_id \
-               WHERE bp.deleted_at IS NULL AND ",
+               WHERE bp.deleted_at IS NULL AND bp.visibility IN ('public', 'unlisted') AND ",
             $boosts,
             window!($order, "b"),
             ") AS shared) e \
@@ -209,7 +213,14 @@ pub async fn get_status(
     viewer: Option<i64>,
     id: i64,
 ) -> Result<Option<StatusRow>, DbError> {
-    query_as!(conn, StatusRow, fetch_optional, concat!(select_status!(), "WHERE p.id = $2"), viewer, id)
+    query_as!(
+        conn,
+        StatusRow,
+        fetch_optional,
+        concat!(select_status!(), "WHERE p.id = $2 AND ", readable_by!("$1", "p")),
+        viewer,
+        id
+    )
 }
 
 /// Every post of a thread (opener first, then replies in written order), deleted ones included
@@ -228,7 +239,9 @@ pub async fn list_thread(
         fetch_all,
         concat!(
             select_status!(),
-            "WHERE p.root_id = $2 AND NOT ",
+            "WHERE p.root_id = $2 AND ",
+            readable_by!("$1", "p"),
+            " AND NOT ",
             hidden_from!("$1", "p.author_id", "$4"),
             " ORDER BY p.id LIMIT $3"
         ),
@@ -291,7 +304,9 @@ pub async fn list_home(
              OR (p.id = p.root_id AND EXISTS (SELECT 1 FROM follows f \
                JOIN actors g ON g.id = f.followed_id AND g.kind = 'group' \
                JOIN follows n ON n.follower_id = g.id AND n.state = 'accepted' \
-               WHERE f.follower_id = $1 AND f.state = 'accepted' AND n.followed_id = p.group_id))) AND NOT ",
+               WHERE f.follower_id = $1 AND f.state = 'accepted' AND n.followed_id = p.group_id))) AND ",
+                readable_by!("$1", "p"),
+                " AND NOT ",
                 hidden_from!("$1", "p.author_id", "$6")
             ),
             concat!(
@@ -340,7 +355,9 @@ pub async fn list_public(
         window,
         select_window!(
             select_status!(),
-            "WHERE a.silenced_at IS NULL AND ($6 IS NULL OR p.local = $6) AND ($7 = FALSE OR ",
+            "WHERE ",
+            listed!("p"),
+            " AND a.silenced_at IS NULL AND ($6 IS NULL OR p.local = $6) AND ($7 = FALSE OR ",
             has_media!(),
             ") AND NOT ",
             hidden_from!("$1", "p.author_id", "$8")
@@ -374,7 +391,8 @@ pub async fn list_account_statuses(
             concat!(
                 "p.author_id = $6 AND ($7 = FALSE OR p.id = p.root_id) AND ($8 = FALSE OR ",
                 has_media!(),
-                ")"
+                ") AND ",
+                readable_by!("$1", "p")
             ),
             concat!(
                 "b.actor_id = $6 AND $8 = FALSE AND $9 = FALSE AND NOT ",
@@ -409,7 +427,8 @@ pub async fn list_liked(conn: &mut Conn<'_>, viewer: i64, window: Window) -> Res
         window,
         select_window!(
             select_status!(),
-            "WHERE EXISTS (SELECT 1 FROM likes l WHERE l.post_id = p.id AND l.actor_id = $1)"
+            "WHERE EXISTS (SELECT 1 FROM likes l WHERE l.post_id = p.id AND l.actor_id = $1) AND ",
+            readable_by!("$1", "p")
         ),
         viewer,
         window.max_id,
@@ -476,7 +495,9 @@ pub async fn list_list_timeline(
         select_window!(
             select_status!(),
             "WHERE EXISTS (SELECT 1 FROM list_members m WHERE m.list_id = $6 \
-               AND (m.actor_id = p.author_id OR m.actor_id = p.group_id)) AND NOT ",
+               AND (m.actor_id = p.author_id OR m.actor_id = p.group_id)) AND ",
+            readable_by!("$1", "p"),
+            " AND NOT ",
             hidden_from!("$1", "p.author_id", "$7")
         ),
         viewer,
@@ -561,7 +582,9 @@ pub async fn list_tagged(
         window,
         select_window!(
             select_status!(),
-            "WHERE a.silenced_at IS NULL AND ($6 IS NULL OR p.local = $6) AND ($7 = FALSE OR ",
+            "WHERE ",
+            listed!("p"),
+            " AND a.silenced_at IS NULL AND ($6 IS NULL OR p.local = $6) AND ($7 = FALSE OR ",
             has_media!(),
             ") AND p.id IN (SELECT h.post_id FROM post_hashtags h WHERE h.name IN ($8, $9, $10, $11, $12)) \
              AND (SELECT COUNT(*) FROM post_hashtags h WHERE h.post_id = p.id \

@@ -230,7 +230,8 @@ pub struct HashtagUseRow {
     pub uses: i64,
 }
 
-/// Known hashtags starting with `prefix` (already lowercase), most used first.
+/// Known hashtags starting with `prefix` (already lowercase), most used first; only public
+/// posts count (a private group's tags are not revealed).
 pub async fn search_hashtags(
     conn: &mut Conn<'_>,
     prefix: &str,
@@ -241,8 +242,9 @@ pub async fn search_hashtags(
         conn,
         HashtagUseRow,
         fetch_all,
-        "SELECT name, COUNT(*) AS uses FROM post_hashtags WHERE name LIKE $1 ESCAPE '\\' \
-         GROUP BY name ORDER BY COUNT(*) DESC, name LIMIT $2",
+        "SELECT h.name, COUNT(*) AS uses FROM post_hashtags h WHERE h.name LIKE $1 ESCAPE '\\' \
+         AND EXISTS (SELECT 1 FROM posts p WHERE p.id = h.post_id AND p.visibility = 'public') \
+         GROUP BY h.name ORDER BY COUNT(*) DESC, name LIMIT $2",
         pattern,
         limit
     )

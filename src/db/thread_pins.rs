@@ -55,7 +55,9 @@ pub async fn list_pinned_threads(
         concat!(
             select_post!(),
             "WHERE p.group_id = $2 AND p.id = p.root_id AND p.pinned_at IS NOT NULL AND p.deleted_at IS NULL \
-             AND NOT ",
+             AND ",
+            super::visibility::readable_by!("$1", "p"),
+            " AND NOT ",
             super::blocks::hidden_from!("$1", "p.author_id", "$3"),
             " ORDER BY p.pinned_at DESC, p.id DESC LIMIT $4"
         ),
@@ -66,14 +68,15 @@ pub async fn list_pinned_threads(
     )
 }
 
-/// The ids of a group's pinned threads, most recently pinned first, for its `featured` collection.
+/// The ids of a group's pinned threads, most recently pinned first, for its `featured` collection
+/// (open ones only: a private group's pins are for its members).
 pub async fn list_pinned_thread_ids(conn: &mut Conn<'_>, group_id: i64) -> Result<Vec<i64>, DbError> {
     query_scalar!(
         conn,
         i64,
         fetch_all,
         "SELECT id FROM posts WHERE group_id = $1 AND id = root_id AND pinned_at IS NOT NULL \
-         AND deleted_at IS NULL ORDER BY pinned_at DESC, id DESC LIMIT $2",
+         AND deleted_at IS NULL AND visibility IN ('public', 'unlisted') ORDER BY pinned_at DESC, id DESC LIMIT $2",
         group_id,
         MAX_PINNED,
     )

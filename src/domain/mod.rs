@@ -23,6 +23,7 @@ pub mod scopes;
 pub mod search;
 pub mod time;
 pub mod validation;
+pub mod visibility;
 
 pub use account::{DisplayName, Email, Password, Role};
 pub use events::DomainEvent;
@@ -34,3 +35,4 @@ pub use post::{ContentWarning, PostBody, ThreadTitle};
 pub use scopes::Scopes;
 pub use time::{Clock, SystemClock, Timestamp};
 pub use validation::{FieldError, FieldErrors};
+pub use visibility::Visibility;

@@ -187,6 +187,7 @@ pub fn post_json(uris: &Uris, post: &FederatedPost) -> Result<PostDocument, Obje
         json.sensitive = Some(true);
     }
     json.attachment.extend(post.media.iter().filter_map(|media| media_attachment(uris, media)));
+    address(uris, post, &mut json)?;
     add_tags(uris, post, &mut json)?;
     Ok(PostDocument::Post(Box::new(json)))
 }
@@ -204,6 +205,46 @@ fn add_tags(uris: &Uris, post: &FederatedPost, json: &mut PostJson) -> Result<()
         }
         if !json.tag.iter().any(|tag| tag.mentioned() == Some(&href)) {
             json.tag.push(TagJson::mention(href, handle(uris, actor)));
+        }
+    }
+    Ok(())
+}
+
+/// Addressing by who may read the post (issue 15), as Mastodon and Lemmy 1.0 do: public posts
+/// `to` the public collection; unlisted ones `to` the author's followers with the public
+/// collection in `cc`; followers-only ones `to` the author's followers and never the public;
+/// a private group's posts `to` the group and its followers collection, never the public.
+fn address(uris: &Uris, post: &FederatedPost, json: &mut PostJson) -> Result<(), ObjectError> {
+    use crate::domain::Visibility;
+    let public = url(crate::federation::protocol::PUBLIC)?;
+    let author_followers = url(&uris.followers_of(&post.author.kind, &post.author.name))?;
+    let not_public = |list: &mut Vec<Url>| list.retain(|address| address != &public);
+    match post.visibility {
+        Visibility::Public => {}
+        Visibility::Unlisted | Visibility::Private => {
+            not_public(&mut json.to);
+            not_public(&mut json.cc);
+            json.cc.retain(|address| address != &author_followers);
+            json.to.insert(0, author_followers);
+            if post.visibility == Visibility::Unlisted {
+                json.cc.insert(0, public);
+            }
+        }
+        Visibility::Members => {
+            not_public(&mut json.to);
+            not_public(&mut json.cc);
+            let Some(group) = &post.group else { return Ok(()) };
+            let group_url = actor_id(uris, group)?;
+            let followers = if group.local {
+                Some(url(&uris.followers_of("group", &group.name))?)
+            } else {
+                post.group_followers.as_deref().map(url).transpose()?
+            };
+            json.cc.retain(|address| address != &group_url);
+            json.to.insert(0, group_url);
+            if let Some(followers) = followers {
+                json.to.insert(0, followers);
+            }
         }
     }
     Ok(())

@@ -168,6 +168,9 @@ pub async fn store_actor(state: &AppState, actor: ActorJson) -> Result<(ActorId,
     if kind == RemoteActorKind::Group {
         let languages = actor.language.iter().map(|language| language.identifier.as_str());
         remote::set_remote_group_languages(&state.ctx, id, GroupLanguages::parse_lenient(languages)).await?;
+        // Lemmy 1.0 marks a private community with `manuallyApprovesFollowers`; so do we.
+        let private = actor.manually_approves_followers == Some(true);
+        crate::service::private_groups::set_remote_group_private(&state.ctx, id, private).await?;
         let project = actor.project.as_ref().map(super::project_document::project_from_json);
         crate::service::projects::store_remote_project(&state.ctx, id, project).await?;
     }

@@ -43,8 +43,8 @@ pub async fn negotiate(State(state): State<AppState>, request: Request, next: Ne
     let result = match segments.as_slice() {
         ["u", name] => actor(&state, name, "person").await,
         ["g", name] => actor(&state, name, "group").await,
-        ["t", id] => post(&state, id, true).await,
-        ["p", id] => post(&state, id, false).await,
+        ["t", id] => post(&state, id, true, &signed).await,
+        ["p", id] => post(&state, id, false, &signed).await,
         ["e", id] => event(&state, id).await,
         ["g", name, "events"] => group_events(&state, name).await,
         _ => return next.run(request).await,
@@ -74,8 +74,17 @@ async fn actor(state: &AppState, name: &str, kind: &str) -> Result<Response, Fed
 /// A local post; `/t/` serves thread openers and `/p/` replies, so each has exactly one id. A
 /// remote post we hold redirects to its origin (the local page of a thread a remote person
 /// started in one of our groups, say).
-async fn post(state: &AppState, id: &str, opener: bool) -> Result<Response, FederationError> {
+async fn post(
+    state: &AppState,
+    id: &str,
+    opener: bool,
+    signed: &super::signed_fetch::SignedRequest<'_>,
+) -> Result<Response, FederationError> {
     let id = id.parse::<i64>().map(PostId).map_err(|_| FederationError::NotFound)?;
+    // A private group's post or a followers-only one: only to a signer who may see it.
+    if !may_fetch(state, id, signed).await? {
+        return Err(FederationError::NotFound);
+    }
     if let Some(origin) = thread_collections::remote_origin_of_post(&state.ctx, id, opener).await? {
         return redirect_to_origin(&origin);
     }
@@ -91,6 +100,21 @@ async fn post(state: &AppState, id: &str, opener: bool) -> Result<Response, Fede
             Ok(response)
         }
     }
+}
+
+/// Whether this GET may see post `id`: open posts always (as far as signed fetch allows),
+/// others only with a valid signature of an actor who may read it or whose instance hosts one
+/// (`service::private_groups`). The signature is checked only for such posts.
+pub async fn may_fetch(
+    state: &AppState,
+    id: PostId,
+    signed: &super::signed_fetch::SignedRequest<'_>,
+) -> Result<bool, FederationError> {
+    if crate::service::private_groups::visibility_of(&state.ctx, id).await?.is_open() {
+        return Ok(true);
+    }
+    let signer = super::signed_fetch::verified_signer(state, signed).await;
+    Ok(crate::service::private_groups::may_fetch(&state.ctx, signer, id).await?)
 }
 
 /// A local event (`/e/{id}`) as a Mobilizon-compatible `Event`; a deleted one as a Tombstone.

@@ -109,40 +109,69 @@ pub async fn check(state: &AppState, signed: &SignedRequest<'_>) -> Result<(), F
     if peers::is_refused(&state.ctx, &host).await? {
         return Err(FetchAuthError::Blocked(host));
     }
+    verify_owner(state, signed, &host, &key_url).await.map(|_| ())
+}
+
+/// The actor whose valid signature a GET carries, whether or not signatures are required: for
+/// objects only some may see (a private group's posts, followers-only posts). None when the
+/// request is unsigned, or its signature does not verify, or names a refused peer.
+pub async fn verified_signer(state: &AppState, signed: &SignedRequest<'_>) -> Option<crate::domain::ActorId> {
+    let key_url = verify::claimed_key_id(signed.headers).and_then(|key_id| Url::parse(&key_id).ok())?;
+    let host = domain_of(&key_url)?;
+    if peers::is_refused(&state.ctx, &host).await.unwrap_or(true) {
+        return None;
+    }
+    match verify_owner(state, signed, &host, &key_url).await {
+        Ok(actor) => Some(actor),
+        Err(error) => {
+            tracing::info!(%error, "a signed fetch of a non-public object did not verify");
+            None
+        }
+    }
+}
+
+/// Verifies the signature of a GET by a peer that is not refused; the signer's stored actor.
+async fn verify_owner(
+    state: &AppState,
+    signed: &SignedRequest<'_>,
+    host: &str,
+    key_url: &Url,
+) -> Result<crate::domain::ActorId, FetchAuthError> {
+    let headers = signed.headers;
     let claim = verify::precheck(headers, None, state.ctx.now())
         .map_err(|e| FetchAuthError::Unauthorized(e.to_string()))?;
     if !verify::is_our_host(signed.host, state.uris.host(), state.http.insecure) {
         return Err(FetchAuthError::Unauthorized(verify::VerifyError::WrongHost.to_string()));
     }
-    if state.uris.is_local(&key_url) {
+    if state.uris.is_local(key_url) {
         return Err(FetchAuthError::Unauthorized("signed with one of our own keys".into()));
     }
-    let owner = match key_owner::stored_key_owner(state, &key_url).await? {
+    let owner = match key_owner::stored_key_owner(state, key_url).await? {
         Some(owner) => owner,
         None => {
             // A key we have not seen: fetching it costs a request to the peer, so it counts
             // against the peer's budget like an inbox delivery does.
-            if !state.inbox_limiter.try_take(&host) {
-                return Err(FetchAuthError::TooMany(host));
+            if !state.inbox_limiter.try_take(host) {
+                return Err(FetchAuthError::TooMany(host.to_owned()));
             }
-            key_owner::fetch_key_owner(state, &key_url).await?
+            key_owner::fetch_key_owner(state, key_url).await?
         }
     };
     // An owner is stored (or its stored key replaced) only once its key verified.
     if signed.verifies(&claim, &owner) {
-        owner.keep(state).await?;
-        peer_signatures::seen_signing(&state.ctx, &host, claim.format()).await?;
-        return Ok(());
+        let actor = owner.keep(state).await?;
+        peer_signatures::seen_signing(&state.ctx, host, claim.format()).await?;
+        return Ok(actor);
     }
     // The key may have been rotated: fetch the owner again, rarely.
     if !state.key_refetch_limiter.try_take(owner.url.as_str()) {
         return Err(FetchAuthError::Unauthorized("the signature does not verify".into()));
     }
-    let fresh = key_owner::fetch_key_owner(state, &key_url).await?;
+    let fresh = key_owner::fetch_key_owner(state, key_url).await?;
     if signed.verifies(&claim, &fresh) {
-        fresh.keep(state).await?;
-        peer_signatures::seen_signing(&state.ctx, &host, claim.format()).await?;
-        Ok(())
+        let actor = fresh.keep(state).await?;
+        peer_signatures::seen_signing(&state.ctx, host, claim.format()).await?;
+        Ok(actor)
     } else {
         Err(FetchAuthError::Unauthorized("the signature does not verify".into()))
     }
@@ -166,6 +195,17 @@ impl<'a> SignedRequest<'a> {
             uri: request.uri(),
             headers: request.headers(),
             host: request_host(request.headers(), request.extensions()).unwrap_or(uris.host()),
+            scheme: uris.scheme(),
+        }
+    }
+
+    /// The same from a request's parts (which, unlike a request, may be held across awaits).
+    pub fn of_parts(parts: &'a axum::http::request::Parts, uris: &'a crate::federation::uris::Uris) -> Self {
+        Self {
+            method: &parts.method,
+            uri: &parts.uri,
+            headers: &parts.headers,
+            host: request_host(&parts.headers, &parts.extensions).unwrap_or(uris.host()),
             scheme: uris.scheme(),
         }
     }

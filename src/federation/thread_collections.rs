@@ -4,7 +4,7 @@
 //! (`?after={post id}`) list the posts by id, oldest first, remote ones by their own ids, and
 //! link the `next` page. Which threads we serve is decided in `service::thread_collections`.
 
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, Query, Request, State};
 use axum::response::Response;
 use serde::Deserialize;
 use serde_json::Value;
@@ -29,8 +29,10 @@ pub async fn thread_context(
     State(state): State<AppState>,
     Path(id): Path<String>,
     Query(query): Query<PageQuery>,
+    request: Request,
 ) -> Result<Response, FederationError> {
     let root = parse_id(&id)?;
+    refuse_unless_fetchable(&state, root, request).await?;
     let url = state.uris.thread_context(root);
     serve(&state, ThreadCollection::Context(root), true, &url, query.after).await
 }
@@ -40,8 +42,10 @@ pub async fn opener_replies(
     State(state): State<AppState>,
     Path(id): Path<String>,
     Query(query): Query<PageQuery>,
+    request: Request,
 ) -> Result<Response, FederationError> {
     let post = parse_id(&id)?;
+    refuse_unless_fetchable(&state, post, request).await?;
     let url = state.uris.replies_of(post, true);
     serve(&state, ThreadCollection::Replies(post), true, &url, query.after).await
 }
@@ -51,10 +55,24 @@ pub async fn post_replies(
     State(state): State<AppState>,
     Path(id): Path<String>,
     Query(query): Query<PageQuery>,
+    request: Request,
 ) -> Result<Response, FederationError> {
     let post = parse_id(&id)?;
+    refuse_unless_fetchable(&state, post, request).await?;
     let url = state.uris.replies_of(post, false);
     serve(&state, ThreadCollection::Replies(post), false, &url, query.after).await
+}
+
+/// The collections of a private group's thread (or a followers-only post) are served only to
+/// signers who may see the post; to anyone else they do not exist.
+async fn refuse_unless_fetchable(
+    state: &AppState,
+    post: PostId,
+    request: Request,
+) -> Result<(), FederationError> {
+    let (parts, _) = request.into_parts();
+    let signed = super::signed_fetch::SignedRequest::of_parts(&parts, &state.uris);
+    if super::serve::may_fetch(state, post, &signed).await? { Ok(()) } else { Err(FederationError::NotFound) }
 }
 
 fn parse_id(id: &str) -> Result<PostId, FederationError> {

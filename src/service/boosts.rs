@@ -21,8 +21,13 @@ pub async fn boost(ctx: &Context, user: &CurrentUser, post: PostId) -> Result<Bo
     let mut tx = ctx.db.begin().await?;
     let mut conn = tx.conn();
     let row = db::posts::get_post_ref(&mut conn, post.0).await?.ok_or(ServiceError::NotFound)?;
-    if row.deleted_at.is_some() {
+    if row.deleted_at.is_some() || !db::visibility::is_readable_by(&mut conn, Some(user.id.0), post.0).await?
+    {
         return Err(ServiceError::NotFound);
+    }
+    // Followers-only posts and a private group's posts are not shared further (as on Mastodon).
+    if !boostable(&mut conn, post.0).await? {
+        return Err(ServiceError::Forbidden);
     }
     let now = ctx.now().millis();
     let id = ctx.new_id();
@@ -106,6 +111,12 @@ pub(crate) async fn share_in_group(
     Ok(())
 }
 
+/// Whether a post may be boosted: public and unlisted ones may.
+async fn boostable(conn: &mut crate::db::Conn<'_>, post: i64) -> Result<bool, ServiceError> {
+    let visibility = db::visibility::get_visibility(conn, post).await?.unwrap_or_default();
+    Ok(crate::domain::Visibility::from_stored(&visibility).is_open())
+}
+
 /// A remote person boosted one of the posts we hold (their `Announce` of its URL).
 pub async fn receive_remote_boost(
     ctx: &Context,
@@ -118,7 +129,7 @@ pub async fn receive_remote_boost(
     let Some(row) = db::posts::get_post_ref(&mut conn, post.0).await? else {
         return Ok(());
     };
-    if row.deleted_at.is_some() {
+    if row.deleted_at.is_some() || !boostable(&mut conn, post.0).await? {
         return Ok(());
     }
     let now = ctx.now().millis();

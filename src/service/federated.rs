@@ -150,6 +150,10 @@ pub struct FederatedPost {
     pub hashtags: Vec<String>,
     /// The people and groups it mentions.
     pub mentions: Vec<ActorIdentity>,
+    /// Who may read it: decides its addressing (issue 15).
+    pub visibility: crate::domain::Visibility,
+    /// A remote group's followers collection (ours are built from the name).
+    pub group_followers: Option<String>,
 }
 
 impl FederatedPost {
@@ -246,6 +250,8 @@ fn federated_post(row: FederatedPostRow) -> FederatedPost {
         },
     });
     FederatedPost {
+        visibility: crate::domain::Visibility::from_stored(&row.visibility),
+        group_followers: row.group_followers,
         id: PostId(row.id),
         ap_id: row.ap_id,
         local: row.local,

@@ -92,7 +92,7 @@ fn request_of(row: PendingFollowRow) -> FollowRequest {
 }
 
 /// The owner (or an admin) opens or closes the group to new followers. Closing does not touch
-/// who follows already.
+/// who follows already, but makes the group private: its threads are then for its members.
 pub async fn set_closed(
     ctx: &Context,
     user: &CurrentUser,
@@ -106,6 +106,10 @@ pub async fn set_closed(
         return Err(ServiceError::Forbidden);
     }
     db::actors::update_actor_closed(&mut conn, group.id, closed, ctx.now().millis()).await?;
+    // A closed group is private: its posts are for its members from now on (issue 15).
+    super::private_groups::group_closed_changed(&mut conn, group.id, closed).await?;
+    // Followers elsewhere learn it from the group's `Update` (`manuallyApprovesFollowers`).
+    ctx.emit(&mut conn, crate::domain::DomainEvent::ProfileUpdated { actor_id: group.id }).await?;
     tx.commit().await?;
     Ok(())
 }

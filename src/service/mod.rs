@@ -46,6 +46,7 @@ pub mod passwords;
 pub mod peer_signatures;
 pub mod peers;
 pub mod posts;
+pub mod private_groups;
 pub mod projects;
 pub mod read_models;
 pub mod readiness;

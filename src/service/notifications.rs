@@ -20,6 +20,12 @@ pub(crate) async fn notify(
     from: i64,
     post: Option<i64>,
 ) -> Result<(), ServiceError> {
+    // Nobody hears of a post they may not read (a private group's thread, a followers-only post).
+    if let Some(post) = post
+        && !db::visibility::is_readable_by(conn, Some(recipient), post).await?
+    {
+        return Ok(());
+    }
     db::notifications::insert_notification(
         conn,
         ctx.new_id(),

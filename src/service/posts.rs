@@ -17,6 +17,8 @@ pub struct NewReply {
     pub content_warning: Option<String>,
     /// The author's uploads to attach, in this order.
     pub media_ids: Vec<i64>,
+    /// Who may read it (from an app); never more open than the post it answers.
+    pub visibility: crate::domain::Visibility,
 }
 
 /// Why a reply to a locked thread is refused.
@@ -51,6 +53,12 @@ pub async fn reply(
         return Err(ServiceError::NotFound);
     }
     super::account_moves::refuse_if_moved(&mut conn, user.id).await?;
+    // Only who may read a post may answer it (a private group's members, say).
+    if !db::visibility::is_readable_by(&mut conn, Some(user.id.0), parent.id).await? {
+        return Err(ServiceError::NotFound);
+    }
+    let parent_visibility = db::visibility::get_visibility(&mut conn, parent.id).await?.unwrap_or_default();
+    let visibility = input.visibility.at_most(crate::domain::Visibility::from_stored(&parent_visibility));
     super::group_bans::refuse_if_banned(ctx, &mut conn, parent.group_id, user.id).await?;
     if db::thread_locks::is_thread_locked(&mut conn, parent.root_id).await? {
         return Err(crate::domain::FieldError::new("body", THREAD_LOCKED).into());
@@ -70,6 +78,7 @@ pub async fn reply(
             content_html: &linked.html,
             language: language.as_str(),
             content_warning: content_warning.as_ref().map(ContentWarning::as_str),
+            visibility: visibility.as_str(),
             now,
         },
     )
@@ -96,6 +105,9 @@ pub async fn get_post(
     let row = db::posts::get_post(&mut conn.conn(), viewer.map(|v| v.id.0), id.0)
         .await?
         .ok_or(ServiceError::NotFound)?;
+    if !db::visibility::is_readable_by(&mut conn.conn(), viewer.map(|v| v.id.0), id.0).await? {
+        return Err(ServiceError::NotFound);
+    }
     let moderates = viewer_moderates(ctx, &mut conn.conn(), &row, viewer).await?;
     Ok(PostDetails::from_row(row, viewer, moderates))
 }
@@ -220,7 +232,7 @@ async fn set_like(
     let mut tx = ctx.db.begin().await?;
     let mut conn = tx.conn();
     let row = db::posts::get_post(&mut conn, None, id.0).await?.ok_or(ServiceError::NotFound)?;
-    if row.deleted_at.is_some() {
+    if row.deleted_at.is_some() || !db::visibility::is_readable_by(&mut conn, Some(user.id.0), id.0).await? {
         return Err(ServiceError::NotFound);
     }
     if liked {

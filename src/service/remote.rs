@@ -203,6 +203,8 @@ pub struct RemotePost {
     pub activity_json: Option<String>,
     /// Its images (their URLs; nothing is downloaded).
     pub media: Vec<super::media::RemoteMedia>,
+    /// Who may read it, from its addressing.
+    pub visibility: crate::domain::Visibility,
 }
 
 /// Stores a remote thread opener or reply (or refreshes a known one). Returns the post and
@@ -235,6 +237,14 @@ pub async fn store_remote_post_referring(
         None => None,
     };
     let group_id = parent.as_ref().map_or(post.group.map(|g| g.0), |p| p.group_id);
+    // A reply is no more open than what it answers (a reply in a private thread stays in it).
+    let visibility = match &parent {
+        Some(parent) => match db::visibility::get_visibility(&mut conn, parent.id).await? {
+            Some(stored) => post.visibility.at_most(crate::domain::Visibility::from_stored(&stored)),
+            None => post.visibility,
+        },
+        None => post.visibility,
+    };
     if group_id.is_some() && db::posts::get_post_ref_by_ap_id(&mut conn, &post.ap_id).await?.is_none() {
         // A banned person's new posts in the group are not taken; earlier ones stay as they are.
         super::group_bans::refuse_if_banned(ctx, &mut conn, group_id, post.author).await?;
@@ -256,6 +266,7 @@ pub async fn store_remote_post_referring(
             content_warning: content_warning.as_deref(),
             published: post.published.millis().min(ctx.now().millis()),
             updated: post.updated.map(Timestamp::millis),
+            visibility: visibility.as_str(),
         },
     )
     .await?;

@@ -78,6 +78,8 @@ pub struct StatusView {
     pub tags: Vec<String>,
     /// The people and groups it mentions (filled by [`with_related`]).
     pub mentions: Vec<AccountSummary>,
+    /// Who may read it.
+    pub visibility: crate::domain::Visibility,
 }
 
 /// A boost as a timeline entry: the boost's id (the entry's id), when and by whom.
@@ -177,6 +179,7 @@ impl StatusView {
             shared_by: SharedBy::from_row(row.shared),
             tags: Vec::new(),
             mentions: Vec::new(),
+            visibility: crate::domain::Visibility::from_stored(&row.visibility),
         }
     }
 }
@@ -192,7 +195,14 @@ pub struct NewStatus {
     pub idempotency_key: Option<String>,
     /// Uploads to attach (`media_ids[]`).
     pub media_ids: Vec<i64>,
+    /// Who may read it (`visibility`): honoured for the member's own posts and replies to
+    /// them; posts in a public group are public, in a private group members-only.
+    pub visibility: crate::domain::Visibility,
 }
+
+/// Why a non-public post in a public group is refused.
+pub const GROUP_POSTS_PUBLIC: &str =
+    "posts in public groups are public; use public visibility (a private group's posts are members-only)";
 
 /// Posts from an app. A reply joins the thread of the post it answers. A status that mentions a
 /// group (here, or elsewhere and already known) starts a thread there, titled by its first line
@@ -217,8 +227,12 @@ pub async fn post_status(
     if text.is_empty() && input.media_ids.is_empty() {
         return Err(FieldError::new("status", "can't be blank").into());
     }
+    let visibility = input.visibility;
     let id = match input.in_reply_to_id {
         Some(parent) => {
+            if visibility != crate::domain::Visibility::Public {
+                refuse_unless_personal_or_private(ctx, PostId(parent)).await?;
+            }
             posts::reply(
                 ctx,
                 user,
@@ -228,12 +242,18 @@ pub async fn post_status(
                     language: input.language,
                     content_warning: input.content_warning,
                     media_ids: input.media_ids,
+                    visibility,
                 },
             )
             .await?
         }
         None => match mentioned_group(ctx, text, own_host).await? {
             Some(group) => {
+                if visibility != crate::domain::Visibility::Public
+                    && !super::private_groups::is_private_group(ctx, &group).await?
+                {
+                    return Err(FieldError::new("visibility", GROUP_POSTS_PUBLIC).into());
+                }
                 let (title, body) = split_title(text);
                 threads::create_thread(
                     ctx,
@@ -258,6 +278,7 @@ pub async fn post_status(
                         language: input.language,
                         content_warning: input.content_warning,
                         media_ids: input.media_ids,
+                        visibility,
                     },
                 )
                 .await?
@@ -269,6 +290,21 @@ pub async fn post_status(
         db::idempotency_keys::insert_key(&mut conn.conn(), user.id.0, key, id.0, ctx.now().millis()).await?;
     }
     Ok(id)
+}
+
+/// A non-public reply is taken in a member's own thread or a private group's, not in a public
+/// group's thread (which stays public).
+async fn refuse_unless_personal_or_private(ctx: &Context, parent: PostId) -> Result<(), ServiceError> {
+    let mut conn = ctx.db.acquire().await?;
+    let Some(parent) = db::posts::get_post_ref(&mut conn.conn(), parent.0).await? else {
+        return Err(ServiceError::NotFound);
+    };
+    match parent.group_id {
+        Some(group) if !super::private_groups::is_closed(&mut conn.conn(), group).await? => {
+            Err(FieldError::new("visibility", GROUP_POSTS_PUBLIC).into())
+        }
+        _ => Ok(()),
+    }
 }
 
 /// The handle of the first group the text mentions that this instance knows.

@@ -59,6 +59,7 @@ pub(crate) async fn create_thread_in(
     let group = db::groups::get_group_by_handle(conn, group_name).await?.ok_or(ServiceError::NotFound)?;
     super::account_moves::refuse_if_moved(conn, user.id).await?;
     super::group_bans::refuse_if_banned(ctx, conn, Some(group.id), user.id).await?;
+    super::private_groups::refuse_unless_member(conn, group.id, user.id).await?;
     let linked = super::tags::render_local_post(ctx, conn, body.as_str()).await?;
     let id = ctx.new_id();
     db::posts::insert_local_post(
@@ -74,6 +75,7 @@ pub(crate) async fn create_thread_in(
             content_html: &linked.html,
             language: language.as_str(),
             content_warning: content_warning.as_ref().map(ContentWarning::as_str),
+            visibility: "public",
             now: ctx.now().millis(),
         },
     )
@@ -95,6 +97,8 @@ pub struct NewPersonalPost {
     pub language: Option<String>,
     pub content_warning: Option<String>,
     pub media_ids: Vec<i64>,
+    /// Who may read it: public, unlisted or followers-only.
+    pub visibility: crate::domain::Visibility,
 }
 
 pub async fn create_personal_post(
@@ -134,6 +138,7 @@ pub async fn create_personal_post(
             content_html: &linked.html,
             language: language.as_str(),
             content_warning: content_warning.as_ref().map(ContentWarning::as_str),
+            visibility: input.visibility.as_str(),
             now: ctx.now().millis(),
         },
     )

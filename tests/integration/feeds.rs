@@ -88,6 +88,7 @@ async fn remote_thread(app: &TestApp, author: ActorId, group: ActorId, n: u32, t
     let (id, _) = remote::store_remote_post(
         &app.ctx,
         RemotePost {
+            visibility: Default::default(),
             ap_id: format!("https://{PEER}/post/{n}"),
             author,
             group: Some(group),

@@ -136,6 +136,7 @@ pub async fn an_activity_is_reannounced_once(app: TestApp) {
     let create = json!({"@context": AS, "id": peer.url("/creates/1"), "type": "Create", "actor": bea,
                         "object": {"id": peer.url("/posts/1"), "type": "Page", "attributedTo": bea}});
     let stored = |activity: &Value| RemotePost {
+        visibility: Default::default(),
         ap_id: peer.url("/posts/1"),
         author: bea_id,
         group: Some(group_id),
@@ -208,6 +209,7 @@ async fn remote_thread(
     parent: Option<PostId>,
 ) -> PostId {
     let post = RemotePost {
+        visibility: Default::default(),
         ap_id: ap_id.into(),
         author,
         group: Some(group),

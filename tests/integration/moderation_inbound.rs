@@ -63,6 +63,7 @@ async fn remote_post(
     remote::store_remote_post(
         &app.ctx,
         RemotePost {
+            visibility: Default::default(),
             ap_id: ap_id.into(),
             author,
             group: Some(group),

@@ -250,6 +250,7 @@ pub async fn a_remote_thread_in_a_local_group_is_reannounced_unchanged(app: Test
     let (_, created) = remote::store_remote_post(
         &app.ctx,
         RemotePost {
+            visibility: Default::default(),
             ap_id: post_url.clone(),
             author: bea,
             group: Some(group_id),
@@ -295,6 +296,7 @@ pub(crate) async fn remote_thread(
     remote::store_remote_post(
         &app.ctx,
         RemotePost {
+            visibility: Default::default(),
             ap_id: ap_id.into(),
             author,
             group: Some(group),
@@ -433,6 +435,7 @@ pub async fn a_reply_to_a_remote_thread_reaches_the_group_and_the_parent_author(
     let (opener, _) = remote::store_remote_post(
         &app.ctx,
         RemotePost {
+            visibility: Default::default(),
             ap_id: post_url.clone(),
             author: bea,
             group: Some(group_id),
@@ -568,6 +571,7 @@ pub async fn a_members_boost_goes_to_their_followers_and_the_author(app: TestApp
     let (reply, _) = remote::store_remote_post(
         &app.ctx,
         RemotePost {
+            visibility: Default::default(),
             ap_id: format!("{}/notes/1", sink.base_url),
             author: yves,
             group: None,

@@ -81,7 +81,7 @@ async fn reply(app: &TestApp, user: &CurrentUser, parent: PostId, body: &str) ->
         &app.ctx,
         user,
         parent,
-        NewReply { body: body.into(), language: None, content_warning: None, media_ids: Vec::new() },
+        NewReply { body: body.into(), language: None, content_warning: None, ..Default::default() },
     )
     .await
     .expect("reply")

@@ -35,7 +35,7 @@ fn reply_of(body: &str, language: &str) -> NewReply {
         body: body.into(),
         language: Some(language.into()),
         content_warning: None,
-        media_ids: Vec::new(),
+        ..Default::default()
     }
 }
 

@@ -371,6 +371,7 @@ async fn a_group_follows_remote_groups_and_shows_their_threads(app: TestApp) {
     remote::store_remote_post(
         &app.ctx,
         RemotePost {
+            visibility: Default::default(),
             ap_id: format!("https://{PEER}/t/1"),
             author,
             group: Some(remote_group),

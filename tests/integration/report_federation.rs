@@ -30,6 +30,7 @@ async fn remote_post_in_remote_group(app: &TestApp, sink: &Sink) -> (i64, String
     let (post, _) = remote::store_remote_post(
         &app.ctx,
         RemotePost {
+            visibility: Default::default(),
             ap_id: ap_id.clone(),
             author: bea,
             group: Some(group),

@@ -161,6 +161,7 @@ pub async fn threads_of_remote_groups_have_no_context_here(app: TestApp) {
     let (post, _) = remote::store_remote_post(
         &app.ctx,
         remote::RemotePost {
+            visibility: Default::default(),
             ap_id: peer.url("/posts/1"),
             author: bea_id,
             group: Some(wind_id),

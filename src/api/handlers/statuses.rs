@@ -75,10 +75,8 @@ pub async fn create(
     if params.scheduled_at.is_some() {
         return Err(ApiError::invalid("scheduled posts are not supported"));
     }
-    match params.visibility.as_deref() {
-        None | Some("public" | "unlisted") => {}
-        Some(_) => return Err(ApiError::invalid("posts in groups are public; use public visibility")),
-    }
+    let visibility = crate::domain::Visibility::from_client(params.visibility.as_deref())
+        .map_err(|error| ApiError::from(ServiceError::from(error)))?;
     let text = params.status.unwrap_or_default();
     resolve_remote_mentions(&state, &text).await;
     let idempotency_key = headers.get("idempotency-key").and_then(|v| v.to_str().ok()).map(str::to_owned);
@@ -93,6 +91,7 @@ pub async fn create(
             language: params.language,
             idempotency_key,
             media_ids,
+            visibility,
         },
     )
     .await?;

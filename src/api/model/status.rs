@@ -105,7 +105,7 @@ impl Status {
             edited_at: status.updated_at.map(timestamp),
             account: Account::from_summary(uris, &status.author),
             content,
-            visibility: "public",
+            visibility: status.visibility.to_client(),
             sensitive: status.sensitive,
             spoiler_text: status.content_warning.clone().unwrap_or_default(),
             media_attachments: status.media.iter().map(|m| MediaAttachment::new(uris, m)).collect(),

@@ -64,10 +64,6 @@ pub(crate) fn store_post<'a>(
         if remote::is_deleted_object(&state.ctx, post.id.as_str()).await? {
             return Ok(None);
         }
-        if !post.is_public() {
-            tracing::debug!(id = %post.id, "ignored a non-public post");
-            return Ok(None);
-        }
         let parent = match &post.in_reply_to {
             Some(url) => match super::like::find_post(state, url).await? {
                 Some(parent) => Some(parent),
@@ -99,6 +95,24 @@ pub(crate) fn store_post<'a>(
                 None => return Ok(None),
             },
         };
+        // Followers-only posts are kept for the people who may read them; one only to the
+        // people it mentions (a direct message) is not.
+        let group_of = match (parent, group) {
+            (Some(parent), _) => crate::service::private_groups::group_of_post(&state.ctx, parent).await?,
+            (None, Some(group)) => {
+                Some((group, crate::service::private_groups::is_private(&state.ctx, group).await?))
+            }
+            (None, None) => None,
+        };
+        let Some(visibility) = post.visibility(group_of.is_some()) else {
+            tracing::debug!(id = %post.id, "ignored a direct message");
+            return Ok(None);
+        };
+        // A public group's threads stay public: a post to it for members only is not taken.
+        if visibility == crate::domain::Visibility::Members && group_of.is_some_and(|(_, private)| !private) {
+            tracing::debug!(id = %post.id, "ignored a non-public post in a public group");
+            return Ok(None);
+        }
         let html = post.html().unwrap_or_default().to_owned();
         let title = match (&parent, &post.name) {
             (Some(_), _) => None,
@@ -124,6 +138,7 @@ pub(crate) fn store_post<'a>(
                 updated: post.updated.map(|u| Timestamp::from_millis(u.timestamp_millis())),
                 activity_json,
                 media: remote_media(post),
+                visibility,
             },
             Some(references),
         )

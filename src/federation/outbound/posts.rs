@@ -52,7 +52,10 @@ pub(super) async fn post_created(
         );
         outgoing = routing::about_post(ctx, uris, loaded.group.as_ref(), create, people_to_notify(post))?;
     }
+    // The plain boost is for Mastodon followers of a public group; a private group's threads
+    // reach its members only inside the group's `Announce` of the `Create`.
     if post.is_thread_opener()
+        && post.visibility == crate::domain::Visibility::Public
         && let Some(GroupRoute::Local { id: group_id, name }) = &loaded.group
     {
         outgoing.push(routing::boost_to_followers(ctx, uris, *group_id, name, post_id(uris, post)?)?);

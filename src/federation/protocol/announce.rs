@@ -35,9 +35,27 @@ pub struct AnnounceJson {
 }
 
 impl AnnounceJson {
-    /// A group forwards `activity` unchanged to its `followers` (FEP-1b12).
+    /// A group forwards `activity` unchanged to its `followers` (FEP-1b12). A `Create` or
+    /// `Update` not addressed to the public (in a private group) goes to the followers only.
     pub fn wrap(id: Url, group: Url, activity: Value, followers: Url) -> Self {
-        Self::new(id, group, AnnounceObject::Activity(activity), followers)
+        let addressed = |key: &str| -> Vec<String> {
+            match activity.get(key) {
+                Some(Value::String(one)) => vec![one.clone()],
+                Some(Value::Array(many)) => {
+                    many.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect()
+                }
+                _ => Vec::new(),
+            }
+        };
+        // A post's `Create` or `Update` in a private group names no public collection.
+        let carries_post = matches!(activity.get("type").and_then(Value::as_str), Some("Create" | "Update"));
+        let (to, cc) = (addressed("to"), addressed("cc"));
+        let public = !carries_post || (to.is_empty() && cc.is_empty()) || super::is_public(&to, &cc);
+        let mut announce = Self::new(id, group, AnnounceObject::Activity(activity), followers);
+        if !public {
+            announce.to = std::mem::take(&mut announce.cc);
+        }
+        announce
     }
 
     /// A plain boost of the object at `object` (Mastodon shows the post itself).

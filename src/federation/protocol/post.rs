@@ -149,6 +149,27 @@ impl PostJson {
         super::is_public(&self.to, &self.cc)
     }
 
+    /// Who may read it, from its addressing as Mastodon reads it (issue 15): the public
+    /// collection in `to` is public, in `cc` only unlisted; otherwise followers-only when a
+    /// collection (anything but a mentioned actor, such as the author's or a group's
+    /// followers) is addressed; `None` for a post only to the people it mentions (a direct
+    /// message, which this forum does not keep). Group posts are public when the public
+    /// collection is anywhere (Lemmy puts it in `cc`).
+    pub fn visibility(&self, in_group: bool) -> Option<crate::domain::Visibility> {
+        use crate::domain::Visibility;
+        let public_in = |list: &[Url]| super::is_public(list, &[] as &[Url]);
+        let (to, cc) = (public_in(&self.to), public_in(&self.cc));
+        if in_group {
+            return Some(if to || cc { Visibility::Public } else { Visibility::Members });
+        }
+        if to || cc {
+            return Some(Visibility::from_addressing(to, cc));
+        }
+        let mentioned: Vec<&Url> = self.mentions().collect();
+        let to_collection = self.to.iter().chain(&self.cc).any(|address| !mentioned.contains(&address));
+        to_collection.then_some(Visibility::Private)
+    }
+
     /// The actors the post mentions.
     pub fn mentions(&self) -> impl Iterator<Item = &Url> {
         self.tag.iter().filter_map(TagJson::mentioned)

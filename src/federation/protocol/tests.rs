@@ -9,3 +9,4 @@ mod join_answers;
 mod moderation_fields;
 mod post_tags;
 mod serialize;
+mod visibility;

@@ -35,6 +35,8 @@ fn remote_person() -> ActorIdentity {
 
 fn thread_opener() -> FederatedPost {
     FederatedPost {
+        visibility: crate::domain::Visibility::Public,
+        group_followers: None,
         id: PostId(7),
         ap_id: None,
         local: true,
