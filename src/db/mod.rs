@@ -51,6 +51,7 @@ pub mod post_revisions;
 pub mod post_search;
 pub mod posts;
 pub mod projects;
+pub mod quotes;
 pub mod registrations;
 pub mod remote_moderators;
 pub mod removals;

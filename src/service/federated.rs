@@ -139,6 +139,18 @@ pub struct FederatedPost {
     pub hashtags: Vec<String>,
     /// The people and groups it mentions.
     pub mentions: Vec<ActorIdentity>,
+    /// Who may reply, like, boost and quote (published on our posts).
+    pub policy: crate::domain::interaction::InteractionPolicy,
+    /// Whether a closed group's members (its followers) are who "followers" means.
+    pub closed_group: bool,
+    /// The post it quotes: its id, and the stamp once approved.
+    pub quote: Option<FederatedQuote>,
+}
+
+#[derive(Debug, Clone)]
+pub struct FederatedQuote {
+    pub quoted_ap_id: String,
+    pub authorization: Option<String>,
 }
 
 impl FederatedPost {
@@ -234,6 +246,19 @@ fn federated_post(row: FederatedPostRow) -> FederatedPost {
             host: row.parent_author_host,
         },
     });
+    let closed_group = row.group_closed.unwrap_or(false);
+    let quote_permission = row.own_can_quote.as_deref().map_or(
+        crate::domain::interaction::Permission::Anyone,
+        crate::domain::interaction::Permission::from_column,
+    );
+    let policy = super::quotes::local_policy(row.root_locked_at.is_some(), closed_group, quote_permission);
+    let quote = row.quoted_ap_id.clone().map(|quoted_ap_id| FederatedQuote {
+        quoted_ap_id,
+        authorization: row
+            .quote_authorization
+            .clone()
+            .filter(|_| row.quote_state.as_deref() == Some("accepted")),
+    });
     FederatedPost {
         id: PostId(row.id),
         ap_id: row.ap_id,
@@ -255,6 +280,9 @@ fn federated_post(row: FederatedPostRow) -> FederatedPost {
         media: Vec::new(),
         hashtags: Vec::new(),
         mentions: Vec::new(),
+        policy,
+        closed_group,
+        quote,
     }
 }
 

@@ -42,6 +42,7 @@ pub mod peer_signatures;
 pub mod peers;
 pub mod posts;
 pub mod projects;
+pub mod quotes;
 pub mod read_models;
 pub mod readiness;
 pub mod registrations;

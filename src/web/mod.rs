@@ -32,7 +32,7 @@ use axum::routing::{get, post};
 use handlers::{
     about, account_security, admin, admin_accounts, admin_dashboard, assets, auth, blocks, calendar, events,
     federation_health, feeds, follow_requests, goals, groups, home, language, mail, media, moderation,
-    network, notifications, posts, projects, registrations, reports, search, settings, tags, teams,
+    network, notifications, posts, projects, quotes, registrations, reports, search, settings, tags, teams,
     thread_pins, threads, users, watches,
 };
 
@@ -89,6 +89,9 @@ pub fn pages(state: &AppState) -> Router<AppState> {
         .route("/t/{id}/unpin", post(thread_pins::unpin))
         .route("/p/{id}", get(posts::show))
         .route("/p/{id}/reply", get(posts::reply_form).post(posts::reply_submit))
+        .route("/p/{id}/quote", get(quotes::quote_form).post(quotes::quote_submit))
+        .route("/p/{id}/quotes", get(quotes::list))
+        .route("/p/{id}/quotes/{stamp}/revoke", post(quotes::revoke))
         .route("/p/{id}/edit", get(posts::edit_form).post(posts::edit_submit))
         .route("/p/{id}/delete", post(posts::delete))
         .route("/p/{id}/like", post(posts::like))

@@ -13,6 +13,7 @@ mod flag;
 mod follow;
 mod like;
 mod lock;
+pub(crate) mod quotes;
 mod reject;
 mod restore;
 mod undo;
@@ -83,6 +84,8 @@ pub async fn receive(
         Inbound::JoinAnswer(answer) => events::receive_join_answer(state, actor_url, *answer).await,
         Inbound::Reject(reject) => reject::receive(state, actor, actor_url, reject).await,
         Inbound::Block(block) => block::receive(state, actor, actor_url, block, true).await,
+        Inbound::QuoteRequest(request) => quotes::receive_request(state, actor, actor_url, *request).await,
+        Inbound::QuoteAnswer(answer) => quotes::receive_answer(state, actor, actor_url, *answer).await,
         Inbound::Unknown(_) => {
             tracing::debug!(kind = %activity_kind(raw), "ignored activity");
             Ok(())

@@ -17,6 +17,7 @@ mod moderators;
 mod pins;
 mod posts;
 mod profiles;
+mod quotes;
 mod relays;
 mod reports;
 mod routing;
@@ -225,6 +226,28 @@ async fn plan_event(
             blocks::block_changed(ctx, uris, *block_id, *blocker_id, *blocked_id, false).await
         }
         DomainEvent::ReportCreated { report_id } => reports::report_created(ctx, uris, *report_id).await,
+        DomainEvent::QuoteRequested { post_id } => quotes::quote_requested(ctx, uris, *post_id).await,
+        DomainEvent::QuoteAnswered {
+            quoted_post_id,
+            actor_id,
+            request_ap_id,
+            quoting_ap_id,
+            authorization_id,
+        } => {
+            quotes::quote_answered(
+                ctx,
+                uris,
+                *quoted_post_id,
+                *actor_id,
+                request_ap_id,
+                quoting_ap_id,
+                *authorization_id,
+            )
+            .await
+        }
+        DomainEvent::QuoteRevoked { authorization_id } => {
+            quotes::quote_revoked(ctx, uris, *authorization_id).await
+        }
     }
 }
 

@@ -110,7 +110,7 @@ pub(super) async fn post_deleted(
 }
 
 /// Our post as `Page` or `Note`; one deleted meanwhile is not sent again.
-fn document(uris: &Uris, post: &FederatedPost) -> Result<PostJson, TranslateError> {
+pub(super) fn document(uris: &Uris, post: &FederatedPost) -> Result<PostJson, TranslateError> {
     match post_json(uris, post)? {
         PostDocument::Post(json) => Ok(*json),
         PostDocument::Tombstone(_) => Err(TranslateError::Gone),

@@ -8,4 +8,5 @@ mod hostile;
 mod join_answers;
 mod moderation_fields;
 mod post_tags;
+mod quote_fields;
 mod serialize;
