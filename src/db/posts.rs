@@ -541,6 +541,10 @@ pub struct FederatedPostRow {
     pub quoted_root_id: Option<i64>,
     pub quote_state: Option<String>,
     pub quote_authorization: Option<String>,
+    /// The quoted post's author, who is told of the quote.
+    pub quoted_author_local: Option<bool>,
+    pub quoted_author_inbox: Option<String>,
+    pub quoted_author_shared_inbox: Option<String>,
 }
 
 macro_rules! select_federated_post {
@@ -558,7 +562,9 @@ macro_rules! select_federated_post {
          pa.shared_inbox_url AS parent_author_shared_inbox, pai.host AS parent_author_host, \
          r.locked_at AS root_locked_at, g.closed AS group_closed, pol.can_quote AS own_can_quote, \
          q.quoted_ap_id, q.quoted_post_id, qp.local AS quoted_local, qp.root_id AS quoted_root_id, \
-         q.state AS quote_state, q.authorization_ap_id AS quote_authorization \
+         q.state AS quote_state, q.authorization_ap_id AS quote_authorization, \
+         qa.local AS quoted_author_local, qa.inbox_url AS quoted_author_inbox, \
+         qa.shared_inbox_url AS quoted_author_shared_inbox \
          FROM posts p \
          JOIN posts r ON r.id = p.root_id \
          JOIN actors a ON a.id = p.author_id LEFT JOIN instances ai ON ai.id = a.instance_id \
@@ -566,7 +572,8 @@ macro_rules! select_federated_post {
          LEFT JOIN posts pp ON pp.id = p.in_reply_to_id \
          LEFT JOIN actors pa ON pa.id = pp.author_id LEFT JOIN instances pai ON pai.id = pa.instance_id \
          LEFT JOIN post_interaction_policies pol ON pol.post_id = p.id \
-         LEFT JOIN quotes q ON q.post_id = p.id LEFT JOIN posts qp ON qp.id = q.quoted_post_id "
+         LEFT JOIN quotes q ON q.post_id = p.id LEFT JOIN posts qp ON qp.id = q.quoted_post_id \
+         LEFT JOIN actors qa ON qa.id = qp.author_id "
     };
 }
 

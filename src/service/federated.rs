@@ -151,6 +151,8 @@ pub struct FederatedPost {
 pub struct FederatedQuote {
     pub quoted_ap_id: String,
     pub authorization: Option<String>,
+    /// The quoted post's author, when the post is known here.
+    pub author: Option<ActorIdentity>,
 }
 
 impl FederatedPost {
@@ -258,6 +260,15 @@ fn federated_post(row: FederatedPostRow) -> FederatedPost {
             .quote_authorization
             .clone()
             .filter(|_| row.quote_state.as_deref() == Some("accepted")),
+        author: row.quoted_author_local.map(|local| ActorIdentity {
+            local,
+            kind: "person".to_owned(),
+            name: String::new(),
+            ap_id: None,
+            inbox: row.quoted_author_inbox.clone(),
+            shared_inbox: row.quoted_author_shared_inbox.clone(),
+            host: None,
+        }),
     });
     FederatedPost {
         id: PostId(row.id),

@@ -146,8 +146,10 @@ fn own_followers(loaded: &LoadedPost) -> Vec<Target> {
 fn people_to_notify(post: &FederatedPost) -> Vec<Url> {
     let parent = post.parent.as_ref().map(|parent| &parent.author);
     let mentioned = post.mentions.iter().filter(|actor| actor.kind == "person");
+    // The quoted post's author hears of the quote (and of its approval, in the `Update`).
+    let quoted = post.quote.as_ref().and_then(|quote| quote.author.as_ref());
     let mut inboxes: Vec<Url> = Vec::new();
-    for inbox in parent.into_iter().chain(mentioned).filter_map(routing::notify_inbox) {
+    for inbox in parent.into_iter().chain(mentioned).chain(quoted).filter_map(routing::notify_inbox) {
         if !inboxes.contains(&inbox) {
             inboxes.push(inbox);
         }
