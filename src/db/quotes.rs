@@ -191,6 +191,7 @@ pub struct AuthorizationRow {
 }
 
 /// Issues a stamp (once per quoted and quoting post); returns it, new or as it was.
+#[allow(clippy::too_many_arguments)]
 pub async fn insert_authorization(
     conn: &mut Conn<'_>,
     id: i64,
