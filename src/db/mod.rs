@@ -56,6 +56,7 @@ pub mod post_revisions;
 pub mod post_search;
 pub mod posts;
 pub mod projects;
+pub mod quotes;
 pub mod registrations;
 pub mod remote_moderators;
 pub mod remote_profiles;

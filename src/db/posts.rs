@@ -549,6 +549,23 @@ pub struct FederatedPostRow {
     pub parent_author_host: Option<String>,
     pub visibility: String,
     pub group_followers: Option<String>,
+    /// The thread is locked.
+    pub root_locked_at: Option<i64>,
+    /// The post's group is closed.
+    pub group_closed: Option<bool>,
+    /// The quote policy its author chose (local posts).
+    pub own_can_quote: Option<String>,
+    /// What it quotes: the post's id there, where it is known here its row, and the stamp.
+    pub quoted_ap_id: Option<String>,
+    pub quoted_post_id: Option<i64>,
+    pub quoted_local: Option<bool>,
+    pub quoted_root_id: Option<i64>,
+    pub quote_state: Option<String>,
+    pub quote_authorization: Option<String>,
+    /// The quoted post's author, who is told of the quote.
+    pub quoted_author_local: Option<bool>,
+    pub quoted_author_inbox: Option<String>,
+    pub quoted_author_shared_inbox: Option<String>,
 }
 
 macro_rules! select_federated_post {
@@ -564,13 +581,21 @@ macro_rules! select_federated_post {
          pa.local AS parent_author_local, pa.kind AS parent_author_kind, pa.name AS parent_author_name, \
          pa.ap_id AS parent_author_ap_id, pa.inbox_url AS parent_author_inbox, \
          pa.shared_inbox_url AS parent_author_shared_inbox, pai.host AS parent_author_host, \
-         p.visibility, g.followers_url AS group_followers \
+         p.visibility, g.followers_url AS group_followers, \
+         r.locked_at AS root_locked_at, g.closed AS group_closed, pol.can_quote AS own_can_quote, \
+         q.quoted_ap_id, q.quoted_post_id, qp.local AS quoted_local, qp.root_id AS quoted_root_id, \
+         q.state AS quote_state, q.authorization_ap_id AS quote_authorization, \
+         qa.local AS quoted_author_local, qa.inbox_url AS quoted_author_inbox, \
+         qa.shared_inbox_url AS quoted_author_shared_inbox \
          FROM posts p \
          JOIN posts r ON r.id = p.root_id \
          JOIN actors a ON a.id = p.author_id LEFT JOIN instances ai ON ai.id = a.instance_id \
          LEFT JOIN actors g ON g.id = p.group_id \
          LEFT JOIN posts pp ON pp.id = p.in_reply_to_id \
-         LEFT JOIN actors pa ON pa.id = pp.author_id LEFT JOIN instances pai ON pai.id = pa.instance_id "
+         LEFT JOIN actors pa ON pa.id = pp.author_id LEFT JOIN instances pai ON pai.id = pa.instance_id \
+         LEFT JOIN post_interaction_policies pol ON pol.post_id = p.id \
+         LEFT JOIN quotes q ON q.post_id = p.id LEFT JOIN posts qp ON qp.id = q.quoted_post_id \
+         LEFT JOIN actors qa ON qa.id = qp.author_id "
     };
 }
 

@@ -199,6 +199,23 @@ pub enum DomainEvent {
     ReportCreated {
         report_id: i64,
     },
+    /// Our post quotes a remote one: ask its author (`QuoteRequest`, FEP-044f).
+    QuoteRequested {
+        post_id: i64,
+    },
+    /// We answered a remote `QuoteRequest` for our post: `Accept` with the stamp
+    /// `authorization_id`, or `Reject` when there is none.
+    QuoteAnswered {
+        quoted_post_id: i64,
+        actor_id: i64,
+        request_ap_id: String,
+        quoting_ap_id: String,
+        authorization_id: Option<i64>,
+    },
+    /// The author of a post withdrew a quote stamp: `Delete` of it.
+    QuoteRevoked {
+        authorization_id: i64,
+    },
 }
 
 impl DomainEvent {
@@ -240,6 +257,9 @@ impl DomainEvent {
             Self::ThreadMoved { .. } => "thread_moved",
             Self::GroupRelayed { .. } => "group_relayed",
             Self::ThreadPinChanged { .. } => "thread_pin_changed",
+            Self::QuoteRequested { .. } => "quote_requested",
+            Self::QuoteAnswered { .. } => "quote_answered",
+            Self::QuoteRevoked { .. } => "quote_revoked",
         }
     }
 }

@@ -10,6 +10,7 @@ pub mod group;
 pub mod hashtags;
 pub mod html;
 pub mod ids;
+pub mod interaction;
 pub mod language;
 pub mod mentions;
 pub mod modlog;

@@ -55,6 +55,7 @@ pub fn routes(state: &AppState) -> Router<AppState> {
         .route("/g/{name}/outbox", get(serve::outbox))
         .route("/g/{name}/moderators", get(serve::moderators))
         .route("/g/{name}/featured", get(serve::featured))
+        .route("/quote-authorizations/{id}", get(serve::quote_authorization))
         .route_layer(middleware::from_fn_with_state(state.clone(), signed_fetch::guard));
     Router::new()
         .route("/.well-known/webfinger", get(discovery::webfinger))

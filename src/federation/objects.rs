@@ -4,8 +4,8 @@ use chrono::{DateTime, TimeZone, Utc};
 use url::Url;
 
 use super::protocol::{
-    ActorJson, ActorKind, AttachmentJson, Endpoints, LanguageJson, NewNote, NewPage, NewPersonalNote,
-    PostJson, PropertyValue, SourceJson, TagJson, TombstoneJson, main_key,
+    ActorJson, ActorKind, AttachmentJson, Endpoints, InteractionPolicyJson, LanguageJson, NewNote, NewPage,
+    NewPersonalNote, PostJson, PropertyValue, SourceJson, TagJson, TombstoneJson, main_key,
 };
 use super::uris::{self, Uris};
 use crate::domain::Timestamp;
@@ -189,6 +189,19 @@ pub fn post_json(uris: &Uris, post: &FederatedPost) -> Result<PostDocument, Obje
     json.attachment.extend(post.media.iter().filter_map(|media| media_attachment(uris, media)));
     address(uris, post, &mut json)?;
     add_tags(uris, post, &mut json)?;
+    if post.local {
+        // "Followers" of a closed group's post are the group's members.
+        let followers = match (&post.group, post.closed_group) {
+            (Some(group), true) if group.local => url(&uris.followers_of("group", &group.name))?,
+            _ => url(&uris.followers_of(&post.author.kind, &post.author.name))?,
+        };
+        json.interaction_policy =
+            Some(InteractionPolicyJson::publish(&post.policy, &followers, &json.attributed_to));
+    }
+    if let Some(quote) = &post.quote {
+        let authorization = quote.authorization.as_deref().and_then(|a| url(a).ok());
+        json.set_quote(url(&quote.quoted_ap_id)?, authorization);
+    }
     Ok(PostDocument::Post(Box::new(json)))
 }
 

@@ -140,6 +140,26 @@ async fn event(state: &AppState, id: &str) -> Result<Response, FederationError> 
     }
 }
 
+/// `/quote-authorizations/{id}`: a quote stamp we issued (FEP-044f), while it stands; a
+/// withdrawn or unknown one is not found.
+pub async fn quote_authorization(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Response, FederationError> {
+    let id = id.parse::<i64>().map_err(|_| FederationError::NotFound)?;
+    let stamp =
+        crate::service::quotes::get_authorization(&state.ctx, id).await?.ok_or(FederationError::NotFound)?;
+    let json = super::protocol::QuoteAuthorizationJson::new(
+        objects::url(&state.uris.absolute(&super::uris::quote_authorization_path(stamp.id)))
+            .map_err(|_| FederationError::NotFound)?,
+        objects::url(&state.uris.user(&stamp.author_name)).map_err(|_| FederationError::NotFound)?,
+        objects::url(&stamp.quoting_ap_id).map_err(|_| FederationError::NotFound)?,
+        objects::url(&state.uris.post(stamp.quoted_post, stamp.quoted_is_opener))
+            .map_err(|_| FederationError::NotFound)?,
+    );
+    Ok(activity_json(&json))
+}
+
 /// Events listed in a group's events collection.
 pub const COLLECTION_EVENTS: usize = 20;
 

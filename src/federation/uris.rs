@@ -19,6 +19,11 @@ pub fn post_path(id: PostId) -> String {
     format!("/p/{}", id.0)
 }
 
+/// A quote stamp (`QuoteAuthorization`, FEP-044f) we issued.
+pub fn quote_authorization_path(id: i64) -> String {
+    format!("/quote-authorizations/{id}")
+}
+
 /// An event's page and ActivityPub id.
 pub fn event_path(id: i64) -> String {
     format!("/e/{id}")

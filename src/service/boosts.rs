@@ -29,6 +29,8 @@ pub async fn boost(ctx: &Context, user: &CurrentUser, post: PostId) -> Result<Bo
     if !boostable(&mut conn, post.0).await? {
         return Err(ServiceError::Forbidden);
     }
+    super::quotes::refuse_unless_allowed(&mut conn, user.id, post.0, super::quotes::Interaction::Announce)
+        .await?;
     let now = ctx.now().millis();
     let id = ctx.new_id();
     if db::boosts::insert_boost(&mut conn, id, post.0, user.id.0, None, now).await? {

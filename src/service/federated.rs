@@ -154,6 +154,20 @@ pub struct FederatedPost {
     pub visibility: crate::domain::Visibility,
     /// A remote group's followers collection (ours are built from the name).
     pub group_followers: Option<String>,
+    /// Who may reply, like, boost and quote (published on our posts).
+    pub policy: crate::domain::interaction::InteractionPolicy,
+    /// Whether a closed group's members (its followers) are who "followers" means.
+    pub closed_group: bool,
+    /// The post it quotes: its id, and the stamp once approved.
+    pub quote: Option<FederatedQuote>,
+}
+
+#[derive(Debug, Clone)]
+pub struct FederatedQuote {
+    pub quoted_ap_id: String,
+    pub authorization: Option<String>,
+    /// The quoted post's author, when the post is known here.
+    pub author: Option<ActorIdentity>,
 }
 
 impl FederatedPost {
@@ -249,6 +263,28 @@ fn federated_post(row: FederatedPostRow) -> FederatedPost {
             host: row.parent_author_host,
         },
     });
+    let closed_group = row.group_closed.unwrap_or(false);
+    let quote_permission = row.own_can_quote.as_deref().map_or(
+        crate::domain::interaction::Permission::Anyone,
+        crate::domain::interaction::Permission::from_column,
+    );
+    let policy = super::quotes::local_policy(row.root_locked_at.is_some(), closed_group, quote_permission);
+    let quote = row.quoted_ap_id.clone().map(|quoted_ap_id| FederatedQuote {
+        quoted_ap_id,
+        authorization: row
+            .quote_authorization
+            .clone()
+            .filter(|_| row.quote_state.as_deref() == Some("accepted")),
+        author: row.quoted_author_local.map(|local| ActorIdentity {
+            local,
+            kind: "person".to_owned(),
+            name: String::new(),
+            ap_id: None,
+            inbox: row.quoted_author_inbox.clone(),
+            shared_inbox: row.quoted_author_shared_inbox.clone(),
+            host: None,
+        }),
+    });
     FederatedPost {
         visibility: crate::domain::Visibility::from_stored(&row.visibility),
         group_followers: row.group_followers,
@@ -272,6 +308,9 @@ fn federated_post(row: FederatedPostRow) -> FederatedPost {
         media: Vec::new(),
         hashtags: Vec::new(),
         mentions: Vec::new(),
+        policy,
+        closed_group,
+        quote,
     }
 }
 

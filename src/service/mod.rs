@@ -48,6 +48,7 @@ pub mod peers;
 pub mod posts;
 pub mod private_groups;
 pub mod projects;
+pub mod quotes;
 pub mod read_models;
 pub mod readiness;
 pub mod registrations;

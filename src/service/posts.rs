@@ -63,6 +63,8 @@ pub async fn reply(
     if db::thread_locks::is_thread_locked(&mut conn, parent.root_id).await? {
         return Err(crate::domain::FieldError::new("body", THREAD_LOCKED).into());
     }
+    super::quotes::refuse_unless_allowed(&mut conn, user.id, parent.id, super::quotes::Interaction::Reply)
+        .await?;
     let id = ctx.new_id();
     let now = ctx.now().millis();
     db::posts::insert_local_post(
@@ -109,7 +111,12 @@ pub async fn get_post(
         return Err(ServiceError::NotFound);
     }
     let moderates = viewer_moderates(ctx, &mut conn.conn(), &row, viewer).await?;
-    Ok(PostDetails::from_row(row, viewer, moderates))
+    let locked = db::thread_locks::is_thread_locked(&mut conn.conn(), row.root_id).await?;
+    let mut post = [PostDetails::from_row(row, viewer, moderates)];
+    post[0].thread_locked = locked;
+    super::quotes::attach_to_posts(&mut conn.conn(), &mut post).await?;
+    let [post] = post;
+    Ok(post)
 }
 
 #[derive(Debug, Clone, Default)]
@@ -237,6 +244,8 @@ async fn set_like(
     }
     if liked {
         super::group_bans::refuse_if_banned(ctx, &mut conn, row.group_id, user.id).await?;
+        super::quotes::refuse_unless_allowed(&mut conn, user.id, row.id, super::quotes::Interaction::Like)
+            .await?;
     }
     let now = ctx.now().millis();
     let changed_at = if liked {

@@ -76,6 +76,16 @@ pub struct PostDetails {
     pub hidden_because: Option<HiddenBecause>,
     /// A thread opener its group's moderators pinned to the top.
     pub pinned: bool,
+    /// Who may reply, like, boost and quote (filled where pages show actions).
+    pub policy: crate::domain::interaction::InteractionPolicy,
+    /// The thread is locked: nobody replies.
+    pub thread_locked: bool,
+    /// The viewer wrote it.
+    pub viewer_is_author: bool,
+    /// Written here.
+    pub local: bool,
+    /// What it quotes (filled where pages show it).
+    pub quote: Option<super::statuses::StatusQuote>,
 }
 
 /// Why a post is collapsed for the viewer on a thread page.
@@ -135,7 +145,23 @@ impl PostDetails {
                 _ => None,
             },
             pinned: row.pinned_at.is_some(),
+            policy: super::quotes::shown_policy(row.local, None),
+            thread_locked: row.locked_at.is_some() && row.id == row.root_id,
+            viewer_is_author: is_author,
+            local: row.local,
+            quote: None,
         }
+    }
+
+    /// Whether the viewer is offered to reply: not in a locked thread, not where the origin
+    /// allows nobody.
+    pub fn offers_reply(&self) -> bool {
+        !self.deleted && !self.thread_locked && (self.viewer_is_author || self.policy.can_reply.allows(true))
+    }
+
+    /// Whether the viewer is offered to quote.
+    pub fn offers_quote(&self) -> bool {
+        !self.deleted && (self.viewer_is_author || self.policy.can_quote.allows(true))
     }
 }
 

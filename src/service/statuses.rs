@@ -80,6 +80,20 @@ pub struct StatusView {
     pub mentions: Vec<AccountSummary>,
     /// Who may read it.
     pub visibility: crate::domain::Visibility,
+    /// Who may reply, like, boost and quote (filled by [`with_related`]).
+    pub policy: crate::domain::interaction::InteractionPolicy,
+    /// The post it quotes, with its approval (filled by [`with_related`]).
+    pub quote: Option<StatusQuote>,
+    /// The viewer wrote it.
+    pub viewer_is_author: bool,
+}
+
+/// A quote in a status: where its approval stands and, once approved, the quoted post.
+#[derive(Debug, Clone)]
+pub struct StatusQuote {
+    pub state: crate::domain::interaction::QuoteState,
+    pub quoted_ap_id: String,
+    pub quoted: Option<Box<StatusView>>,
 }
 
 /// A boost as a timeline entry: the boost's id (the entry's id), when and by whom.
@@ -128,7 +142,8 @@ impl StatusView {
         }
     }
 
-    pub(crate) fn from_row(row: StatusRow, _viewer: Option<&CurrentUser>) -> Self {
+    pub(crate) fn from_row(row: StatusRow, viewer: Option<&CurrentUser>) -> Self {
+        let viewer_is_author = viewer.is_some_and(|viewer| viewer.id.0 == row.author_id);
         let group = match (row.group_id, row.group_name) {
             (Some(id), Some(name)) => Some(AccountSummary {
                 id,
@@ -180,6 +195,9 @@ impl StatusView {
             tags: Vec::new(),
             mentions: Vec::new(),
             visibility: crate::domain::Visibility::from_stored(&row.visibility),
+            policy: super::quotes::shown_policy(row.local, None),
+            quote: None,
+            viewer_is_author,
         }
     }
 }
@@ -198,6 +216,10 @@ pub struct NewStatus {
     /// Who may read it (`visibility`): honoured for the member's own posts and replies to
     /// them; posts in a public group are public, in a private group members-only.
     pub visibility: crate::domain::Visibility,
+    /// The post this one quotes (Mastodon 4.5's `quoted_status_id`).
+    pub quoted_status_id: Option<i64>,
+    /// Who may quote this post (`quote_approval_policy`); `None` is the author's default.
+    pub quote_policy: Option<crate::domain::interaction::QuotePolicy>,
 }
 
 /// Why a non-public post in a public group is refused.
@@ -228,6 +250,20 @@ pub async fn post_status(
         return Err(FieldError::new("status", "can't be blank").into());
     }
     let visibility = input.visibility;
+    if let Some(quoted) = input.quoted_status_id {
+        let mut conn = ctx.db.acquire().await?;
+        super::quotes::refuse_unless_allowed(
+            &mut conn.conn(),
+            user.id,
+            quoted,
+            super::quotes::Interaction::Quote,
+        )
+        .await
+        .map_err(|error| match error {
+            ServiceError::NotFound => FieldError::new("quoted_status_id", "no such status").into(),
+            other => other,
+        })?;
+    }
     let id = match input.in_reply_to_id {
         Some(parent) => {
             if visibility != crate::domain::Visibility::Public {
@@ -285,6 +321,15 @@ pub async fn post_status(
             }
         },
     };
+    {
+        let mut tx = ctx.db.begin().await?;
+        let mut conn = tx.conn();
+        super::quotes::set_post_quote_policy(ctx, &mut conn, user, id, input.quote_policy).await?;
+        if let Some(quoted) = input.quoted_status_id {
+            super::quotes::quote_in_new_post(ctx, &mut conn, user, id, PostId(quoted)).await?;
+        }
+        tx.commit().await?;
+    }
     if let Some(key) = key {
         let mut conn = ctx.db.acquire().await?;
         db::idempotency_keys::insert_key(&mut conn.conn(), user.id.0, key, id.0, ctx.now().millis()).await?;
@@ -378,7 +423,53 @@ pub(crate) async fn with_related(
         status.mentions =
             mentions.remove(&status.id).unwrap_or_default().into_iter().map(AccountSummary::from).collect();
     }
+    attach_quotes(conn, &mut statuses).await?;
     Ok(statuses)
+}
+
+/// Fills in policies and quotes: one query, and for approved quotes one more for the quoted
+/// posts and one for their images.
+pub(crate) async fn attach_quotes(
+    conn: &mut Conn<'_>,
+    statuses: &mut [StatusView],
+) -> Result<(), ServiceError> {
+    use crate::domain::interaction::QuoteState;
+    let ids: Vec<i64> = statuses.iter().map(|s| s.id).collect();
+    let extras = super::quotes::extras_of_posts(conn, &ids).await?;
+    let accepted = |row: &db::quotes::PostExtrasRow| {
+        row.quote_state.as_deref().map(QuoteState::from_column) == Some(QuoteState::Accepted)
+    };
+    let mut quoted_ids: Vec<i64> =
+        extras.values().filter(|row| accepted(row)).filter_map(|row| row.quoted_post_id).collect();
+    quoted_ids.sort_unstable();
+    quoted_ids.dedup();
+    let mut quoted: std::collections::HashMap<i64, StatusView> = std::collections::HashMap::new();
+    if !quoted_ids.is_empty() {
+        let rows = db::statuses::list_statuses_by_id(conn, None, &quoted_ids).await?;
+        let mut media = media_of_posts(conn, &quoted_ids).await?;
+        for row in rows.into_iter().filter(|r| r.deleted_at.is_none()) {
+            let mut view = StatusView::from_row(row, None);
+            view.media = media.remove(&view.id).unwrap_or_default();
+            quoted.insert(view.id, view);
+        }
+    }
+    for status in statuses.iter_mut() {
+        let row = extras.get(&status.id);
+        status.policy = super::quotes::shown_policy(status.local, row);
+        status.quote = row.and_then(|row| {
+            let state = QuoteState::from_column(row.quote_state.as_deref()?);
+            Some(StatusQuote {
+                state,
+                quoted_ap_id: row.quoted_ap_id.clone().unwrap_or_default(),
+                quoted: row
+                    .quoted_post_id
+                    .filter(|_| state == QuoteState::Accepted)
+                    .and_then(|id| quoted.get(&id).cloned())
+                    .map(Box::new),
+            })
+        });
+    }
+    Ok(())
 }
 
 /// Statuses by id, those that exist and are not deleted, in the order asked.
@@ -423,7 +514,7 @@ pub async fn get_context(
     let mut media = super::media::media_of_thread(&mut conn.conn(), status.root_id).await?;
     let (mut tags, mut mentions) =
         super::tags::references_of_thread(&mut conn.conn(), status.root_id).await?;
-    let thread: Vec<StatusView> = thread
+    let mut thread: Vec<StatusView> = thread
         .into_iter()
         .map(|mut post| {
             post.media = media.remove(&post.id).unwrap_or_default();
@@ -433,6 +524,7 @@ pub async fn get_context(
             post
         })
         .collect();
+    attach_quotes(&mut conn.conn(), &mut thread).await?;
     let parent_of = |post: i64| thread.iter().find(|s| s.id == post).and_then(|s| s.in_reply_to_id);
     let mut ancestors = Vec::new();
     let mut cursor = status.in_reply_to_id;

@@ -272,7 +272,9 @@ pub async fn get_thread_page(
     let mut media = super::media::media_of_posts(&mut conn.conn(), &ids).await?;
     for post in &mut posts {
         post.media = media.remove(&post.id.0).unwrap_or_default();
+        post.thread_locked = locked;
     }
+    super::quotes::attach_to_posts(&mut conn.conn(), &mut posts).await?;
     let opener = posts.remove(0);
     Ok(ThreadPage {
         opener,

@@ -32,8 +32,8 @@ use axum::routing::{get, post};
 use handlers::{
     about, account_data, account_security, admin, admin_accounts, admin_dashboard, assets, auth, blocks,
     calendar, events, federation_health, feeds, follow_requests, goals, groups, home, language, mail, media,
-    moderation, moving, network, notifications, posts, projects, registrations, reports, search, settings,
-    tags, teams, thread_moves, thread_pins, threads, users, watches,
+    moderation, moving, network, notifications, posts, projects, quotes, registrations, reports, search,
+    settings, tags, teams, thread_moves, thread_pins, threads, users, watches,
 };
 
 /// The HTML pages. Canonical URLs also answer ActivityPub JSON (see `federation::serve`).
@@ -92,6 +92,9 @@ pub fn pages(state: &AppState) -> Router<AppState> {
         .route("/t/{id}/move", post(thread_moves::move_thread))
         .route("/p/{id}", get(posts::show))
         .route("/p/{id}/reply", get(posts::reply_form).post(posts::reply_submit))
+        .route("/p/{id}/quote", get(quotes::quote_form).post(quotes::quote_submit))
+        .route("/p/{id}/quotes", get(quotes::list))
+        .route("/p/{id}/quotes/{stamp}/revoke", post(quotes::revoke))
         .route("/p/{id}/edit", get(posts::edit_form).post(posts::edit_submit))
         .route("/p/{id}/delete", post(posts::delete))
         .route("/p/{id}/like", post(posts::like))

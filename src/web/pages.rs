@@ -165,6 +165,33 @@ pub struct ReplyPage {
 }
 
 #[derive(Template)]
+#[template(path = "posts/quote.html")]
+pub struct QuotePage {
+    pub chrome: Chrome,
+    pub quoted: PostView,
+    pub form: FormState,
+    pub body: String,
+    pub post_language: String,
+    /// Who may quote the new post: `public`, `followers` or `nobody`.
+    pub quote_policy: &'static str,
+}
+
+/// An approved quote of one's post.
+#[derive(Debug, Clone)]
+pub struct StampView {
+    pub id: i64,
+    pub quoting_url: String,
+}
+
+#[derive(Template)]
+#[template(path = "posts/quotes.html")]
+pub struct QuotesPage {
+    pub chrome: Chrome,
+    pub post: PostView,
+    pub stamps: Vec<StampView>,
+}
+
+#[derive(Template)]
 #[template(path = "posts/edit.html")]
 pub struct EditPostPage {
     pub chrome: Chrome,
@@ -304,6 +331,8 @@ pub struct ProfileSettingsPage {
     pub organisation: crate::service::accounts::OrganisationInput,
     /// Organisation types with the message id of their name.
     pub org_types: Vec<(String, &'static str)>,
+    /// Who may quote new posts by default: `public`, `followers` or `nobody`.
+    pub quote_policy: &'static str,
 }
 
 /// `/settings/moving`: aliases and moving the account elsewhere.

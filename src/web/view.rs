@@ -137,6 +137,88 @@ pub struct PostView {
     pub hidden_note: &'static str,
     /// A pinned thread (shown first in its group, marked).
     pub pinned: bool,
+    /// The viewer is offered to reply (not in a locked thread, not where the origin forbids).
+    pub can_reply: bool,
+    /// The viewer is offered to quote it.
+    pub can_quote: bool,
+    /// The viewer wrote it and may see who quotes it.
+    pub is_own: bool,
+    /// The post it quotes, embedded.
+    pub quote: Option<QuoteEmbed>,
+}
+
+/// A quoted post as shown inside the quoting one; a quote not (or no longer) approved shows a
+/// note and a link instead.
+#[derive(Debug, Clone)]
+pub struct QuoteEmbed {
+    /// Message id of the note for a quote not approved; empty when approved.
+    pub note: &'static str,
+    pub url: String,
+    pub author_name: String,
+    pub author_handle: String,
+    pub content_html: String,
+    /// The quoted post's language.
+    pub language: String,
+}
+
+impl QuoteEmbed {
+    fn of(quote: &crate::service::statuses::StatusQuote) -> Self {
+        use crate::domain::interaction::QuoteState;
+        match (&quote.quoted, quote.state) {
+            (Some(quoted), QuoteState::Accepted) => {
+                let handle = match &quoted.author.host {
+                    Some(host) => format!("{}@{host}", quoted.author.name),
+                    None => quoted.author.name.clone(),
+                };
+                let url = if quoted.local {
+                    if quoted.id == quoted.root_id {
+                        uris::thread_path(crate::domain::PostId(quoted.id))
+                    } else {
+                        uris::post_in_thread_path(
+                            crate::domain::PostId(quoted.root_id),
+                            crate::domain::PostId(quoted.id),
+                        )
+                    }
+                } else {
+                    quoted.ap_id.clone().unwrap_or_default()
+                };
+                let title = quoted.title.as_deref().filter(|_| quoted.id == quoted.root_id);
+                let content_html = match title {
+                    Some(title) => format!(
+                        "<p><strong>{}</strong></p>{}",
+                        crate::domain::html::escape_text(title),
+                        quoted.content_html
+                    ),
+                    None => quoted.content_html.clone(),
+                };
+                Self {
+                    note: "",
+                    url,
+                    author_name: if quoted.author.display_name.is_empty() {
+                        quoted.author.name.clone()
+                    } else {
+                        quoted.author.display_name.clone()
+                    },
+                    author_handle: handle,
+                    content_html,
+                    language: quoted.language.clone(),
+                }
+            }
+            (_, state) => Self {
+                note: match state {
+                    QuoteState::Pending => "quote-pending",
+                    QuoteState::Rejected => "quote-rejected",
+                    QuoteState::Revoked => "quote-revoked",
+                    QuoteState::Accepted => "quote-unavailable",
+                },
+                url: quote.quoted_ap_id.clone(),
+                author_name: String::new(),
+                author_handle: String::new(),
+                content_html: String::new(),
+                language: String::new(),
+            },
+        }
+    }
 }
 
 /// An attached image: a preview that links to the full size.
@@ -205,6 +287,10 @@ impl From<&PostDetails> for PostView {
                 None => "",
             },
             pinned: post.pinned,
+            can_reply: post.offers_reply(),
+            can_quote: post.offers_quote(),
+            is_own: post.viewer_is_author,
+            quote: post.quote.as_ref().map(QuoteEmbed::of),
         }
     }
 }

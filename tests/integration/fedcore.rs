@@ -336,7 +336,7 @@ pub async fn admins_switch_allowlist_mode_on_the_web_page(app: TestApp) {
 }
 
 /// Every activity queued so far, as JSON.
-async fn queued_activities(app: &TestApp) -> Vec<Value> {
+pub(crate) async fn queued_activities(app: &TestApp) -> Vec<Value> {
     let sql = "SELECT payload FROM outbox_activities ORDER BY id";
     let mut conn = app.ctx.db.acquire().await.expect("connection");
     let payloads: Vec<String> = match conn.conn() {

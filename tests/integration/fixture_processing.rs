@@ -99,6 +99,14 @@ const EXPECTED: &[Case] = &[
     case("gnusocial/activities/like_note.json", Ignored("a vote on a post we never had")),
     case("gnusocial/objects/note.json", Ignored("a reply to a post that is in no group")),
     case("gnusocial/objects/page.json", Ignored("in no group, and nobody here follows the author")),
+    case(
+        "gotosocial/objects/note_interaction_policy.json",
+        Ignored("in no group, and nobody here follows the author"),
+    ),
+    case(
+        "gotosocial/objects/note_nobody_replies.json",
+        Ignored("in no group, and nobody here follows the author"),
+    ),
     // lemmy
     case("lemmy/activities/block/block_user.json", Ignored("a ban of someone who is not ours")),
     case("lemmy/activities/block/block_user_expires.json", Ignored("a ban of someone who is not ours")),

@@ -75,6 +75,7 @@ mod project_partners;
 mod projects;
 mod properties;
 mod query_counts;
+mod quotes;
 mod register_spam;
 mod registration_modes;
 mod report_federation;

@@ -17,7 +17,8 @@ use crate::state::AppState;
 
 async fn credential_account(state: &AppState, user: &CurrentUser) -> Result<CredentialAccount, ApiError> {
     let card = account_cards::get_account(&state.ctx, user.id.0).await?;
-    Ok(CredentialAccount::new(&state.uris, &card, user))
+    let quote_policy = crate::service::quotes::quote_default(&state.ctx, user).await?;
+    Ok(CredentialAccount::new(&state.uris, &card, user, quote_policy.as_str()))
 }
 
 /// `GET /api/v1/accounts/verify_credentials`: needs `read:accounts` or `profile`.
@@ -50,6 +51,9 @@ pub struct UpdateParams {
 pub struct SourceParams {
     #[serde(default, deserialize_with = "lenient::opt_string")]
     language: Option<String>,
+    /// Mastodon 4.5: who may quote new posts by default.
+    #[serde(default, deserialize_with = "lenient::opt_string")]
+    quote_policy: Option<String>,
 }
 
 /// `PATCH /api/v1/accounts/update_credentials`: display name, bio, language.
@@ -59,6 +63,16 @@ pub async fn update_credentials(
     Params(params): Params<UpdateParams>,
 ) -> Result<Json<CredentialAccount>, ApiError> {
     let user = auth.user("write:accounts")?;
+    let quote_policy =
+        match params.source.as_ref().and_then(|s| s.quote_policy.as_deref()) {
+            Some(raw) => Some(crate::domain::interaction::QuotePolicy::parse(raw).ok_or_else(|| {
+                ApiError::invalid("source[quote_policy] must be public, followers or nobody")
+            })?),
+            None => None,
+        };
+    if let Some(policy) = quote_policy {
+        crate::service::quotes::set_quote_default(&state.ctx, user, policy).await?;
+    }
     let mut profile = accounts::get_profile(&state.ctx, user).await?;
     if let Some(display_name) = params.display_name {
         profile.display_name = display_name;

@@ -11,6 +11,7 @@ use crate::api::error::ApiError;
 use crate::api::model::{Account, Status, StatusEdit};
 use crate::api::paging::{PageParams, PagedJson, link_header};
 use crate::api::params::{Params, lenient, parse_id};
+use crate::domain::interaction::QuotePolicy;
 use crate::domain::mentions::extract_mentions;
 use crate::federation::resolve;
 use crate::service::statuses::{self, NewStatus, StatusChange};
@@ -35,6 +36,12 @@ pub struct NewStatusParams {
     poll: Option<serde_json::Value>,
     #[serde(default, deserialize_with = "lenient::opt_string")]
     scheduled_at: Option<String>,
+    /// Mastodon 4.5: the status this one quotes.
+    #[serde(default, deserialize_with = "lenient::opt_string")]
+    quoted_status_id: Option<String>,
+    /// Mastodon 4.5: who may quote this status (`public`, `followers`, `nobody`).
+    #[serde(default, deserialize_with = "lenient::opt_string")]
+    quote_approval_policy: Option<String>,
 }
 
 /// Mentioned accounts on other instances that we do not know yet are looked up first, so a
@@ -77,6 +84,20 @@ pub async fn create(
     }
     let visibility = crate::domain::Visibility::from_client(params.visibility.as_deref())
         .map_err(|error| ApiError::from(ServiceError::from(error)))?;
+    let quoted_status_id = match params.quoted_status_id.as_deref().map(str::trim).filter(|id| !id.is_empty())
+    {
+        Some(id) => {
+            Some(id.parse::<i64>().map_err(|_| ApiError::invalid("quoted_status_id must be a status id"))?)
+        }
+        None => None,
+    };
+    let quote_policy =
+        match params.quote_approval_policy.as_deref().map(str::trim).filter(|p| !p.is_empty()) {
+            Some(policy) => Some(QuotePolicy::parse(policy).ok_or_else(|| {
+                ApiError::invalid("quote_approval_policy must be public, followers or nobody")
+            })?),
+            None => None,
+        };
     let text = params.status.unwrap_or_default();
     resolve_remote_mentions(&state, &text).await;
     let idempotency_key = headers.get("idempotency-key").and_then(|v| v.to_str().ok()).map(str::to_owned);
@@ -92,6 +113,8 @@ pub async fn create(
             idempotency_key,
             media_ids,
             visibility,
+            quoted_status_id,
+            quote_policy,
         },
     )
     .await?;
@@ -338,4 +361,25 @@ pub async fn reblogged_by(
     statuses::get_status(&state.ctx, viewer, id).await?;
     let boosters = boosts::list_boosters(&state.ctx, id).await?;
     Ok(Json(boosters.iter().map(|a| Account::from_summary(&state.uris, a)).collect()))
+}
+
+/// `POST /api/v1/statuses/:id/quotes/:quoting_status_id/revoke` (Mastodon 4.5): the author of
+/// `id` withdraws their approval of the quote; answers with the quoting status.
+pub async fn revoke_quote(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path((id, quoting)): Path<(String, String)>,
+) -> Result<Json<Status>, ApiError> {
+    let user = auth.user("write:statuses")?;
+    let (id, quoting) = (parse_id(&id)?, parse_id(&quoting)?);
+    crate::service::quotes::revoke_by_quoting_post(
+        &state.ctx,
+        user,
+        crate::domain::PostId(id),
+        crate::domain::PostId(quoting),
+    )
+    .await?;
+    state.wake_delivery.notify_one();
+    let status = statuses::get_status(&state.ctx, Some(user), quoting).await?;
+    Ok(Json(Status::new(&state.uris, &status)))
 }

@@ -157,6 +157,8 @@ pub struct Source {
     pub hide_collections: bool,
     pub discoverable: bool,
     pub indexable: bool,
+    /// Who may quote new posts by default (Mastodon 4.5: `public`, `followers`, `nobody`).
+    pub quote_policy: &'static str,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -178,7 +180,7 @@ pub struct CredentialAccount {
 }
 
 impl CredentialAccount {
-    pub fn new(uris: &Uris, card: &AccountCard, user: &CurrentUser) -> Self {
+    pub fn new(uris: &Uris, card: &AccountCard, user: &CurrentUser, quote_policy: &'static str) -> Self {
         let admin = user.is_admin();
         Self {
             account: Account::from_card(uris, card),
@@ -192,6 +194,7 @@ impl CredentialAccount {
                 hide_collections: false,
                 discoverable: true,
                 indexable: false,
+                quote_policy,
             },
             role: Role {
                 id: if admin { "3" } else { "-99" }.to_owned(),

@@ -6,6 +6,7 @@ use super::account::Account;
 use super::media::MediaAttachment;
 use super::timestamp;
 use crate::domain::html::escape_text;
+use crate::domain::interaction::Permission;
 use crate::domain::{PostId, Timestamp};
 use crate::federation::uris::{self, Uris};
 use crate::service::boosts::BoostView;
@@ -69,6 +70,38 @@ pub struct Status {
     pub bookmarked: bool,
     pub pinned: bool,
     pub filtered: Vec<serde_json::Value>,
+    /// The post it quotes (Mastodon 4.5): where the approval stands and, once approved, the post.
+    pub quote: Option<Quote>,
+    /// Who may quote it (Mastodon 4.5).
+    pub quote_approval: QuoteApproval,
+}
+
+/// Mastodon 4.5's `Quote`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Quote {
+    pub state: &'static str,
+    pub quoted_status: Option<Box<Status>>,
+}
+
+/// Mastodon 4.5's `quote_approval`: who is approved automatically, who may ask, and what
+/// that means for the viewer (`automatic`, `manual`, `denied`, `unknown`).
+#[derive(Debug, Clone, Serialize)]
+pub struct QuoteApproval {
+    pub automatic: Vec<&'static str>,
+    pub manual: Vec<&'static str>,
+    pub current_user: &'static str,
+}
+
+impl QuoteApproval {
+    pub fn of(permission: Permission, viewer_is_author: bool) -> Self {
+        let (automatic, manual, current_user) = match permission {
+            Permission::Anyone => (vec!["public"], vec![], "automatic"),
+            Permission::Approval => (vec![], vec!["public"], "manual"),
+            Permission::Followers => (vec!["followers"], vec![], "unknown"),
+            Permission::Nobody => (vec![], vec![], "denied"),
+        };
+        Self { automatic, manual, current_user: if viewer_is_author { "automatic" } else { current_user } }
+    }
 }
 
 impl Status {
@@ -129,6 +162,11 @@ impl Status {
             bookmarked: status.viewer_bookmarked,
             pinned: false,
             filtered: Vec::new(),
+            quote: status.quote.as_ref().map(|quote| Quote {
+                state: quote.state.as_str(),
+                quoted_status: quote.quoted.as_ref().map(|quoted| Box::new(Self::new(uris, quoted))),
+            }),
+            quote_approval: QuoteApproval::of(status.policy.can_quote, status.viewer_is_author),
         }
     }
 
@@ -186,6 +224,8 @@ impl Status {
             bookmarked: original.bookmarked,
             pinned: false,
             filtered: Vec::new(),
+            quote: None,
+            quote_approval: QuoteApproval::of(Permission::Nobody, false),
             reblog: Some(Box::new(original)),
         }
     }

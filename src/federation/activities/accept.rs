@@ -20,6 +20,18 @@ pub async fn receive(
     {
         return Err(InboxError::Forbidden("Accept of a follow of someone else"));
     }
+    if super::quotes::is_our_request(state, accept.object.id()) {
+        let request = accept.object.id().clone();
+        return super::quotes::receive_answer_by_id(
+            state,
+            actor,
+            actor_url,
+            &request,
+            true,
+            accept.result.as_ref(),
+        )
+        .await;
+    }
     if let Some(LocalObject::Join { person, event }) = state.uris.parse_local(accept.object.id()) {
         return super::events::receive_join_answer_by_id(state, actor_url, person, event, true).await;
     }

@@ -57,6 +57,27 @@ pub(crate) fn store_post<'a>(
     activity_json: Option<String>,
     depth: u8,
 ) -> StoreFuture<'a> {
+    store_post_with(state, author, post, activity_json, depth, false)
+}
+
+/// Stores a quoted post: one in no group here is kept as its author's own post.
+pub(crate) fn store_post_kept<'a>(
+    state: &'a AppState,
+    author: ActorId,
+    post: &'a PostJson,
+    depth: u8,
+) -> StoreFuture<'a> {
+    store_post_with(state, author, post, None, depth, true)
+}
+
+fn store_post_with<'a>(
+    state: &'a AppState,
+    author: ActorId,
+    post: &'a PostJson,
+    activity_json: Option<String>,
+    depth: u8,
+    keep: bool,
+) -> StoreFuture<'a> {
     Box::pin(async move {
         if state.uris.is_local(&post.id) {
             return Err(InboxError::Forbidden("an object claiming our own domain"));
@@ -81,14 +102,19 @@ pub(crate) fn store_post<'a>(
             return Ok(None);
         }
         let (references, mentions_local_person) = references(state, post).await?;
+        // A post quoting one of ours is kept like one that mentions its author.
+        let quotes_ours = post.quoted().is_some_and(|quoted| state.uris.is_local(quoted));
+        let mentions_local_person = mentions_local_person || quotes_ours;
         // A post in no group is kept when someone here follows its author (their own post,
         // as on Mastodon) or it mentions someone here; otherwise it needs a group.
         let (group, personal) = match parent {
             Some(_) => (None, false),
             None => match find_group(state, post).await? {
                 Some(group) => (Some(group), false),
-                None if post.audience.is_none()
-                    && (mentions_local_person || remote::has_local_follower(&state.ctx, author).await?) =>
+                None if keep
+                    || (post.audience.is_none()
+                        && (mentions_local_person
+                            || remote::has_local_follower(&state.ctx, author).await?)) =>
                 {
                     (None, true)
                 }
@@ -143,6 +169,7 @@ pub(crate) fn store_post<'a>(
             Some(references),
         )
         .await?;
+        super::quotes::after_store(state, id, post, depth).await?;
         state.wake_delivery.notify_one();
         Ok(Some(id))
     })

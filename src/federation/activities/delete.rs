@@ -35,6 +35,9 @@ pub async fn receive(
         let request = Request::Remove { reason: delete.summary.as_deref() };
         return super::visiting_moderator::receive(state, actor, actor_url, object, request).await;
     }
+    if super::quotes::stamp_deleted(state, actor_url, object).await? {
+        return Ok(());
+    }
     if super::events::delete_event(state, actor_url, object).await? {
         remote::record_deleted_object(&state.ctx, object.as_str()).await?;
         return Ok(());

@@ -14,6 +14,7 @@ mod follow;
 mod like;
 mod lock;
 mod moves;
+pub(crate) mod quotes;
 mod reject;
 mod restore;
 mod undo;
@@ -85,6 +86,8 @@ pub async fn receive(
         Inbound::Reject(reject) => reject::receive(state, actor, actor_url, reject).await,
         Inbound::Block(block) => block::receive(state, actor, actor_url, block, true).await,
         Inbound::Move(activity) => moves::receive(state, actor, actor_url, activity).await,
+        Inbound::QuoteRequest(request) => quotes::receive_request(state, actor, actor_url, *request).await,
+        Inbound::QuoteAnswer(answer) => quotes::receive_answer(state, actor, actor_url, *answer).await,
         Inbound::Unknown(_) => {
             tracing::debug!(kind = %activity_kind(raw), "ignored activity");
             Ok(())

@@ -21,6 +21,10 @@ pub async fn receive(
     {
         return Err(InboxError::Forbidden("Reject of a follow of someone else"));
     }
+    if super::quotes::is_our_request(state, reject.object.id()) {
+        let request = reject.object.id().clone();
+        return super::quotes::receive_answer_by_id(state, actor, actor_url, &request, false, None).await;
+    }
     if let Some(LocalObject::Join { person, event }) = state.uris.parse_local(reject.object.id()) {
         return super::events::receive_join_answer_by_id(state, actor_url, person, event, false).await;
     }

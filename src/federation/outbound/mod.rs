@@ -18,6 +18,7 @@ mod moves;
 mod pins;
 mod posts;
 mod profiles;
+mod quotes;
 mod relays;
 mod reports;
 mod routing;
@@ -231,6 +232,28 @@ async fn plan_event(
         }
         DomainEvent::AccountMoved { actor_id, target_id } => {
             moves::account_moved(ctx, uris, *actor_id, *target_id).await
+        }
+        DomainEvent::QuoteRequested { post_id } => quotes::quote_requested(ctx, uris, *post_id).await,
+        DomainEvent::QuoteAnswered {
+            quoted_post_id,
+            actor_id,
+            request_ap_id,
+            quoting_ap_id,
+            authorization_id,
+        } => {
+            quotes::quote_answered(
+                ctx,
+                uris,
+                *quoted_post_id,
+                *actor_id,
+                request_ap_id,
+                quoting_ap_id,
+                *authorization_id,
+            )
+            .await
+        }
+        DomainEvent::QuoteRevoked { authorization_id } => {
+            quotes::quote_revoked(ctx, uris, *authorization_id).await
         }
     }
 }

@@ -113,7 +113,7 @@ pub(super) async fn post_deleted(
 }
 
 /// Our post as `Page` or `Note`; one deleted meanwhile is not sent again.
-fn document(uris: &Uris, post: &FederatedPost) -> Result<PostJson, TranslateError> {
+pub(super) fn document(uris: &Uris, post: &FederatedPost) -> Result<PostJson, TranslateError> {
     match post_json(uris, post)? {
         PostDocument::Post(json) => Ok(*json),
         PostDocument::Tombstone(_) => Err(TranslateError::Gone),
@@ -149,8 +149,10 @@ fn own_followers(loaded: &LoadedPost) -> Vec<Target> {
 fn people_to_notify(post: &FederatedPost) -> Vec<Url> {
     let parent = post.parent.as_ref().map(|parent| &parent.author);
     let mentioned = post.mentions.iter().filter(|actor| actor.kind == "person");
+    // The quoted post's author hears of the quote (and of its approval, in the `Update`).
+    let quoted = post.quote.as_ref().and_then(|quote| quote.author.as_ref());
     let mut inboxes: Vec<Url> = Vec::new();
-    for inbox in parent.into_iter().chain(mentioned).filter_map(routing::notify_inbox) {
+    for inbox in parent.into_iter().chain(mentioned).chain(quoted).filter_map(routing::notify_inbox) {
         if !inboxes.contains(&inbox) {
             inboxes.push(inbox);
         }

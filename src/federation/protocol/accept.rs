@@ -17,6 +17,13 @@ pub struct AcceptJson {
     pub kind: AcceptType,
     pub actor: Url,
     pub object: FollowOrUrl,
+    /// What the acceptance produced: the stamp of an accepted `QuoteRequest` (FEP-044f).
+    #[serde(
+        default,
+        deserialize_with = "super::de::deserialize_opt_id",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub result: Option<Url>,
     #[serde(default, deserialize_with = "deserialize_one_or_many", skip_serializing_if = "Vec::is_empty")]
     pub to: Vec<Url>,
     #[serde(default, deserialize_with = "deserialize_one_or_many", skip_serializing_if = "Vec::is_empty")]
@@ -33,6 +40,7 @@ impl AcceptJson {
             actor,
             to: vec![follow.actor.clone()],
             object: FollowOrUrl::Follow(Box::new(follow)),
+            result: None,
             cc: Vec::new(),
         }
     }

@@ -32,7 +32,23 @@ pub fn context() -> Value {
             "events": {"@id": "mz:events", "@type": "@id"},
             "allmende": NAMESPACE,
             "organisation": {"@id": "allmende:organisation", "@type": "@json"},
-            "project": {"@id": "allmende:project", "@type": "@json"}
+            "project": {"@id": "allmende:project", "@type": "@json"},
+            "gts": "https://gotosocial.org/ns#",
+            "interactionPolicy": {"@id": "gts:interactionPolicy", "@type": "@id"},
+            "canReply": {"@id": "gts:canReply", "@type": "@id"},
+            "canLike": {"@id": "gts:canLike", "@type": "@id"},
+            "canAnnounce": {"@id": "gts:canAnnounce", "@type": "@id"},
+            "canQuote": {"@id": "gts:canQuote", "@type": "@id"},
+            "automaticApproval": {"@id": "gts:automaticApproval", "@type": "@id"},
+            "manualApproval": {"@id": "gts:manualApproval", "@type": "@id"},
+            "interactingObject": {"@id": "gts:interactingObject", "@type": "@id"},
+            "interactionTarget": {"@id": "gts:interactionTarget", "@type": "@id"},
+            "quote": {"@id": "https://w3id.org/fep/044f#quote", "@type": "@id"},
+            "quoteUri": "http://fedibird.com/ns#quoteUri",
+            "_misskey_quote": "https://misskey-hub.net/ns#_misskey_quote",
+            "quoteAuthorization": {"@id": "https://w3id.org/fep/044f#quoteAuthorization", "@type": "@id"},
+            "QuoteRequest": "https://w3id.org/fep/044f#QuoteRequest",
+            "QuoteAuthorization": "https://w3id.org/fep/044f#QuoteAuthorization"
         }
     ])
 }

@@ -59,6 +59,10 @@ pub enum Inbound {
     JoinAnswer(Box<AcceptJoinJson>),
     /// An account moved to another (`Move`, Mastodon's account migration).
     Move(MoveJson),
+    /// `QuoteRequest` (FEP-044f): someone asks to quote one of our posts.
+    QuoteRequest(Box<super::interaction::QuoteRequestJson>),
+    /// `Accept` or `Reject` of a `QuoteRequest` embedded in it.
+    QuoteAnswer(Box<super::interaction::QuoteAnswerJson>),
     /// A well-formed activity of a kind we do not handle: its `type`, or for a wrapper around
     /// an unhandled kind the two, as in `Undo(Add)`.
     Unknown(String),
@@ -88,6 +92,8 @@ impl Inbound {
             Self::Leave(_) => "Leave",
             Self::Move(_) => "Move",
             Self::JoinAnswer(answer) => return format!("{}(Join)", answer.kind),
+            Self::QuoteRequest(_) => "QuoteRequest",
+            Self::QuoteAnswer(answer) => return format!("{}(QuoteRequest)", answer.kind),
             Self::Unknown(kind) => return format!("Unknown({kind})"),
         };
         name.to_owned()
@@ -124,6 +130,9 @@ pub fn parse_inbound(value: Value) -> Result<Inbound, ParseError> {
     if let Some(event) = event_activity(&kind, &value)? {
         return Ok(event);
     }
+    if matches!(kind.as_str(), "Accept" | "Reject") && super::interaction::answers_quote_request(&value) {
+        return Ok(Inbound::QuoteAnswer(Box::new(parse(&kind, value)?)));
+    }
     if let Some(inner) = unhandled_inner_kind(&kind, &value) {
         return Ok(Inbound::Unknown(format!("{kind}({inner})")));
     }
@@ -144,6 +153,7 @@ pub fn parse_inbound(value: Value) -> Result<Inbound, ParseError> {
         "Remove" => Inbound::Remove(parse(&kind, value)?),
         "Flag" => Inbound::Flag(Box::new(parse(&kind, value)?)),
         "Move" => Inbound::Move(parse(&kind, value)?),
+        "QuoteRequest" => Inbound::QuoteRequest(Box::new(parse(&kind, value)?)),
         _ => Inbound::Unknown(kind),
     })
 }

@@ -25,6 +25,7 @@ pub mod flag;
 pub mod follow;
 pub mod image;
 pub mod inbound;
+pub mod interaction;
 pub mod language;
 pub mod like;
 pub mod lock;
@@ -59,6 +60,9 @@ pub use flag::FlagJson;
 pub use follow::FollowJson;
 pub use image::ImageJson;
 pub use inbound::{Inbound, ParseError, parse_inbound};
+pub use interaction::{
+    ApprovalJson, InteractionPolicyJson, QuoteAnswerJson, QuoteAuthorizationJson, QuoteRequestJson,
+};
 pub use language::{ContentMap, LanguageJson};
 pub use like::{DislikeJson, LikeJson};
 pub use lock::LockJson;

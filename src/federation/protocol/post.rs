@@ -19,6 +19,7 @@ use super::attachment::AttachmentJson;
 use super::de::{
     deserialize_attributed_to, deserialize_first_href, deserialize_lenient_vec, deserialize_opt_id,
 };
+use super::interaction::InteractionPolicyJson;
 use super::language::{ContentMap, LanguageJson};
 use super::source::SourceJson;
 use super::tag::TagJson;
@@ -96,6 +97,29 @@ pub struct PostJson {
     /// Lemmy's language.
     #[serde(default, deserialize_with = "deserialize_skip_error", skip_serializing_if = "Option::is_none")]
     pub language: Option<LanguageJson>,
+    /// Who may reply, like, boost and quote (GoToSocial, Mastodon 4.5).
+    #[serde(default, deserialize_with = "deserialize_skip_error", skip_serializing_if = "Option::is_none")]
+    pub interaction_policy: Option<InteractionPolicyJson>,
+    /// The post this one quotes (FEP-044f).
+    #[serde(default, deserialize_with = "deserialize_opt_id", skip_serializing_if = "Option::is_none")]
+    pub quote: Option<Url>,
+    /// The same, as Mastodon before 4.5 and Fedibird name it.
+    #[serde(default, deserialize_with = "deserialize_opt_id", skip_serializing_if = "Option::is_none")]
+    pub quote_uri: Option<Url>,
+    /// The same, as Misskey names it.
+    #[serde(
+        default,
+        rename = "_misskey_quote",
+        deserialize_with = "deserialize_opt_id",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub misskey_quote: Option<Url>,
+    /// The same, as Pleroma and Akkoma name it (read only).
+    #[serde(default, deserialize_with = "deserialize_opt_id", skip_serializing)]
+    pub quote_url: Option<Url>,
+    /// The stamp that approves the quote (FEP-044f).
+    #[serde(default, deserialize_with = "deserialize_opt_id", skip_serializing_if = "Option::is_none")]
+    pub quote_authorization: Option<Url>,
 }
 
 impl PostJson {
@@ -126,6 +150,12 @@ impl PostJson {
             attachment: Vec::new(),
             comments_enabled: None,
             language: None,
+            interaction_policy: None,
+            quote: None,
+            quote_uri: None,
+            misskey_quote: None,
+            quote_url: None,
+            quote_authorization: None,
         }
     }
 
@@ -168,6 +198,23 @@ impl PostJson {
         let mentioned: Vec<&Url> = self.mentions().collect();
         let to_collection = self.to.iter().chain(&self.cc).any(|address| !mentioned.contains(&address));
         to_collection.then_some(Visibility::Private)
+    }
+
+    /// The post this one quotes, in whichever of the four spellings it came.
+    pub fn quoted(&self) -> Option<&Url> {
+        self.quote
+            .as_ref()
+            .or(self.quote_uri.as_ref())
+            .or(self.quote_url.as_ref())
+            .or(self.misskey_quote.as_ref())
+    }
+
+    /// Names `quoted` in every spelling that Mastodon 4.5 sends.
+    pub fn set_quote(&mut self, quoted: Url, authorization: Option<Url>) {
+        self.quote = Some(quoted.clone());
+        self.quote_uri = Some(quoted.clone());
+        self.misskey_quote = Some(quoted);
+        self.quote_authorization = authorization;
     }
 
     /// The actors the post mentions.

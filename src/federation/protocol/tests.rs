@@ -8,5 +8,6 @@ mod hostile;
 mod join_answers;
 mod moderation_fields;
 mod post_tags;
+mod quote_fields;
 mod serialize;
 mod visibility;

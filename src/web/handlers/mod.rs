@@ -26,6 +26,7 @@ pub mod network;
 pub mod notifications;
 pub mod posts;
 pub mod projects;
+pub mod quotes;
 pub mod registrations;
 pub mod reports;
 pub mod search;

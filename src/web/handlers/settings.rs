@@ -6,6 +6,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
+use crate::domain::interaction::QuotePolicy;
 use crate::domain::language::UI_LANGUAGES;
 use crate::domain::organisation::OrganisationType;
 use crate::service::ServiceError;
@@ -29,7 +30,9 @@ pub async fn profile_form(
     Query(query): Query<SavedQuery>,
 ) -> Result<Response, WebError> {
     let (profile, organisation) = accounts::get_member_profile(&state.ctx, &user).await?;
-    render(StatusCode::OK, &page(chrome, FormState::default(), query.saved.is_some(), profile, organisation))
+    let quote_policy = crate::service::quotes::quote_default(&state.ctx, &user).await?.as_str();
+    let page = page(chrome, FormState::default(), query.saved.is_some(), profile, organisation, quote_policy);
+    render(StatusCode::OK, &page)
 }
 
 #[derive(Deserialize)]
@@ -48,6 +51,8 @@ pub struct ProfileForm {
     org_location: String,
     #[serde(default)]
     org_website: String,
+    /// Who may quote new posts by default.
+    quote_policy: Option<String>,
 }
 
 pub async fn profile_submit(
@@ -63,11 +68,19 @@ pub async fn profile_submit(
         location: form.org_location,
         website: form.org_website,
     };
+    let quote_policy = form.quote_policy.as_deref().and_then(QuotePolicy::parse);
+    if let Some(policy) = quote_policy {
+        crate::service::quotes::set_quote_default(&state.ctx, &user, policy).await?;
+    }
     match accounts::update_member_profile(&state.ctx, &user, profile.clone(), organisation.clone()).await {
         Ok(()) => Ok(Redirect::to("/settings/profile?saved=1").into_response()),
         Err(ServiceError::Invalid(errors)) => {
             let form = FormState::new(&errors, &chrome.t);
-            render(StatusCode::UNPROCESSABLE_ENTITY, &page(chrome, form, false, profile, organisation))
+            let quote_policy = quote_policy.unwrap_or(QuotePolicy::Public).as_str();
+            render(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &page(chrome, form, false, profile, organisation, quote_policy),
+            )
         }
         Err(other) => Err(other.into()),
     }
@@ -79,8 +92,10 @@ fn page(
     saved: bool,
     profile: Profile,
     organisation: OrganisationInput,
+    quote_policy: &'static str,
 ) -> ProfileSettingsPage {
     ProfileSettingsPage {
+        quote_policy,
         org_types: OrganisationType::ALL
             .iter()
             .map(|t| (t.as_str().to_owned(), organisation_type_label(*t)))

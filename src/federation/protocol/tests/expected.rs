@@ -33,7 +33,18 @@ pub(super) const EXPECTED: &[(&str, &str)] = &[
     ("gnusocial/objects/note.json", "post"),
     ("gnusocial/objects/page.json", "post"),
     ("gnusocial/objects/person.json", "actor"),
+    // fep044f (quote posts; Mastodon 4.5's shapes)
+    ("fep044f/accept_quote_request.json", "Accept(QuoteRequest)"),
+    ("fep044f/delete_quote_authorization.json", "Delete"),
+    ("fep044f/note_quotable.json", "post"),
+    ("fep044f/note_quoting.json", "post"),
+    // A stamp is fetched to check a quote, never delivered: as an activity it has no actor.
+    ("fep044f/quote_authorization.json", "rejected as activity"),
+    ("fep044f/quote_request.json", "QuoteRequest"),
+    ("fep044f/reject_quote_request.json", "Reject(QuoteRequest)"),
     // gotosocial
+    ("gotosocial/objects/note_interaction_policy.json", "post"),
+    ("gotosocial/objects/note_nobody_replies.json", "post"),
     ("gotosocial/person.json", "actor"),
     // The answer to GoToSocial's key URL: an actor stub without inbox, read only for its key.
     ("gotosocial/main_key_stub.json", "rejected as actor"),

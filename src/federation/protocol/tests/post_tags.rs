@@ -57,6 +57,13 @@ fn thread_opener() -> FederatedPost {
         media: Vec::new(),
         hashtags: vec!["energy".into(), "ærø".into()],
         mentions: vec![local("person", "bob"), remote_person(), local("group", "energy")],
+        policy: crate::service::quotes::local_policy(
+            false,
+            false,
+            crate::domain::interaction::Permission::Anyone,
+        ),
+        closed_group: false,
+        quote: None,
     }
 }
 

@@ -1,0 +1,17 @@
+post-quote = Citér
+post-quotes = Citater
+quote-title = Citér dette indlæg
+quote-yours = Dit indlæg
+quote-policy-label = Hvem må citere dit indlæg
+quote-policy-public = Alle
+quote-policy-followers = Dine følgere
+quote-policy-nobody = Kun dig
+quote-pending = Citatet venter på forfatterens godkendelse:
+quote-rejected = Forfatteren tillod ikke dette citat:
+quote-revoked = Forfatteren har trukket sin godkendelse af dette citat tilbage:
+quote-unavailable = Det citerede indlæg er ikke tilgængeligt:
+quotes-title = Citater af dit indlæg
+quotes-approved = Godkendte citater
+quotes-none = Ingen har citeret dette indlæg endnu.
+quote-revoke = Træk godkendelse tilbage
+quote-policy-default = Hvem må citere dine nye indlæg

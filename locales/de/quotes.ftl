@@ -1,0 +1,17 @@
+post-quote = Zitieren
+post-quotes = Zitate
+quote-title = Diesen Beitrag zitieren
+quote-yours = Dein Beitrag
+quote-policy-label = Wer deinen Beitrag zitieren darf
+quote-policy-public = Alle
+quote-policy-followers = Deine Follower
+quote-policy-nobody = Nur du
+quote-pending = Zitat wartet auf die Zustimmung des Autors:
+quote-rejected = Der Autor hat dieses Zitat nicht erlaubt:
+quote-revoked = Der Autor hat seine Zustimmung zu diesem Zitat zurückgezogen:
+quote-unavailable = Der zitierte Beitrag ist nicht verfügbar:
+quotes-title = Zitate deines Beitrags
+quotes-approved = Erlaubte Zitate
+quotes-none = Noch niemand hat diesen Beitrag zitiert.
+quote-revoke = Zustimmung zurückziehen
+quote-policy-default = Wer deine neuen Beiträge zitieren darf

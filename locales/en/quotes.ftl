@@ -1,0 +1,17 @@
+post-quote = Quote
+post-quotes = Quotes
+quote-title = Quote this post
+quote-yours = Your post
+quote-policy-label = Who may quote your post
+quote-policy-public = Anyone
+quote-policy-followers = Your followers
+quote-policy-nobody = Only you
+quote-pending = Quote waiting for the author's approval:
+quote-rejected = The author did not allow this quote:
+quote-revoked = The author withdrew their approval of this quote:
+quote-unavailable = The quoted post is not available:
+quotes-title = Quotes of your post
+quotes-approved = Approved quotes
+quotes-none = Nobody has quoted this post yet.
+quote-revoke = Withdraw approval
+quote-policy-default = Who may quote your new posts

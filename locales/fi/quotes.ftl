@@ -1,0 +1,17 @@
+post-quote = Lainaa
+post-quotes = Lainaukset
+quote-title = Lainaa tätä viestiä
+quote-yours = Viestisi
+quote-policy-label = Kuka saa lainata viestiäsi
+quote-policy-public = Kaikki
+quote-policy-followers = Seuraajasi
+quote-policy-nobody = Vain sinä
+quote-pending = Lainaus odottaa kirjoittajan hyväksyntää:
+quote-rejected = Kirjoittaja ei sallinut tätä lainausta:
+quote-revoked = Kirjoittaja perui tämän lainauksen hyväksynnän:
+quote-unavailable = Lainattu viesti ei ole saatavilla:
+quotes-title = Viestisi lainaukset
+quotes-approved = Hyväksytyt lainaukset
+quotes-none = Kukaan ei ole vielä lainannut tätä viestiä.
+quote-revoke = Peru hyväksyntä
+quote-policy-default = Kuka saa lainata uusia viestejäsi

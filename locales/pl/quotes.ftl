@@ -1,0 +1,17 @@
+post-quote = Cytuj
+post-quotes = Cytaty
+quote-title = Zacytuj ten wpis
+quote-yours = Twój wpis
+quote-policy-label = Kto może cytować twój wpis
+quote-policy-public = Wszyscy
+quote-policy-followers = Twoi obserwujący
+quote-policy-nobody = Tylko ty
+quote-pending = Cytat czeka na zgodę autora:
+quote-rejected = Autor nie zezwolił na ten cytat:
+quote-revoked = Autor wycofał zgodę na ten cytat:
+quote-unavailable = Cytowany wpis jest niedostępny:
+quotes-title = Cytaty twojego wpisu
+quotes-approved = Zatwierdzone cytaty
+quotes-none = Nikt jeszcze nie zacytował tego wpisu.
+quote-revoke = Wycofaj zgodę
+quote-policy-default = Kto może cytować twoje nowe wpisy

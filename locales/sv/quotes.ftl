@@ -1,0 +1,17 @@
+post-quote = Citera
+post-quotes = Citat
+quote-title = Citera det här inlägget
+quote-yours = Ditt inlägg
+quote-policy-label = Vem får citera ditt inlägg
+quote-policy-public = Alla
+quote-policy-followers = Dina följare
+quote-policy-nobody = Bara du
+quote-pending = Citatet väntar på författarens godkännande:
+quote-rejected = Författaren tillät inte det här citatet:
+quote-revoked = Författaren har dragit tillbaka sitt godkännande av citatet:
+quote-unavailable = Det citerade inlägget är inte tillgängligt:
+quotes-title = Citat av ditt inlägg
+quotes-approved = Godkända citat
+quotes-none = Ingen har citerat det här inlägget än.
+quote-revoke = Dra tillbaka godkännandet
+quote-policy-default = Vem får citera dina nya inlägg
