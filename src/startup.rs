@@ -225,6 +225,9 @@ async fn housekeeping(
                 if let Err(error) = removed {
                     tracing::warn!(%error, "removing unattached uploads failed");
                 }
+                if let Err(error) = crate::service::federation_health::prune_inbound_counts(&ctx).await {
+                    tracing::warn!(%error, "pruning incoming activity counts failed");
+                }
             }
             _ = stopped.changed() => return,
         }

@@ -48,6 +48,9 @@ pub struct LocalActor {
     pub project: Option<crate::domain::project::Project>,
     /// The languages a group declares (two-letter codes).
     pub languages: Vec<String>,
+    /// Avatar and header: stored file names (see `profile_images::image_url`).
+    pub avatar: Option<String>,
+    pub header: Option<String>,
 }
 
 /// A local person, group or the instance actor, with its public key (made on first use).
@@ -101,6 +104,8 @@ pub async fn get_local_actor(ctx: &Context, name: &str) -> Result<LocalActor, Se
         organisation,
         project,
         languages: crate::domain::GroupLanguages::from_column(&actor.languages).codes().to_vec(),
+        avatar: actor.avatar,
+        header: actor.header,
     })
 }
 

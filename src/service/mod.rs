@@ -41,6 +41,7 @@ pub mod passwords;
 pub mod peer_signatures;
 pub mod peers;
 pub mod posts;
+pub mod profile_images;
 pub mod projects;
 pub mod read_models;
 pub mod readiness;

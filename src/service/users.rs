@@ -19,6 +19,9 @@ pub struct UserProfile {
     pub goals: Vec<super::goals::GoalSummary>,
     /// What a signed-in viewer (not the person themselves) has set: Block/Mute or undo.
     pub viewer_safety: Option<ViewerSafety>,
+    /// Stored avatar and header (see `profile_images::image_url`).
+    pub avatar: Option<String>,
+    pub header: Option<String>,
 }
 
 /// Whether the viewer blocks or mutes the person whose profile they see.
@@ -83,6 +86,8 @@ pub async fn get_user_page(
         organisation,
         goals,
         viewer_safety,
+        avatar: actor.avatar,
+        header: actor.header,
     };
     Ok((profile, paginate(posts, page_size, |p: &PostDetails| p.id.0.to_string())))
 }

@@ -57,6 +57,8 @@ pub struct GroupEditPage {
     pub description: String,
     /// Each of the six languages: code, own name, whether it is chosen.
     pub languages: Vec<(&'static str, &'static str, bool)>,
+    /// The group's avatar (`src`), if it has one.
+    pub avatar: Option<String>,
 }
 
 #[derive(Template)]
@@ -188,6 +190,8 @@ pub struct UserPage {
     pub goals: Vec<super::goal_views::GoalCardView>,
     /// Block/Mute buttons for a signed-in viewer.
     pub safety: Option<super::block_views::ProfileSafetyView>,
+    pub avatar: Option<String>,
+    pub header: Option<String>,
 }
 
 /// The posts with a hashtag.
@@ -276,6 +280,9 @@ pub struct ProfileSettingsPage {
     pub organisation: crate::service::accounts::OrganisationInput,
     /// Organisation types with the message id of their name.
     pub org_types: Vec<(String, &'static str)>,
+    /// The current avatar and header (`src`), if any.
+    pub avatar: Option<String>,
+    pub header: Option<String>,
 }
 
 #[derive(Template)]

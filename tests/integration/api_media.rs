@@ -16,7 +16,7 @@ use crate::peer::Peer;
 
 const PUBLIC: &str = "https://www.w3.org/ns/activitystreams#Public";
 
-fn png(width: u32, height: u32) -> Vec<u8> {
+pub(crate) fn png(width: u32, height: u32) -> Vec<u8> {
     let image = RgbaImage::from_fn(width, height, |x, y| Rgba([(x % 256) as u8, (y % 256) as u8, 90, 255]));
     let mut out = Cursor::new(Vec::new());
     image.write_to(&mut out, ImageFormat::Png).expect("png");
@@ -79,7 +79,7 @@ async fn with_energy_group(app: &TestApp) -> Api<'_> {
 }
 
 /// The path of one of our own URLs (`http://localhost/media/1.png` → `/media/1.png`).
-fn local_path(app: &TestApp, url: &str) -> String {
+pub(crate) fn local_path(app: &TestApp, url: &str) -> String {
     let base = app.state.uris.base();
     url.strip_prefix(base).unwrap_or_else(|| panic!("{url} is not under {base}")).to_owned()
 }

@@ -11,14 +11,14 @@ use crate::peer::Peer;
 
 const PUBLIC: &str = "https://www.w3.org/ns/activitystreams#Public";
 
-async fn with_group(app: &TestApp) {
+pub(crate) async fn with_group(app: &TestApp) {
     let ana = app.create_user("ana").await;
     allmende::service::groups::create_group(&app.ctx, ana.id, group("energy", "discussion"))
         .await
         .expect("group");
 }
 
-fn follow(peer: &Peer, actor: &str, n: u32) -> Value {
+pub(crate) fn follow(peer: &Peer, actor: &str, n: u32) -> Value {
     json!({"@context": "https://www.w3.org/ns/activitystreams", "id": peer.url(&format!("/follows/{n}")),
            "type": "Follow", "actor": actor, "object": "http://localhost/g/energy"})
 }

@@ -65,6 +65,7 @@ mod peer;
 mod personal_posts;
 mod post_search;
 mod posts;
+mod profile_images;
 mod project_partners;
 mod projects;
 mod properties;

@@ -41,6 +41,8 @@ pub(crate) async fn remote_actor(
             followers: None,
             public_key_pem: allmende::service::instance::generate_key_pair().expect("key pair").0,
             group_kind: None,
+            avatar: None,
+            header: None,
         },
     )
     .await

@@ -14,7 +14,7 @@ use crate::web::goal_views::GoalCardView;
 use crate::web::member_views::OrganisationView;
 use crate::web::pages::{UserPage, render};
 use crate::web::session::MaybeUser;
-use crate::web::view::{Chrome, ListView};
+use crate::web::view::{Chrome, ListView, profile_image_src};
 
 #[derive(Deserialize)]
 pub struct ProfileQuery {
@@ -47,6 +47,8 @@ pub async fn show(
         organisation: profile.organisation.as_ref().map(OrganisationView::from),
         goals,
         safety,
+        avatar: profile_image_src(profile.avatar.as_deref()),
+        header: profile_image_src(profile.header.as_deref()),
     };
     render(StatusCode::OK, &page)
 }
