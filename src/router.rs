@@ -31,6 +31,7 @@ pub fn app(state: AppState) -> Router {
     let app = Router::new()
         .merge(body_limited)
         .merge(api::upload_routes(&state))
+        .merge(web::upload_pages(&state))
         .merge(observability::routes())
         .fallback(web::error::not_found)
         .layer(SetResponseHeaderLayer::if_not_present(

@@ -253,6 +253,9 @@ async fn housekeeping(
                     }
                     Err(error) => tracing::warn!(%error, "deleting accounts after their grace period failed"),
                 }
+                if let Err(error) = crate::service::federation_health::prune_inbound_counts(&ctx).await {
+                    tracing::warn!(%error, "pruning incoming activity counts failed");
+                }
             }
             _ = stopped.changed() => return,
         }

@@ -71,10 +71,6 @@ pub fn routes(state: &AppState) -> Router<AppState> {
         .route("/api/v1/scheduled_statuses", get(instance::empty_private_list))
         .route("/api/v1/endorsements", get(instance::empty_private_list))
         .route("/api/v1/accounts/verify_credentials", get(accounts::verify_credentials))
-        .route(
-            "/api/v1/accounts/update_credentials",
-            patch(accounts::update_credentials).put(accounts::update_credentials),
-        )
         .route("/api/v1/accounts/relationships", get(accounts::relationships))
         .route("/api/v1/accounts/lookup", get(accounts::lookup))
         .route("/api/v1/accounts/search", get(accounts::search))
@@ -148,13 +144,22 @@ pub fn routes(state: &AppState) -> Router<AppState> {
 }
 
 /// Image uploads: the only routes whose bodies may be larger than `limits.body_bytes` (up to
-/// `limits.media_bytes` plus the multipart framing and text fields).
+/// `limits.media_bytes` plus the multipart framing and text fields; twice that for the profile,
+/// which takes an avatar and a header).
 pub fn upload_routes(state: &AppState) -> Router<AppState> {
     let limit = state.config.limits.media_bytes.saturating_add(64 * 1024);
+    let profile_limit = state.config.limits.media_bytes.saturating_mul(2).saturating_add(64 * 1024);
+    let profile = Router::new()
+        .route(
+            "/api/v1/accounts/update_credentials",
+            patch(accounts::update_credentials).put(accounts::update_credentials),
+        )
+        .layer(DefaultBodyLimit::max(profile_limit));
     Router::new()
         .route("/api/v2/media", post(media::upload))
         .route("/api/v1/media", post(media::upload))
         .layer(DefaultBodyLimit::max(limit))
+        .merge(profile)
         .layer(cors())
 }
 

@@ -3,6 +3,8 @@
 //! merged into one JSON object (body over query) and deserialized leniently: `"true"`, `"1"`
 //! and `true` are the same boolean, `"42"` and `42` the same number.
 
+use std::collections::HashMap;
+
 use axum::body::Bytes;
 use axum::extract::{FromRequest, Multipart, Request};
 use axum::http::header;
@@ -25,40 +27,74 @@ where
     type Rejection = ApiError;
 
     async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
-        let mut merged = Map::new();
-        if let Some(query) = request.uri().query() {
-            merge_form(&mut merged, query.as_bytes());
-        }
-        let content_type = request
-            .headers()
-            .get(header::CONTENT_TYPE)
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or_default()
-            .to_ascii_lowercase();
-        if content_type.starts_with("multipart/form-data") {
-            let mut multipart = Multipart::from_request(request, state)
-                .await
-                .map_err(|e| ApiError::BadRequest(format!("unreadable multipart body: {e}")))?;
-            while let Some(field) = multipart
-                .next_field()
-                .await
-                .map_err(|e| ApiError::BadRequest(format!("bad multipart: {e}")))?
-            {
-                let Some(name) = field.name().map(str::to_owned) else { continue };
-                if field.file_name().is_some() {
-                    continue;
-                }
-                let text =
-                    field.text().await.map_err(|e| ApiError::BadRequest(format!("bad multipart: {e}")))?;
-                insert_rails(&mut merged, &name, Value::String(text));
-            }
-        } else {
-            let bytes = Bytes::from_request(request, state)
-                .await
-                .map_err(|e| ApiError::BadRequest(format!("unreadable body: {e}")))?;
-            merge_body(&mut merged, &content_type, &bytes)?;
-        }
+        let (merged, _) = collect(request, state, false).await?;
         read_params(merged).map(Params)
+    }
+}
+
+/// Parameters with the files of a multipart body (`avatar`, `header`), by field name.
+pub struct ParamsWithFiles<T>(pub T, pub HashMap<String, Vec<u8>>);
+
+impl<S, T> FromRequest<S> for ParamsWithFiles<T>
+where
+    T: DeserializeOwned,
+    S: Send + Sync,
+{
+    type Rejection = ApiError;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let (merged, files) = collect(request, state, true).await?;
+        Ok(Self(read_params(merged)?, files))
+    }
+}
+
+/// Merges the query and the body; keeps file fields when `keep_files`, else skips them.
+async fn collect<S: Send + Sync>(
+    request: Request,
+    state: &S,
+    keep_files: bool,
+) -> Result<(Map<String, Value>, HashMap<String, Vec<u8>>), ApiError> {
+    let mut merged = Map::new();
+    let mut files = HashMap::new();
+    if let Some(query) = request.uri().query() {
+        merge_form(&mut merged, query.as_bytes());
+    }
+    let content_type = request
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    if content_type.starts_with("multipart/form-data") {
+        let mut multipart = Multipart::from_request(request, state)
+            .await
+            .map_err(|e| ApiError::BadRequest(format!("unreadable multipart body: {e}")))?;
+        while let Some(field) = multipart.next_field().await.map_err(multipart_error)? {
+            let Some(name) = field.name().map(str::to_owned) else { continue };
+            if field.file_name().is_some() {
+                if keep_files {
+                    let bytes = field.bytes().await.map_err(multipart_error)?;
+                    files.insert(name, bytes.to_vec());
+                }
+                continue;
+            }
+            let text = field.text().await.map_err(multipart_error)?;
+            insert_rails(&mut merged, &name, Value::String(text));
+        }
+    } else {
+        let bytes = Bytes::from_request(request, state)
+            .await
+            .map_err(|e| ApiError::BadRequest(format!("unreadable body: {e}")))?;
+        merge_body(&mut merged, &content_type, &bytes)?;
+    }
+    Ok((merged, files))
+}
+
+fn multipart_error(error: axum::extract::multipart::MultipartError) -> ApiError {
+    if error.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
+        ApiError::PayloadTooLarge
+    } else {
+        ApiError::BadRequest(format!("bad multipart: {}", error.body_text()))
     }
 }
 

@@ -18,6 +18,8 @@ pub struct AccountCardRow {
     pub group_kind: Option<String>,
     pub closed: bool,
     pub created_at: i64,
+    pub avatar: Option<String>,
+    pub header: Option<String>,
     pub followers_count: i64,
     pub following_count: i64,
     pub statuses_count: i64,
@@ -27,7 +29,7 @@ pub struct AccountCardRow {
 macro_rules! select_card {
     () => {
         "SELECT a.id, a.kind, a.name, a.local, i.host, a.ap_id, a.display_name, a.summary_source, \
-         a.summary_html, a.language, a.group_kind, a.closed, a.created_at, \
+         a.summary_html, a.language, a.group_kind, a.closed, a.created_at, a.avatar, a.header, \
          (SELECT COUNT(*) FROM follows f WHERE f.followed_id = a.id AND f.state = 'accepted') \
             AS followers_count, \
          (SELECT COUNT(*) FROM follows f WHERE f.follower_id = a.id AND f.state = 'accepted') \
@@ -195,6 +197,10 @@ pub struct ActorSummaryRow {
     pub summary_html: String,
     pub created_at: i64,
     pub host: Option<String>,
+    #[sqlx(default)]
+    pub avatar: Option<String>,
+    #[sqlx(default)]
+    pub header: Option<String>,
 }
 
 /// Who liked a post, latest first.
@@ -207,7 +213,8 @@ pub async fn list_likers(
         conn,
         ActorSummaryRow,
         fetch_all,
-        "SELECT a.id, a.kind, a.name, a.display_name, a.ap_id, a.summary_html, a.created_at, i.host \
+        "SELECT a.id, a.kind, a.name, a.display_name, a.ap_id, a.summary_html, a.created_at, i.host, \
+         a.avatar, a.header \
          FROM likes l JOIN actors a ON a.id = l.actor_id LEFT JOIN instances i ON i.id = a.instance_id \
          WHERE l.post_id = $1 ORDER BY l.created_at DESC LIMIT $2",
         post_id,
@@ -225,7 +232,8 @@ pub async fn list_boosters(
         conn,
         ActorSummaryRow,
         fetch_all,
-        "SELECT a.id, a.kind, a.name, a.display_name, a.ap_id, a.summary_html, a.created_at, i.host \
+        "SELECT a.id, a.kind, a.name, a.display_name, a.ap_id, a.summary_html, a.created_at, i.host, \
+         a.avatar, a.header \
          FROM boosts b JOIN actors a ON a.id = b.actor_id LEFT JOIN instances i ON i.id = a.instance_id \
          WHERE b.post_id = $1 ORDER BY b.id DESC LIMIT $2",
         post_id,

@@ -171,3 +171,10 @@ pub async fn update_email_confirmed(
     execute!(conn, "UPDATE accounts SET email_confirmed = $2 WHERE actor_id = $1", actor_id, confirmed)?;
     Ok(())
 }
+
+/// Sets the role of a local account (`member` or `admin`); returns whether it changed.
+pub async fn update_role(conn: &mut Conn<'_>, actor_id: i64, role: &str) -> Result<bool, DbError> {
+    let changed =
+        execute!(conn, "UPDATE accounts SET role = $2 WHERE actor_id = $1 AND role <> $2", actor_id, role)?;
+    Ok(changed == 1)
+}

@@ -20,13 +20,16 @@ pub struct ActorRow {
     pub languages: String,
     pub created_at: i64,
     pub updated_at: i64,
+    /// A media file name (local actors) or a URL (remote ones); see `service::profile_images`.
+    pub avatar: Option<String>,
+    pub header: Option<String>,
 }
 
 macro_rules! select_actor {
     () => {
         "SELECT a.id, a.kind, a.name, a.local, i.host, a.ap_id, a.display_name, a.summary_source, \
-         a.summary_html, a.language, a.group_kind, a.closed, a.languages, a.created_at, a.updated_at \
-         FROM actors a LEFT JOIN instances i ON i.id = a.instance_id "
+         a.summary_html, a.language, a.group_kind, a.closed, a.languages, a.created_at, a.updated_at, \
+         a.avatar, a.header FROM actors a LEFT JOIN instances i ON i.id = a.instance_id "
     };
 }
 pub(crate) use select_actor;
@@ -202,6 +205,9 @@ pub struct RemoteActorUpsert<'a> {
     pub summary_html: &'a str,
     pub group_kind: Option<&'a str>,
     pub public_key_pem: &'a str,
+    /// The `icon` and `image` URLs the document gives.
+    pub avatar: Option<&'a str>,
+    pub header: Option<&'a str>,
     pub now: i64,
 }
 
@@ -212,13 +218,14 @@ pub async fn upsert_remote_actor(conn: &mut Conn<'_>, actor: &RemoteActorUpsert<
         i64,
         fetch_one,
         "INSERT INTO actors (id, kind, name, local, instance_id, ap_id, inbox_url, shared_inbox_url, followers_url, \
-         display_name, summary_html, group_kind, public_key_pem, created_at, updated_at, last_fetched_at) \
-         VALUES ($1, $2, $3, FALSE, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $13) \
+         display_name, summary_html, group_kind, public_key_pem, created_at, updated_at, last_fetched_at, avatar, header) \
+         VALUES ($1, $2, $3, FALSE, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $13, $14, $15) \
          ON CONFLICT (ap_id) DO UPDATE SET kind = excluded.kind, name = excluded.name, inbox_url = excluded.inbox_url, \
          shared_inbox_url = excluded.shared_inbox_url, followers_url = excluded.followers_url, \
          display_name = excluded.display_name, summary_html = excluded.summary_html, group_kind = excluded.group_kind, \
          public_key_pem = excluded.public_key_pem, updated_at = excluded.updated_at, last_fetched_at = excluded.last_fetched_at, \
-         gone_at = NULL \
+         gone_at = NULL, \
+         avatar = excluded.avatar, header = excluded.header \
          RETURNING id",
         actor.id,
         actor.kind,
@@ -233,6 +240,8 @@ pub async fn upsert_remote_actor(conn: &mut Conn<'_>, actor: &RemoteActorUpsert<
         actor.group_kind,
         actor.public_key_pem,
         actor.now,
+        actor.avatar,
+        actor.header,
     )
 }
 
@@ -314,4 +323,43 @@ pub async fn update_actor_closed(
         now
     )?;
     Ok(())
+}
+
+/// A local actor's avatar and header file names.
+#[derive(Debug, Clone, Default, sqlx::FromRow)]
+pub struct ProfileImagesRow {
+    pub avatar: Option<String>,
+    pub header: Option<String>,
+}
+
+pub async fn get_profile_images(conn: &mut Conn<'_>, id: i64) -> Result<Option<ProfileImagesRow>, DbError> {
+    query_as!(conn, ProfileImagesRow, fetch_optional, "SELECT avatar, header FROM actors WHERE id = $1", id)
+}
+
+/// Sets a local actor's avatar and header (file names), marking the actor changed.
+pub async fn set_profile_images(
+    conn: &mut Conn<'_>,
+    id: i64,
+    images: &ProfileImagesRow,
+    now: i64,
+) -> Result<u64, DbError> {
+    execute!(
+        conn,
+        "UPDATE actors SET avatar = $2, header = $3, updated_at = $4 WHERE id = $1",
+        id,
+        images.avatar.as_deref(),
+        images.header.as_deref(),
+        now,
+    )
+}
+
+/// Whether a stored file is some actor's avatar or header (then anyone may see it).
+pub async fn is_profile_image(conn: &mut Conn<'_>, file_name: &str) -> Result<bool, DbError> {
+    query_scalar!(
+        conn,
+        bool,
+        fetch_one,
+        "SELECT EXISTS (SELECT 1 FROM actors WHERE local AND (avatar = $1 OR header = $1))",
+        file_name
+    )
 }

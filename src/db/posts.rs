@@ -31,6 +31,9 @@ pub struct PostRow {
     pub author_name: String,
     pub author_display_name: String,
     pub author_host: Option<String>,
+    /// The author's avatar: a media file name (local) or a URL (remote).
+    #[sqlx(default)]
+    pub author_avatar: Option<String>,
     pub group_name: Option<String>,
     pub group_title: Option<String>,
     pub group_host: Option<String>,
@@ -50,7 +53,8 @@ macro_rules! select_post {
         "SELECT p.id, p.root_id, p.in_reply_to_id, p.group_id, p.title, p.source, p.content_html, \
          p.content_warning, p.language, p.local, p.reply_count, p.like_count, p.last_activity_at, p.created_at, \
          p.updated_at, p.deleted_at, p.locked_at, p.pinned_at, p.author_id, a.name AS author_name, \
-         a.display_name AS author_display_name, ai.host AS author_host, g.name AS group_name, \
+         a.display_name AS author_display_name, ai.host AS author_host, a.avatar AS author_avatar, \
+         g.name AS group_name, \
          g.display_name AS group_title, gi.host AS group_host, \
          EXISTS (SELECT 1 FROM likes l WHERE l.post_id = p.id AND l.actor_id = $1) AS viewer_liked, \
          EXISTS (SELECT 1 FROM posts c WHERE c.in_reply_to_id = p.id AND c.deleted_at IS NULL) AS has_replies, \

@@ -33,6 +33,8 @@ pub struct StatusRow {
     pub author_summary_html: String,
     pub author_created_at: i64,
     pub author_host: Option<String>,
+    pub author_avatar: Option<String>,
+    pub author_header: Option<String>,
     pub group_id: Option<i64>,
     pub group_name: Option<String>,
     pub group_title: Option<String>,
@@ -89,7 +91,7 @@ macro_rules! status_columns {
          a.id AS author_id, a.kind AS author_kind, a.name AS author_name, \
          a.display_name AS author_display_name, a.ap_id AS author_ap_id, \
          a.summary_html AS author_summary_html, a.created_at AS author_created_at, \
-         ai.host AS author_host, g.id AS group_id, g.name AS group_name, g.display_name AS group_title, \
+         ai.host AS author_host, a.avatar AS author_avatar, a.header AS author_header, g.id AS group_id, g.name AS group_name, g.display_name AS group_title, \
          g.ap_id AS group_ap_id, g.summary_html AS group_summary_html, g.created_at AS group_created_at, \
          gi.host AS group_host, \
          EXISTS (SELECT 1 FROM likes l WHERE l.post_id = p.id AND l.actor_id = $1) AS viewer_liked, \

@@ -206,6 +206,7 @@ async fn receive_activity(
     let signer_url = owner.url.clone();
     let signer = owner.keep(state).await?;
     peers::heard_from(&state.ctx, signer_host).await?;
+    super::peer_software::refresh_if_due(state, signer_host).await;
     peer_signatures::seen_signing(&state.ctx, signer_host, claim.format()).await?;
     checks::check_activity_id(&envelope, signer_host)?;
     if remote::seen_activity(&state.ctx, &activity_id).await? {
@@ -231,5 +232,6 @@ async fn receive_activity(
         Err(other) => return Err(other),
     }
     remote::record_activity(&state.ctx, &activity_id).await?;
+    crate::service::federation_health::count_inbound(&state.ctx, signer_host).await?;
     Ok(StatusCode::ACCEPTED)
 }

@@ -21,6 +21,7 @@ pub mod objects;
 pub mod organisation_objects;
 pub mod outbound;
 pub mod partners;
+pub mod peer_software;
 pub mod project_document;
 pub mod protocol;
 pub mod rate_limit;

@@ -4,8 +4,8 @@ use chrono::{DateTime, TimeZone, Utc};
 use url::Url;
 
 use super::protocol::{
-    ActorJson, ActorKind, AttachmentJson, Endpoints, InteractionPolicyJson, LanguageJson, NewNote, NewPage,
-    NewPersonalNote, PostJson, PropertyValue, SourceJson, TagJson, TombstoneJson, main_key,
+    ActorJson, ActorKind, AttachmentJson, Endpoints, ImageJson, InteractionPolicyJson, LanguageJson, NewNote,
+    NewPage, NewPersonalNote, PostJson, PropertyValue, SourceJson, TagJson, TombstoneJson, main_key,
 };
 use super::uris::{self, Uris};
 use crate::domain::Timestamp;
@@ -73,6 +73,8 @@ pub fn actor_json(uris: &Uris, actor: &LocalActor) -> Result<ActorJson, ObjectEr
         json.manually_approves_followers = Some(true);
         return Ok(json);
     }
+    json.icon = profile_image(uris, actor.avatar.as_deref())?;
+    json.image = profile_image(uris, actor.header.as_deref())?;
     json.name = (!actor.display_name.is_empty()).then(|| actor.display_name.clone());
     json.summary = (!actor.summary_html.is_empty()).then(|| actor.summary_html.clone());
     json.source =
@@ -109,6 +111,14 @@ pub fn actor_json(uris: &Uris, actor: &LocalActor) -> Result<ActorJson, ObjectEr
     json.also_known_as = actor.also_known_as.iter().filter_map(|id| Url::parse(id).ok()).collect();
     json.moved_to = actor.moved_to.as_deref().and_then(|id| Url::parse(id).ok());
     Ok(json)
+}
+
+/// An avatar or header as an `Image` with its media type.
+fn profile_image(uris: &Uris, stored: Option<&str>) -> Result<Option<ImageJson>, ObjectError> {
+    let Some(address) = crate::service::profile_images::image_url(uris, stored) else { return Ok(None) };
+    let mut image = ImageJson::new(url(&address)?);
+    image.media_type = Some(if address.ends_with(".png") { "image/png" } else { "image/jpeg" }.to_owned());
+    Ok(Some(image))
 }
 
 /// A local post as `Page` (thread opener) or `Note` (reply); a deleted one as a `Tombstone`.

@@ -151,6 +151,8 @@ pub async fn store_actor(state: &AppState, actor: ActorJson) -> Result<(ActorId,
             followers: actor.followers.as_ref().map(ToString::to_string),
             public_key_pem: public_key_pem.clone(),
             group_kind,
+            avatar: actor.icon.as_ref().map(|image| image.url.to_string()),
+            header: actor.image.as_ref().map(|image| image.url.to_string()),
         },
     )
     .await?;

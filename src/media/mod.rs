@@ -4,5 +4,5 @@
 pub mod process;
 pub mod store;
 
-pub use process::{ImageKind, MediaError, ProcessedImage, process_image};
+pub use process::{ImageKind, MediaError, ProcessedImage, process_cropped, process_image};
 pub use store::MediaStore;

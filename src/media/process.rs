@@ -75,6 +75,44 @@ pub struct ProcessedImage {
 
 /// Checks and re-encodes an upload. CPU-bound: call it off the async runtime.
 pub fn process_image(data: &[u8]) -> Result<ProcessedImage, MediaError> {
+    let (kind, mut image) = decode(data)?;
+    if image.width() > MAX_SIDE || image.height() > MAX_SIDE {
+        image = image.resize(MAX_SIDE, MAX_SIDE, image::imageops::FilterType::Lanczos3);
+    }
+    let bytes = encode(&image, kind)?;
+    let preview = if image.width() > PREVIEW_SIDE || image.height() > PREVIEW_SIDE {
+        Some(encode(&image.thumbnail(PREVIEW_SIDE, PREVIEW_SIDE), kind)?)
+    } else {
+        None
+    };
+    Ok(ProcessedImage {
+        kind,
+        bytes,
+        preview,
+        width: image.width(),
+        height: image.height(),
+        blurhash: blurhash(&image),
+    })
+}
+
+/// Checks an avatar or header upload and scales and crops it to exactly `width` × `height`
+/// (the middle of the picture is kept), re-encoded like every upload. No preview is made.
+/// CPU-bound: call it off the async runtime.
+pub fn process_cropped(data: &[u8], width: u32, height: u32) -> Result<ProcessedImage, MediaError> {
+    let (kind, image) = decode(data)?;
+    let image = image.resize_to_fill(width, height, image::imageops::FilterType::Lanczos3);
+    Ok(ProcessedImage {
+        kind,
+        bytes: encode(&image, kind)?,
+        preview: None,
+        width: image.width(),
+        height: image.height(),
+        blurhash: blurhash(&image),
+    })
+}
+
+/// Sniffs the format from the bytes and decodes within the limits, upright.
+fn decode(data: &[u8]) -> Result<(ImageKind, DynamicImage), MediaError> {
     let mut reader =
         ImageReader::new(Cursor::new(data)).with_guessed_format().map_err(|_| MediaError::Unreadable)?;
     let kind = match reader.format() {
@@ -94,23 +132,7 @@ pub fn process_image(data: &[u8]) -> Result<ProcessedImage, MediaError> {
     if image.width() == 0 || image.height() == 0 {
         return Err(MediaError::Unreadable);
     }
-    if image.width() > MAX_SIDE || image.height() > MAX_SIDE {
-        image = image.resize(MAX_SIDE, MAX_SIDE, image::imageops::FilterType::Lanczos3);
-    }
-    let bytes = encode(&image, kind)?;
-    let preview = if image.width() > PREVIEW_SIDE || image.height() > PREVIEW_SIDE {
-        Some(encode(&image.thumbnail(PREVIEW_SIDE, PREVIEW_SIDE), kind)?)
-    } else {
-        None
-    };
-    Ok(ProcessedImage {
-        kind,
-        bytes,
-        preview,
-        width: image.width(),
-        height: image.height(),
-        blurhash: blurhash(&image),
-    })
+    Ok((kind, image))
 }
 
 fn decode_error(error: image::ImageError) -> MediaError {
@@ -198,5 +220,13 @@ mod tests {
         header[16..20].copy_from_slice(&60_000_u32.to_be_bytes());
         header[20..24].copy_from_slice(&60_000_u32.to_be_bytes());
         assert!(matches!(process_image(&header), Err(MediaError::TooLarge | MediaError::Unreadable)));
+    }
+
+    #[test]
+    fn a_cropped_image_has_exactly_the_asked_size() {
+        let processed = process_cropped(&png(900, 300), 400, 400).expect("image");
+        assert_eq!((processed.width, processed.height), (400, 400));
+        let stored = image::load_from_memory(&processed.bytes).expect("stored");
+        assert_eq!((stored.width(), stored.height()), (400, 400));
     }
 }

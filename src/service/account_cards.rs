@@ -36,6 +36,8 @@ impl From<AccountCardRow> for AccountCard {
                 ap_id: row.ap_id,
                 summary_html: row.summary_html,
                 created_at: Timestamp::from_millis(row.created_at),
+                avatar: row.avatar,
+                header: row.header,
             },
             summary_source: row.summary_source,
             locked: row.closed,

@@ -4,7 +4,8 @@
 
 use super::{Context, CurrentUser, ServiceError};
 use crate::db::{self, admin_accounts::AccountFilter};
-use crate::domain::{ActorId, Timestamp};
+use crate::domain::account::Role;
+use crate::domain::{ActorId, FieldError, Timestamp};
 
 #[derive(Debug, Clone)]
 pub struct AdminAccount {
@@ -101,4 +102,54 @@ pub async fn get_account(
         .await?
         .ok_or(ServiceError::NotFound)?
         .into())
+}
+
+/// Makes a local person an admin, or an admin a member again; admins only. An admin cannot
+/// take their own role (so the instance keeps at least the admin acting). Returns whether the
+/// role changed.
+pub async fn set_role(
+    ctx: &Context,
+    admin: &CurrentUser,
+    target: ActorId,
+    role: Role,
+) -> Result<bool, ServiceError> {
+    if !admin.is_admin() {
+        return Err(ServiceError::Forbidden);
+    }
+    if target == admin.id && role != Role::Admin {
+        return Err(FieldError::new("action", "you cannot take your own admin role").into());
+    }
+    let account = get_account(ctx, admin, target).await?;
+    if account.host.is_some() || account.role.is_none() {
+        return Err(FieldError::new("action", "only accounts of this instance have a role").into());
+    }
+    let mut conn = ctx.db.acquire().await?;
+    let changed = db::accounts::update_role(&mut conn.conn(), target.0, role.as_str()).await?;
+    if changed {
+        tracing::info!(admin = %admin.name, user = %account.name, role = role.as_str(), "role changed");
+    }
+    Ok(changed)
+}
+
+/// Sends a local person the password reset mail (the same link "forgot password" sends);
+/// admins only, and only when mail is set up and the person gave an address.
+pub async fn send_password_reset(
+    ctx: &Context,
+    admin: &CurrentUser,
+    target: ActorId,
+) -> Result<(), ServiceError> {
+    if !admin.is_admin() {
+        return Err(ServiceError::Forbidden);
+    }
+    if !ctx.settings.mail_enabled {
+        return Err(FieldError::new("action", "mail is not set up on this instance (mail.host)").into());
+    }
+    let account = get_account(ctx, admin, target).await?;
+    let email = account
+        .email
+        .filter(|email| account.host.is_none() && !email.is_empty())
+        .ok_or_else(|| FieldError::new("action", "this account has no email address"))?;
+    super::password_reset::request_reset(ctx, &email).await?;
+    tracing::info!(admin = %admin.name, user = %account.name, "password reset mail sent by an admin");
+    Ok(())
 }

@@ -52,6 +52,9 @@ pub struct LocalActor {
     pub also_known_as: Vec<String>,
     /// For people who moved away: the new account's ActivityPub id.
     pub moved_to: Option<String>,
+    /// Avatar and header: stored file names (see `profile_images::image_url`).
+    pub avatar: Option<String>,
+    pub header: Option<String>,
 }
 
 /// A local person, group or the instance actor, with its public key (made on first use).
@@ -112,6 +115,8 @@ pub async fn get_local_actor(ctx: &Context, name: &str) -> Result<LocalActor, Se
         organisation,
         project,
         languages: crate::domain::GroupLanguages::from_column(&actor.languages).codes().to_vec(),
+        avatar: actor.avatar,
+        header: actor.header,
     })
 }
 

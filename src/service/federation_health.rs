@@ -43,8 +43,12 @@ impl PeerState {
 #[derive(Debug, Clone)]
 pub struct PeerHealth {
     pub host: String,
-    /// From the peer's NodeInfo, when it has been stored.
+    /// From the peer's NodeInfo (asked at most daily), when it has been stored.
     pub software: Option<String>,
+    pub software_version: Option<String>,
+    /// Activities accepted from the peer in the current clock hour, and in the last 24 hours.
+    pub inbound_this_hour: i64,
+    pub inbound_last_day: i64,
     /// The admin's policy: `blocked`, `allowed` or `default`.
     pub policy: String,
     pub state: PeerState,
@@ -69,7 +73,7 @@ pub async fn list_peer_health(ctx: &Context, admin: &CurrentUser) -> Result<Vec<
         return Err(ServiceError::Forbidden);
     }
     let mut conn = ctx.db.acquire().await?;
-    let peers = db::federation_health::list_peer_health(&mut conn.conn()).await?;
+    let peers = db::federation_health::list_peer_health(&mut conn.conn(), hour_of(ctx.now())).await?;
     let mut queues = db::federation_health::list_deliveries_by_domain(&mut conn.conn()).await?;
     let blocked = db::instances::list_blocked_hosts(&mut conn.conn()).await?;
     let is_blocked = |host: &str| blocked.iter().any(|block| super::peers::block_covers(block, host));
@@ -88,6 +92,9 @@ pub async fn list_peer_health(ctx: &Context, admin: &CurrentUser) -> Result<Vec<
             );
             PeerHealth {
                 software: peer.software,
+                software_version: peer.software_version,
+                inbound_this_hour: peer.inbound_this_hour,
+                inbound_last_day: peer.inbound_last_day,
                 state,
                 policy: peer.policy,
                 pending,
@@ -107,6 +114,9 @@ pub async fn list_peer_health(ctx: &Context, admin: &CurrentUser) -> Result<Vec<
     health.extend(queues.into_iter().map(|queue| PeerHealth {
         state: if is_blocked(&queue.domain) { PeerState::Blocked } else { PeerState::Ok },
         software: None,
+        software_version: None,
+        inbound_this_hour: 0,
+        inbound_last_day: 0,
         policy: "default".to_owned(),
         pending: queue.pending,
         failed: queue.failed,
@@ -143,6 +153,64 @@ fn peer_state(
     } else {
         PeerState::Ok
     }
+}
+
+/// How often a peer's NodeInfo is asked for, at most.
+pub const SOFTWARE_CHECK_EVERY_MILLIS: i64 = 24 * 3_600_000;
+/// Hours of incoming counts kept.
+const INBOUND_HOURS_KEPT: i64 = 48;
+
+/// The hour (unix time / 3600) a moment falls in: the incoming counts' bucket.
+fn hour_of(at: Timestamp) -> i64 {
+    at.millis().div_euclid(3_600_000)
+}
+
+/// Counts an activity accepted from `host` in the inbox (one upsert).
+pub async fn count_inbound(ctx: &Context, host: &str) -> Result<(), ServiceError> {
+    let mut conn = ctx.db.acquire().await?;
+    db::federation_health::count_inbound(&mut conn.conn(), host, hour_of(ctx.now())).await?;
+    Ok(())
+}
+
+/// Forgets incoming counts older than two days (housekeeping).
+pub async fn prune_inbound_counts(ctx: &Context) -> Result<u64, ServiceError> {
+    let mut conn = ctx.db.acquire().await?;
+    let before = hour_of(ctx.now()) - INBOUND_HOURS_KEPT;
+    Ok(db::federation_health::prune_inbound(&mut conn.conn(), before).await?)
+}
+
+/// Whether the caller should ask `host` for its NodeInfo now: true at most once a day per
+/// peer, for exactly one caller.
+pub async fn claim_software_check(ctx: &Context, host: &str) -> Result<bool, ServiceError> {
+    let now = ctx.now().millis();
+    let mut conn = ctx.db.acquire().await?;
+    Ok(db::federation_health::claim_nodeinfo_check(
+        &mut conn.conn(),
+        host,
+        now,
+        now - SOFTWARE_CHECK_EVERY_MILLIS,
+    )
+    .await?)
+}
+
+/// Stores the software a peer's NodeInfo names (cut to sane lengths).
+pub async fn store_software(
+    ctx: &Context,
+    host: &str,
+    name: &str,
+    version: Option<&str>,
+) -> Result<(), ServiceError> {
+    let clean = |text: &str| -> String {
+        text.chars().filter(|c| !c.is_control()).take(100).collect::<String>().trim().to_owned()
+    };
+    let name = clean(name);
+    if name.is_empty() {
+        return Ok(());
+    }
+    let version = version.map(clean).filter(|v| !v.is_empty());
+    let mut conn = ctx.db.acquire().await?;
+    db::federation_health::set_software(&mut conn.conn(), host, &name, version.as_deref()).await?;
+    Ok(())
 }
 
 /// Makes the peer's pending deliveries due now; returns how many were waiting. Admins only.

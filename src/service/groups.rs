@@ -193,6 +193,8 @@ pub struct GroupSettings {
 pub struct GroupEditing {
     pub name: String,
     pub settings: GroupSettings,
+    /// The stored avatar (see `profile_images::image_url`).
+    pub avatar: Option<String>,
 }
 
 /// The edit form of a local group: for its owner, its moderators and the instance's admins.
@@ -210,7 +212,18 @@ pub async fn get_group_settings(
             languages: GroupLanguages::from_column(&group.languages).codes().to_vec(),
         },
         name: group.name,
+        avatar: group.avatar,
     })
+}
+
+/// A local group the member may edit (owner, moderator or admin), by name.
+pub async fn editable_group_id(
+    ctx: &Context,
+    user: &CurrentUser,
+    name: &str,
+) -> Result<ActorId, ServiceError> {
+    let mut conn = ctx.db.acquire().await?;
+    Ok(ActorId(editable_group(&mut conn.conn(), user, name).await?.id))
 }
 
 /// Saves a local group's title, description and languages; its remote followers get the whole

@@ -278,13 +278,19 @@ pub async fn read_file(
         return Err(ServiceError::NotFound);
     }
     let mut conn = ctx.db.acquire().await?;
-    let row =
-        db::media::get_media_by_file_name(&mut conn.conn(), name).await?.ok_or(ServiceError::NotFound)?;
+    let public = match db::media::get_media_by_file_name(&mut conn.conn(), name).await? {
+        Some(row) => {
+            let public = row.post_id.is_some();
+            if !public && viewer != Some(ActorId(row.owner_id)) {
+                return Err(ServiceError::NotFound);
+            }
+            public
+        }
+        // Avatars and headers are public, like the profile that shows them.
+        None if db::actors::is_profile_image(&mut conn.conn(), name).await? => true,
+        None => return Err(ServiceError::NotFound),
+    };
     drop(conn);
-    let public = row.post_id.is_some();
-    if !public && viewer != Some(ActorId(row.owner_id)) {
-        return Err(ServiceError::NotFound);
-    }
     let bytes = ctx.media.read(name).await.map_err(|_| ServiceError::NotFound)?;
     Ok(MediaFile { bytes, content_type, public })
 }

@@ -47,6 +47,7 @@ pub mod peer_signatures;
 pub mod peers;
 pub mod posts;
 pub mod private_groups;
+pub mod profile_images;
 pub mod projects;
 pub mod quotes;
 pub mod read_models;

@@ -256,6 +256,8 @@ fn view(
             ap_id: row.from_ap_id,
             summary_html: row.from_summary_html,
             created_at: Timestamp::from_millis(row.from_created_at),
+            avatar: None,
+            header: None,
         },
         status,
         report,

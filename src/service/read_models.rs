@@ -62,6 +62,8 @@ pub struct PostDetails {
     pub like_count: i64,
     pub last_activity_at: Timestamp,
     pub author: ActorRef,
+    /// The author's stored avatar (see `profile_images::image_url`).
+    pub author_avatar: Option<String>,
     pub group: Option<ActorRef>,
     pub viewer_liked: bool,
     pub viewer_can_edit: bool,
@@ -128,6 +130,7 @@ impl PostDetails {
                 display_name: row.author_display_name,
                 host: row.author_host,
             },
+            author_avatar: row.author_avatar,
             group: row.group_name.map(|name| ActorRef {
                 name,
                 display_name: row.group_title.unwrap_or_default(),

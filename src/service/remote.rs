@@ -38,6 +38,9 @@ pub struct RemoteActor {
     pub followers: Option<String>,
     pub public_key_pem: String,
     pub group_kind: Option<String>,
+    /// `icon` and `image` URLs; kept only when they are web addresses of sane length.
+    pub avatar: Option<String>,
+    pub header: Option<String>,
 }
 
 pub async fn store_remote_actor(ctx: &Context, actor: RemoteActor) -> Result<ActorId, ServiceError> {
@@ -46,6 +49,8 @@ pub async fn store_remote_actor(ctx: &Context, actor: RemoteActor) -> Result<Act
     let display_name: String = actor.display_name.chars().take(200).collect();
     let name: String = actor.name.chars().take(100).collect();
     let group_kind = actor.group_kind.filter(|k| k == "project" || k == "discussion");
+    let avatar = super::profile_images::remote_image_url(actor.avatar.as_deref());
+    let header = super::profile_images::remote_image_url(actor.header.as_deref());
     let mut tx = ctx.db.begin().await?;
     let mut conn = tx.conn();
     let instance = db::instances::upsert_instance(&mut conn, ctx.new_id(), &actor.host, now).await?;
@@ -64,6 +69,8 @@ pub async fn store_remote_actor(ctx: &Context, actor: RemoteActor) -> Result<Act
             summary_html: &summary_html,
             group_kind: group_kind.as_deref(),
             public_key_pem: &actor.public_key_pem,
+            avatar: avatar.as_deref(),
+            header: header.as_deref(),
             now,
         },
     )

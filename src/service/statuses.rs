@@ -28,6 +28,9 @@ pub struct AccountSummary {
     pub ap_id: Option<String>,
     pub summary_html: String,
     pub created_at: Timestamp,
+    /// Stored avatar and header (a media file name or a remote URL); `None` shows the default.
+    pub avatar: Option<String>,
+    pub header: Option<String>,
 }
 
 impl From<db::account_cards::ActorSummaryRow> for AccountSummary {
@@ -41,6 +44,8 @@ impl From<db::account_cards::ActorSummaryRow> for AccountSummary {
             ap_id: row.ap_id,
             summary_html: row.summary_html,
             created_at: Timestamp::from_millis(row.created_at),
+            avatar: row.avatar,
+            header: row.header,
         }
     }
 }
@@ -118,6 +123,8 @@ impl SharedBy {
                 ap_id: row.booster_ap_id,
                 summary_html: row.booster_summary_html.unwrap_or_default(),
                 created_at: Timestamp::from_millis(row.booster_created_at.unwrap_or_default()),
+                avatar: None,
+                header: None,
             },
         })
     }
@@ -154,6 +161,8 @@ impl StatusView {
                 ap_id: row.group_ap_id,
                 summary_html: row.group_summary_html.unwrap_or_default(),
                 created_at: Timestamp::from_millis(row.group_created_at.unwrap_or_default()),
+                avatar: None,
+                header: None,
             }),
             _ => None,
         };
@@ -184,6 +193,8 @@ impl StatusView {
                 ap_id: row.author_ap_id,
                 summary_html: row.author_summary_html,
                 created_at: Timestamp::from_millis(row.author_created_at),
+                avatar: row.author_avatar,
+                header: row.author_header,
             },
             group,
             viewer_liked: row.viewer_liked,

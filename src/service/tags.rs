@@ -161,6 +161,8 @@ impl From<MentionRow> for AccountSummary {
             ap_id: row.ap_id,
             summary_html: row.summary_html,
             created_at: Timestamp::from_millis(row.created_at),
+            avatar: None,
+            header: None,
         }
     }
 }

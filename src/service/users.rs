@@ -25,6 +25,9 @@ pub struct UserProfile {
     pub viewer_follow: Option<FollowState>,
     /// Where the account moved, once it did.
     pub moved_to: Option<MovedTo>,
+    /// Stored avatar and header (see `profile_images::image_url`).
+    pub avatar: Option<String>,
+    pub header: Option<String>,
 }
 
 /// What we know of a person elsewhere beyond their name and profile text.
@@ -160,6 +163,8 @@ pub async fn get_user_page(
         organisation,
         goals,
         viewer_safety,
+        avatar: actor.avatar,
+        header: actor.header,
     };
     Ok((profile, paginate(posts, page_size, |p: &PostDetails| p.id.0.to_string())))
 }

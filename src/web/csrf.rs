@@ -51,6 +51,21 @@ pub async fn protect_forms(State(state): State<AppState>, request: Request, next
     response
 }
 
+/// For the upload routes (see `upload_form`): hands the token to the page like
+/// [`protect_forms`], but leaves the body to the handler's `UploadForm`, which checks the token
+/// as it reads the form. Requests other than GET must be such forms.
+pub async fn provide_token(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let existing = visitor_token(request.headers());
+    let token = existing.clone().unwrap_or_else(new_token);
+    let mut request = request;
+    request.extensions_mut().insert(CsrfToken(token.clone()));
+    let mut response = next.run(request).await;
+    if existing.is_none() {
+        give_token(&state, &mut response, &token);
+    }
+    response
+}
+
 /// The well-formed token the visitor's cookie holds, if any.
 pub fn visitor_token(headers: &axum::http::HeaderMap) -> Option<String> {
     cookie_value(headers, CSRF_COOKIE).filter(|t| is_well_formed(t))

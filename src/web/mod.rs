@@ -23,10 +23,12 @@ pub mod security_views;
 pub mod session;
 pub mod spam_guard;
 pub mod svg_chart;
+pub mod upload_form;
 pub mod view;
 
 use crate::state::AppState;
 use axum::Router;
+use axum::extract::DefaultBodyLimit;
 use axum::middleware;
 use axum::routing::{get, post};
 use handlers::{
@@ -74,7 +76,6 @@ pub fn pages(state: &AppState) -> Router<AppState> {
         .route("/projects/featured", post(projects::feature))
         .route("/projects/featured/remove", post(projects::unfeature))
         .route("/g/{name}/threads/new", get(threads::create_form))
-        .route("/g/{name}/threads", post(threads::create_submit))
         .route("/g/{name}/events", get(events::group_list).post(events::create_submit))
         .route("/g/{name}/events/new", get(events::new_form))
         .route("/e/{id}", get(events::show))
@@ -91,7 +92,7 @@ pub fn pages(state: &AppState) -> Router<AppState> {
         .route("/t/{id}/unpin", post(thread_pins::unpin))
         .route("/t/{id}/move", post(thread_moves::move_thread))
         .route("/p/{id}", get(posts::show))
-        .route("/p/{id}/reply", get(posts::reply_form).post(posts::reply_submit))
+        .route("/p/{id}/reply", get(posts::reply_form))
         .route("/p/{id}/quote", get(quotes::quote_form).post(quotes::quote_submit))
         .route("/p/{id}/quotes", get(quotes::list))
         .route("/p/{id}/quotes/{stamp}/revoke", post(quotes::revoke))
@@ -186,4 +187,20 @@ pub fn pages(state: &AppState) -> Router<AppState> {
         .route("/g/{name}/events.ics", get(calendar::group_ics))
         .route("/g/{name}/events.atom", get(calendar::group_atom))
         .route("/static/style.css", get(assets::stylesheet))
+}
+
+/// Forms that may carry images: outside the usual body limit (up to
+/// [`upload_form::MAX_FILES`] images of `limits.media_bytes`), their CSRF token checked by the
+/// handlers' [`upload_form::UploadForm`].
+pub fn upload_pages(state: &AppState) -> Router<AppState> {
+    let limit =
+        state.config.limits.media_bytes.saturating_mul(upload_form::MAX_FILES).saturating_add(64 * 1024);
+    Router::new()
+        .route("/settings/profile/images", post(settings::images_submit))
+        .route("/g/{name}/images", post(groups::images_submit))
+        .route("/g/{name}/threads", post(threads::create_submit))
+        .route("/p/{id}/reply", post(posts::reply_submit))
+        .layer(DefaultBodyLimit::max(limit))
+        .layer(middleware::from_fn_with_state(state.clone(), csrf::provide_token))
+        .layer(middleware::from_fn_with_state(state.clone(), error::localize_error_pages))
 }

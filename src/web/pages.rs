@@ -57,6 +57,8 @@ pub struct GroupEditPage {
     pub description: String,
     /// Each of the six languages: code, own name, whether it is chosen.
     pub languages: Vec<(&'static str, &'static str, bool)>,
+    /// The group's avatar (`src`), if it has one.
+    pub avatar: Option<String>,
 }
 
 #[derive(Template)]
@@ -221,6 +223,8 @@ pub struct UserPage {
     pub moved: Option<MovedView>,
     /// For a person elsewhere: their instance, home page and avatar.
     pub remote: Option<RemoteProfileView>,
+    pub avatar: Option<String>,
+    pub header: Option<String>,
 }
 
 /// The follow form on a profile: posts to `{action}/follow` or `{action}/unfollow`.
@@ -333,6 +337,9 @@ pub struct ProfileSettingsPage {
     pub org_types: Vec<(String, &'static str)>,
     /// Who may quote new posts by default: `public`, `followers` or `nobody`.
     pub quote_policy: &'static str,
+    /// The current avatar and header (`src`), if any.
+    pub avatar: Option<String>,
+    pub header: Option<String>,
 }
 
 /// `/settings/moving`: aliases and moving the account elsewhere.

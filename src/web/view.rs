@@ -116,6 +116,8 @@ pub struct PostView {
     pub excerpt: String,
     pub language: String,
     pub author: ActorLink,
+    /// Where the author's avatar is; `None` shows none.
+    pub author_avatar: Option<String>,
     pub group: Option<ActorLink>,
     pub created_at: Timestamp,
     pub created_iso: String,
@@ -250,6 +252,39 @@ impl From<&MediaView> for ImageView {
     }
 }
 
+/// One image of the composer: its file and alt text fields (`image_1`, `alt_1`, …).
+#[derive(Debug, Clone, Copy)]
+pub struct ImageSlot {
+    pub number: usize,
+    pub file: &'static str,
+    pub alt: &'static str,
+}
+
+/// The composer's image fields, as many as a post may carry.
+pub const IMAGE_SLOTS: [ImageSlot; 4] = [
+    ImageSlot { number: 1, file: "image_1", alt: "alt_1" },
+    ImageSlot { number: 2, file: "image_2", alt: "alt_2" },
+    ImageSlot { number: 3, file: "image_3", alt: "alt_3" },
+    ImageSlot { number: 4, file: "image_4", alt: "alt_4" },
+];
+
+/// For templates: [`IMAGE_SLOTS`].
+pub fn image_slots() -> [ImageSlot; 4] {
+    IMAGE_SLOTS
+}
+
+/// The `src` of a stored avatar or header: our own file under `/media/`, or a remote URL.
+pub fn profile_image_src(stored: Option<&str>) -> Option<String> {
+    let stored = stored?;
+    if stored.starts_with("https://") || stored.starts_with("http://") {
+        Some(stored.to_owned())
+    } else if crate::media::store::is_media_file_name(stored) {
+        Some(format!("/media/{stored}"))
+    } else {
+        None
+    }
+}
+
 impl From<&PostDetails> for PostView {
     fn from(post: &PostDetails) -> Self {
         let text = strip_tags(&post.content_html);
@@ -266,6 +301,7 @@ impl From<&PostDetails> for PostView {
             excerpt,
             language: post.language.clone(),
             author: ActorLink::person(&post.author),
+            author_avatar: profile_image_src(post.author_avatar.as_deref()),
             group: post.group.as_ref().map(ActorLink::group),
             created_at: post.created_at,
             created_iso: post.created_at.to_rfc3339(),

@@ -7,7 +7,7 @@ use crate::common::TestApp;
 use crate::groups::{group, thread};
 use crate::on_both_backends;
 
-async fn activity_json(app: &TestApp, path: &str) -> (StatusCode, Value) {
+pub(crate) async fn activity_json(app: &TestApp, path: &str) -> (StatusCode, Value) {
     let response = app
         .client
         .get(app.url(path))

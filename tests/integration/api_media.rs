@@ -79,7 +79,7 @@ async fn with_energy_group(app: &TestApp) -> Api<'_> {
 }
 
 /// The path of one of our own URLs (`http://localhost/media/1.png` → `/media/1.png`).
-fn local_path(app: &TestApp, url: &str) -> String {
+pub(crate) fn local_path(app: &TestApp, url: &str) -> String {
     let base = app.state.uris.base();
     url.strip_prefix(base).unwrap_or_else(|| panic!("{url} is not under {base}")).to_owned()
 }

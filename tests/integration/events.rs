@@ -415,6 +415,8 @@ pub async fn a_followed_groups_events_are_pulled_in(app: TestApp) {
             followers: None,
             public_key_pem: public_pem,
             group_kind: None,
+            avatar: None,
+            header: None,
         },
     )
     .await

@@ -78,6 +78,8 @@ async fn remote_actor(app: &TestApp, kind: RemoteActorKind, path: &str, name: &s
             followers: None,
             public_key_pem: allmende::service::instance::generate_key_pair().expect("key pair").0,
             group_kind: Some("project".into()),
+            avatar: None,
+            header: None,
         },
     )
     .await

@@ -71,6 +71,7 @@ mod post_search;
 mod post_visibility;
 mod posts;
 mod private_groups;
+mod profile_images;
 mod project_partners;
 mod projects;
 mod properties;

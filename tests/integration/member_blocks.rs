@@ -34,6 +34,8 @@ pub(crate) async fn stored_remote_person(app: &TestApp, host: &str, name: &str) 
             followers: None,
             public_key_pem: allmende::service::instance::generate_key_pair().expect("key pair").0,
             group_kind: None,
+            avatar: None,
+            header: None,
         },
     )
     .await

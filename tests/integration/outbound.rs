@@ -55,6 +55,8 @@ pub(crate) async fn remote_actor_at(
             followers: None,
             public_key_pem: allmende::service::instance::generate_key_pair().expect("key pair").0,
             group_kind: None,
+            avatar: None,
+            header: None,
         },
     )
     .await

@@ -70,6 +70,8 @@ async fn remote_project_group(app: &TestApp, name: &str, title: &str) -> ActorId
             followers: None,
             public_key_pem: "-----BEGIN PUBLIC KEY-----".into(),
             group_kind: Some("project".into()),
+            avatar: None,
+            header: None,
         },
     )
     .await
@@ -364,6 +366,8 @@ async fn a_group_follows_remote_groups_and_shows_their_threads(app: TestApp) {
             followers: None,
             public_key_pem: "-----BEGIN PUBLIC KEY-----".into(),
             group_kind: None,
+            avatar: None,
+            header: None,
         },
     )
     .await

@@ -9,8 +9,9 @@ use crate::api::auth::Auth;
 use crate::api::error::ApiError;
 use crate::api::model::{Account, CredentialAccount, Relationship, Status};
 use crate::api::paging::{PageParams, PagedJson, link_header};
-use crate::api::params::{Params, lenient, parse_id};
+use crate::api::params::{Params, ParamsWithFiles, lenient, parse_id};
 use crate::domain::ActorId;
+use crate::service::profile_images::{self, ImageChange};
 use crate::service::statuses::{self, AccountFilter};
 use crate::service::{CurrentUser, account_cards, accounts, follows};
 use crate::state::AppState;
@@ -56,11 +57,12 @@ pub struct SourceParams {
     quote_policy: Option<String>,
 }
 
-/// `PATCH /api/v1/accounts/update_credentials`: display name, bio, language.
+/// `PATCH /api/v1/accounts/update_credentials`: display name, bio, language, and the `avatar`
+/// and `header` images (multipart files, as Mastodon takes them).
 pub async fn update_credentials(
     State(state): State<AppState>,
     auth: Auth,
-    Params(params): Params<UpdateParams>,
+    ParamsWithFiles(params, mut files): ParamsWithFiles<UpdateParams>,
 ) -> Result<Json<CredentialAccount>, ApiError> {
     let user = auth.user("write:accounts")?;
     let quote_policy =
@@ -73,6 +75,9 @@ pub async fn update_credentials(
     if let Some(policy) = quote_policy {
         crate::service::quotes::set_quote_default(&state.ctx, user, policy).await?;
     }
+    let avatar = files.remove("avatar").map_or(ImageChange::Keep, ImageChange::from_upload);
+    let header = files.remove("header").map_or(ImageChange::Keep, ImageChange::from_upload);
+    profile_images::change_images(&state.ctx, user.id, avatar, header).await?;
     let mut profile = accounts::get_profile(&state.ctx, user).await?;
     if let Some(display_name) = params.display_name {
         profile.display_name = display_name;

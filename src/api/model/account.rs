@@ -9,6 +9,7 @@ use crate::federation::project_document;
 use crate::federation::uris::Uris;
 use crate::service::CurrentUser;
 use crate::service::account_cards::{AccountCard, Relationship as RelationshipView};
+use crate::service::profile_images::image_url;
 use crate::service::statuses::AccountSummary;
 
 #[derive(Debug, Clone, Serialize)]
@@ -65,8 +66,8 @@ impl Account {
                 (account.name.clone(), id.clone(), id)
             }
         };
-        let avatar = uris.absolute(AVATAR_PATH);
-        let header = uris.absolute(HEADER_PATH);
+        let avatar = image_url(uris, account.avatar.as_deref()).unwrap_or_else(|| uris.absolute(AVATAR_PATH));
+        let header = image_url(uris, account.header.as_deref()).unwrap_or_else(|| uris.absolute(HEADER_PATH));
         let date = account.created_at.to_rfc3339();
         Self {
             id: account.id.to_string(),

@@ -68,6 +68,8 @@ impl AdminAccount {
             ap_id: view.ap_id.clone(),
             summary_html: view.summary_html.clone(),
             created_at: view.created_at,
+            avatar: None,
+            header: None,
         };
         Self {
             email: view.email.clone().unwrap_or_default(),

@@ -75,6 +75,8 @@ impl AdminReport {
                         ap_id: None,
                         summary_html: String::new(),
                         created_at: report.created_at,
+                        avatar: None,
+                        header: None,
                     },
                 )
             })

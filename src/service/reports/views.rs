@@ -73,6 +73,8 @@ fn target_of(row: &ReportRow) -> AccountSummary {
         ap_id: row.target_ap_id.clone(),
         summary_html: row.target_summary_html.clone(),
         created_at: Timestamp::from_millis(row.target_created_at),
+        avatar: None,
+        header: None,
     }
 }
 
@@ -87,6 +89,8 @@ fn reporter_of(row: &ReportRow) -> Option<AccountSummary> {
         ap_id: row.reporter_ap_id.clone(),
         summary_html: row.reporter_summary_html.clone().unwrap_or_default(),
         created_at: Timestamp::from_millis(row.reporter_created_at?),
+        avatar: None,
+        header: None,
     })
 }
 

@@ -11,6 +11,7 @@ use serde::Deserialize;
 
 use crate::db::admin_accounts::AccountFilter;
 use crate::domain::ActorId;
+use crate::domain::account::Role;
 use crate::service::admin_accounts::{self, AdminAccount};
 use crate::service::suspensions::{self, AccountAction};
 use crate::state::AppState;
@@ -35,6 +36,8 @@ pub struct AccountRow {
     pub suspension_reason: String,
     pub local: bool,
     pub profile_url: String,
+    /// Ours and an admin.
+    pub admin: bool,
 }
 
 fn row(chrome: &Chrome, account: AdminAccount) -> AccountRow {
@@ -62,6 +65,7 @@ fn row(chrome: &Chrome, account: AdminAccount) -> AccountRow {
         silenced: account.silenced,
         suspension_reason: account.suspension_reason,
         local: account.host.is_none(),
+        admin: account.host.is_none() && account.role.as_deref() == Some("admin"),
     }
 }
 
@@ -174,7 +178,19 @@ pub async fn act(
     Path(id): Path<i64>,
     Form(form): Form<ActionForm>,
 ) -> Result<Response, WebError> {
-    let action = AccountAction::parse(&form.action).map_err(crate::service::ServiceError::from)?;
-    suspensions::act_on_account(&state.ctx, &admin, ActorId(id), action, &form.reason).await?;
+    let target = ActorId(id);
+    match form.action.as_str() {
+        "make_admin" => {
+            admin_accounts::set_role(&state.ctx, &admin, target, Role::Admin).await?;
+        }
+        "make_member" => {
+            admin_accounts::set_role(&state.ctx, &admin, target, Role::Member).await?;
+        }
+        "reset_password" => admin_accounts::send_password_reset(&state.ctx, &admin, target).await?,
+        other => {
+            let action = AccountAction::parse(other).map_err(crate::service::ServiceError::from)?;
+            suspensions::act_on_account(&state.ctx, &admin, target, action, &form.reason).await?;
+        }
+    }
     Ok(Redirect::to(&format!("/admin/accounts/{id}")).into_response())
 }

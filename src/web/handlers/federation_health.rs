@@ -21,7 +21,10 @@ use crate::web::view::Chrome;
 /// One peer as the page shows it.
 pub struct PeerHealthView {
     pub host: String,
+    /// Name and version, e.g. `mastodon 4.3.2`.
     pub software: String,
+    pub inbound_this_hour: i64,
+    pub inbound_last_day: i64,
     /// The message id of the admin's policy.
     pub policy: &'static str,
     pub state: &'static str,
@@ -77,7 +80,13 @@ fn view(chrome: &Chrome, peer: PeerHealth, now: Timestamp) -> PeerHealthView {
         .map(|seconds| t.arg("admin-health-lag-minutes", "minutes", t.number(seconds / 60)))
         .unwrap_or_default();
     PeerHealthView {
-        software: peer.software.clone().unwrap_or_else(|| t.get("admin-health-software-unknown")),
+        software: match (&peer.software, &peer.software_version) {
+            (Some(name), Some(version)) => format!("{name} {version}"),
+            (Some(name), None) => name.clone(),
+            (None, _) => t.get("admin-health-software-unknown"),
+        },
+        inbound_this_hour: peer.inbound_this_hour,
+        inbound_last_day: peer.inbound_last_day,
         policy: policy_label(&peer.policy),
         state: peer.state.as_str(),
         state_label: state_label(peer.state),
@@ -112,6 +121,10 @@ pub async fn page(
 pub struct PeerHealthJson {
     pub host: String,
     pub software: Option<String>,
+    pub software_version: Option<String>,
+    /// Activities accepted from the peer in the current clock hour and in the last 24 hours.
+    pub inbound_this_hour: i64,
+    pub inbound_last_day: i64,
     /// `blocked`, `allowed` or `default`.
     pub policy: String,
     /// `ok`, `retrying`, `unreachable` or `blocked`.
@@ -146,6 +159,9 @@ pub async fn json(
         .map(|peer| PeerHealthJson {
             lag_seconds: lag_seconds(&peer, now),
             software: peer.software,
+            software_version: peer.software_version,
+            inbound_this_hour: peer.inbound_this_hour,
+            inbound_last_day: peer.inbound_last_day,
             state: peer.state.as_str(),
             policy: peer.policy,
             pending_deliveries: peer.pending,

@@ -10,12 +10,14 @@ use crate::domain::GroupKind;
 use crate::domain::language::UI_LANGUAGES;
 use crate::federation::uris;
 use crate::service::groups::{self, GroupSettings, NewGroup};
+use crate::service::profile_images::{self, ImageChange};
 use crate::service::{ServiceError, follows, projects, watches};
 use crate::state::AppState;
 use crate::web::error::WebError;
 use crate::web::pages::{DirectoryPage, GroupEditPage, GroupPage, NewGroupPage, render};
 use crate::web::session::{MaybeUser, RequireUser};
-use crate::web::view::{Chrome, FormState, GroupView, ListView, ProjectView};
+use crate::web::upload_form::UploadForm;
+use crate::web::view::{Chrome, FormState, GroupView, ListView, ProjectView, profile_image_src};
 
 #[derive(Deserialize)]
 pub struct DirectoryQuery {
@@ -152,7 +154,33 @@ pub async fn edit_form(
     Path(name): Path<String>,
 ) -> Result<Response, WebError> {
     let editing = groups::get_group_settings(&state.ctx, &user, &name).await?;
-    render(StatusCode::OK, &edit_page(chrome, FormState::default(), &editing.name, editing.settings))
+    let avatar = profile_image_src(editing.avatar.as_deref());
+    render(StatusCode::OK, &edit_page(chrome, FormState::default(), &editing.name, editing.settings, avatar))
+}
+
+/// The group's avatar form (multipart), for those who may edit the group.
+pub async fn images_submit(
+    State(state): State<AppState>,
+    chrome: Chrome,
+    RequireUser(user): RequireUser,
+    Path(name): Path<String>,
+    mut form: UploadForm,
+) -> Result<Response, WebError> {
+    let group = groups::editable_group_id(&state.ctx, &user, &name).await?;
+    let avatar = super::settings::image_change(&mut form, "avatar", "remove_avatar");
+    match profile_images::change_images(&state.ctx, group, avatar, ImageChange::Keep).await {
+        Ok(()) => Ok(Redirect::to(&format!("{}/edit", uris::group_path(&name))).into_response()),
+        Err(ServiceError::Invalid(errors)) => {
+            let form = FormState::new(&errors, &chrome.t);
+            let editing = groups::get_group_settings(&state.ctx, &user, &name).await?;
+            let avatar = profile_image_src(editing.avatar.as_deref());
+            render(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &edit_page(chrome, form, &name, editing.settings, avatar),
+            )
+        }
+        Err(other) => Err(other.into()),
+    }
 }
 
 pub async fn edit_submit(
@@ -167,13 +195,21 @@ pub async fn edit_submit(
         Ok(()) => Ok(Redirect::to(&uris::group_path(&name)).into_response()),
         Err(ServiceError::Invalid(errors)) => {
             let form = FormState::new(&errors, &chrome.t);
-            render(StatusCode::UNPROCESSABLE_ENTITY, &edit_page(chrome, form, &name, settings))
+            let avatar = groups::get_group_settings(&state.ctx, &user, &name).await?.avatar;
+            let avatar = profile_image_src(avatar.as_deref());
+            render(StatusCode::UNPROCESSABLE_ENTITY, &edit_page(chrome, form, &name, settings, avatar))
         }
         Err(other) => Err(other.into()),
     }
 }
 
-fn edit_page(chrome: Chrome, form: FormState, name: &str, settings: GroupSettings) -> GroupEditPage {
+fn edit_page(
+    chrome: Chrome,
+    form: FormState,
+    name: &str,
+    settings: GroupSettings,
+    avatar: Option<String>,
+) -> GroupEditPage {
     let languages = UI_LANGUAGES
         .iter()
         .map(|(code, own_name)| (*code, *own_name, settings.languages.iter().any(|chosen| chosen == code)))
@@ -186,6 +222,7 @@ fn edit_page(chrome: Chrome, form: FormState, name: &str, settings: GroupSetting
         title: settings.title,
         description: settings.description,
         languages,
+        avatar,
     }
 }
 

@@ -14,6 +14,7 @@ use crate::state::AppState;
 use crate::web::error::WebError;
 use crate::web::pages::{EditPostPage, ReplyPage, render};
 use crate::web::session::{MaybeUser, RequireUser};
+use crate::web::upload_form::{UploadForm, upload_post_images};
 use crate::web::view::{Chrome, FormState, PostView};
 
 /// Post ids in paths are numbers; anything else is a page that does not exist.
@@ -60,16 +61,24 @@ pub async fn reply_submit(
     chrome: Chrome,
     RequireUser(user): RequireUser,
     Path(id): Path<String>,
-    Form(form): Form<ReplyForm>,
+    mut upload: UploadForm,
 ) -> Result<Response, WebError> {
     let parent_id = parse_post_id(&id)?;
-    let input = NewReply {
-        body: form.body.clone(),
-        language: form.language.clone(),
-        content_warning: None,
-        ..Default::default()
+    let form: ReplyForm = match upload.parse().await {
+        Ok(form) => form,
+        Err(response) => return Ok(response),
     };
-    match posts::reply(&state.ctx, &user, parent_id, input).await {
+    let replied = async {
+        let media_ids = upload_post_images(&state.ctx, &user, &mut upload).await?;
+        let input = NewReply {
+            body: form.body.clone(),
+            language: form.language.clone(),
+            content_warning: None,
+            media_ids,
+        };
+        posts::reply(&state.ctx, &user, parent_id, input).await
+    };
+    match replied.await {
         Ok(reply_id) => {
             let reply = posts::get_post(&state.ctx, reply_id, Some(&user)).await?;
             Ok(Redirect::to(&uris::post_in_thread_path(reply.root_id, reply.id)).into_response())

@@ -1,6 +1,5 @@
 //! Starting threads and the thread page.
 
-use axum::Form;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
@@ -14,6 +13,7 @@ use crate::state::AppState;
 use crate::web::error::WebError;
 use crate::web::pages::{NewThreadPage, ThreadPage, render};
 use crate::web::session::{MaybeUser, RequireUser};
+use crate::web::upload_form::{UploadForm, upload_post_images};
 use crate::web::view::{Chrome, FormState, ListView, PostView};
 
 pub async fn create_form(
@@ -50,16 +50,24 @@ pub async fn create_submit(
     chrome: Chrome,
     RequireUser(user): RequireUser,
     Path(name): Path<String>,
-    Form(form): Form<ThreadForm>,
+    mut upload: UploadForm,
 ) -> Result<Response, WebError> {
-    let input = NewThread {
-        title: form.title.clone(),
-        body: form.body.clone(),
-        language: form.language.clone(),
-        content_warning: None,
-        ..Default::default()
+    let form: ThreadForm = match upload.parse().await {
+        Ok(form) => form,
+        Err(response) => return Ok(response),
     };
-    match threads::create_thread(&state.ctx, &user, &name, input).await {
+    let created = async {
+        let media_ids = upload_post_images(&state.ctx, &user, &mut upload).await?;
+        let input = NewThread {
+            title: form.title.clone(),
+            body: form.body.clone(),
+            language: form.language.clone(),
+            content_warning: None,
+            media_ids,
+        };
+        threads::create_thread(&state.ctx, &user, &name, input).await
+    };
+    match created.await {
         Ok(id) => Ok(Redirect::to(&uris::thread_path(id)).into_response()),
         Err(ServiceError::Invalid(errors)) => {
             let errors = FormState::new(&errors, &chrome.t);

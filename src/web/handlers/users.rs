@@ -16,7 +16,7 @@ use crate::web::goal_views::GoalCardView;
 use crate::web::member_views::OrganisationView;
 use crate::web::pages::{FollowButtonView, MovedView, RemoteProfileView, UserPage, render};
 use crate::web::session::{MaybeUser, RequireUser};
-use crate::web::view::{Chrome, ListView};
+use crate::web::view::{Chrome, ListView, profile_image_src};
 
 #[derive(Deserialize)]
 pub struct ProfileQuery {
@@ -98,6 +98,8 @@ pub async fn show(
         follow,
         moved,
         remote,
+        avatar: profile_image_src(profile.avatar.as_deref()),
+        header: profile_image_src(profile.header.as_deref()),
     };
     render(StatusCode::OK, &page)
 }

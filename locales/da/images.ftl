@@ -1,0 +1,23 @@
+# Profilbilleder, bannerbilleder og billeder i indlæg.
+settings-images-heading = Profilbillede og bannerbillede
+settings-images-hint = JPEG, PNG, GIF eller WebP. Profilbilledet beskæres til et kvadrat på 400 pixel, bannerbilledet til 1500 × 500 pixel; kameradata som placering fjernes.
+settings-avatar = Profilbillede
+settings-avatar-current = Dit nuværende profilbillede
+settings-avatar-remove = Fjern profilbilledet
+settings-header = Bannerbillede
+settings-header-current = Dit nuværende bannerbillede
+settings-header-remove = Fjern bannerbilledet
+settings-images-save = Gem billeder
+group-avatar-heading = Gruppens billede
+profile-avatar-alt = Profilbillede af { $name }
+compose-images-legend = Billeder (valgfrit)
+compose-images-hint = Op til fire billeder (JPEG, PNG, GIF eller WebP). Beskriv hvert billede for dem, der ikke kan se det.
+compose-image-file = Billede { $number }
+compose-image-alt = Beskrivelse af billede { $number }
+admin-health-inbound-hour = Modtaget denne time
+admin-health-inbound-day = Modtaget på 24 timer
+admin-account-make-admin = Gør til administrator
+admin-account-make-member = Gør til medlem (fjern administratorrollen)
+admin-account-reset-password = Send en mail til nulstilling af adgangskoden
+admin-account-role = Rolle
+admin-account-role-admin = Administrator

@@ -1,0 +1,23 @@
+# Profilbilder, Titelbilder und Bilder in Beiträgen.
+settings-images-heading = Profilbild und Titelbild
+settings-images-hint = JPEG, PNG, GIF oder WebP. Das Profilbild wird auf ein Quadrat von 400 Pixeln zugeschnitten, das Titelbild auf 1500 × 500 Pixel; Kameradaten wie der Aufnahmeort werden entfernt.
+settings-avatar = Profilbild
+settings-avatar-current = Dein aktuelles Profilbild
+settings-avatar-remove = Profilbild entfernen
+settings-header = Titelbild
+settings-header-current = Dein aktuelles Titelbild
+settings-header-remove = Titelbild entfernen
+settings-images-save = Bilder speichern
+group-avatar-heading = Gruppenbild
+profile-avatar-alt = Profilbild von { $name }
+compose-images-legend = Bilder (optional)
+compose-images-hint = Bis zu vier Bilder (JPEG, PNG, GIF oder WebP). Beschreibe jedes für Menschen, die es nicht sehen können.
+compose-image-file = Bild { $number }
+compose-image-alt = Beschreibung von Bild { $number }
+admin-health-inbound-hour = Empfangen (diese Stunde)
+admin-health-inbound-day = Empfangen (24 Stunden)
+admin-account-make-admin = Zum Admin machen
+admin-account-make-member = Zum Mitglied machen (Admin-Rolle entziehen)
+admin-account-reset-password = Mail zum Zurücksetzen des Passworts senden
+admin-account-role = Rolle
+admin-account-role-admin = Admin

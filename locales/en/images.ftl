@@ -1,0 +1,23 @@
+# Avatars, header images and images in posts.
+settings-images-heading = Avatar and header image
+settings-images-hint = JPEG, PNG, GIF or WebP. The avatar is cropped to a square of 400 pixels, the header to 1500 × 500 pixels; camera data such as location is removed.
+settings-avatar = Avatar
+settings-avatar-current = Your current avatar
+settings-avatar-remove = Remove the avatar
+settings-header = Header image
+settings-header-current = Your current header image
+settings-header-remove = Remove the header image
+settings-images-save = Save images
+group-avatar-heading = Group avatar
+profile-avatar-alt = Avatar of { $name }
+compose-images-legend = Images (optional)
+compose-images-hint = Up to four images (JPEG, PNG, GIF or WebP). Describe each one for people who cannot see it.
+compose-image-file = Image { $number }
+compose-image-alt = Description of image { $number }
+admin-health-inbound-hour = Received this hour
+admin-health-inbound-day = Received in 24 hours
+admin-account-make-admin = Make admin
+admin-account-make-member = Make member (take the admin role)
+admin-account-reset-password = Send a password reset mail
+admin-account-role = Role
+admin-account-role-admin = Admin

@@ -1,0 +1,23 @@
+# Profiilikuvat, otsakekuvat ja kuvat viesteissä.
+settings-images-heading = Profiilikuva ja otsakekuva
+settings-images-hint = JPEG, PNG, GIF tai WebP. Profiilikuva rajataan 400 pikselin neliöksi, otsakekuva kokoon 1500 × 500 pikseliä; kameran tiedot, kuten sijainti, poistetaan.
+settings-avatar = Profiilikuva
+settings-avatar-current = Nykyinen profiilikuvasi
+settings-avatar-remove = Poista profiilikuva
+settings-header = Otsakekuva
+settings-header-current = Nykyinen otsakekuvasi
+settings-header-remove = Poista otsakekuva
+settings-images-save = Tallenna kuvat
+group-avatar-heading = Ryhmän kuva
+profile-avatar-alt = Käyttäjän { $name } profiilikuva
+compose-images-legend = Kuvat (valinnainen)
+compose-images-hint = Enintään neljä kuvaa (JPEG, PNG, GIF tai WebP). Kuvaile jokainen niille, jotka eivät näe sitä.
+compose-image-file = Kuva { $number }
+compose-image-alt = Kuvan { $number } kuvaus
+admin-health-inbound-hour = Vastaanotettu tällä tunnilla
+admin-health-inbound-day = Vastaanotettu 24 tunnissa
+admin-account-make-admin = Tee ylläpitäjäksi
+admin-account-make-member = Tee jäseneksi (poista ylläpitäjän rooli)
+admin-account-reset-password = Lähetä salasanan palautusviesti
+admin-account-role = Rooli
+admin-account-role-admin = Ylläpitäjä

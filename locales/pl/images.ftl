@@ -1,0 +1,23 @@
+# Awatary, obrazy nagłówka i obrazy w postach.
+settings-images-heading = Awatar i obraz nagłówka
+settings-images-hint = JPEG, PNG, GIF lub WebP. Awatar jest przycinany do kwadratu 400 pikseli, nagłówek do 1500 × 500 pikseli; dane aparatu, takie jak lokalizacja, są usuwane.
+settings-avatar = Awatar
+settings-avatar-current = Twój obecny awatar
+settings-avatar-remove = Usuń awatar
+settings-header = Obraz nagłówka
+settings-header-current = Twój obecny obraz nagłówka
+settings-header-remove = Usuń obraz nagłówka
+settings-images-save = Zapisz obrazy
+group-avatar-heading = Awatar grupy
+profile-avatar-alt = Awatar użytkownika { $name }
+compose-images-legend = Obrazy (opcjonalnie)
+compose-images-hint = Do czterech obrazów (JPEG, PNG, GIF lub WebP). Opisz każdy dla osób, które go nie widzą.
+compose-image-file = Obraz { $number }
+compose-image-alt = Opis obrazu { $number }
+admin-health-inbound-hour = Odebrane w tej godzinie
+admin-health-inbound-day = Odebrane w ciągu 24 godzin
+admin-account-make-admin = Nadaj rolę administratora
+admin-account-make-member = Przywróć rolę członka (odbierz rolę administratora)
+admin-account-reset-password = Wyślij e-mail do resetowania hasła
+admin-account-role = Rola
+admin-account-role-admin = Administrator

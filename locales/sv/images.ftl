@@ -1,0 +1,23 @@
+# Profilbilder, omslagsbilder och bilder i inlägg.
+settings-images-heading = Profilbild och omslagsbild
+settings-images-hint = JPEG, PNG, GIF eller WebP. Profilbilden beskärs till en kvadrat på 400 pixlar, omslagsbilden till 1500 × 500 pixlar; kameradata som plats tas bort.
+settings-avatar = Profilbild
+settings-avatar-current = Din nuvarande profilbild
+settings-avatar-remove = Ta bort profilbilden
+settings-header = Omslagsbild
+settings-header-current = Din nuvarande omslagsbild
+settings-header-remove = Ta bort omslagsbilden
+settings-images-save = Spara bilder
+group-avatar-heading = Gruppens bild
+profile-avatar-alt = Profilbild för { $name }
+compose-images-legend = Bilder (valfritt)
+compose-images-hint = Upp till fyra bilder (JPEG, PNG, GIF eller WebP). Beskriv varje bild för den som inte kan se den.
+compose-image-file = Bild { $number }
+compose-image-alt = Beskrivning av bild { $number }
+admin-health-inbound-hour = Mottaget denna timme
+admin-health-inbound-day = Mottaget på 24 timmar
+admin-account-make-admin = Gör till administratör
+admin-account-make-member = Gör till medlem (ta bort administratörsrollen)
+admin-account-reset-password = Skicka ett mejl för att återställa lösenordet
+admin-account-role = Roll
+admin-account-role-admin = Administratör
