@@ -73,7 +73,7 @@ pub async fn a_410_from_a_personal_inbox_means_the_actor_is_gone(app: TestApp) {
 
     // Nothing is addressed to zoe any more: neither the group's fan-out nor a direct delivery.
     threads::create_thread(&app.ctx, &ana, "energy", thread("After zoe left")).await.expect("thread");
-    crate::delivery::enqueue(&app, ana.id, 3, &[zoe_inbox.clone()]).await;
+    crate::delivery::enqueue(&app, ana.id, 3, std::slice::from_ref(&zoe_inbox)).await;
     drain(&app).await;
     assert_eq!(sink.received().len(), zoe_seen + 1, "zoe's inbox is not addressed any more");
     assert_eq!(deliveries_to(&app, zoe_inbox.as_str()).await.len(), 4, "nothing new queued for zoe");
@@ -87,7 +87,7 @@ pub async fn a_410_from_a_personal_inbox_means_the_actor_is_gone(app: TestApp) {
     // zoe turns out to exist after all (fetched again): she can be addressed again.
     remote_actor(&app, &sink, RemoteActorKind::Person, "users", "zoe", "/inbox", None).await;
     assert!(!gone_actors::is_gone(&app.ctx, zoe).await.expect("gone"), "a fresh fetch clears the mark");
-    crate::delivery::enqueue(&app, ana.id, 4, &[zoe_inbox.clone()]).await;
+    crate::delivery::enqueue(&app, ana.id, 4, std::slice::from_ref(&zoe_inbox)).await;
     drain(&app).await;
     assert_eq!(sink.accepted().last().map(|body| body["object"]["n"].clone()), Some(4.into()));
 }

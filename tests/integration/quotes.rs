@@ -298,8 +298,7 @@ pub async fn members_quote_local_posts_at_once_and_remote_ones_after_asking(app:
     let request = queued_activities(&app)
         .await
         .into_iter()
-        .filter(|a| a["type"] == "QuoteRequest")
-        .last()
+        .rfind(|a| a["type"] == "QuoteRequest")
         .expect("asked again");
     let reject = json!({"@context": AS, "id": peer.url("/rejects/1"), "type": "Reject", "actor": zoe,
         "object": {"id": request["id"], "type": "QuoteRequest", "actor": local(&app, "/u/bob"),

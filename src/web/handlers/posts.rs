@@ -75,6 +75,7 @@ pub async fn reply_submit(
             language: form.language.clone(),
             content_warning: None,
             media_ids,
+            ..Default::default()
         };
         posts::reply(&state.ctx, &user, parent_id, input).await
     };
