@@ -59,6 +59,8 @@ impl Cluster {
             ("ALLMENDE_MEDIA_DIR".to_owned(), media.path().display().to_string()),
             // A killed node's claims are taken over after 3 s, not a minute.
             ("ALLMENDE_FEDERATION_DELIVERY_LEASE_SECONDS".to_owned(), "3".to_owned()),
+            // The lease must outlast a send, which the fetch timeout bounds.
+            ("ALLMENDE_FEDERATION_FETCH_TIMEOUT_SECONDS".to_owned(), "2".to_owned()),
             ("ALLMENDE_FEDERATION_FIRST_RETRY_SECONDS".to_owned(), "1".to_owned()),
         ];
         shared.extend(env.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())));

@@ -13,7 +13,7 @@ use std::sync::OnceLock;
 use std::sync::atomic::{AtomicI64, AtomicU64, Ordering};
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use super::{Conn, Db, DbError, execute};
+use super::{Conn, Db, DbError};
 
 /// The `LISTEN`/`NOTIFY` channel on which server processes sharing a database say they wrote.
 pub const CHANNEL: &str = "allmende_writes";
@@ -64,11 +64,18 @@ pub fn note_elsewhere() {
 }
 
 /// Tells the other server processes on this PostgreSQL database that `node` wrote; nothing on
-/// SQLite, which one process owns.
+/// SQLite, which one process owns. Not traced as the application's statements are: it runs on a
+/// timer, beside whatever request is being served, and is no query of that request.
 pub async fn notify_writes(conn: &mut Conn<'_>, node: &str) -> Result<(), DbError> {
     match conn {
         Conn::Sqlite(_) => Ok(()),
-        Conn::Postgres(_) => execute!(conn, "SELECT pg_notify($1, $2)", CHANNEL, node).map(|_| ()),
+        Conn::Postgres(c) => sqlx::query("SELECT pg_notify($1, $2)")
+            .bind(CHANNEL)
+            .bind(node)
+            .execute(&mut **c)
+            .await
+            .map(|_| ())
+            .map_err(DbError::from),
     }
 }
 

@@ -88,7 +88,7 @@ fn store_post_with<'a>(
         let parent = match &post.in_reply_to {
             Some(url) => match super::like::find_post(state, url).await? {
                 Some(parent) => Some(parent),
-                None => match fetch_parent(state, url, depth + 1).await? {
+                None => match fetch_parent_apart(state, url, depth + 1).await? {
                     Some(parent) => Some(parent),
                     None => return Ok(None),
                 },
@@ -222,6 +222,12 @@ fn remote_media(post: &PostJson) -> Vec<RemoteMedia> {
 }
 
 /// Fetches an unknown parent from its origin and stores it first (bounded depth).
+/// [`fetch_parent`] in a task of its own (see [`super::one_level_apart`]).
+async fn fetch_parent_apart(state: &AppState, url: &Url, depth: u8) -> Result<Option<PostId>, InboxError> {
+    let (state, url) = (state.clone(), url.clone());
+    super::one_level_apart(async move { fetch_parent(&state, &url, depth).await }).await
+}
+
 async fn fetch_parent(state: &AppState, url: &Url, depth: u8) -> Result<Option<PostId>, InboxError> {
     if depth > MAX_DEPTH || state.uris.is_local(url) {
         return Ok(None);

@@ -131,3 +131,16 @@ pub(crate) fn retry_or_refuse(error: ResolveError, what: &str) -> InboxError {
         }
     }
 }
+
+/// Runs one level of a recursive fetch (a reply's unknown parent, a quoted post) in a task of
+/// its own. Each fetched post is stored like the first, which may fetch the next: run in one
+/// task, every level's poll sits on the stack of the one before, and a chain as long as
+/// [`MAX_DEPTH`] overflowed a worker thread's stack. A task per level is polled from the
+/// scheduler instead, whatever the depth.
+pub(super) async fn one_level_apart(
+    level: impl std::future::Future<Output = Result<Option<crate::domain::PostId>, InboxError>> + Send + 'static,
+) -> Result<Option<crate::domain::PostId>, InboxError> {
+    tokio::spawn(level).await.map_err(|error| {
+        InboxError::Service(crate::service::ServiceError::Internal(format!("fetching a post: {error}")))
+    })?
+}

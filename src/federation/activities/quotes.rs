@@ -147,7 +147,10 @@ pub async fn after_store(
     }
     let quoted = match remote::post_by_ap_id(&state.ctx, quoted_url.as_str()).await? {
         Some(known) => Some(known),
-        None => fetch_quoted(state, quoted_url, depth + 1).await?,
+        None => {
+            let (state, url) = (state.clone(), quoted_url.clone());
+            super::one_level_apart(async move { fetch_quoted(&state, &url, depth + 1).await }).await?
+        }
     };
     let mut state_now = QuoteState::Pending;
     let mut authorization = None;
