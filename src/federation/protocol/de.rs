@@ -96,7 +96,7 @@ pub(crate) fn first_href(value: &Value, depth: usize) -> Option<Url> {
 
 /// A list whose entries are read one by one: entries we cannot read (an `Emoji` tag, a
 /// `PropertyValue` among post attachments) are dropped instead of failing the whole list. A
-/// single object counts as a list of one; `null` or a scalar as an empty list.
+/// single value (an object, a URL) counts as a list of one when it reads; `null` as none.
 pub fn deserialize_lenient_vec<'de, D, T>(deserializer: D) -> Result<Vec<T>, D::Error>
 where
     D: Deserializer<'de>,
@@ -105,7 +105,8 @@ where
     let value = Value::deserialize(deserializer)?;
     Ok(match value {
         Value::Array(values) => values.into_iter().filter_map(|value| T::deserialize(value).ok()).collect(),
-        object @ Value::Object(_) => T::deserialize(object).into_iter().collect(),
-        _ => Vec::new(),
+        Value::Null => Vec::new(),
+        // One value where a list may be (ActivityStreams allows it): a list of one, if readable.
+        single => T::deserialize(single).into_iter().collect(),
     })
 }
