@@ -136,6 +136,9 @@ async fn seeded_instance_is_consistent_and_served(backend: Backend) {
     assert_eq!(tagged.as_array().map(Vec::len), Some(5), "{tagged}");
     let page = app.page("/tags/solar").await;
     assert!(page.contains("solar"));
+    // The search index was built after the bulk load (its trigger set aside while loading).
+    let found = app.json("/api/v2/search?q=solar&type=statuses&limit=5").await;
+    assert_eq!(found["statuses"].as_array().map(Vec::len), Some(5), "{found}");
 
     let page = app.page(&format!("/u/{}", report.busiest_person)).await;
     assert!(page.contains(&report.busiest_person));

@@ -179,6 +179,14 @@ pub async fn revoke_quotes_by_authorization(
     )
 }
 
+/// The start of a query for [`AuthorizationRow`]s, to be followed by its `WHERE`.
+macro_rules! authorization_select {
+    () => {
+        "SELECT id, quoted_post_id, quoting_ap_id, quoting_post_id, actor_id, request_ap_id, revoked_at \
+         FROM quote_authorizations "
+    };
+}
+
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct AuthorizationRow {
     pub id: i64,
@@ -219,8 +227,7 @@ pub async fn insert_authorization(
         conn,
         AuthorizationRow,
         fetch_one,
-        "SELECT id, quoted_post_id, quoting_ap_id, quoting_post_id, actor_id, request_ap_id, revoked_at FROM quote_authorizations \
-         WHERE quoted_post_id = $1 AND quoting_ap_id = $2",
+        concat!(authorization_select!(), "WHERE quoted_post_id = $1 AND quoting_ap_id = $2"),
         quoted_post_id,
         quoting_ap_id,
     )
@@ -231,8 +238,7 @@ pub async fn get_authorization(conn: &mut Conn<'_>, id: i64) -> Result<Option<Au
         conn,
         AuthorizationRow,
         fetch_optional,
-        "SELECT id, quoted_post_id, quoting_ap_id, quoting_post_id, actor_id, request_ap_id, revoked_at FROM quote_authorizations \
-         WHERE id = $1",
+        concat!(authorization_select!(), "WHERE id = $1"),
         id,
     )
 }
@@ -246,8 +252,7 @@ pub async fn list_authorizations_of_post(
         conn,
         AuthorizationRow,
         fetch_all,
-        "SELECT id, quoted_post_id, quoting_ap_id, quoting_post_id, actor_id, request_ap_id, revoked_at FROM quote_authorizations \
-         WHERE quoted_post_id = $1 AND revoked_at IS NULL ORDER BY id LIMIT 200",
+        concat!(authorization_select!(), "WHERE quoted_post_id = $1 AND revoked_at IS NULL ORDER BY id LIMIT 200"),
         quoted_post_id,
     )
 }
@@ -263,38 +268,36 @@ pub async fn revoke_authorization(conn: &mut Conn<'_>, id: i64, now: i64) -> Res
     Ok(changed == 1)
 }
 
-/// The valid stamp of our post `quoted_post_id` for the quoting post `quoting_post_id`.
-pub async fn get_authorization_for(
-    conn: &mut Conn<'_>,
-    quoted_post_id: i64,
-    quoting_post_id: i64,
-) -> Result<Option<AuthorizationRow>, DbError> {
-    query_as!(
-        conn,
-        AuthorizationRow,
-        fetch_optional,
-        "SELECT id, quoted_post_id, quoting_ap_id, quoting_post_id, actor_id, request_ap_id, revoked_at \
-         FROM quote_authorizations WHERE quoted_post_id = $1 AND quoting_post_id = $2 AND revoked_at IS NULL",
-        quoted_post_id,
-        quoting_post_id,
-    )
+/// The quoting post a stamp was issued for: stored here, or known only by its ActivityPub id.
+pub enum QuotingPost<'a> {
+    Stored(i64),
+    ApId(&'a str),
 }
 
-/// The valid stamp of our post `quoted_post_id` for the quoting post with id `quoting_ap_id`.
-pub async fn get_authorization_by_quoting(
+/// The valid stamp of our post `quoted_post_id` for the quoting post.
+pub async fn get_valid_authorization(
     conn: &mut Conn<'_>,
     quoted_post_id: i64,
-    quoting_ap_id: &str,
+    quoting: QuotingPost<'_>,
 ) -> Result<Option<AuthorizationRow>, DbError> {
-    query_as!(
-        conn,
-        AuthorizationRow,
-        fetch_optional,
-        "SELECT id, quoted_post_id, quoting_ap_id, quoting_post_id, actor_id, request_ap_id, revoked_at \
-         FROM quote_authorizations WHERE quoted_post_id = $1 AND quoting_ap_id = $2 AND revoked_at IS NULL",
-        quoted_post_id,
-        quoting_ap_id,
-    )
+    match quoting {
+        QuotingPost::Stored(quoting_post_id) => query_as!(
+            conn,
+            AuthorizationRow,
+            fetch_optional,
+            concat!(authorization_select!(), "WHERE quoted_post_id = $1 AND quoting_post_id = $2 AND revoked_at IS NULL"),
+            quoted_post_id,
+            quoting_post_id,
+        ),
+        QuotingPost::ApId(quoting_ap_id) => query_as!(
+            conn,
+            AuthorizationRow,
+            fetch_optional,
+            concat!(authorization_select!(), "WHERE quoted_post_id = $1 AND quoting_ap_id = $2 AND revoked_at IS NULL"),
+            quoted_post_id,
+            quoting_ap_id,
+        ),
+    }
 }
 
 /// Links a stamp to the quoting post once that is stored here.

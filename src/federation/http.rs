@@ -177,6 +177,29 @@ impl FederationHttp {
         self.client.execute(request).await.map_err(connect_error)
     }
 
+    /// Fetches a small unsigned JSON document that is not an ActivityPub object (a WebFinger
+    /// JRD, a NodeInfo index or document): the URL checked, `accept` sent, no redirect
+    /// followed, a non-2xx answer an error, the body read up to `cap` bytes, the whole within
+    /// the deadline.
+    pub async fn fetch_small_json(&self, url: &Url, accept: &str, cap: usize) -> Result<Value, FetchError> {
+        self.check_url(url)?;
+        let request = self
+            .client
+            .get(url.as_str())
+            .header(reqwest::header::ACCEPT, accept)
+            .build()
+            .map_err(|e| FetchError::Unreachable(e.to_string()))?;
+        let fetch = async {
+            let response = self.execute(request).await?;
+            if !response.status().is_success() {
+                return Err(FetchError::Status(response.status().as_u16()));
+            }
+            let body = read_capped(response, cap).await?;
+            serde_json::from_slice(&body).map_err(|_| FetchError::InvalidJson)
+        };
+        tokio::time::timeout(self.deadline, fetch).await.map_err(|_| FetchError::Timeout)?
+    }
+
     /// Fetches an ActivityPub document. Follows at most one redirect on the same host.
     pub async fn fetch_json(&self, url: &Url, key: Option<&FetchKey>) -> Result<(Url, Value), FetchError> {
         let fetched = self.fetch_document(url, key).await?;

@@ -8,12 +8,14 @@
 use serde_json::Value;
 use url::Url;
 
-use super::http::{FetchError, read_capped};
+use super::http::FetchError;
 use crate::service::federation_health;
 use crate::state::AppState;
 
 /// NodeInfo documents are small; a larger answer is not one.
 const MAX_NODEINFO_BYTES: usize = 64 * 1024;
+
+const JSON: &str = "application/json";
 
 /// The schemas read, newest first.
 const SCHEMAS: [&str; 4] = [
@@ -56,7 +58,7 @@ pub async fn refresh(state: &AppState, host: &str) -> Result<(), SoftwareError> 
     let scheme = if state.http.insecure { "http" } else { "https" };
     let index = Url::parse(&format!("{scheme}://{host}/.well-known/nodeinfo"))
         .map_err(|_| SoftwareError::Invalid("not a host name"))?;
-    let links = get_json(state, &index).await?;
+    let links = state.http.fetch_small_json(&index, JSON, MAX_NODEINFO_BYTES).await?;
     let href = document_link(&links).ok_or(SoftwareError::Invalid("no NodeInfo 2.x link"))?;
     let document_url = Url::parse(href).map_err(|_| SoftwareError::Invalid("the NodeInfo link is no URL"))?;
     if document_url.host_str() != index.host_str()
@@ -64,7 +66,7 @@ pub async fn refresh(state: &AppState, host: &str) -> Result<(), SoftwareError> 
     {
         return Err(SoftwareError::Invalid("the NodeInfo link points to another host"));
     }
-    let document = get_json(state, &document_url).await?;
+    let document = state.http.fetch_small_json(&document_url, JSON, MAX_NODEINFO_BYTES).await?;
     let (name, version) = software(&document).ok_or(SoftwareError::Invalid("no software name"))?;
     federation_health::store_software(&state.ctx, host, name, version).await?;
     Ok(())
@@ -87,25 +89,6 @@ fn software(document: &Value) -> Option<(&str, Option<&str>)> {
     let software = document.get("software")?;
     let name = software.get("name")?.as_str()?;
     Some((name, software.get("version").and_then(Value::as_str)))
-}
-
-async fn get_json(state: &AppState, url: &Url) -> Result<Value, FetchError> {
-    state.http.check_url(url)?;
-    let request = state
-        .http
-        .client
-        .get(url.as_str())
-        .header(reqwest::header::ACCEPT, "application/json")
-        .build()
-        .map_err(|e| FetchError::Unreachable(e.to_string()))?;
-    let response = tokio::time::timeout(state.http.deadline, state.http.execute(request))
-        .await
-        .map_err(|_| FetchError::Timeout)??;
-    if !response.status().is_success() {
-        return Err(FetchError::Status(response.status().as_u16()));
-    }
-    let body = read_capped(response, MAX_NODEINFO_BYTES).await?;
-    serde_json::from_slice(&body).map_err(|_| FetchError::InvalidJson)
 }
 
 #[cfg(test)]

@@ -213,7 +213,7 @@ pub async fn resolve_handle(state: &AppState, handle: &str) -> Result<ActorId, R
     let (name, host) = webfinger::parse_handle(handle).ok_or(ResolveError::Invalid("expected name@host"))?;
     let scheme = if state.http.insecure { "http" } else { "https" };
     let query = webfinger::query_url(scheme, name, host).ok_or(ResolveError::Invalid("bad host"))?;
-    let jrd = fetch_jrd(state, &query).await?;
+    let jrd = state.http.fetch_small_json(&query, "application/jrd+json, application/json", MAX_JRD_BYTES).await?;
     let self_link =
         webfinger::self_link(&jrd).ok_or(ResolveError::Invalid("no ActivityPub link in WebFinger"))?;
     Ok(actor_by_url(state, &self_link).await?.0)
@@ -222,23 +222,3 @@ pub async fn resolve_handle(state: &AppState, handle: &str) -> Result<ActorId, R
 /// Largest WebFinger answer we read (a JRD is a few hundred bytes).
 pub const MAX_JRD_BYTES: usize = 64 * 1024;
 
-async fn fetch_jrd(state: &AppState, url: &Url) -> Result<Value, ResolveError> {
-    state.http.check_url(url)?;
-    let request = state
-        .http
-        .client
-        .get(url.as_str())
-        .header(reqwest::header::ACCEPT, "application/jrd+json, application/json")
-        .build()
-        .map_err(|e| FetchError::Unreachable(e.to_string()))?;
-    let response = tokio::time::timeout(state.http.deadline, state.http.execute(request))
-        .await
-        .map_err(|_| FetchError::Timeout)??;
-    if !response.status().is_success() {
-        return Err(FetchError::Status(response.status().as_u16()).into());
-    }
-    let bytes = tokio::time::timeout(state.http.deadline, super::http::read_capped(response, MAX_JRD_BYTES))
-        .await
-        .map_err(|_| FetchError::Timeout)??;
-    serde_json::from_slice(&bytes).map_err(|_| FetchError::InvalidJson.into())
-}

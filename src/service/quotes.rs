@@ -11,7 +11,7 @@
 //! is approved here at once.
 
 use super::{Context, CurrentUser, ServiceError};
-use crate::db::quotes::{AuthorizationRow, PolicyRow, QuoteRow};
+use crate::db::quotes::{AuthorizationRow, PolicyRow, QuoteRow, QuotingPost};
 use crate::db::{self, Conn};
 use crate::domain::interaction::{InteractionPolicy, Permission, QuotePolicy, QuoteState};
 use crate::domain::{ActorId, DomainEvent, FieldError, PostId};
@@ -301,7 +301,7 @@ pub async fn our_stamp_for(
     quoting_post: PostId,
 ) -> Result<Option<String>, ServiceError> {
     let mut conn = ctx.db.acquire().await?;
-    let found = db::quotes::get_authorization_by_quoting(&mut conn.conn(), quoted.0, quoting_ap_id).await?;
+    let found = db::quotes::get_valid_authorization(&mut conn.conn(), quoted.0, QuotingPost::ApId(quoting_ap_id)).await?;
     if found.is_some() {
         db::quotes::update_authorization_post(&mut conn.conn(), quoting_ap_id, quoting_post.0).await?;
     }
@@ -485,7 +485,7 @@ pub async fn revoke_by_quoting_post(
 ) -> Result<(), ServiceError> {
     let stamp = {
         let mut conn = ctx.db.acquire().await?;
-        db::quotes::get_authorization_for(&mut conn.conn(), post.0, quoting.0)
+        db::quotes::get_valid_authorization(&mut conn.conn(), post.0, QuotingPost::Stored(quoting.0))
             .await?
             .ok_or(ServiceError::NotFound)?
     };

@@ -10,6 +10,7 @@
 pub mod actors;
 pub mod bulk;
 pub mod database;
+pub mod deferred;
 pub mod events;
 pub mod follows;
 pub mod ids;
@@ -170,6 +171,7 @@ pub async fn seed_database(
             .progress_chars("=> "),
     );
     let seed_db = database::seeding_pool(config, &url).await?;
+    let set_aside = deferred::set_aside(&seed_db).await.context("setting indexes aside")?;
     let mut writer = bulk::Writer::new(seed_db.clone());
     let mut notes = notifications::Notifications::new();
 
@@ -194,6 +196,8 @@ pub async fn seed_database(
     writer.finish().await?;
     steps.done("notifications and the rest");
     bar.set_message("indexes");
+    deferred::restore(&seed_db, set_aside).await?;
+    steps.done("indexes, triggers, search index");
     database::finish(&seed_db).await?;
     steps.done("checkpoint or ANALYZE");
     seed_db.close().await;
