@@ -89,6 +89,8 @@ pub async fn claim_due_deliveries(
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct ClaimedDelivery {
     pub id: i64,
+    /// The claim this copy was taken under: its outcome is recorded only while the claim holds.
+    pub claim_token: String,
     pub inbox_url: String,
     pub domain: String,
     pub attempts: i64,
@@ -109,7 +111,7 @@ pub async fn list_claimed_deliveries(
         conn,
         ClaimedDelivery,
         fetch_all,
-        "SELECT d.id, d.inbox_url, d.domain, d.attempts, d.created_at, o.actor_id, o.ap_id AS activity_ap_id, \
+        "SELECT d.id, d.claim_token, d.inbox_url, d.domain, d.attempts, d.created_at, o.actor_id, o.ap_id AS activity_ap_id, \
          o.payload, a.kind AS actor_kind, a.name AS actor_name, a.private_key_pem \
          FROM deliveries d JOIN outbox_activities o ON o.id = d.activity_id JOIN actors a ON a.id = o.actor_id \
          WHERE d.claim_token = $1 AND d.state = 'pending' ORDER BY d.id",
@@ -117,23 +119,26 @@ pub async fn list_claimed_deliveries(
     )
 }
 
-/// Records a delivery's outcome: `state` is pending (retry at `next_attempt_at`), delivered or failed.
+/// Records a delivery's outcome: `state` is pending (retry at `next_attempt_at`), delivered or
+/// failed. Only the holder of the claim records: a worker whose lease ran out while it was
+/// sending (another took the delivery over) records nothing. Returns whether it recorded.
 #[allow(clippy::too_many_arguments)]
 pub async fn update_delivery_result(
     conn: &mut Conn<'_>,
     id: i64,
+    claim_token: &str,
     state: &str,
     attempts: i64,
     next_attempt_at: i64,
     last_status: Option<i64>,
     last_error: Option<&str>,
     now: i64,
-) -> Result<(), DbError> {
-    execute!(
+) -> Result<bool, DbError> {
+    let changed = execute!(
         conn,
         "UPDATE deliveries SET state = $2, attempts = $3, next_attempt_at = $4, last_status = $5, \
          last_error = COALESCE($6, last_error), \
-         updated_at = $7, claim_token = NULL, claimed_until = NULL WHERE id = $1",
+         updated_at = $7, claim_token = NULL, claimed_until = NULL WHERE id = $1 AND claim_token = $8",
         id,
         state,
         attempts,
@@ -141,8 +146,9 @@ pub async fn update_delivery_result(
         last_status,
         last_error,
         now,
+        claim_token,
     )?;
-    Ok(())
+    Ok(changed == 1)
 }
 
 /// Ends every pending delivery to one inbox (its actor is gone); returns how many.

@@ -234,13 +234,7 @@ pub async fn insert_authorization(
 }
 
 pub async fn get_authorization(conn: &mut Conn<'_>, id: i64) -> Result<Option<AuthorizationRow>, DbError> {
-    query_as!(
-        conn,
-        AuthorizationRow,
-        fetch_optional,
-        concat!(authorization_select!(), "WHERE id = $1"),
-        id,
-    )
+    query_as!(conn, AuthorizationRow, fetch_optional, concat!(authorization_select!(), "WHERE id = $1"), id,)
 }
 
 /// The stamps of our post `quoted_post_id` that are still valid, oldest first.
@@ -252,7 +246,10 @@ pub async fn list_authorizations_of_post(
         conn,
         AuthorizationRow,
         fetch_all,
-        concat!(authorization_select!(), "WHERE quoted_post_id = $1 AND revoked_at IS NULL ORDER BY id LIMIT 200"),
+        concat!(
+            authorization_select!(),
+            "WHERE quoted_post_id = $1 AND revoked_at IS NULL ORDER BY id LIMIT 200"
+        ),
         quoted_post_id,
     )
 }
@@ -285,7 +282,10 @@ pub async fn get_valid_authorization(
             conn,
             AuthorizationRow,
             fetch_optional,
-            concat!(authorization_select!(), "WHERE quoted_post_id = $1 AND quoting_post_id = $2 AND revoked_at IS NULL"),
+            concat!(
+                authorization_select!(),
+                "WHERE quoted_post_id = $1 AND quoting_post_id = $2 AND revoked_at IS NULL"
+            ),
             quoted_post_id,
             quoting_post_id,
         ),
@@ -293,7 +293,10 @@ pub async fn get_valid_authorization(
             conn,
             AuthorizationRow,
             fetch_optional,
-            concat!(authorization_select!(), "WHERE quoted_post_id = $1 AND quoting_ap_id = $2 AND revoked_at IS NULL"),
+            concat!(
+                authorization_select!(),
+                "WHERE quoted_post_id = $1 AND quoting_ap_id = $2 AND revoked_at IS NULL"
+            ),
             quoted_post_id,
             quoting_ap_id,
         ),

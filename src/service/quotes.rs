@@ -301,7 +301,9 @@ pub async fn our_stamp_for(
     quoting_post: PostId,
 ) -> Result<Option<String>, ServiceError> {
     let mut conn = ctx.db.acquire().await?;
-    let found = db::quotes::get_valid_authorization(&mut conn.conn(), quoted.0, QuotingPost::ApId(quoting_ap_id)).await?;
+    let found =
+        db::quotes::get_valid_authorization(&mut conn.conn(), quoted.0, QuotingPost::ApId(quoting_ap_id))
+            .await?;
     if found.is_some() {
         db::quotes::update_authorization_post(&mut conn.conn(), quoting_ap_id, quoting_post.0).await?;
     }

@@ -225,6 +225,22 @@ pub async fn a_crashed_workers_claim_expires_after_the_configured_lease(app: Tes
     app.clock.advance_seconds(2);
     assert_eq!(drain(&app).await.delivered, 1, "taken over once the lease has passed");
     assert_eq!(numbers_of(&sink), [1]);
+
+    // A worker slower than its lease: it claims, the lease runs out, another worker takes the
+    // delivery over and delivers it. The slow one's answer (a 500 here) comes late and must not
+    // overwrite the outcome, or the delivered activity would be queued and sent again.
+    enqueue(&app, ana.id, 2, &[sink.inbox()]).await;
+    let slow = app.state.delivery.clone();
+    let mut claimed = slow.claim(10).await.expect("claimed");
+    assert_eq!(claimed.len(), 1);
+    app.clock.advance_seconds(6);
+    assert_eq!(drain(&app).await.delivered, 1, "taken over once the lease has passed");
+    sink.answer(&[(500, None)]);
+    let late = claimed.pop().expect("one");
+    slow.deliver(late).await.expect("sent late");
+    app.clock.advance_seconds(3600);
+    assert_eq!(drain(&app).await.attempts(), 0, "the late 500 did not put it back in the queue");
+    assert_eq!(numbers_of(&sink), [1, 2], "delivered once by the worker that held the claim");
 }
 
 on_both_backends!(

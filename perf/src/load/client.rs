@@ -15,6 +15,11 @@ pub const PASSWORD: &str = "load test password 1";
 /// How long one request may take before the client gives up (the server answers 408 after its
 /// own `limits.request_timeout_seconds`, 30 s by default, first).
 const CLIENT_TIMEOUT: Duration = Duration::from_secs(60);
+/// A kept-alive connection unused this long is not used again. The server closes a connection
+/// that sends no request headers within `limits.header_read_timeout_seconds` (10 s by default);
+/// a client reusing it at that moment would see the connection closed under a request, as any
+/// HTTP/1.1 client can, so like a well-behaved browser this one lets idle connections go first.
+const IDLE_CONNECTION: Duration = Duration::from_secs(5);
 
 /// One answer, read completely.
 #[derive(Debug, Clone)]
@@ -52,6 +57,7 @@ impl Client {
             .cookie_store(true)
             .redirect(Policy::none())
             .timeout(CLIENT_TIMEOUT)
+            .pool_idle_timeout(IDLE_CONNECTION)
             .default_headers(headers)
             .user_agent("allmende-perf load")
             .build()?;
@@ -80,10 +86,16 @@ impl Client {
                     response.headers().get(LOCATION).and_then(|v| v.to_str().ok()).map(str::to_owned);
                 match response.text().await {
                     Ok(body) => Some(Answer { status, location, body }),
-                    Err(_) => None,
+                    Err(error) => {
+                        eprintln!("{route}: the answer could not be read: {error:?}");
+                        None
+                    }
                 }
             }
-            Err(_) => None,
+            Err(error) => {
+                eprintln!("{route}: no answer: {error:?}");
+                None
+            }
         };
         let outcome = answer.as_ref().map_or(Outcome::Transport, |a| Outcome::Status(a.status));
         self.recorder.record(route, outcome, started.elapsed());

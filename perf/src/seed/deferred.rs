@@ -97,7 +97,10 @@ pub async fn restore(db: &Db, aside: SetAside) -> anyhow::Result<()> {
                     .with_context(|| format!("making again: {create}"))?;
             }
             if aside.refill_sqlite_search {
-                sqlx::query(SQLITE_SEARCH_FILL).execute(&mut *connection).await.context("filling post_search")?;
+                sqlx::query(SQLITE_SEARCH_FILL)
+                    .execute(&mut *connection)
+                    .await
+                    .context("filling post_search")?;
             }
             for create in &aside.triggers {
                 sqlx::query(sqlx::AssertSqlSafe(create.as_str()))

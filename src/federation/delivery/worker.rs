@@ -104,8 +104,9 @@ impl DeliveryWorker {
         Ok(db::deliveries::list_claimed_deliveries(&mut conn.conn(), &token).await?)
     }
 
-    /// Sends one delivery and records the outcome.
-    async fn deliver(&self, delivery: ClaimedDelivery) -> Result<Outcome, ServiceError> {
+    /// Sends one delivery and records the outcome (if the claim still holds). Public so tests
+    /// can play a worker that is slower than its lease.
+    pub async fn deliver(&self, delivery: ClaimedDelivery) -> Result<Outcome, ServiceError> {
         let (outcome, status, error) = self.send(&delivery).await;
         self.metrics.record_delivery(match outcome {
             Outcome::Delivered => "delivered",
@@ -366,9 +367,10 @@ impl DeliveryWorker {
         if state != "delivered" {
             tracing::info!(domain = %delivery.domain, activity = %delivery.activity_ap_id, state, error = ?error, "delivery attempt");
         }
-        db::deliveries::update_delivery_result(
+        let recorded = db::deliveries::update_delivery_result(
             &mut conn.conn(),
             delivery.id,
+            &delivery.claim_token,
             state,
             attempts,
             next_attempt_at,
@@ -377,6 +379,11 @@ impl DeliveryWorker {
             now.millis(),
         )
         .await?;
+        if !recorded {
+            // The lease ran out while this worker was sending; another worker took the delivery
+            // over and records its own outcome.
+            tracing::info!(domain = %delivery.domain, activity = %delivery.activity_ap_id, state, "lease lost; outcome not recorded");
+        }
         Ok(())
     }
 }
