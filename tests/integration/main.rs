@@ -70,6 +70,7 @@ mod personal_posts;
 mod post_search;
 mod post_visibility;
 mod posts;
+mod private_group_follows;
 mod private_groups;
 mod profile_images;
 mod project_partners;
