@@ -3,6 +3,7 @@
 //! `delivery` sends them out through the persisted queue.
 
 pub mod account_moves;
+pub mod group_moves;
 pub mod activities;
 pub mod address;
 pub mod backfill;

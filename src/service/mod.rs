@@ -5,6 +5,7 @@ pub mod account_cards;
 pub mod account_data;
 pub mod account_deletion;
 pub mod account_moves;
+pub mod group_moves;
 pub mod account_security;
 pub mod accounts;
 pub mod admin_accounts;

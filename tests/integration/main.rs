@@ -38,6 +38,7 @@ mod gone_actors;
 mod grant_answers;
 mod group_relays;
 mod group_settings;
+mod group_moves;
 mod groups;
 mod hardening;
 mod html_allowlist;

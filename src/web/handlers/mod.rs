@@ -21,6 +21,7 @@ pub mod language;
 pub mod mail;
 pub mod media;
 pub mod moderation;
+pub mod group_moves;
 pub mod moving;
 pub mod network;
 pub mod notifications;
