@@ -45,7 +45,12 @@ async fn remote_group_ap_id(state: &AppState, actor: ActorId) -> Result<Option<S
 
 /// Moves local group `name` to `target` (`@name@host` or a group URL) once the target's
 /// document, fetched now, lists this group in `alsoKnownAs`.
-pub async fn move_to(state: &AppState, user: &CurrentUser, name: &str, target: &str) -> Result<(), ServiceError> {
+pub async fn move_to(
+    state: &AppState,
+    user: &CurrentUser,
+    name: &str,
+    target: &str,
+) -> Result<(), ServiceError> {
     let refused = |message: &str| -> ServiceError { FieldError::new("target", message.to_owned()).into() };
     // Only a moderator gets as far as fetching anything.
     group_moves::movable_group(&state.ctx, user, name).await?;

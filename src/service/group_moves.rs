@@ -13,7 +13,11 @@ use crate::domain::modlog::{ModlogEntry, ModlogKind};
 use crate::domain::{ActorId, DomainEvent, FieldError};
 
 /// The local group `name`, when `user` moderates it (or is an admin).
-async fn moderated_group(conn: &mut Conn<'_>, user: &CurrentUser, name: &str) -> Result<ActorRow, ServiceError> {
+async fn moderated_group(
+    conn: &mut Conn<'_>,
+    user: &CurrentUser,
+    name: &str,
+) -> Result<ActorRow, ServiceError> {
     let group = db::actors::get_local_actor_by_name(conn, name)
         .await?
         .filter(|actor| actor.kind == "group")
@@ -31,13 +35,23 @@ pub async fn movable_group(ctx: &Context, user: &CurrentUser, name: &str) -> Res
 }
 
 /// The group's aliases and, once moved, where it went.
-pub async fn get_move_settings(ctx: &Context, user: &CurrentUser, name: &str) -> Result<MoveSettings, ServiceError> {
+pub async fn get_move_settings(
+    ctx: &Context,
+    user: &CurrentUser,
+    name: &str,
+) -> Result<MoveSettings, ServiceError> {
     let mut conn = ctx.db.acquire().await?;
     let group = moderated_group(&mut conn.conn(), user, name).await?;
     let fields = db::account_moves::get_move_fields(&mut conn.conn(), group.id).await?;
     Ok(fields
         .map(|f| MoveSettings {
-            aliases: f.also_known_as.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_owned).collect(),
+            aliases: f
+                .also_known_as
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(str::to_owned)
+                .collect(),
             moved_to: f.moved_to,
         })
         .unwrap_or_default())
@@ -90,8 +104,10 @@ pub async fn move_group(
     let mut conn = tx.conn();
     let group = moderated_group(&mut conn, user, name).await?;
     let not_found = || ServiceError::from(FieldError::new("target", "not a group we could find"));
-    let target_row =
-        db::actors::get_actor(&mut conn, target.0).await?.filter(|a| a.kind == "group" && !a.local).ok_or_else(not_found)?;
+    let target_row = db::actors::get_actor(&mut conn, target.0)
+        .await?
+        .filter(|a| a.kind == "group" && !a.local)
+        .ok_or_else(not_found)?;
     let target_ap_id = target_row.ap_id.clone().ok_or_else(not_found)?;
     if db::account_moves::get_move_fields(&mut conn, group.id).await?.and_then(|f| f.moved_to).is_some() {
         return Err(FieldError::new("target", "this group has moved already").into());

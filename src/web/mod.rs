@@ -33,9 +33,9 @@ use axum::middleware;
 use axum::routing::{get, post};
 use handlers::{
     about, account_data, account_security, admin, admin_accounts, admin_dashboard, assets, auth, blocks,
-    calendar, events, federation_health, feeds, follow_requests, goals, groups, home, language, mail, media,
-    group_moves, moderation, moving, network, notifications, posts, projects, quotes, registrations, reports, search,
-    settings, tags, teams, thread_moves, thread_pins, threads, users, watches,
+    calendar, events, federation_health, feeds, follow_requests, goals, group_moves, groups, home, language,
+    mail, media, moderation, moving, network, notifications, posts, projects, quotes, registrations, reports,
+    search, settings, tags, teams, thread_moves, thread_pins, threads, users, watches,
 };
 
 /// The HTML pages. Canonical URLs also answer ActivityPub JSON (see `federation::serve`).

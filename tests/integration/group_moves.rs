@@ -17,7 +17,10 @@ use crate::outbound::{drain, remote_actor};
 use crate::peer::Peer;
 use crate::sink::Sink;
 
-on_both_backends!(a_moderator_moves_a_group_to_another_instance, local_followers_follow_a_remote_group_that_moved);
+on_both_backends!(
+    a_moderator_moves_a_group_to_another_instance,
+    local_followers_follow_a_remote_group_that_moved
+);
 
 const AS: &str = "https://www.w3.org/ns/activitystreams";
 const ACTIVITY_JSON: &str = "application/activity+json";
@@ -37,7 +40,9 @@ async fn actor_id(app: &TestApp, ap_id: &str) -> ActorId {
 
 async fn follow_state(app: &TestApp, follower: ActorId, followed: ActorId) -> Option<String> {
     let mut conn = app.ctx.db.acquire().await.expect("connection");
-    allmende::db::remote_profiles::get_follow_state(&mut conn.conn(), follower.0, followed.0).await.expect("db")
+    allmende::db::remote_profiles::get_follow_state(&mut conn.conn(), follower.0, followed.0)
+        .await
+        .expect("db")
 }
 
 async fn group_document(app: &TestApp, name: &str) -> Value {
@@ -115,7 +120,10 @@ pub async fn a_moderator_moves_a_group_to_another_instance(app: TestApp) {
     assert_eq!(activity["object"], old_url.as_str());
     assert_eq!(activity["target"], new_group.as_str());
     assert_eq!(activity["to"], json!([app.state.uris.absolute("/g/energy/followers")]));
-    assert!(sent.iter().any(|a| a["type"] == "Update" && a["object"]["movedTo"] == new_group.as_str()), "{sent:?}");
+    assert!(
+        sent.iter().any(|a| a["type"] == "Update" && a["object"]["movedTo"] == new_group.as_str()),
+        "{sent:?}"
+    );
 
     // The modlog says so.
     let modlog: Value = app.get("/g/energy/modlog.json").await.json().await.expect("modlog JSON");

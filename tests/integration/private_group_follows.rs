@@ -114,7 +114,10 @@ pub async fn a_members_instance_keeps_what_a_private_remote_group_announces(app:
     };
 
     // What we know as a public group may not hold members-only posts: not taken.
-    assert_eq!(peer.deliver(&circle, &app.url("/inbox"), &announce(1, "Too early")).await, StatusCode::ACCEPTED);
+    assert_eq!(
+        peer.deliver(&circle, &app.url("/inbox"), &announce(1, "Too early")).await,
+        StatusCode::ACCEPTED
+    );
     assert_eq!(stored(1).await, None, "a members-only post in a public group is not kept");
 
     // The group says it is private now (Lemmy 1.0's and our way), and then announces a thread.
@@ -125,7 +128,10 @@ pub async fn a_members_instance_keeps_what_a_private_remote_group_announces(app:
                         "to": [PUBLIC], "object": document});
     assert_eq!(peer.deliver(&circle, &app.url("/inbox"), &update).await, StatusCode::ACCEPTED);
     assert!(private_groups::is_private(&app.ctx, group_id).await.expect("private?"), "the Update told us");
-    assert_eq!(peer.deliver(&circle, &app.url("/inbox"), &announce(2, "Members only")).await, StatusCode::ACCEPTED);
+    assert_eq!(
+        peer.deliver(&circle, &app.url("/inbox"), &announce(2, "Members only")).await,
+        StatusCode::ACCEPTED
+    );
     let post: PostId = stored(2).await.expect("the private thread is kept for ana");
     assert!(private_groups::may_read(&app.ctx, Some(ana.id), post).await.expect("ana"), "ana is a member");
     assert!(!private_groups::may_read(&app.ctx, Some(nils.id), post).await.expect("nils"), "nils is not");

@@ -467,7 +467,10 @@ pub async fn mastodons_own_quote_json_is_processed(app: TestApp) {
     let remote_post = post_id_of(&app, &peer.url("/notes/3")).await;
     let bob_api = Api::for_user(&app, "bob").await;
     let response = bob_api
-        .post_json("/api/v1/statuses", json!({"status": "Quoting zoe", "quoted_status_id": remote_post.0.to_string()}))
+        .post_json(
+            "/api/v1/statuses",
+            json!({"status": "Quoting zoe", "quoted_status_id": remote_post.0.to_string()}),
+        )
         .await;
     assert_eq!(response.status(), StatusCode::OK);
     let quoting: Value = response.json().await.expect("status");
@@ -488,6 +491,7 @@ pub async fn mastodons_own_quote_json_is_processed(app: TestApp) {
     accept["result"] = json!(peer.url("/approvals/1"));
     assert!(accept.get("to").is_none());
     assert_eq!(peer.deliver(&zoe, &app.url("/inbox"), &accept).await, StatusCode::ACCEPTED);
-    let quoting = bob_api.get_json(&format!("/api/v1/statuses/{}", quoting["id"].as_str().expect("id"))).await;
+    let quoting =
+        bob_api.get_json(&format!("/api/v1/statuses/{}", quoting["id"].as_str().expect("id"))).await;
     assert_eq!(quoting["quote"]["state"], "accepted", "{quoting}");
 }

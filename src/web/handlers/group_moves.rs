@@ -55,7 +55,9 @@ pub async fn set_aliases(
         Err(error) => Err(error),
     };
     match saved {
-        Ok(()) => Ok(Redirect::to(&format!("{}/moving?saved=aliases", uris::group_path(&name))).into_response()),
+        Ok(()) => {
+            Ok(Redirect::to(&format!("{}/moving?saved=aliases", uris::group_path(&name))).into_response())
+        }
         Err(ServiceError::Invalid(errors)) => {
             let settings = group_moves::get_move_settings(&state.ctx, &user, &name).await?;
             let form_state = FormState::new(&errors, &chrome.t);
@@ -80,7 +82,9 @@ pub async fn start_move(
     Form(form): Form<MoveForm>,
 ) -> Result<Response, WebError> {
     match remote_moves::move_to(&state, &user, &name, form.target.trim()).await {
-        Ok(()) => Ok(Redirect::to(&format!("{}/moving?saved=moved", uris::group_path(&name))).into_response()),
+        Ok(()) => {
+            Ok(Redirect::to(&format!("{}/moving?saved=moved", uris::group_path(&name))).into_response())
+        }
         Err(ServiceError::Invalid(errors)) => {
             let settings = group_moves::get_move_settings(&state.ctx, &user, &name).await?;
             let aliases = settings.aliases.join("\n");

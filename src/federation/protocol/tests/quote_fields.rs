@@ -93,7 +93,8 @@ fn fep_044f_quotes_are_read() {
 #[test]
 fn mastodon_quote_json_is_read() {
     let quoted = "https://quoted.example.com/users/quoted/statuses/1";
-    let Inbound::Create(create) = parse_inbound(load("mastodon/quotes/create_note_quote.json")).unwrap() else {
+    let Inbound::Create(create) = parse_inbound(load("mastodon/quotes/create_note_quote.json")).unwrap()
+    else {
         panic!("a Create");
     };
     let note = create.object.post().expect("a Note");
@@ -105,7 +106,10 @@ fn mastodon_quote_json_is_read() {
     let stamp: QuoteAuthorizationJson = parse("mastodon/quotes/quote_authorization.json");
     assert_eq!(stamp.interaction_target.as_str(), quoted);
     assert_eq!(stamp.interacting_object, note.id);
-    assert_eq!(stamp.attributed_to.as_ref().map(Url::as_str), Some("https://quoted.example.com/users/quoted"));
+    assert_eq!(
+        stamp.attributed_to.as_ref().map(Url::as_str),
+        Some("https://quoted.example.com/users/quoted")
+    );
     for file in ["quote_request.json", "quote_request_inlined.json"] {
         let Inbound::QuoteRequest(request) = parse_inbound(load(&format!("mastodon/quotes/{file}"))).unwrap()
         else {
@@ -119,7 +123,8 @@ fn mastodon_quote_json_is_read() {
             "{file}"
         );
     }
-    let Inbound::QuoteAnswer(accept) = parse_inbound(load("mastodon/quotes/accept_quote_request.json")).unwrap()
+    let Inbound::QuoteAnswer(accept) =
+        parse_inbound(load("mastodon/quotes/accept_quote_request.json")).unwrap()
     else {
         panic!("an answer");
     };
