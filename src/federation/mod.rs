@@ -11,6 +11,7 @@ pub mod discovery;
 pub mod error;
 pub mod event_backfill;
 pub mod event_objects;
+pub mod group_moves;
 pub mod guarded_dns;
 pub mod http;
 pub mod inbound_checks;

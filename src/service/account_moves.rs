@@ -101,11 +101,11 @@ pub async fn move_member(ctx: &Context, user: &CurrentUser, target: ActorId) -> 
     Ok(())
 }
 
-/// A remote person (`origin`) moved to `target` (`target_id` is its ActivityPub id), checked
-/// by the caller: its document lists `origin` in `alsoKnownAs`. The origin is marked moved and
-/// every local follower unfollows it and follows the target. Returns how many were handed
-/// over; a repeated `Move` hands over nobody twice.
-pub async fn remote_person_moved(
+/// A remote person or group (`origin`) moved to `target`, an actor of the same kind
+/// (`target_id` is its ActivityPub id), checked by the caller: its document lists `origin` in
+/// `alsoKnownAs`. The origin is marked moved and every local follower unfollows it and follows
+/// the target. Returns how many were handed over; a repeated `Move` hands over nobody twice.
+pub async fn remote_actor_moved(
     ctx: &Context,
     origin: ActorId,
     target: ActorId,
@@ -115,7 +115,8 @@ pub async fn remote_person_moved(
     let mut conn = tx.conn();
     let origin_row = db::actors::get_actor(&mut conn, origin.0).await?.ok_or(ServiceError::NotFound)?;
     let target_row = db::actors::get_actor(&mut conn, target.0).await?.ok_or(ServiceError::NotFound)?;
-    if origin_row.local || origin_row.kind != "person" || target_row.kind != "person" || origin == target {
+    let movable = matches!(origin_row.kind.as_str(), "person" | "group");
+    if origin_row.local || !movable || target_row.kind != origin_row.kind || origin == target {
         return Err(ServiceError::Forbidden);
     }
     db::account_moves::update_moved_to(&mut conn, origin.0, target_id, ctx.now().millis()).await?;
@@ -126,7 +127,7 @@ pub async fn remote_person_moved(
 
 /// Each local person who follows `old` unfollows it and follows `new` (unless `new` blocks
 /// them, or they follow it already), through the usual follow events.
-async fn hand_over_local_followers(
+pub(super) async fn hand_over_local_followers(
     ctx: &Context,
     conn: &mut Conn<'_>,
     old: i64,

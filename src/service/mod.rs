@@ -26,6 +26,7 @@ pub mod follows;
 pub mod goals;
 pub mod gone_actors;
 pub mod group_bans;
+pub mod group_moves;
 pub mod group_relays;
 pub mod groups;
 pub mod instance;

@@ -33,9 +33,9 @@ use axum::middleware;
 use axum::routing::{get, post};
 use handlers::{
     about, account_data, account_security, admin, admin_accounts, admin_dashboard, assets, auth, blocks,
-    calendar, events, federation_health, feeds, follow_requests, goals, groups, home, language, mail, media,
-    moderation, moving, network, notifications, posts, projects, quotes, registrations, reports, search,
-    settings, tags, teams, thread_moves, thread_pins, threads, users, watches,
+    calendar, events, federation_health, feeds, follow_requests, goals, group_moves, groups, home, language,
+    mail, media, moderation, moving, network, notifications, posts, projects, quotes, registrations, reports,
+    search, settings, tags, teams, thread_moves, thread_pins, threads, users, watches,
 };
 
 /// The HTML pages. Canonical URLs also answer ActivityPub JSON (see `federation::serve`).
@@ -68,6 +68,9 @@ pub fn pages(state: &AppState) -> Router<AppState> {
         .route("/g/{name}/team", get(teams::show).post(teams::appoint))
         .route("/g/{name}/team/{person}/dismiss", post(teams::dismiss))
         .route("/g/{name}/requests/settings", post(follow_requests::set_closed))
+        .route("/g/{name}/moving", get(group_moves::show))
+        .route("/g/{name}/moving/aliases", post(group_moves::set_aliases))
+        .route("/g/{name}/moving/move", post(group_moves::start_move))
         .route("/g/{name}/requests/{id}/approve", post(follow_requests::approve))
         .route("/g/{name}/requests/{id}/reject", post(follow_requests::reject))
         .route("/g/{name}/network/follow", post(network::follow))

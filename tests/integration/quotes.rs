@@ -23,6 +23,7 @@ on_both_backends!(
     a_quote_request_gets_a_stamp_that_can_be_withdrawn,
     members_quote_local_posts_at_once_and_remote_ones_after_asking,
     remote_policies_limit_what_members_are_offered,
+    mastodons_own_quote_json_is_processed,
 );
 
 const AS: &str = "https://www.w3.org/ns/activitystreams";
@@ -383,4 +384,114 @@ pub async fn remote_policies_limit_what_members_are_offered(app: TestApp) {
     let ask_id = post_id_of(&app, &peer.url("/notes/2")).await;
     let (_, html) = app.get_html(&format!("/t/{}", ask_id.0)).await;
     assert!(html.contains(&format!("/p/{}/reply", ask_id.0)), "offered: the author may approve");
+}
+
+/// A file of `tests/fixtures/mastodon/quotes/` (JSON from Mastodon's own specs).
+fn mastodon_fixture(name: &str) -> Value {
+    let path = format!("{}/tests/fixtures/mastodon/quotes/{name}", env!("CARGO_MANIFEST_DIR"));
+    serde_json::from_str(&std::fs::read_to_string(path).expect("fixture")).expect("JSON")
+}
+
+/// Mastodon 4.5's JSON as its specs have it, with the ids pointed at this instance and the peer:
+/// a `QuoteRequest` naming the quoting post by URL and one inlining it (neither with `to`), the
+/// quoting `Create` with its stamp, and Mastodon's `Accept` (with `result`, without `to`) of a
+/// request of ours.
+pub async fn mastodons_own_quote_json_is_processed(app: TestApp) {
+    let ana = app.signed_in_user("ana").await;
+    app.create_user("bob").await;
+    groups::create_group(&app.ctx, ana.id, group("energy", "discussion")).await.expect("group");
+    let opener =
+        threads::create_thread(&app.ctx, &ana, "energy", thread("Heat pumps")).await.expect("thread");
+    let ours = local(&app, &format!("/t/{}", opener.0));
+    let mut peer = Peer::start().await;
+    let zoe = peer.add_actor("zoe", "Person");
+    drain(&app).await;
+
+    // The request as Mastodon sends it without inlining: the quoting post by URL.
+    let mut by_url = mastodon_fixture("quote_request.json");
+    by_url["id"] = json!(peer.url("/quote-requests/1"));
+    by_url["actor"] = json!(zoe);
+    by_url["object"] = json!(ours);
+    by_url["instrument"] = json!(peer.url("/statuses/1"));
+    assert!(by_url.get("to").is_none());
+    assert_eq!(peer.deliver(&zoe, &app.url("/inbox"), &by_url).await, StatusCode::ACCEPTED);
+    // And inlined (the spec's status JSON without its @context).
+    let mut inlined = mastodon_fixture("quote_request_inlined.json");
+    inlined["id"] = json!(peer.url("/quote-requests/2"));
+    inlined["actor"] = json!(zoe);
+    inlined["object"] = json!(ours);
+    inlined["instrument"]["id"] = json!(peer.url("/statuses/2"));
+    inlined["instrument"]["attributedTo"] = json!(zoe);
+    inlined["instrument"]["quote"] = json!(ours);
+    assert_eq!(peer.deliver(&zoe, &app.url("/inbox"), &inlined).await, StatusCode::ACCEPTED);
+    drain(&app).await;
+    let queued = queued_activities(&app).await;
+    let stamp_for = |request: &str| -> String {
+        let accept = queued
+            .iter()
+            .find(|a| a["type"] == "Accept" && a["object"]["id"] == request)
+            .unwrap_or_else(|| panic!("an Accept of {request}: {queued:?}"));
+        accept["result"].as_str().expect("the stamp").to_owned()
+    };
+    let stamp = stamp_for(&peer.url("/quote-requests/1"));
+    stamp_for(&peer.url("/quote-requests/2"));
+
+    // zoe's quoting post arrives in the Create of Mastodon's spec, with the stamp.
+    let mut quoting_create = mastodon_fixture("create_note_quote.json");
+    quoting_create["id"] = json!(peer.url("/statuses/1/activity"));
+    quoting_create["actor"] = json!(zoe);
+    quoting_create["object"]["id"] = json!(peer.url("/statuses/1"));
+    quoting_create["object"]["attributedTo"] = json!(zoe);
+    quoting_create["object"]["quote"] = json!(ours);
+    quoting_create["object"]["quoteAuthorization"] = json!(stamp);
+    assert_eq!(peer.deliver(&zoe, &app.url("/inbox"), &quoting_create).await, StatusCode::ACCEPTED);
+    let theirs = post_id_of(&app, &peer.url("/statuses/1")).await;
+    let api = Api::for_user(&app, "ana").await;
+    let status = api.get_json(&format!("/api/v1/statuses/{}", theirs.0)).await;
+    assert_eq!(status["quote"]["state"], "accepted", "{status}");
+    assert_eq!(status["quote"]["quoted_status"]["id"], opener.0.to_string());
+
+    // bob quotes a post of zoe's; her Mastodon accepts in the shape of its spec.
+    let quotable = note(
+        &peer,
+        &zoe,
+        3,
+        json!({"tag": [{"type": "Mention", "href": local(&app, "/u/bob"), "name": "@bob@localhost"}],
+               "interactionPolicy": {"canQuote": {"automaticApproval": PUBLIC}}}),
+    );
+    peer.publish(&peer.url("/notes/3"), quotable.clone());
+    assert_eq!(
+        peer.deliver(&zoe, &app.url("/inbox"), &create(&peer, &zoe, &quotable, 3)).await,
+        StatusCode::ACCEPTED
+    );
+    let remote_post = post_id_of(&app, &peer.url("/notes/3")).await;
+    let bob_api = Api::for_user(&app, "bob").await;
+    let response = bob_api
+        .post_json(
+            "/api/v1/statuses",
+            json!({"status": "Quoting zoe", "quoted_status_id": remote_post.0.to_string()}),
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let quoting: Value = response.json().await.expect("status");
+    assert_eq!(quoting["quote"]["state"], "pending");
+    drain(&app).await;
+    let request = queued_activities(&app)
+        .await
+        .into_iter()
+        .find(|a| a["type"] == "QuoteRequest" && a["actor"] == local(&app, "/u/bob"))
+        .expect("asked");
+    let mut accept = mastodon_fixture("accept_quote_request.json");
+    accept["id"] = json!(format!("{zoe}#accepts/quote_requests/1"));
+    accept["actor"] = json!(zoe);
+    accept["object"]["id"] = request["id"].clone();
+    accept["object"]["actor"] = json!(local(&app, "/u/bob"));
+    accept["object"]["object"] = json!(peer.url("/notes/3"));
+    accept["object"]["instrument"] = request["instrument"]["id"].clone();
+    accept["result"] = json!(peer.url("/approvals/1"));
+    assert!(accept.get("to").is_none());
+    assert_eq!(peer.deliver(&zoe, &app.url("/inbox"), &accept).await, StatusCode::ACCEPTED);
+    let quoting =
+        bob_api.get_json(&format!("/api/v1/statuses/{}", quoting["id"].as_str().expect("id"))).await;
+    assert_eq!(quoting["quote"]["state"], "accepted", "{quoting}");
 }

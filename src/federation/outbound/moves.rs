@@ -1,6 +1,7 @@
-//! Account migration: a local member moved to an account elsewhere. Their followers get the
-//! new actor document (with `movedTo`) and a `Move`, after which Mastodon and others follow
-//! the new account in their place.
+//! Account migration: a local member moved to an account elsewhere, or a local group to a group
+//! elsewhere. Their followers get the new actor document (with `movedTo`) and a `Move` (actor
+//! and object the old actor, target the new one), after which Mastodon and others follow the
+//! new account (or group) in their place.
 
 use super::routing::{Outgoing, Target};
 use super::{TranslateError, activity_json, new_activity_id};
@@ -26,7 +27,7 @@ pub(super) async fn account_moved(
     let Some(target_id) = super::follows::remote_id(&target_row) else {
         return Ok(Vec::new());
     };
-    if !row.local || row.kind != "person" {
+    if !row.local || !matches!(row.kind.as_str(), "person" | "group") {
         return Ok(Vec::new());
     }
     let mut planned = super::profiles::profile_updated(ctx, uris, actor).await?;

@@ -15,6 +15,7 @@ pub mod federation_health;
 pub mod feeds;
 pub mod follow_requests;
 pub mod goals;
+pub mod group_moves;
 pub mod groups;
 pub mod home;
 pub mod language;

@@ -139,6 +139,14 @@ pub(super) const EXPECTED: &[(&str, &str)] = &[
     ("mastodon/objects/note_2.json", "post"),
     ("mastodon/objects/page.json", "post"),
     ("mastodon/objects/person.json", "actor"),
+    // Mastodon 4.5's quote posts, from its own specs: the request names the quoting post by URL
+    // or inlines it, and neither the request nor its Accept has `to`.
+    ("mastodon/quotes/accept_quote_request.json", "Accept(QuoteRequest)"),
+    ("mastodon/quotes/create_note_quote.json", "Create"),
+    // A stamp is fetched to check a quote, never delivered: as an activity it has no actor.
+    ("mastodon/quotes/quote_authorization.json", "rejected as activity"),
+    ("mastodon/quotes/quote_request.json", "QuoteRequest"),
+    ("mastodon/quotes/quote_request_inlined.json", "QuoteRequest"),
     // mbin
     ("mbin/activities/accept.json", "Accept"),
     ("mbin/activities/flag.json", "Flag"),

@@ -88,6 +88,54 @@ fn fep_044f_quotes_are_read() {
     assert_eq!(stamp.interacting_object.as_str(), "https://example.com/users/bob/statuses/1");
 }
 
+/// Mastodon 4.5's own JSON (its specs, `mastodon/quotes/`): the quoting post by URL or
+/// inlined, no `to` on the request or its `Accept`, the stamp with GoToSocial's terms.
+#[test]
+fn mastodon_quote_json_is_read() {
+    let quoted = "https://quoted.example.com/users/quoted/statuses/1";
+    let Inbound::Create(create) = parse_inbound(load("mastodon/quotes/create_note_quote.json")).unwrap()
+    else {
+        panic!("a Create");
+    };
+    let note = create.object.post().expect("a Note");
+    assert_eq!(note.quoted().map(Url::as_str), Some(quoted));
+    assert_eq!(
+        note.quote_authorization.as_ref().map(Url::as_str),
+        Some("https://quoted.example.com/quote-approval")
+    );
+    let stamp: QuoteAuthorizationJson = parse("mastodon/quotes/quote_authorization.json");
+    assert_eq!(stamp.interaction_target.as_str(), quoted);
+    assert_eq!(stamp.interacting_object, note.id);
+    assert_eq!(
+        stamp.attributed_to.as_ref().map(Url::as_str),
+        Some("https://quoted.example.com/users/quoted")
+    );
+    for file in ["quote_request.json", "quote_request_inlined.json"] {
+        let Inbound::QuoteRequest(request) = parse_inbound(load(&format!("mastodon/quotes/{file}"))).unwrap()
+        else {
+            panic!("{file}: a QuoteRequest");
+        };
+        assert!(request.to.is_empty(), "{file}");
+        assert_eq!(request.object.as_str(), "https://local.example/users/recipient/statuses/1");
+        assert_eq!(
+            request.instrument_id().map(|u| u.to_string()).as_deref(),
+            Some("https://example.com/unknown-status"),
+            "{file}"
+        );
+    }
+    let Inbound::QuoteAnswer(accept) =
+        parse_inbound(load("mastodon/quotes/accept_quote_request.json")).unwrap()
+    else {
+        panic!("an answer");
+    };
+    assert!(accept.accepted() && accept.to.is_empty());
+    assert_eq!(
+        accept.request_id().map(|u| u.to_string()).as_deref(),
+        Some("https://local.example/users/recipient/quote_requests/1")
+    );
+    assert_eq!(accept.result.as_ref().map(Url::as_str), Some("https://example.com/approvals/1"));
+}
+
 #[test]
 fn the_policy_we_publish_reads_back_the_same() {
     let followers = Url::parse("https://forum.example/u/ana/followers").unwrap();
