@@ -83,7 +83,6 @@ pub async fn show(
     let remote = profile.remote.map(|r| RemoteProfileView {
         host: r.host,
         profile_url: r.profile_url,
-        avatar_url: r.avatar_url.unwrap_or_default(),
     });
     let page = UserPage {
         chrome,
