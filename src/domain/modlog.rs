@@ -25,10 +25,12 @@ pub enum ModlogKind {
     Unpin,
     /// A thread moved from one of our groups to another (in both groups' modlogs).
     ThreadMoved,
+    /// A local account deleted for good by an admin.
+    AccountDeleted,
 }
 
 impl ModlogKind {
-    pub const ALL: [Self; 16] = [
+    pub const ALL: [Self; 17] = [
         Self::Removal,
         Self::Restore,
         Self::Ban,
@@ -45,6 +47,7 @@ impl ModlogKind {
         Self::Pin,
         Self::Unpin,
         Self::ThreadMoved,
+        Self::AccountDeleted,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -65,6 +68,7 @@ impl ModlogKind {
             Self::Pin => "pin",
             Self::Unpin => "unpin",
             Self::ThreadMoved => "thread_moved",
+            Self::AccountDeleted => "account_deleted",
         }
     }
 

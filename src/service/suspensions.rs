@@ -5,6 +5,7 @@
 
 use super::{Context, CurrentUser, ServiceError};
 use crate::db;
+use crate::domain::modlog::{ModlogEntry, ModlogKind};
 use crate::domain::registration::AccountState;
 use crate::domain::{ActorId, FieldError};
 
@@ -96,13 +97,16 @@ pub async fn act_on_account(
     Ok(changed)
 }
 
-/// Deletes a suspended local account for good, for admins, at once (no grace period): see
+/// Deletes a local account for good, for admins, at once (no grace period, no suspension
+/// needed first), and records it in the modlog with `reason`: see
 /// `account_deletion::purge_account` for what goes. Returns whether it was deleted now (false:
-/// deleted before).
+/// deleted before). An admin cannot delete themselves (that is the settings page's job) or
+/// another admin.
 pub async fn delete_account(
     ctx: &Context,
     admin: &CurrentUser,
     target: ActorId,
+    reason: &str,
 ) -> Result<bool, ServiceError> {
     if !admin.is_admin() {
         return Err(ServiceError::Forbidden);
@@ -114,10 +118,12 @@ pub async fn delete_account(
     if account.state == AccountState::Deleted.as_str() {
         return Ok(false);
     }
-    if account.state != AccountState::Suspended.as_str() {
-        return Err(FieldError::new("account", "suspend the account before deleting it").into());
+    if target == admin.id || account.role == "admin" {
+        return Err(FieldError::new("account", "admins cannot be deleted here").into());
     }
-    let deleted = super::account_deletion::purge_account(ctx, target).await?;
+    let reason: String = reason.trim().chars().take(MAX_REASON_CHARS).collect();
+    let entry = ModlogEntry::new(ModlogKind::AccountDeleted, Some(admin.id.0)).on_actor(target.0).because(&reason);
+    let deleted = super::account_deletion::purge_account_logged(ctx, target, entry).await?;
     tracing::info!(account = target.0, admin = %admin.name, deleted, "account deleted by an admin");
     Ok(deleted)
 }

@@ -71,6 +71,7 @@ fn kind_label(kind: ModlogKind) -> &'static str {
         ModlogKind::Pin => "modlog-kind-pin",
         ModlogKind::Unpin => "modlog-kind-unpin",
         ModlogKind::ThreadMoved => "modlog-kind-thread-moved",
+        ModlogKind::AccountDeleted => "modlog-kind-account-deleted",
     }
 }
 

@@ -151,7 +151,8 @@ async fn lift(
     Ok(Json(AdminAccount::new(&state.uris, &account, &user.language)))
 }
 
-/// `DELETE /api/v1/admin/accounts/{id}`: deletes a suspended local account for good.
+/// `DELETE /api/v1/admin/accounts/{id}`: deletes a local account for good (Mastodon asks for a
+/// suspension first; we do not).
 pub async fn delete(
     State(state): State<AppState>,
     auth: Auth,
@@ -159,7 +160,7 @@ pub async fn delete(
 ) -> Result<Json<AdminAccount>, ApiError> {
     let user = admin(&auth, "admin:write:accounts")?;
     let target = ActorId(parse_id(&id)?);
-    suspensions::delete_account(&state.ctx, user, target).await?;
+    suspensions::delete_account(&state.ctx, user, target, "").await?;
     state.wake_delivery.notify_one();
     let account = admin_accounts::get_account(&state.ctx, user, target).await?;
     Ok(Json(AdminAccount::new(&state.uris, &account, &user.language)))

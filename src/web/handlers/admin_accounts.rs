@@ -61,7 +61,9 @@ fn row(chrome: &Chrome, account: AdminAccount) -> AccountRow {
         joined: chrome.t.datetime(account.created_at),
         state,
         suspended: account.suspended,
-        deletable: account.suspended && account.host.is_none() && account.state.as_deref() != Some("deleted"),
+        deletable: account.host.is_none()
+            && account.role.as_deref() != Some("admin")
+            && account.state.as_deref() != Some("deleted"),
         silenced: account.silenced,
         suspension_reason: account.suspension_reason,
         local: account.host.is_none(),
@@ -151,9 +153,12 @@ pub struct DeleteForm {
     /// The checkbox "delete it for good".
     #[serde(default)]
     confirm: Option<String>,
+    /// Shown in the modlog.
+    #[serde(default)]
+    reason: String,
 }
 
-/// Deletes a suspended local account for good (the box must be ticked).
+/// Deletes a local account for good (the box must be ticked); no suspension needed first.
 pub async fn delete(
     State(state): State<AppState>,
     RequireUser(admin): RequireUser,
@@ -167,7 +172,7 @@ pub async fn delete(
         ))
         .into());
     }
-    suspensions::delete_account(&state.ctx, &admin, ActorId(id)).await?;
+    suspensions::delete_account(&state.ctx, &admin, ActorId(id), &form.reason).await?;
     state.wake_delivery.notify_one();
     Ok(Redirect::to(&format!("/admin/accounts/{id}")).into_response())
 }
