@@ -39,6 +39,7 @@ mod grant_answers;
 mod group_relays;
 mod group_settings;
 mod groups;
+mod instance_moderators;
 mod hardening;
 mod html_allowlist;
 mod http_admin;

@@ -38,6 +38,7 @@ pub struct AccountRow {
     pub profile_url: String,
     /// Ours and an admin.
     pub admin: bool,
+    pub moderator: bool,
 }
 
 fn row(chrome: &Chrome, account: AdminAccount) -> AccountRow {
@@ -68,6 +69,7 @@ fn row(chrome: &Chrome, account: AdminAccount) -> AccountRow {
         suspension_reason: account.suspension_reason,
         local: account.host.is_none(),
         admin: account.host.is_none() && account.role.as_deref() == Some("admin"),
+        moderator: account.host.is_none() && account.role.as_deref() == Some("moderator"),
     }
 }
 
@@ -128,6 +130,8 @@ pub async fn list(
 pub struct AccountPage {
     pub chrome: Chrome,
     pub account: AccountRow,
+    /// Admins see every action; instance moderators suspend and silence accounts without a role.
+    pub viewer_admin: bool,
 }
 
 pub async fn show(
@@ -138,7 +142,7 @@ pub async fn show(
 ) -> Result<Response, WebError> {
     let account = admin_accounts::get_account(&state.ctx, &admin, ActorId(id)).await?;
     let account = row(&chrome, account);
-    render(StatusCode::OK, &AccountPage { chrome, account })
+    render(StatusCode::OK, &AccountPage { chrome, account, viewer_admin: admin.is_admin() })
 }
 
 #[derive(Deserialize)]
@@ -187,6 +191,9 @@ pub async fn act(
     match form.action.as_str() {
         "make_admin" => {
             admin_accounts::set_role(&state.ctx, &admin, target, Role::Admin).await?;
+        }
+        "make_moderator" => {
+            admin_accounts::set_role(&state.ctx, &admin, target, Role::Moderator).await?;
         }
         "make_member" => {
             admin_accounts::set_role(&state.ctx, &admin, target, Role::Member).await?;
