@@ -207,7 +207,8 @@ pub async fn resolve_handle(state: &AppState, handle: &str) -> Result<ActorId, R
     let (name, host) = webfinger::parse_handle(handle).ok_or(ResolveError::Invalid("expected name@host"))?;
     let scheme = if state.http.insecure { "http" } else { "https" };
     let query = webfinger::query_url(scheme, name, host).ok_or(ResolveError::Invalid("bad host"))?;
-    let jrd = state.http.fetch_small_json(&query, "application/jrd+json, application/json", MAX_JRD_BYTES).await?;
+    let jrd =
+        state.http.fetch_small_json(&query, "application/jrd+json, application/json", MAX_JRD_BYTES).await?;
     let self_link =
         webfinger::self_link(&jrd).ok_or(ResolveError::Invalid("no ActivityPub link in WebFinger"))?;
     Ok(actor_by_url(state, &self_link).await?.0)
@@ -215,4 +216,3 @@ pub async fn resolve_handle(state: &AppState, handle: &str) -> Result<ActorId, R
 
 /// Largest WebFinger answer we read (a JRD is a few hundred bytes).
 pub const MAX_JRD_BYTES: usize = 64 * 1024;
-

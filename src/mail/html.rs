@@ -55,7 +55,10 @@ mod tests {
             ),
             "{html}"
         );
-        assert!(html.contains("<p>(see <a href=\"http://x.example/p\">http://x.example/p</a>)</p>"), "{html}");
+        assert!(
+            html.contains("<p>(see <a href=\"http://x.example/p\">http://x.example/p</a>)</p>"),
+            "{html}"
+        );
         assert!(!html.contains("<ana>"));
     }
 

@@ -225,7 +225,9 @@ pub(crate) async fn store_remote_project_in(
         return Err(ServiceError::Forbidden);
     }
     match project.filter(|_| actor.group_kind.as_deref() == Some(GroupKind::Project.as_str())) {
-        Some(project) => db::projects::upsert_project(conn, &row_from_project(group.0, &project, now)).await?,
+        Some(project) => {
+            db::projects::upsert_project(conn, &row_from_project(group.0, &project, now)).await?
+        }
         None => {
             db::projects::delete_project(conn, group.0).await?;
         }

@@ -628,5 +628,3 @@ pub async fn actor_multikeys(
         })
         .collect())
 }
-
-

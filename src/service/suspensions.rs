@@ -137,7 +137,8 @@ pub async fn delete_account(
         return Err(FieldError::new("account", "admins cannot be deleted here").into());
     }
     let reason: String = reason.trim().chars().take(MAX_REASON_CHARS).collect();
-    let entry = ModlogEntry::new(ModlogKind::AccountDeleted, Some(admin.id.0)).on_actor(target.0).because(&reason);
+    let entry =
+        ModlogEntry::new(ModlogKind::AccountDeleted, Some(admin.id.0)).on_actor(target.0).because(&reason);
     let deleted = super::account_deletion::purge_account_logged(ctx, target, entry).await?;
     tracing::info!(account = target.0, admin = %admin.name, deleted, "account deleted by an admin");
     Ok(deleted)

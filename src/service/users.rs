@@ -126,10 +126,9 @@ pub async fn get_user_page(
         None => None,
     };
     let remote = match (&actor.host, &actor.ap_id) {
-        (Some(host), Some(ap_id)) if !actor.local => Some(RemoteProfile {
-            host: host.clone(),
-            profile_url: ap_id.clone(),
-        }),
+        (Some(host), Some(ap_id)) if !actor.local => {
+            Some(RemoteProfile { host: host.clone(), profile_url: ap_id.clone() })
+        }
         _ => None,
     };
     let moved_to = match db::account_moves::get_move_fields(&mut conn.conn(), actor.id)

@@ -47,7 +47,10 @@ pub async fn instance_moderators_handle_reports_and_suspensions_but_not_settings
     app.sign_in("bo").await;
     let (status, home) = app.get_html("/feed").await;
     assert_eq!(status, StatusCode::OK);
-    assert!(home.contains(r#"href="/admin/reports""#) && home.contains(r#"href="/admin/accounts""#), "{home}");
+    assert!(
+        home.contains(r#"href="/admin/reports""#) && home.contains(r#"href="/admin/accounts""#),
+        "{home}"
+    );
     assert!(!home.contains(r#"href="/admin/federation""#), "no settings in the menu");
     let (status, reports) = app.get_html("/admin/reports").await;
     assert_eq!(status, StatusCode::OK);
@@ -61,7 +64,8 @@ pub async fn instance_moderators_handle_reports_and_suspensions_but_not_settings
     let ana_path = format!("/admin/accounts/{}/action", ana.id.0);
     let suspended = app.post_form(&ana_path, &[("action", "suspend"), ("reason", "spam wave")]).await;
     assert_eq!(suspended.status(), StatusCode::SEE_OTHER);
-    let login = app.client.post(app.url("/login")).form(&[("username", "ana"), ("password", PASSWORD)]).send();
+    let login =
+        app.client.post(app.url("/login")).form(&[("username", "ana"), ("password", PASSWORD)]).send();
     assert_ne!(login.await.expect("login").status(), StatusCode::SEE_OTHER, "ana is suspended");
     let (status, modlog) = app.get_html("/modlog").await;
     assert_eq!(status, StatusCode::OK);
@@ -116,7 +120,8 @@ pub async fn instance_moderators_handle_reports_and_suspensions_but_not_settings
     let member = Api { app: &app, token: token_for(&app, "carl", "read").await };
     assert_eq!(member.get_json("/api/v1/accounts/verify_credentials").await["role"]["permissions"], "0");
     app.sign_in("rhea").await;
-    let back = app.post_form(&format!("/admin/accounts/{}/action", bo.id.0), &[("action", "make_member")]).await;
+    let back =
+        app.post_form(&format!("/admin/accounts/{}/action", bo.id.0), &[("action", "make_member")]).await;
     assert_eq!(back.status(), StatusCode::SEE_OTHER);
     app.sign_in("bo").await;
     assert_eq!(app.get_html("/admin/reports").await.0, StatusCode::FORBIDDEN);

@@ -165,7 +165,8 @@ pub async fn an_app_removes_avatar_and_header(app: TestApp) {
         .unwrap();
     assert_eq!(set.status(), StatusCode::OK);
     let set: Value = set.json().await.unwrap();
-    let (avatar, header) = (set["avatar"].as_str().unwrap().to_owned(), set["header"].as_str().unwrap().to_owned());
+    let (avatar, header) =
+        (set["avatar"].as_str().unwrap().to_owned(), set["header"].as_str().unwrap().to_owned());
     drain(&app).await;
     let seen = sink.accepted().len();
 

@@ -95,12 +95,18 @@ pub async fn update_credentials(
 }
 
 /// `DELETE /api/v1/profile/avatar` (Mastodon 4.2): removes the avatar; the default one shows.
-pub async fn delete_avatar(State(state): State<AppState>, auth: Auth) -> Result<Json<CredentialAccount>, ApiError> {
+pub async fn delete_avatar(
+    State(state): State<AppState>,
+    auth: Auth,
+) -> Result<Json<CredentialAccount>, ApiError> {
     remove_image(&state, &auth, ImageChange::Remove, ImageChange::Keep).await
 }
 
 /// `DELETE /api/v1/profile/header` (Mastodon 4.2): removes the header image.
-pub async fn delete_header(State(state): State<AppState>, auth: Auth) -> Result<Json<CredentialAccount>, ApiError> {
+pub async fn delete_header(
+    State(state): State<AppState>,
+    auth: Auth,
+) -> Result<Json<CredentialAccount>, ApiError> {
     remove_image(&state, &auth, ImageChange::Keep, ImageChange::Remove).await
 }
 

@@ -25,7 +25,11 @@ fn admin<'a>(auth: &'a Auth, scope: &'static str) -> Result<&'a CurrentUser, Api
 
 /// The acting admin or instance moderator: a person's token with `scope`, and a role that
 /// grants `permission`.
-fn staff<'a>(auth: &'a Auth, scope: &'static str, permission: Permission) -> Result<&'a CurrentUser, ApiError> {
+fn staff<'a>(
+    auth: &'a Auth,
+    scope: &'static str,
+    permission: Permission,
+) -> Result<&'a CurrentUser, ApiError> {
     let user = auth.user(scope)?;
     if !user.may(permission) {
         return Err(ServiceError::Forbidden.into());
