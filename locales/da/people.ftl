@@ -25,3 +25,4 @@ modlog-kind-unpin = Tråd ikke længere fastgjort
 thread-move-label = Flyt til gruppe
 thread-move-button = Flyt tråd
 modlog-kind-thread-moved = Tråd flyttet
+modlog-kind-account-deleted = Konto slettet

@@ -25,3 +25,4 @@ modlog-kind-unpin = Thema nicht mehr angeheftet
 thread-move-label = In Gruppe verschieben
 thread-move-button = Thema verschieben
 modlog-kind-thread-moved = Thema verschoben
+modlog-kind-account-deleted = Konto gelöscht

@@ -25,3 +25,4 @@ modlog-kind-unpin = Thread unpinned
 thread-move-label = Move to group
 thread-move-button = Move thread
 modlog-kind-thread-moved = Thread moved
+modlog-kind-account-deleted = Account deleted

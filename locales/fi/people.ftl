@@ -25,3 +25,4 @@ modlog-kind-unpin = Ketjun kiinnitys poistettu
 thread-move-label = Siirrä ryhmään
 thread-move-button = Siirrä ketju
 modlog-kind-thread-moved = Ketju siirretty
+modlog-kind-account-deleted = Tili poistettu

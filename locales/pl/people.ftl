@@ -25,3 +25,4 @@ modlog-kind-unpin = Wątek odpięty
 thread-move-label = Przenieś do grupy
 thread-move-button = Przenieś wątek
 modlog-kind-thread-moved = Wątek przeniesiony
+modlog-kind-account-deleted = Konto usunięte

@@ -25,3 +25,4 @@ modlog-kind-unpin = Tråd inte längre fäst
 thread-move-label = Flytta till grupp
 thread-move-button = Flytta tråd
 modlog-kind-thread-moved = Tråd flyttad
+modlog-kind-account-deleted = Konto raderat

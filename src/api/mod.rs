@@ -14,7 +14,7 @@ use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::http::{HeaderName, Method, header};
 use axum::middleware;
-use axum::routing::{any, get, patch, post};
+use axum::routing::{any, delete, get, patch, post};
 use tower_http::cors::{Any, CorsLayer};
 
 use crate::state::AppState;
@@ -71,6 +71,8 @@ pub fn routes(state: &AppState) -> Router<AppState> {
         .route("/api/v1/scheduled_statuses", get(instance::empty_private_list))
         .route("/api/v1/endorsements", get(instance::empty_private_list))
         .route("/api/v1/accounts/verify_credentials", get(accounts::verify_credentials))
+        .route("/api/v1/profile/avatar", delete(accounts::delete_avatar))
+        .route("/api/v1/profile/header", delete(accounts::delete_header))
         .route("/api/v1/accounts/relationships", get(accounts::relationships))
         .route("/api/v1/accounts/lookup", get(accounts::lookup))
         .route("/api/v1/accounts/search", get(accounts::search))

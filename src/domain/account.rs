@@ -89,29 +89,79 @@ impl Summary {
     }
 }
 
+/// A local account's instance-wide role.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Role {
     Member,
+    /// An instance moderator: handles reports, suspends and silences members (see [`Role::may`]).
+    Moderator,
     Admin,
+}
+
+/// What an instance-wide role may do. [`Role::may`] is the one place that decides it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Permission {
+    /// See and resolve every report (the instance's desk and the groups').
+    HandleReports,
+    /// See the accounts list, suspend, unsuspend, silence and unsilence accounts that hold no
+    /// role (admins' and moderators' accounts only admins may touch).
+    ModerateAccounts,
+    /// Everything else an admin does: instance settings, federation, registrations, roles,
+    /// deleting accounts, password resets.
+    Administer,
 }
 
 impl Role {
     pub fn as_str(self) -> &'static str {
         match self {
             Role::Member => "member",
+            Role::Moderator => "moderator",
             Role::Admin => "admin",
         }
     }
 
     /// Unknown stored values fall back to the least privilege.
     pub fn from_stored(value: &str) -> Self {
-        if value == "admin" { Role::Admin } else { Role::Member }
+        match value {
+            "admin" => Role::Admin,
+            "moderator" => Role::Moderator,
+            _ => Role::Member,
+        }
+    }
+
+    /// Whether this role grants `permission`.
+    pub fn may(self, permission: Permission) -> bool {
+        match self {
+            Role::Admin => true,
+            Role::Moderator => matches!(permission, Permission::HandleReports | Permission::ModerateAccounts),
+            Role::Member => false,
+        }
+    }
+
+    /// Admins and moderators: accounts only admins may suspend.
+    pub fn is_staff(self) -> bool {
+        self != Role::Member
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn moderators_handle_reports_and_accounts_but_do_not_administer() {
+        for (role, reports, accounts, administer) in [
+            (Role::Admin, true, true, true),
+            (Role::Moderator, true, true, false),
+            (Role::Member, false, false, false),
+        ] {
+            assert_eq!(role.may(Permission::HandleReports), reports, "{role:?}");
+            assert_eq!(role.may(Permission::ModerateAccounts), accounts, "{role:?}");
+            assert_eq!(role.may(Permission::Administer), administer, "{role:?}");
+            assert_eq!(Role::from_stored(role.as_str()), role);
+        }
+        assert_eq!(Role::from_stored("owner"), Role::Member, "unknown values grant nothing");
+    }
 
     #[test]
     fn email_shapes() {

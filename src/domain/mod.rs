@@ -26,7 +26,7 @@ pub mod time;
 pub mod validation;
 pub mod visibility;
 
-pub use account::{DisplayName, Email, Password, Role};
+pub use account::{DisplayName, Email, Password, Permission, Role};
 pub use events::DomainEvent;
 pub use group::{GroupKind, GroupLanguages, GroupTitle};
 pub use ids::{ActorId, EventId, IdGenerator, PostId};

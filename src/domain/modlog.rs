@@ -27,10 +27,12 @@ pub enum ModlogKind {
     ThreadMoved,
     /// A local group moved to a group on another instance (`Move`).
     GroupMoved,
+    /// A local account deleted for good by an admin.
+    AccountDeleted,
 }
 
 impl ModlogKind {
-    pub const ALL: [Self; 17] = [
+    pub const ALL: [Self; 18] = [
         Self::Removal,
         Self::Restore,
         Self::Ban,
@@ -48,6 +50,7 @@ impl ModlogKind {
         Self::Unpin,
         Self::ThreadMoved,
         Self::GroupMoved,
+        Self::AccountDeleted,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -69,6 +72,7 @@ impl ModlogKind {
             Self::Unpin => "unpin",
             Self::ThreadMoved => "thread_moved",
             Self::GroupMoved => "group_moved",
+            Self::AccountDeleted => "account_deleted",
         }
     }
 

@@ -10,7 +10,7 @@ use super::webfinger;
 use crate::domain::{ActorId, GroupLanguages};
 use crate::federation::delivery::enqueue::domain_of;
 use crate::federation::signatures::SignatureFormat;
-use crate::service::remote::{self, RemoteActor, RemoteActorKind};
+use crate::service::remote::{self, RemoteActor, RemoteActorExtras, RemoteActorKind, RemoteGroupExtras};
 use crate::service::{ServiceError, instance, peer_signatures};
 use crate::state::AppState;
 
@@ -153,29 +153,23 @@ pub async fn store_actor(state: &AppState, actor: ActorJson) -> Result<(ActorId,
             group_kind,
             avatar: actor.icon.as_ref().map(|image| image.url.to_string()),
             header: actor.image.as_ref().map(|image| image.url.to_string()),
+            extras: RemoteActorExtras {
+                organisation,
+                also_known_as: actor.also_known_as.iter().map(ToString::to_string).collect(),
+                moved_to: actor.moved_to.as_ref().map(ToString::to_string),
+                multikeys: actor.multikeys(),
+                group: (kind == RemoteActorKind::Group).then(|| RemoteGroupExtras {
+                    languages: GroupLanguages::parse_lenient(
+                        actor.language.iter().map(|language| language.identifier.as_str()),
+                    ),
+                    // Lemmy 1.0 marks a private community with `manuallyApprovesFollowers`; so do we.
+                    private: actor.manually_approves_followers == Some(true),
+                    project: actor.project.as_ref().map(super::project_document::project_from_json),
+                }),
+            },
         },
     )
     .await?;
-    crate::service::accounts::set_remote_organisation(&state.ctx, id, organisation).await?;
-    let also_known_as: Vec<String> = actor.also_known_as.iter().map(ToString::to_string).collect();
-    crate::service::account_moves::set_remote_profile_extras(
-        &state.ctx,
-        id,
-        actor.icon.as_ref().map(|icon| icon.url.as_str()),
-        &also_known_as,
-        actor.moved_to.as_ref().map(Url::as_str),
-    )
-    .await?;
-    remote::set_actor_multikeys(&state.ctx, id, &actor.multikeys()).await?;
-    if kind == RemoteActorKind::Group {
-        let languages = actor.language.iter().map(|language| language.identifier.as_str());
-        remote::set_remote_group_languages(&state.ctx, id, GroupLanguages::parse_lenient(languages)).await?;
-        // Lemmy 1.0 marks a private community with `manuallyApprovesFollowers`; so do we.
-        let private = actor.manually_approves_followers == Some(true);
-        crate::service::private_groups::set_remote_group_private(&state.ctx, id, private).await?;
-        let project = actor.project.as_ref().map(super::project_document::project_from_json);
-        crate::service::projects::store_remote_project(&state.ctx, id, project).await?;
-    }
     Ok((id, public_key_pem))
 }
 

@@ -3,6 +3,7 @@
 //! uses (password reset, address confirmation, notices, digests) are in `service`; nothing is
 //! ever sent while a request waits.
 
+pub mod html;
 pub mod templates;
 pub mod worker;
 
@@ -116,16 +117,16 @@ impl Mailer {
         if let Some(url) = envelope.unsubscribe_url {
             builder = builder.header(ListUnsubscribe(url.to_owned()));
         }
+        // Every mail has both parts: the text, and the same content as simple HTML with links.
         let text = SinglePart::builder().header(ContentType::TEXT_PLAIN).body(envelope.text.to_owned());
-        let message = match envelope.html {
-            Some(html) => builder.multipart(
+        let html = envelope.html.map_or_else(|| html::from_text(envelope.text), str::to_owned);
+        let message = builder
+            .multipart(
                 MultiPart::alternative()
                     .singlepart(text)
-                    .singlepart(SinglePart::builder().header(ContentType::TEXT_HTML).body(html.to_owned())),
-            ),
-            None => builder.singlepart(text),
-        }
-        .map_err(|e| MailError::Build(e.to_string()))?;
+                    .singlepart(SinglePart::builder().header(ContentType::TEXT_HTML).body(html)),
+            )
+            .map_err(|e| MailError::Build(e.to_string()))?;
         match self.transport.send(message).await {
             Ok(response) => Ok(ServerAnswer {
                 code: response.code().to_string(),

@@ -13,6 +13,7 @@ use super::account_security::WRONG_PASSWORD;
 use super::passwords::verify_password;
 use super::{Context, CurrentUser, ServiceError};
 use crate::db;
+use crate::domain::modlog::ModlogEntry;
 use crate::domain::registration::AccountState;
 use crate::domain::{ActorId, DomainEvent, FieldError, Timestamp};
 
@@ -112,6 +113,20 @@ pub async fn delete_by_name(ctx: &Context, name: &str) -> Result<bool, ServiceEr
 /// Purges a local account now (see the module's description). Returns false when it was
 /// deleted before.
 pub async fn purge_account(ctx: &Context, target: ActorId) -> Result<bool, ServiceError> {
+    purge(ctx, target, None).await
+}
+
+/// Purges a local account now, recording `entry` in the modlog in the same transaction (an
+/// admin's deletion). Returns false when it was deleted before (nothing is recorded then).
+pub(crate) async fn purge_account_logged(
+    ctx: &Context,
+    target: ActorId,
+    entry: ModlogEntry,
+) -> Result<bool, ServiceError> {
+    purge(ctx, target, Some(entry)).await
+}
+
+async fn purge(ctx: &Context, target: ActorId, entry: Option<ModlogEntry>) -> Result<bool, ServiceError> {
     let now = ctx.now().millis();
     let mut tx = ctx.db.begin().await?;
     let mut conn = tx.conn();
@@ -128,6 +143,9 @@ pub async fn purge_account(ctx: &Context, target: ActorId) -> Result<bool, Servi
     db::suspensions::revoke_tokens_of(&mut conn, target.0, now).await?;
     db::accounts::update_account_state(&mut conn, target.0, AccountState::Deleted.as_str()).await?;
     ctx.emit(&mut conn, DomainEvent::AccountDeleted { actor_id: target.0, inboxes }).await?;
+    if let Some(entry) = entry {
+        super::modlog::record(ctx, &mut conn, entry).await?;
+    }
     tx.commit().await?;
     super::media::remove_files(ctx, &files).await;
     // Open streaming sockets of this process check their tokens at once.

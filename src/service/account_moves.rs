@@ -162,25 +162,19 @@ pub(super) async fn hand_over_local_followers(
     Ok(handed)
 }
 
-/// What a remote actor's document says beyond its row: its avatar (a URL; nothing is
-/// downloaded), its other accounts (`alsoKnownAs`) and where it moved (`movedTo`, shown on its
-/// profile; followers are only handed over on a checked `Move`).
-pub async fn set_remote_profile_extras(
-    ctx: &Context,
+/// What a remote actor's document says of its other accounts (`alsoKnownAs`) and where it
+/// moved (`movedTo`, shown on its profile; followers are only handed over on a checked `Move`),
+/// in the caller's transaction.
+pub(crate) async fn store_remote_move_fields(
+    conn: &mut Conn<'_>,
     actor: ActorId,
-    avatar_url: Option<&str>,
     also_known_as: &[String],
     moved_to: Option<&str>,
 ) -> Result<(), ServiceError> {
-    let avatar_url = avatar_url.filter(|url| url.len() <= 2_000 && url.starts_with("http"));
     let also_known_as: Vec<&str> =
         also_known_as.iter().map(String::as_str).filter(|id| id.len() <= 2_000).take(MAX_ALIASES).collect();
-    let mut tx = ctx.db.begin().await?;
-    let mut conn = tx.conn();
-    db::remote_profiles::update_avatar_url(&mut conn, actor.0, avatar_url).await?;
-    db::account_moves::update_remote_move_fields(&mut conn, actor.0, &also_known_as.join("\n"), moved_to)
-        .await?;
-    tx.commit().await?;
+    let moved_to = moved_to.filter(|id| id.len() <= 2_000);
+    db::account_moves::update_remote_move_fields(conn, actor.0, &also_known_as.join("\n"), moved_to).await?;
     Ok(())
 }
 

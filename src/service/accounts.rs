@@ -412,16 +412,6 @@ pub(crate) async fn store_organisation(
     Ok(())
 }
 
-/// What organisation a remote actor represents, as its latest document says.
-pub async fn set_remote_organisation(
-    ctx: &Context,
-    actor: ActorId,
-    organisation: Option<Organisation>,
-) -> Result<(), ServiceError> {
-    let mut conn = ctx.db.acquire().await?;
-    store_organisation(&mut conn.conn(), actor, organisation.as_ref(), ctx.now().millis()).await
-}
-
 /// `organisation`: `None` leaves it as it is.
 async fn save_profile(
     ctx: &Context,

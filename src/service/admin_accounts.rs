@@ -5,7 +5,7 @@
 use super::{Context, CurrentUser, ServiceError};
 use crate::db::{self, admin_accounts::AccountFilter};
 use crate::domain::account::Role;
-use crate::domain::{ActorId, FieldError, Timestamp};
+use crate::domain::{ActorId, FieldError, Permission, Timestamp};
 
 #[derive(Debug, Clone)]
 pub struct AdminAccount {
@@ -19,7 +19,7 @@ pub struct AdminAccount {
     pub created_at: Timestamp,
     /// Ours only.
     pub email: Option<String>,
-    /// `member` or `admin`; None for remote people.
+    /// `member`, `moderator` or `admin`; None for remote people.
     pub role: Option<String>,
     /// The login state (`active`, `pending`, `rejected`, `suspended`); None for remote people.
     pub state: Option<String>,
@@ -61,13 +61,13 @@ impl From<db::admin_accounts::AdminAccountRow> for AdminAccount {
 /// Most people one listing returns.
 pub const MAX_LIMIT: i64 = 200;
 
-/// People matching `filter`, newest first; admins only.
+/// People matching `filter`, newest first; admins and instance moderators.
 pub async fn list_accounts(
     ctx: &Context,
     admin: &CurrentUser,
     mut filter: AccountFilter,
 ) -> Result<Vec<AdminAccount>, ServiceError> {
-    if !admin.is_admin() {
+    if !admin.may(Permission::ModerateAccounts) {
         return Err(ServiceError::Forbidden);
     }
     filter.limit = filter.limit.clamp(1, MAX_LIMIT);
@@ -88,13 +88,13 @@ pub async fn list_accounts(
         .collect())
 }
 
-/// One person; admins only.
+/// One person; admins and instance moderators.
 pub async fn get_account(
     ctx: &Context,
     admin: &CurrentUser,
     id: ActorId,
 ) -> Result<AdminAccount, ServiceError> {
-    if !admin.is_admin() {
+    if !admin.may(Permission::ModerateAccounts) {
         return Err(ServiceError::Forbidden);
     }
     let mut conn = ctx.db.acquire().await?;
@@ -104,7 +104,7 @@ pub async fn get_account(
         .into())
 }
 
-/// Makes a local person an admin, or an admin a member again; admins only. An admin cannot
+/// Gives a local person a role (member, instance moderator or admin); admins only. An admin cannot
 /// take their own role (so the instance keeps at least the admin acting). Returns whether the
 /// role changed.
 pub async fn set_role(
@@ -113,7 +113,7 @@ pub async fn set_role(
     target: ActorId,
     role: Role,
 ) -> Result<bool, ServiceError> {
-    if !admin.is_admin() {
+    if !admin.may(Permission::Administer) {
         return Err(ServiceError::Forbidden);
     }
     if target == admin.id && role != Role::Admin {
@@ -138,7 +138,7 @@ pub async fn send_password_reset(
     admin: &CurrentUser,
     target: ActorId,
 ) -> Result<(), ServiceError> {
-    if !admin.is_admin() {
+    if !admin.may(Permission::Administer) {
         return Err(ServiceError::Forbidden);
     }
     if !ctx.settings.mail_enabled {

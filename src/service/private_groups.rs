@@ -67,18 +67,15 @@ pub async fn group_closed_changed(conn: &mut Conn<'_>, group: i64, closed: bool)
 }
 
 /// A remote group's document said whether it is private (`manuallyApprovesFollowers`); when
-/// that changed, the posts we hold of it follow.
-pub async fn set_remote_group_private(
-    ctx: &Context,
+/// that changed, the posts we hold of it follow (in the caller's transaction).
+pub(crate) async fn store_remote_group_private(
+    conn: &mut Conn<'_>,
     group: ActorId,
     private: bool,
 ) -> Result<(), ServiceError> {
-    let mut tx = ctx.db.begin().await?;
-    let mut conn = tx.conn();
-    if db::visibility::set_remote_closed(&mut conn, group.0, private).await? {
-        db::visibility::update_group_posts(&mut conn, group.0, private).await?;
+    if db::visibility::set_remote_closed(conn, group.0, private).await? {
+        db::visibility::update_group_posts(conn, group.0, private).await?;
     }
-    tx.commit().await?;
     Ok(())
 }
 

@@ -185,6 +185,10 @@ async fn save(
         replaced.extend(current.header.clone());
         next.header = change.map(|(name, _)| name);
     }
+    if next.avatar == current.avatar && next.header == current.header {
+        // Removing an image the actor does not have: nothing to store or federate.
+        return Ok(Vec::new());
+    }
     db::actors::set_profile_images(&mut conn, actor.0, &next, ctx.now().millis()).await?;
     ctx.emit(&mut conn, DomainEvent::ProfileUpdated { actor_id: actor.0 }).await?;
     tx.commit().await?;

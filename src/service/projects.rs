@@ -207,19 +207,29 @@ pub async fn store_remote_project(
     group: ActorId,
     project: Option<Project>,
 ) -> Result<(), ServiceError> {
-    let mut conn = ctx.db.acquire().await?;
-    let mut conn = conn.conn();
-    let actor = db::actors::get_actor(&mut conn, group.0).await?.ok_or(ServiceError::NotFound)?;
+    let mut tx = ctx.db.begin().await?;
+    store_remote_project_in(&mut tx.conn(), group, project, ctx.now().millis()).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// `store_remote_project` in the caller's transaction.
+pub(crate) async fn store_remote_project_in(
+    conn: &mut Conn<'_>,
+    group: ActorId,
+    project: Option<Project>,
+    now: i64,
+) -> Result<(), ServiceError> {
+    let actor = db::actors::get_actor(conn, group.0).await?.ok_or(ServiceError::NotFound)?;
     if actor.local || actor.kind != "group" {
         return Err(ServiceError::Forbidden);
     }
     match project.filter(|_| actor.group_kind.as_deref() == Some(GroupKind::Project.as_str())) {
         Some(project) => {
-            db::projects::upsert_project(&mut conn, &row_from_project(group.0, &project, ctx.now().millis()))
-                .await?
+            db::projects::upsert_project(conn, &row_from_project(group.0, &project, now)).await?
         }
         None => {
-            db::projects::delete_project(&mut conn, group.0).await?;
+            db::projects::delete_project(conn, group.0).await?;
         }
     }
     Ok(())

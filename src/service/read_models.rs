@@ -20,6 +20,11 @@ impl CurrentUser {
     pub fn is_admin(&self) -> bool {
         self.role == Role::Admin
     }
+
+    /// Whether their instance-wide role grants `permission` (see `Role::may`).
+    pub fn may(&self, permission: crate::domain::Permission) -> bool {
+        self.role.may(permission)
+    }
 }
 
 /// A person or group as shown next to content; `host` is `None` for local ones.

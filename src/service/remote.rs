@@ -41,8 +41,39 @@ pub struct RemoteActor {
     /// `icon` and `image` URLs; kept only when they are web addresses of sane length.
     pub avatar: Option<String>,
     pub header: Option<String>,
+    /// The rest of what the document says; stored in the same transaction as the row.
+    pub extras: RemoteActorExtras,
 }
 
+/// What a remote actor's document says beyond its row. Each part replaces what was stored
+/// before (an empty part clears it).
+#[derive(Debug, Clone, Default)]
+pub struct RemoteActorExtras {
+    /// The organisation the actor represents.
+    pub organisation: Option<crate::domain::organisation::Organisation>,
+    /// Its other accounts (`alsoKnownAs`, ActivityPub ids).
+    pub also_known_as: Vec<String>,
+    /// Where it moved (`movedTo`).
+    pub moved_to: Option<String>,
+    /// Its ed25519 keys (`assertionMethod`).
+    pub multikeys: Vec<crate::federation::signatures::multikey::Multikey>,
+    /// For a group: its languages, whether it is private, its project. `None` for other actors.
+    pub group: Option<RemoteGroupExtras>,
+}
+
+/// What a remote group's document says beyond its row.
+#[derive(Debug, Clone, Default)]
+pub struct RemoteGroupExtras {
+    /// Lemmy's `language` list; none clears them.
+    pub languages: crate::domain::GroupLanguages,
+    /// `manuallyApprovesFollowers`.
+    pub private: bool,
+    /// Its project (kept only for project groups).
+    pub project: Option<crate::domain::project::Project>,
+}
+
+/// Stores a verified remote actor document (its row and everything else it says) in one
+/// transaction, so that nobody reads a half-updated actor.
 pub async fn store_remote_actor(ctx: &Context, actor: RemoteActor) -> Result<ActorId, ServiceError> {
     let now = ctx.now().millis();
     let summary_html = sanitize_html(&actor.summary_html);
@@ -75,19 +106,34 @@ pub async fn store_remote_actor(ctx: &Context, actor: RemoteActor) -> Result<Act
         },
     )
     .await?;
+    store_extras(&mut conn, ActorId(id), actor.extras, now).await?;
     tx.commit().await?;
     Ok(ActorId(id))
 }
 
-/// The languages a remote group declares (Lemmy's `language` list); a refresh without any
-/// clears them.
-pub async fn set_remote_group_languages(
-    ctx: &Context,
-    group: ActorId,
-    languages: crate::domain::GroupLanguages,
+async fn store_extras(
+    conn: &mut db::Conn<'_>,
+    actor: ActorId,
+    extras: RemoteActorExtras,
+    now: i64,
 ) -> Result<(), ServiceError> {
-    let mut conn = ctx.db.acquire().await?;
-    db::actors::update_actor_languages(&mut conn.conn(), group.0, &languages.to_column()).await?;
+    super::accounts::store_organisation(conn, actor, extras.organisation.as_ref(), now).await?;
+    super::account_moves::store_remote_move_fields(
+        conn,
+        actor,
+        &extras.also_known_as,
+        extras.moved_to.as_deref(),
+    )
+    .await?;
+    db::actor_multikeys::delete_actor_multikeys(conn, actor.0).await?;
+    for key in &extras.multikeys {
+        db::actor_multikeys::insert_actor_multikey(conn, actor.0, &key.id, &key.public_key_multibase).await?;
+    }
+    if let Some(group) = extras.group {
+        db::actors::update_actor_languages(conn, actor.0, &group.languages.to_column()).await?;
+        super::private_groups::store_remote_group_private(conn, actor, group.private).await?;
+        super::projects::store_remote_project_in(conn, actor, group.project, now).await?;
+    }
     Ok(())
 }
 
@@ -581,21 +627,4 @@ pub async fn actor_multikeys(
             public_key_multibase: row.public_key_multibase,
         })
         .collect())
-}
-
-/// Replaces a remote actor's stored ed25519 keys with the ones its document now publishes.
-pub async fn set_actor_multikeys(
-    ctx: &Context,
-    actor: ActorId,
-    keys: &[crate::federation::signatures::multikey::Multikey],
-) -> Result<(), ServiceError> {
-    let mut tx = ctx.db.begin().await?;
-    let mut conn = tx.conn();
-    db::actor_multikeys::delete_actor_multikeys(&mut conn, actor.0).await?;
-    for key in keys {
-        db::actor_multikeys::insert_actor_multikey(&mut conn, actor.0, &key.id, &key.public_key_multibase)
-            .await?;
-    }
-    tx.commit().await?;
-    Ok(())
 }

@@ -49,8 +49,9 @@ pub enum Desk {
     AdminOnly,
 }
 
-/// THE rule of who sees and handles a report: the instance's admins every report, the
-/// moderators of one of our groups those about posts in it (not at the admin-only desk).
+/// THE rule of who sees and handles a report: the instance's admins and instance moderators
+/// every report, the moderators of one of our groups those about posts in it (not at the
+/// admin-only desk).
 /// Nobody else, not even the reporter or the moderators of another group.
 async fn may_handle(
     conn: &mut Conn<'_>,
@@ -58,7 +59,7 @@ async fn may_handle(
     group: Option<(i64, bool)>,
     desk: Desk,
 ) -> Result<bool, ServiceError> {
-    if user.is_admin() {
+    if user.may(crate::domain::Permission::HandleReports) {
         return Ok(true);
     }
     if desk == Desk::AdminOnly {

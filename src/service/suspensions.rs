@@ -5,8 +5,9 @@
 
 use super::{Context, CurrentUser, ServiceError};
 use crate::db;
+use crate::domain::modlog::{ModlogEntry, ModlogKind};
 use crate::domain::registration::AccountState;
-use crate::domain::{ActorId, FieldError};
+use crate::domain::{ActorId, FieldError, Permission, Role};
 
 /// What an admin does to an account (Mastodon's admin actions).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,8 +35,10 @@ impl AccountAction {
 /// Longest reason kept with a suspension.
 const MAX_REASON_CHARS: usize = 2_000;
 
-/// Applies `action` to the account `target` (local or remote), for admins only. Returns whether
-/// anything changed. An admin cannot suspend themselves or another admin.
+/// Applies `action` to the account `target` (local or remote), for admins and instance
+/// moderators, and records a suspension or its end in the modlog. Returns whether anything
+/// changed. Nobody suspends or silences themselves or an admin; only admins act on an instance
+/// moderator.
 pub async fn act_on_account(
     ctx: &Context,
     admin: &CurrentUser,
@@ -43,7 +46,7 @@ pub async fn act_on_account(
     action: AccountAction,
     reason: &str,
 ) -> Result<bool, ServiceError> {
-    if !admin.is_admin() {
+    if !admin.may(Permission::ModerateAccounts) {
         return Err(ServiceError::Forbidden);
     }
     let reason: String = reason.trim().chars().take(MAX_REASON_CHARS).collect();
@@ -58,10 +61,14 @@ pub async fn act_on_account(
         true => db::accounts::get_account(&mut conn, actor.id).await?,
         false => None,
     };
+    let target_role = account.as_ref().map(|a| Role::from_stored(&a.role));
     if matches!(action, AccountAction::Suspend | AccountAction::Silence)
-        && (actor.id == admin.id.0 || account.as_ref().is_some_and(|a| a.role == "admin"))
+        && (actor.id == admin.id.0 || target_role == Some(Role::Admin))
     {
         return Err(FieldError::new("account", "admins cannot be suspended or silenced").into());
+    }
+    if target_role.is_some_and(Role::is_staff) && !admin.may(Permission::Administer) {
+        return Err(ServiceError::Forbidden);
     }
     let changed = match action {
         AccountAction::Suspend => {
@@ -87,6 +94,15 @@ pub async fn act_on_account(
         }
         AccountAction::Unsilence => db::suspensions::update_actor_silenced(&mut conn, actor.id, None).await?,
     };
+    let logged = match action {
+        AccountAction::Suspend => Some(ModlogKind::Suspension),
+        AccountAction::Unsuspend => Some(ModlogKind::Unsuspension),
+        AccountAction::Silence | AccountAction::Unsilence => None,
+    };
+    if let Some(kind) = logged.filter(|_| changed) {
+        let entry = ModlogEntry::new(kind, Some(admin.id.0)).on_actor(actor.id).because(&reason);
+        super::modlog::record(ctx, &mut conn, entry).await?;
+    }
     tx.commit().await?;
     if action == AccountAction::Suspend {
         // Open streaming sockets of this process check their tokens at once.
@@ -96,15 +112,18 @@ pub async fn act_on_account(
     Ok(changed)
 }
 
-/// Deletes a suspended local account for good, for admins, at once (no grace period): see
+/// Deletes a local account for good, for admins, at once (no grace period, no suspension
+/// needed first), and records it in the modlog with `reason`: see
 /// `account_deletion::purge_account` for what goes. Returns whether it was deleted now (false:
-/// deleted before).
+/// deleted before). An admin cannot delete themselves (that is the settings page's job) or
+/// another admin.
 pub async fn delete_account(
     ctx: &Context,
     admin: &CurrentUser,
     target: ActorId,
+    reason: &str,
 ) -> Result<bool, ServiceError> {
-    if !admin.is_admin() {
+    if !admin.may(Permission::Administer) {
         return Err(ServiceError::Forbidden);
     }
     let account = {
@@ -114,10 +133,13 @@ pub async fn delete_account(
     if account.state == AccountState::Deleted.as_str() {
         return Ok(false);
     }
-    if account.state != AccountState::Suspended.as_str() {
-        return Err(FieldError::new("account", "suspend the account before deleting it").into());
+    if target == admin.id || Role::from_stored(&account.role) == Role::Admin {
+        return Err(FieldError::new("account", "admins cannot be deleted here").into());
     }
-    let deleted = super::account_deletion::purge_account(ctx, target).await?;
+    let reason: String = reason.trim().chars().take(MAX_REASON_CHARS).collect();
+    let entry =
+        ModlogEntry::new(ModlogKind::AccountDeleted, Some(admin.id.0)).on_actor(target.0).because(&reason);
+    let deleted = super::account_deletion::purge_account_logged(ctx, target, entry).await?;
     tracing::info!(account = target.0, admin = %admin.name, deleted, "account deleted by an admin");
     Ok(deleted)
 }

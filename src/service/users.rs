@@ -19,7 +19,7 @@ pub struct UserProfile {
     pub goals: Vec<super::goals::GoalSummary>,
     /// What a signed-in viewer (not the person themselves) has set: Block/Mute or undo.
     pub viewer_safety: Option<ViewerSafety>,
-    /// For a person elsewhere: their instance, profile and avatar.
+    /// For a person elsewhere: their instance and profile.
     pub remote: Option<RemoteProfile>,
     /// Whether a signed-in viewer (not the person themselves) follows them.
     pub viewer_follow: Option<FollowState>,
@@ -37,7 +37,6 @@ pub struct RemoteProfile {
     pub host: String,
     /// Their ActivityPub id (their home instance's page for them).
     pub profile_url: String,
-    pub avatar_url: Option<String>,
 }
 
 /// A viewer's follow of a person.
@@ -127,11 +126,9 @@ pub async fn get_user_page(
         None => None,
     };
     let remote = match (&actor.host, &actor.ap_id) {
-        (Some(host), Some(ap_id)) if !actor.local => Some(RemoteProfile {
-            host: host.clone(),
-            profile_url: ap_id.clone(),
-            avatar_url: db::remote_profiles::get_avatar_url(&mut conn.conn(), actor.id).await?,
-        }),
+        (Some(host), Some(ap_id)) if !actor.local => {
+            Some(RemoteProfile { host: host.clone(), profile_url: ap_id.clone() })
+        }
         _ => None,
     };
     let moved_to = match db::account_moves::get_move_fields(&mut conn.conn(), actor.id)

@@ -72,6 +72,7 @@ fn kind_label(kind: ModlogKind) -> &'static str {
         ModlogKind::Unpin => "modlog-kind-unpin",
         ModlogKind::ThreadMoved => "modlog-kind-thread-moved",
         ModlogKind::GroupMoved => "modlog-kind-group-moved",
+        ModlogKind::AccountDeleted => "modlog-kind-account-deleted",
     }
 }
 

@@ -245,8 +245,6 @@ pub struct MovedView {
 pub struct RemoteProfileView {
     pub host: String,
     pub profile_url: String,
-    /// Empty when unknown.
-    pub avatar_url: String,
 }
 
 /// The posts with a hashtag.

@@ -28,6 +28,8 @@ pub struct Chrome {
 pub struct UserChip {
     pub name: String,
     pub is_admin: bool,
+    /// Admins and instance moderators: the reports desk and the accounts list.
+    pub moderates: bool,
     pub shown_name: String,
     pub url: String,
 }
@@ -48,6 +50,7 @@ impl Chrome {
             user: user.map(|u| UserChip {
                 name: u.name.clone(),
                 is_admin: u.is_admin(),
+                moderates: u.may(crate::domain::Permission::ModerateAccounts),
                 shown_name: if u.display_name.is_empty() { u.name.clone() } else { u.display_name.clone() },
                 url: uris::user_path(&u.name),
             }),

@@ -417,6 +417,7 @@ pub async fn a_followed_groups_events_are_pulled_in(app: TestApp) {
             group_kind: None,
             avatar: None,
             header: None,
+            extras: Default::default(),
         },
     )
     .await

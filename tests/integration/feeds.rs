@@ -80,6 +80,7 @@ async fn remote_actor(app: &TestApp, kind: RemoteActorKind, path: &str, name: &s
             group_kind: Some("project".into()),
             avatar: None,
             header: None,
+            extras: Default::default(),
         },
     )
     .await

@@ -38,6 +38,14 @@ impl Received {
         self.parsed().body_text(0).map(|text| text.into_owned()).unwrap_or_default()
     }
 
+    /// The HTML part as sent (None when the mail has no `text/html` part of its own).
+    pub fn html(&self) -> Option<String> {
+        let message = self.parsed();
+        let part = message.html_body.first().and_then(|id| message.part(*id))?;
+        let own = mail_parser::MimeHeaders::is_content_type(part, "text", "html");
+        own.then(|| part.text_contents().unwrap_or_default().to_owned())
+    }
+
     pub fn header(&self, name: &str) -> Option<String> {
         let message = self.parsed();
         message.header_raw(name).map(|value| value.trim().to_owned())
@@ -288,8 +296,14 @@ pub async fn a_forgotten_password_is_reset_by_mail_end_to_end(app: TestApp, smtp
     assert_eq!(mail.subject(), "Passwort zurücksetzen bei Allmende", "in ana's language");
     assert!(mail.text().contains("Hallo ana"), "{}", mail.text());
     assert!(mail.header("List-Unsubscribe").is_some_and(|h| h.contains("/mail/unsubscribe?token=")));
+    assert!(mail.header("Content-Type").is_some_and(|h| h.starts_with("multipart/alternative")));
 
     let reset = mail.link("/password/reset?token=");
+    // The HTML part says the same, escaped, with the links clickable.
+    let html = mail.html().expect("a text/html part");
+    assert!(html.contains("Hallo ana"), "{html}");
+    let href = format!("<a href=\"http://localhost{}\">", reset.replace('&', "&amp;"));
+    assert!(html.contains(&href), "{href} in {html}");
     let (status, page) = app.get_html(&reset).await;
     assert_eq!(status, StatusCode::OK);
     assert!(page.contains("name=\"new_password\""), "{page}");

@@ -40,6 +40,7 @@ mod group_moves;
 mod group_relays;
 mod group_settings;
 mod groups;
+mod instance_moderators;
 mod hardening;
 mod html_allowlist;
 mod http_admin;

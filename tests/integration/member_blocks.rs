@@ -36,6 +36,7 @@ pub(crate) async fn stored_remote_person(app: &TestApp, host: &str, name: &str) 
             group_kind: None,
             avatar: None,
             header: None,
+            extras: Default::default(),
         },
     )
     .await

@@ -57,6 +57,7 @@ pub(crate) async fn remote_actor_at(
             group_kind: None,
             avatar: None,
             header: None,
+            extras: Default::default(),
         },
     )
     .await

@@ -140,6 +140,77 @@ pub async fn an_app_sets_avatar_and_header_and_followers_get_the_update(app: Tes
     assert_eq!(replaced["header"], header.as_str(), "the header stays");
 }
 
+async fn delete_image(app: &TestApp, token: &str, which: &str) -> reqwest::Response {
+    app.client.delete(app.url(&format!("/api/v1/profile/{which}"))).bearer_auth(token).send().await.unwrap()
+}
+
+pub async fn an_app_removes_avatar_and_header(app: TestApp) {
+    let sink = Sink::start().await;
+    let ana = app.create_user("ana").await;
+    let zoe = remote_actor(&app, &sink, RemoteActorKind::Person, "users", "zoe", "/inbox", None).await;
+    remote::accept_remote_follow(&app.ctx, zoe, ana.id, &format!("{}/follows/1", sink.base_url))
+        .await
+        .expect("follow accepted");
+    let api = Api::for_user(&app, "ana").await;
+    let form = Form::new()
+        .part("avatar", file_part(png(400, 400), "me.png", "image/png"))
+        .part("header", file_part(jpeg(1500, 500), "roof.jpg", "image/jpeg"));
+    let set = app
+        .client
+        .patch(app.url("/api/v1/accounts/update_credentials"))
+        .bearer_auth(&api.token)
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(set.status(), StatusCode::OK);
+    let set: Value = set.json().await.unwrap();
+    let (avatar, header) =
+        (set["avatar"].as_str().unwrap().to_owned(), set["header"].as_str().unwrap().to_owned());
+    drain(&app).await;
+    let seen = sink.accepted().len();
+
+    // Without a token, or with a read-only one, nothing is removed.
+    let anonymous = app.client.delete(app.url("/api/v1/profile/avatar")).send().await.unwrap();
+    assert_eq!(anonymous.status(), StatusCode::UNAUTHORIZED);
+    let reader = crate::api_support::token_for(&app, "ana", "read").await;
+    assert_eq!(delete_image(&app, &reader, "avatar").await.status(), StatusCode::FORBIDDEN);
+
+    // The avatar goes: the answer is the CredentialAccount with the default avatar.
+    let removed = delete_image(&app, &api.token, "avatar").await;
+    assert_eq!(removed.status(), StatusCode::OK);
+    let account: Value = removed.json().await.unwrap();
+    assert_eq!(account["id"], ana.id.0.to_string());
+    assert!(account["source"].is_object(), "a CredentialAccount: {account}");
+    assert!(account["avatar"].as_str().unwrap().ends_with("/api/allmende/avatar.png"), "{account}");
+    assert_eq!(account["header"], header.as_str(), "the header stays");
+    assert_eq!(app.get(&local_path(&app, &avatar)).await.status(), StatusCode::NOT_FOUND, "the file is gone");
+    let (_, actor) = activity_json(&app, "/u/ana").await;
+    assert!(actor.get("icon").is_none_or(Value::is_null), "{actor}");
+
+    // Followers get an Update of the actor without the icon.
+    drain(&app).await;
+    let updates: Vec<Value> =
+        sink.accepted().into_iter().skip(seen).filter(|body| body["type"] == "Update").collect();
+    let last = updates.last().expect("an Update was delivered");
+    assert_eq!(last["object"]["id"], actor["id"]);
+    assert!(last["object"].get("icon").is_none_or(Value::is_null), "{last}");
+    assert_eq!(last["object"]["image"]["url"], header.as_str());
+
+    // Then the header; removing what is gone already answers the account as it is.
+    let removed = delete_image(&app, &api.token, "header").await;
+    assert_eq!(removed.status(), StatusCode::OK);
+    let account: Value = removed.json().await.unwrap();
+    assert!(account["header"].as_str().unwrap().ends_with("/api/allmende/header.png"), "{account}");
+    assert_eq!(app.get(&local_path(&app, &header)).await.status(), StatusCode::NOT_FOUND);
+    drain(&app).await;
+    let seen = sink.accepted().len();
+    let again = delete_image(&app, &api.token, "header").await;
+    assert_eq!(again.status(), StatusCode::OK);
+    drain(&app).await;
+    assert_eq!(sink.accepted().len(), seen, "nothing changed, nothing is sent");
+}
+
 /// A multipart web form with the browser's CSRF token.
 async fn web_form(app: &TestApp) -> Form {
     Form::new().text("csrf_token", app.csrf_token().await)
@@ -395,6 +466,7 @@ pub async fn admins_change_roles_and_send_password_resets(app: TestApp) {
 
 on_both_backends!(
     an_app_sets_avatar_and_header_and_followers_get_the_update,
+    an_app_removes_avatar_and_header,
     a_member_sets_an_avatar_on_the_settings_page,
     the_web_composer_posts_images_with_alt_text,
     remote_avatars_are_stored_and_shown,

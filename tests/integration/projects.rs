@@ -72,6 +72,7 @@ async fn remote_project_group(app: &TestApp, name: &str, title: &str) -> ActorId
             group_kind: Some("project".into()),
             avatar: None,
             header: None,
+            extras: Default::default(),
         },
     )
     .await
@@ -368,6 +369,7 @@ async fn a_group_follows_remote_groups_and_shows_their_threads(app: TestApp) {
             group_kind: None,
             avatar: None,
             header: None,
+            extras: Default::default(),
         },
     )
     .await

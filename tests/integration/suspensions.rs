@@ -220,9 +220,10 @@ pub async fn an_instance_block_hides_ends_follows_and_is_published(app: TestApp)
     assert!(!about.contains("Harassment"));
 }
 
-/// A suspended local account deleted for good (web form, with its box ticked): its posts are
-/// deleted, its follows end, sign-in finds nothing, and the instance following it gets a
-/// `Delete` of the actor signed by it. An account that is not suspended cannot be deleted.
+/// A local account deleted for good by an admin (web form, with its box ticked; no suspension
+/// first): its posts are deleted, its follows end, sign-in finds nothing, the modlog says so, and
+/// the instance following it gets a `Delete` of the actor signed by it. Admins are not offered
+/// for deletion and cannot be deleted.
 pub async fn a_deleted_account_is_gone_and_its_followers_are_told(app: TestApp) {
     use allmende::service::remote::{self, RemoteActorKind};
     let coord = admin(&app).await;
@@ -241,15 +242,23 @@ pub async fn a_deleted_account_is_gone_and_its_followers_are_told(app: TestApp) 
 
     app.sign_in("coord").await;
     let path = format!("/admin/accounts/{}", ana.id.0);
-    let too_early = app.post_form(&format!("{path}/delete"), &[("confirm", "yes")]).await;
-    assert_eq!(too_early.status(), StatusCode::UNPROCESSABLE_ENTITY, "suspend first");
-    app.post_form(&format!("{path}/action"), &[("action", "suspend"), ("reason", "spam")]).await;
+    let own = format!("/admin/accounts/{}", coord.id.0);
+    let (_, page) = app.get_html(&own).await;
+    assert!(!page.contains(&format!("{own}/delete")), "an admin is not offered for deletion");
+    let refused = app.post_form(&format!("{own}/delete"), &[("confirm", "yes")]).await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY, "nor deleted");
     let (_, page) = app.get_html(&path).await;
-    assert!(page.contains(&format!("{path}/delete")), "the page offers deletion once suspended");
-    let unticked = app.post_form(&format!("{path}/delete"), &[]).await;
+    assert!(page.contains(&format!("{path}/delete")), "an active member can be deleted: {page}");
+    assert!(page.contains(r#"<label for="delete-reason">"#), "{page}");
+    let unticked = app.post_form(&format!("{path}/delete"), &[("reason", "spam")]).await;
     assert_eq!(unticked.status(), StatusCode::UNPROCESSABLE_ENTITY, "the box must be ticked");
-    let deleted = app.post_form(&format!("{path}/delete"), &[("confirm", "yes")]).await;
+    let post = allmende::service::federated::get_post(&app.ctx, heat).await.expect("post");
+    assert!(!post.deleted, "nothing happened without the box");
+    let deleted =
+        app.post_form(&format!("{path}/delete"), &[("confirm", "yes"), ("reason", "spam bot")]).await;
     assert_eq!(deleted.status(), StatusCode::SEE_OTHER);
+    let (_, modlog) = app.get_html("/modlog").await;
+    assert!(modlog.contains("Account deleted") && modlog.contains("spam bot"), "{modlog}");
 
     let post = allmende::service::federated::get_post(&app.ctx, heat).await.expect("post");
     assert!(post.deleted && post.content_html.is_empty(), "her posts are deleted");

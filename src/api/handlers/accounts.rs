@@ -94,6 +94,34 @@ pub async fn update_credentials(
     Ok(Json(credential_account(&state, &user).await?))
 }
 
+/// `DELETE /api/v1/profile/avatar` (Mastodon 4.2): removes the avatar; the default one shows.
+pub async fn delete_avatar(
+    State(state): State<AppState>,
+    auth: Auth,
+) -> Result<Json<CredentialAccount>, ApiError> {
+    remove_image(&state, &auth, ImageChange::Remove, ImageChange::Keep).await
+}
+
+/// `DELETE /api/v1/profile/header` (Mastodon 4.2): removes the header image.
+pub async fn delete_header(
+    State(state): State<AppState>,
+    auth: Auth,
+) -> Result<Json<CredentialAccount>, ApiError> {
+    remove_image(&state, &auth, ImageChange::Keep, ImageChange::Remove).await
+}
+
+/// Removing an image the account does not have answers the account as it is.
+async fn remove_image(
+    state: &AppState,
+    auth: &Auth,
+    avatar: ImageChange,
+    header: ImageChange,
+) -> Result<Json<CredentialAccount>, ApiError> {
+    let user = auth.user("write:accounts")?;
+    profile_images::change_images(&state.ctx, user.id, avatar, header).await?;
+    Ok(Json(credential_account(state, user).await?))
+}
+
 pub async fn show(
     State(state): State<AppState>,
     auth: Auth,

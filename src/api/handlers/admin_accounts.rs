@@ -13,15 +13,25 @@ use crate::api::model::admin_account::{AdminAccount, AdminDomainBlock, public_do
 use crate::api::paging::{PageParams, PagedJson, link_header};
 use crate::api::params::{Params, lenient, parse_id};
 use crate::db::admin_accounts::AccountFilter;
-use crate::domain::ActorId;
+use crate::domain::{ActorId, Permission};
 use crate::service::suspensions::{self, AccountAction};
 use crate::service::{CurrentUser, ServiceError, admin_accounts, instance_blocks};
 use crate::state::AppState;
 
 /// The acting admin: a person's token with `scope`, and the admin role.
 fn admin<'a>(auth: &'a Auth, scope: &'static str) -> Result<&'a CurrentUser, ApiError> {
+    staff(auth, scope, Permission::Administer)
+}
+
+/// The acting admin or instance moderator: a person's token with `scope`, and a role that
+/// grants `permission`.
+fn staff<'a>(
+    auth: &'a Auth,
+    scope: &'static str,
+    permission: Permission,
+) -> Result<&'a CurrentUser, ApiError> {
     let user = auth.user(scope)?;
-    if !user.is_admin() {
+    if !user.may(permission) {
         return Err(ServiceError::Forbidden.into());
     }
     Ok(user)
@@ -55,7 +65,7 @@ pub async fn index(
     auth: Auth,
     Params(params): Params<AccountsParams>,
 ) -> Result<PagedJson<AdminAccount>, ApiError> {
-    let user = admin(&auth, "admin:read:accounts")?;
+    let user = staff(&auth, "admin:read:accounts", Permission::ModerateAccounts)?;
     let status = [
         (params.active, "active"),
         (params.pending, "pending"),
@@ -95,7 +105,7 @@ pub async fn show(
     auth: Auth,
     Path(id): Path<String>,
 ) -> Result<Json<AdminAccount>, ApiError> {
-    let user = admin(&auth, "admin:read:accounts")?;
+    let user = staff(&auth, "admin:read:accounts", Permission::ModerateAccounts)?;
     let account = admin_accounts::get_account(&state.ctx, user, ActorId(parse_id(&id)?)).await?;
     Ok(Json(AdminAccount::new(&state.uris, &account, &user.language)))
 }
@@ -116,7 +126,7 @@ pub async fn action(
     Path(id): Path<String>,
     Params(params): Params<ActionParams>,
 ) -> Result<Json<Value>, ApiError> {
-    let user = admin(&auth, "admin:write:accounts")?;
+    let user = staff(&auth, "admin:write:accounts", Permission::ModerateAccounts)?;
     let target = ActorId(parse_id(&id)?);
     let kind = params.kind.unwrap_or_else(|| "none".to_owned());
     if kind != "none" {
@@ -144,14 +154,15 @@ async fn lift(
     id: &str,
     action: AccountAction,
 ) -> Result<Json<AdminAccount>, ApiError> {
-    let user = admin(auth, "admin:write:accounts")?;
+    let user = staff(auth, "admin:write:accounts", Permission::ModerateAccounts)?;
     let target = ActorId(parse_id(id)?);
     suspensions::act_on_account(&state.ctx, user, target, action, "").await?;
     let account = admin_accounts::get_account(&state.ctx, user, target).await?;
     Ok(Json(AdminAccount::new(&state.uris, &account, &user.language)))
 }
 
-/// `DELETE /api/v1/admin/accounts/{id}`: deletes a suspended local account for good.
+/// `DELETE /api/v1/admin/accounts/{id}`: deletes a local account for good (Mastodon asks for a
+/// suspension first; we do not).
 pub async fn delete(
     State(state): State<AppState>,
     auth: Auth,
@@ -159,7 +170,7 @@ pub async fn delete(
 ) -> Result<Json<AdminAccount>, ApiError> {
     let user = admin(&auth, "admin:write:accounts")?;
     let target = ActorId(parse_id(&id)?);
-    suspensions::delete_account(&state.ctx, user, target).await?;
+    suspensions::delete_account(&state.ctx, user, target, "").await?;
     state.wake_delivery.notify_one();
     let account = admin_accounts::get_account(&state.ctx, user, target).await?;
     Ok(Json(AdminAccount::new(&state.uris, &account, &user.language)))

@@ -171,6 +171,26 @@ pub struct Role {
     pub highlighted: bool,
 }
 
+impl Role {
+    /// Mastodon's shape of an instance-wide role: its default role ids, and its permission
+    /// bits (administrator 0x1; for moderators view audit log 0x4, manage reports 0x10 and
+    /// manage users 0x400, what `domain::Role::may` grants them).
+    pub fn of(role: crate::domain::Role) -> Self {
+        let (id, name, permissions) = match role {
+            crate::domain::Role::Admin => ("3", "Admin", "1"),
+            crate::domain::Role::Moderator => ("1", "Moderator", "1044"),
+            crate::domain::Role::Member => ("-99", "", "0"),
+        };
+        Self {
+            id: id.to_owned(),
+            name: name.to_owned(),
+            permissions: permissions.to_owned(),
+            color: String::new(),
+            highlighted: role != crate::domain::Role::Member,
+        }
+    }
+}
+
 /// The signed-in member's own account, with what they typed (`source`) and their role.
 #[derive(Debug, Clone, Serialize)]
 pub struct CredentialAccount {
@@ -182,7 +202,6 @@ pub struct CredentialAccount {
 
 impl CredentialAccount {
     pub fn new(uris: &Uris, card: &AccountCard, user: &CurrentUser, quote_policy: &'static str) -> Self {
-        let admin = user.is_admin();
         Self {
             account: Account::from_card(uris, card),
             source: Source {
@@ -197,13 +216,7 @@ impl CredentialAccount {
                 indexable: false,
                 quote_policy,
             },
-            role: Role {
-                id: if admin { "3" } else { "-99" }.to_owned(),
-                name: if admin { "Admin" } else { "" }.to_owned(),
-                permissions: if admin { "1" } else { "0" }.to_owned(),
-                color: String::new(),
-                highlighted: admin,
-            },
+            role: Role::of(user.role),
         }
     }
 }

@@ -46,7 +46,7 @@ impl AdminAccount {
             ips: Vec::new(),
             locale: String::new(),
             invite_request: None,
-            role: role(false),
+            role: Role::of(crate::domain::Role::Member),
             confirmed: true,
             approved: true,
             disabled: false,
@@ -74,23 +74,12 @@ impl AdminAccount {
         Self {
             email: view.email.clone().unwrap_or_default(),
             locale: language.to_owned(),
-            role: role(view.role.as_deref() == Some("admin")),
+            role: Role::of(crate::domain::Role::from_stored(view.role.as_deref().unwrap_or_default())),
             approved: view.state.as_deref().is_none_or(|state| state != "pending" && state != "rejected"),
             silenced: view.silenced,
             suspended: view.suspended,
             ..Self::from_summary(uris, &summary)
         }
-    }
-}
-
-/// Mastodon's role of an admin, or of everyone else.
-fn role(admin: bool) -> Role {
-    Role {
-        id: if admin { "3" } else { "-99" }.to_owned(),
-        name: if admin { "Admin" } else { "" }.to_owned(),
-        permissions: if admin { "1" } else { "0" }.to_owned(),
-        color: String::new(),
-        highlighted: admin,
     }
 }
 

@@ -38,6 +38,7 @@ pub struct AccountRow {
     pub profile_url: String,
     /// Ours and an admin.
     pub admin: bool,
+    pub moderator: bool,
 }
 
 fn row(chrome: &Chrome, account: AdminAccount) -> AccountRow {
@@ -61,11 +62,14 @@ fn row(chrome: &Chrome, account: AdminAccount) -> AccountRow {
         joined: chrome.t.datetime(account.created_at),
         state,
         suspended: account.suspended,
-        deletable: account.suspended && account.host.is_none() && account.state.as_deref() != Some("deleted"),
+        deletable: account.host.is_none()
+            && account.role.as_deref() != Some("admin")
+            && account.state.as_deref() != Some("deleted"),
         silenced: account.silenced,
         suspension_reason: account.suspension_reason,
         local: account.host.is_none(),
         admin: account.host.is_none() && account.role.as_deref() == Some("admin"),
+        moderator: account.host.is_none() && account.role.as_deref() == Some("moderator"),
     }
 }
 
@@ -126,6 +130,8 @@ pub async fn list(
 pub struct AccountPage {
     pub chrome: Chrome,
     pub account: AccountRow,
+    /// Admins see every action; instance moderators suspend and silence accounts without a role.
+    pub viewer_admin: bool,
 }
 
 pub async fn show(
@@ -136,7 +142,7 @@ pub async fn show(
 ) -> Result<Response, WebError> {
     let account = admin_accounts::get_account(&state.ctx, &admin, ActorId(id)).await?;
     let account = row(&chrome, account);
-    render(StatusCode::OK, &AccountPage { chrome, account })
+    render(StatusCode::OK, &AccountPage { chrome, account, viewer_admin: admin.is_admin() })
 }
 
 #[derive(Deserialize)]
@@ -151,9 +157,12 @@ pub struct DeleteForm {
     /// The checkbox "delete it for good".
     #[serde(default)]
     confirm: Option<String>,
+    /// Shown in the modlog.
+    #[serde(default)]
+    reason: String,
 }
 
-/// Deletes a suspended local account for good (the box must be ticked).
+/// Deletes a local account for good (the box must be ticked); no suspension needed first.
 pub async fn delete(
     State(state): State<AppState>,
     RequireUser(admin): RequireUser,
@@ -167,7 +176,7 @@ pub async fn delete(
         ))
         .into());
     }
-    suspensions::delete_account(&state.ctx, &admin, ActorId(id)).await?;
+    suspensions::delete_account(&state.ctx, &admin, ActorId(id), &form.reason).await?;
     state.wake_delivery.notify_one();
     Ok(Redirect::to(&format!("/admin/accounts/{id}")).into_response())
 }
@@ -182,6 +191,9 @@ pub async fn act(
     match form.action.as_str() {
         "make_admin" => {
             admin_accounts::set_role(&state.ctx, &admin, target, Role::Admin).await?;
+        }
+        "make_moderator" => {
+            admin_accounts::set_role(&state.ctx, &admin, target, Role::Moderator).await?;
         }
         "make_member" => {
             admin_accounts::set_role(&state.ctx, &admin, target, Role::Member).await?;

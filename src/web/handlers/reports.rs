@@ -9,8 +9,8 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
-use crate::domain::PostId;
 use crate::domain::report::{ReportAction, ReportCategory};
+use crate::domain::{Permission, PostId};
 use crate::service::reports::{
     self, Desk, ReportFilter, ReportInput, ReportSubject, ReportView, ReportedPost,
 };
@@ -275,7 +275,14 @@ pub async fn group_reports(
     let filter = ReportFilter { group: Some(name.clone()), resolved, ..Default::default() };
     let found = reports::list_reports(&state.ctx, &user, &filter).await?;
     let heading = chrome.t.arg("reports-group-title", "group", &name);
-    list_page(chrome, heading, format!("/g/{name}/reports"), resolved, user.is_admin(), &found)
+    list_page(
+        chrome,
+        heading,
+        format!("/g/{name}/reports"),
+        resolved,
+        user.may(Permission::ModerateAccounts),
+        &found,
+    )
 }
 
 pub async fn admin_reports(
@@ -288,7 +295,14 @@ pub async fn admin_reports(
     let filter = ReportFilter { group: None, resolved, ..Default::default() };
     let found = reports::list_reports(&state.ctx, &user, &filter).await?;
     let heading = chrome.t.get("reports-admin-title");
-    list_page(chrome, heading, "/admin/reports".to_owned(), resolved, user.is_admin(), &found)
+    list_page(
+        chrome,
+        heading,
+        "/admin/reports".to_owned(),
+        resolved,
+        user.may(Permission::ModerateAccounts),
+        &found,
+    )
 }
 
 fn list_page(

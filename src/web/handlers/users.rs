@@ -80,11 +80,7 @@ pub async fn show(
         url: moved.handle.as_deref().map_or_else(|| moved.id.clone(), uris::user_path),
         label: moved.handle.map_or(moved.id, |handle| format!("@{handle}")),
     });
-    let remote = profile.remote.map(|r| RemoteProfileView {
-        host: r.host,
-        profile_url: r.profile_url,
-        avatar_url: r.avatar_url.unwrap_or_default(),
-    });
+    let remote = profile.remote.map(|r| RemoteProfileView { host: r.host, profile_url: r.profile_url });
     let page = UserPage {
         chrome,
         posts: ListView::from_paged(&posts, &path, "before"),
