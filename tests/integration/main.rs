@@ -67,6 +67,7 @@ mod page_cache;
 mod peer;
 mod people;
 mod personal_posts;
+mod polls;
 mod post_search;
 mod post_visibility;
 mod posts;
