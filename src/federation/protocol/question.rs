@@ -157,7 +157,7 @@ pub struct VoteJson {
     #[serde(rename = "type")]
     pub kind: String,
     pub actor: Url,
-    #[serde(deserialize_with = "deserialize_votes")]
+    #[serde(deserialize_with = "deserialize_votes", serialize_with = "serialize_votes")]
     pub object: Vec<VoteNoteJson>,
     #[serde(default, deserialize_with = "deserialize_one_or_many")]
     pub to: Vec<Url>,
@@ -177,6 +177,14 @@ fn deserialize_votes<'de, D: serde::Deserializer<'de>>(
         OneOrMany::Many(votes) => votes,
         OneOrMany::One(vote) => vec![*vote],
     })
+}
+
+/// One vote as the object itself (as Mastodon sends it), several as an array.
+fn serialize_votes<S: serde::Serializer>(votes: &[VoteNoteJson], serializer: S) -> Result<S::Ok, S::Error> {
+    match votes {
+        [vote] => vote.serialize(serializer),
+        votes => votes.serialize(serializer),
+    }
 }
 
 impl VoteJson {
