@@ -226,8 +226,8 @@ impl Application {
     }
 }
 
-/// Periodic tidying while the server runs: uploads never attached to a post are removed, and
-/// accounts whose deletion grace period is over are deleted.
+/// Periodic tidying while the server runs: uploads never attached to a post are removed,
+/// accounts whose deletion grace period is over are deleted, and ended polls are closed.
 async fn housekeeping(
     ctx: crate::service::Context,
     metrics: Arc<crate::observability::Metrics>,
@@ -235,8 +235,17 @@ async fn housekeeping(
     mut stopped: tokio::sync::watch::Receiver<bool>,
 ) {
     let mut every = tokio::time::interval(std::time::Duration::from_secs(3600));
+    let mut every_minute = tokio::time::interval(std::time::Duration::from_secs(60));
     loop {
         tokio::select! {
+            _ = every_minute.tick() => {
+                // Our polls whose time is up close, and their final counts go out.
+                match crate::service::polls::close_expired(&ctx).await {
+                    Ok(0) => {}
+                    Ok(_) => wake_delivery.notify_one(),
+                    Err(error) => tracing::warn!(%error, "closing ended polls failed"),
+                }
+            }
             _ = every.tick() => {
                 let removed = crate::service::media::remove_unattached_uploads(&ctx, 1000).await;
                 metrics.record_job("upload_cleanup", removed.is_ok());

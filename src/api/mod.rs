@@ -19,8 +19,8 @@ use tower_http::cors::{Any, CorsLayer};
 
 use crate::state::AppState;
 use handlers::{
-    accounts, admin_accounts, apps, blocks, discovery, instance, lists, media, notifications, oauth, reports,
-    search, statuses, streaming, tags, timelines,
+    accounts, admin_accounts, apps, blocks, discovery, instance, lists, media, notifications, oauth, polls,
+    reports, search, statuses, streaming, tags, timelines,
 };
 
 /// Every client API route; paths work with and without a trailing slash (see `router`).
@@ -92,6 +92,8 @@ pub fn routes(state: &AppState) -> Router<AppState> {
         .route("/api/v1/statuses", post(statuses::create).get(statuses::show_many))
         .route("/api/v1/statuses/{id}", get(statuses::show).delete(statuses::delete).put(statuses::edit))
         .route("/api/v1/statuses/{id}/context", get(statuses::context))
+        .route("/api/v1/polls/{id}", get(polls::show))
+        .route("/api/v1/polls/{id}/votes", post(polls::vote))
         .route("/api/v1/statuses/{id}/source", get(statuses::source))
         .route("/api/v1/statuses/{id}/history", get(statuses::history))
         .route("/api/v1/statuses/{id}/favourite", post(statuses::favourite))

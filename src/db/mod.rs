@@ -52,6 +52,7 @@ pub mod oauth;
 pub mod observability;
 pub mod organisations;
 pub mod peer_signature_formats;
+pub mod polls;
 pub mod post_revisions;
 pub mod post_search;
 pub mod posts;

@@ -216,6 +216,13 @@ pub enum DomainEvent {
     QuoteRevoked {
         authorization_id: i64,
     },
+    /// A member voted in a remote poll (option positions): one `Create` of a `Note` per choice,
+    /// to the poll's author.
+    PollVoted {
+        post_id: i64,
+        voter_id: i64,
+        choices: Vec<i64>,
+    },
 }
 
 impl DomainEvent {
@@ -227,6 +234,7 @@ impl DomainEvent {
             Self::ReplyCreated { .. } => "reply_created",
             Self::PersonalPostCreated { .. } => "personal_post_created",
             Self::PostEdited { .. } => "post_edited",
+            Self::PollVoted { .. } => "poll_voted",
             Self::PostDeleted { .. } => "post_deleted",
             Self::PostRemoved { .. } => "post_removed",
             Self::PostRestored { .. } => "post_restored",

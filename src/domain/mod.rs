@@ -16,6 +16,7 @@ pub mod mentions;
 pub mod modlog;
 pub mod name;
 pub mod organisation;
+pub mod poll;
 pub mod post;
 pub mod project;
 pub mod registration;

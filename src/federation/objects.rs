@@ -5,7 +5,8 @@ use url::Url;
 
 use super::protocol::{
     ActorJson, ActorKind, AttachmentJson, Endpoints, ImageJson, InteractionPolicyJson, LanguageJson, NewNote,
-    NewPage, NewPersonalNote, PostJson, PropertyValue, SourceJson, TagJson, TombstoneJson, main_key,
+    NewPage, NewPersonalNote, PollOptionJson, PostJson, PropertyValue, SourceJson, TagJson, TombstoneJson,
+    main_key,
 };
 use super::uris::{self, Uris};
 use crate::domain::Timestamp;
@@ -212,6 +213,20 @@ pub fn post_json(uris: &Uris, post: &FederatedPost) -> Result<PostDocument, Obje
         let authorization = quote.authorization.as_deref().and_then(|a| url(a).ok());
         json.set_quote(url(&quote.quoted_ap_id)?, authorization);
     }
+    if let Some(poll) = &post.poll {
+        let options = poll
+            .options
+            .iter()
+            .map(|option| PollOptionJson::new(option.title.clone(), option.votes_count))
+            .collect();
+        json.set_poll(
+            options,
+            poll.multiple,
+            poll.expires_at.map(datetime),
+            poll.expired.then(|| datetime(poll.closed_at.or(poll.expires_at).unwrap_or(post.published))),
+            poll.voters_count,
+        );
+    }
     Ok(PostDocument::Post(Box::new(json)))
 }
 
@@ -291,7 +306,13 @@ fn media_attachment(uris: &Uris, media: &MediaView) -> Option<AttachmentJson> {
 /// What a post is sent as: a thread opener in a group is a `Page`; replies and posts outside
 /// groups are `Note`s.
 pub fn former_type(post: &FederatedPost) -> &'static str {
-    if post.is_thread_opener() && post.group.is_some() { "Page" } else { "Note" }
+    if post.poll.is_some() {
+        "Question"
+    } else if post.is_thread_opener() && post.group.is_some() {
+        "Page"
+    } else {
+        "Note"
+    }
 }
 
 fn language_json(code: &str) -> Option<crate::federation::protocol::LanguageJson> {

@@ -245,6 +245,12 @@ impl Uris {
     /// The id of a local actor's `Like` of a post: derived from the pair, so the `Undo` sent
     /// later can name it without storing it.
     /// A Like's id: one per like (a like after an unlike gets a new id), known again for its Undo.
+    /// The id of a member's vote for option `position` of a remote poll (its `Note`); the
+    /// `Create` that carries it adds `/activity`.
+    pub fn poll_vote(&self, actor_id: i64, post_id: i64, position: i64) -> String {
+        self.absolute(&format!("/activities/vote/{actor_id}-{post_id}-{position}"))
+    }
+
     pub fn like_activity(&self, actor_id: i64, post_id: i64, liked_at: i64) -> String {
         self.absolute(&format!("/activities/like/{actor_id}-{post_id}-{liked_at}"))
     }

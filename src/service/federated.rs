@@ -165,6 +165,8 @@ pub struct FederatedPost {
     pub closed_group: bool,
     /// The post it quotes: its id, and the stamp once approved.
     pub quote: Option<FederatedQuote>,
+    /// Its poll, with the counts as everyone sees them.
+    pub poll: Option<super::polls::PollView>,
 }
 
 #[derive(Debug, Clone)]
@@ -184,17 +186,18 @@ impl FederatedPost {
 pub async fn get_post(ctx: &Context, id: PostId) -> Result<FederatedPost, ServiceError> {
     let mut conn = ctx.db.acquire().await?;
     let row = db::posts::get_federated_post(&mut conn.conn(), id.0).await?.ok_or(ServiceError::NotFound)?;
-    let [post] = with_related(&mut conn.conn(), vec![federated_post(row)])
+    let [post] = with_related(&mut conn.conn(), vec![federated_post(row)], ctx.now())
         .await?
         .try_into()
         .map_err(|_| ServiceError::Internal("one post expected".into()))?;
     Ok(post)
 }
 
-/// Fills in images, hashtags and mentions: one query per kind.
+/// Fills in images, hashtags, mentions and polls: one query per kind.
 async fn with_related(
     conn: &mut crate::db::Conn<'_>,
     mut posts: Vec<FederatedPost>,
+    now: Timestamp,
 ) -> Result<Vec<FederatedPost>, ServiceError> {
     let ids: Vec<i64> = posts.iter().map(|p| p.id.0).collect();
     if ids.is_empty() {
@@ -203,7 +206,9 @@ async fn with_related(
     let mut media = super::media::media_of_posts(conn, &ids).await?;
     let mut hashtags = super::tags::hashtags_of_posts(conn, &ids).await?;
     let mut mentions = super::tags::mentions_of_posts(conn, &ids).await?;
+    let mut polls = super::polls::polls_of_posts(conn, None, &ids, now).await?;
     for post in &mut posts {
+        post.poll = polls.remove(&post.id.0);
         post.media = media.remove(&post.id.0).unwrap_or_default();
         post.hashtags = hashtags.remove(&post.id.0).unwrap_or_default();
         post.mentions = mentions
@@ -316,6 +321,7 @@ fn federated_post(row: FederatedPostRow) -> FederatedPost {
         policy,
         closed_group,
         quote,
+        poll: None,
     }
 }
 
@@ -332,7 +338,7 @@ pub async fn get_outbox(ctx: &Context, name: &str, limit: i64) -> Result<Outbox,
         db::actors::get_local_actor_by_name(&mut conn.conn(), name).await?.ok_or(ServiceError::NotFound)?;
     let threads = if actor.kind == "group" {
         let rows = db::posts::list_group_federated_threads(&mut conn.conn(), actor.id, limit).await?;
-        with_related(&mut conn.conn(), rows.into_iter().map(federated_post).collect()).await?
+        with_related(&mut conn.conn(), rows.into_iter().map(federated_post).collect(), ctx.now()).await?
     } else {
         Vec::new()
     };

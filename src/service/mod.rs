@@ -46,6 +46,7 @@ pub mod password_reset;
 pub mod passwords;
 pub mod peer_signatures;
 pub mod peers;
+pub mod polls;
 pub mod posts;
 pub mod private_groups;
 pub mod profile_images;

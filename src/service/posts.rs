@@ -19,6 +19,8 @@ pub struct NewReply {
     pub media_ids: Vec<i64>,
     /// Who may read it (from an app); never more open than the post it answers.
     pub visibility: crate::domain::Visibility,
+    /// A poll asked with it.
+    pub poll: Option<crate::domain::poll::NewPoll>,
 }
 
 /// Why a reply to a locked thread is refused.
@@ -86,6 +88,9 @@ pub async fn reply(
     )
     .await?;
     super::media::attach_uploads(&mut conn, user.id.0, id, &input.media_ids).await?;
+    if let Some(poll) = &input.poll {
+        super::polls::attach_new_poll(ctx, &mut conn, id, poll).await?;
+    }
     db::posts::update_thread_on_reply(&mut conn, parent.root_id, now).await?;
     notifications::notify(ctx, &mut conn, parent.author_id, "mention", user.id.0, Some(id)).await?;
     notifications::notify_subscribers(ctx, &mut conn, user.id.0, id).await?;

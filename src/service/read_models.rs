@@ -93,6 +93,8 @@ pub struct PostDetails {
     pub local: bool,
     /// What it quotes (filled where pages show it).
     pub quote: Option<super::statuses::StatusQuote>,
+    /// Its poll (filled on thread pages).
+    pub poll: Option<super::polls::PollView>,
 }
 
 /// Why a post is collapsed for the viewer on a thread page.
@@ -158,6 +160,7 @@ impl PostDetails {
             viewer_is_author: is_author,
             local: row.local,
             quote: None,
+            poll: None,
         }
     }
 

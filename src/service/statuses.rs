@@ -91,6 +91,10 @@ pub struct StatusView {
     pub quote: Option<StatusQuote>,
     /// The viewer wrote it.
     pub viewer_is_author: bool,
+    /// Who is looking (their votes in its poll are shown).
+    pub viewer_id: Option<i64>,
+    /// Its poll (filled by [`with_related`]).
+    pub poll: Option<super::polls::PollView>,
 }
 
 /// A quote in a status: where its approval stands and, once approved, the quoted post.
@@ -209,6 +213,8 @@ impl StatusView {
             policy: super::quotes::shown_policy(row.local, None),
             quote: None,
             viewer_is_author,
+            viewer_id: viewer.map(|viewer| viewer.id.0),
+            poll: None,
         }
     }
 }
@@ -231,6 +237,8 @@ pub struct NewStatus {
     pub quoted_status_id: Option<i64>,
     /// Who may quote this post (`quote_approval_policy`); `None` is the author's default.
     pub quote_policy: Option<crate::domain::interaction::QuotePolicy>,
+    /// A poll asked with it (`poll[options][]`...), checked.
+    pub poll: Option<crate::domain::poll::NewPoll>,
 }
 
 /// Why a non-public post in a public group is refused.
@@ -257,6 +265,9 @@ pub async fn post_status(
         }
     }
     let text = input.text.trim();
+    if input.poll.is_some() && !input.media_ids.is_empty() {
+        return Err(FieldError::new("poll", "a post has either a poll or images, not both").into());
+    }
     if text.is_empty() && input.media_ids.is_empty() {
         return Err(FieldError::new("status", "can't be blank").into());
     }
@@ -290,6 +301,7 @@ pub async fn post_status(
                     content_warning: input.content_warning,
                     media_ids: input.media_ids,
                     visibility,
+                    poll: input.poll,
                 },
             )
             .await?
@@ -312,6 +324,7 @@ pub async fn post_status(
                         language: input.language,
                         content_warning: input.content_warning,
                         media_ids: input.media_ids,
+                        poll: input.poll,
                     },
                 )
                 .await?
@@ -326,6 +339,7 @@ pub async fn post_status(
                         content_warning: input.content_warning,
                         media_ids: input.media_ids,
                         visibility,
+                        poll: input.poll,
                     },
                 )
                 .await?
@@ -428,7 +442,13 @@ pub(crate) async fn with_related(
     let mut media = media_of_posts(conn, &ids).await?;
     let mut tags = super::tags::hashtags_of_posts(conn, &ids).await?;
     let mut mentions = super::tags::mentions_of_posts(conn, &ids).await?;
+    // Statuses are listed for one viewer at a time; the time is the wall clock's, as a poll's
+    // end is (our polls are also closed by `polls::close_expired`).
+    let viewer = statuses.iter().find_map(|status| status.viewer_id).map(crate::domain::ActorId);
+    let now = crate::domain::Clock::now(&crate::domain::SystemClock);
+    let mut polls = super::polls::polls_of_posts(conn, viewer, &ids, now).await?;
     for status in &mut statuses {
+        status.poll = polls.remove(&status.id);
         status.media = media.remove(&status.id).unwrap_or_default();
         status.tags = tags.remove(&status.id).unwrap_or_default();
         status.mentions =

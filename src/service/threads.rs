@@ -17,6 +17,8 @@ pub struct NewThread {
     pub content_warning: Option<String>,
     /// The author's uploads to attach, in this order.
     pub media_ids: Vec<i64>,
+    /// A poll asked with it.
+    pub poll: Option<crate::domain::poll::NewPoll>,
 }
 
 /// Starts a thread in a local group. Any signed-in member may post in a group.
@@ -81,6 +83,9 @@ pub(crate) async fn create_thread_in(
     )
     .await?;
     super::media::attach_uploads(conn, user.id.0, id, &input.media_ids).await?;
+    if let Some(poll) = &input.poll {
+        super::polls::attach_new_poll(ctx, conn, id, poll).await?;
+    }
     super::boosts::share_in_group(ctx, conn, id, group.id).await?;
     super::notifications::notify_subscribers(ctx, conn, user.id.0, id).await?;
     super::watches::notify_group_watchers(ctx, conn, group.id, id, user.id.0).await?;
@@ -99,6 +104,8 @@ pub struct NewPersonalPost {
     pub media_ids: Vec<i64>,
     /// Who may read it: public, unlisted or followers-only.
     pub visibility: crate::domain::Visibility,
+    /// A poll asked with it.
+    pub poll: Option<crate::domain::poll::NewPoll>,
 }
 
 pub async fn create_personal_post(
@@ -144,6 +151,9 @@ pub async fn create_personal_post(
     )
     .await?;
     super::media::attach_uploads(&mut conn, user.id.0, id, &input.media_ids).await?;
+    if let Some(poll) = &input.poll {
+        super::polls::attach_new_poll(ctx, &mut conn, id, poll).await?;
+    }
     super::notifications::notify_subscribers(ctx, &mut conn, user.id.0, id).await?;
     super::tags::store_references(ctx, &mut conn, id, user.id.0, &linked.hashtags, &linked.mentioned).await?;
     ctx.emit(&mut conn, DomainEvent::PersonalPostCreated { post_id: id }).await?;
@@ -270,8 +280,11 @@ pub async fn get_thread_page(
         .collect();
     let ids: Vec<i64> = posts.iter().map(|p| p.id.0).collect();
     let mut media = super::media::media_of_posts(&mut conn.conn(), &ids).await?;
+    let mut polls =
+        super::polls::polls_of_posts(&mut conn.conn(), viewer.map(|v| v.id), &ids, ctx.now()).await?;
     for post in &mut posts {
         post.media = media.remove(&post.id.0).unwrap_or_default();
+        post.poll = polls.remove(&post.id.0);
         post.thread_locked = locked;
     }
     super::quotes::attach_to_posts(&mut conn.conn(), &mut posts).await?;

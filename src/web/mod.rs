@@ -34,8 +34,8 @@ use axum::routing::{get, post};
 use handlers::{
     about, account_data, account_security, admin, admin_accounts, admin_dashboard, assets, auth, blocks,
     calendar, events, federation_health, feeds, follow_requests, goals, group_moves, groups, home, language,
-    mail, media, moderation, moving, network, notifications, posts, projects, quotes, registrations, reports,
-    search, settings, tags, teams, thread_moves, thread_pins, threads, users, watches,
+    mail, media, moderation, moving, network, notifications, polls, posts, projects, quotes, registrations,
+    reports, search, settings, tags, teams, thread_moves, thread_pins, threads, users, watches,
 };
 
 /// The HTML pages. Canonical URLs also answer ActivityPub JSON (see `federation::serve`).
@@ -102,6 +102,7 @@ pub fn pages(state: &AppState) -> Router<AppState> {
         .route("/p/{id}/edit", get(posts::edit_form).post(posts::edit_submit))
         .route("/p/{id}/delete", post(posts::delete))
         .route("/p/{id}/like", post(posts::like))
+        .route("/p/{id}/vote", post(polls::vote))
         .route("/p/{id}/unlike", post(posts::unlike))
         .route("/p/{id}/remove", post(moderation::remove))
         .route("/p/{id}/restore", post(moderation::restore))

@@ -150,6 +150,69 @@ pub struct PostView {
     pub is_own: bool,
     /// The post it quotes, embedded.
     pub quote: Option<QuoteEmbed>,
+    /// Its poll.
+    pub poll: Option<PollBox>,
+}
+
+/// A poll under its post: the options with counts and shares once the viewer voted or the poll
+/// ended (unless the author hides them until the end), and a vote form while it runs.
+#[derive(Debug, Clone)]
+pub struct PollBox {
+    pub post_id: i64,
+    pub multiple: bool,
+    /// Voting is over.
+    pub expired: bool,
+    /// When it ends or ended; empty for a poll without end (and `ends_at` unused).
+    pub ends_iso: String,
+    pub ends_at: Timestamp,
+    pub has_end: bool,
+    pub show_counts: bool,
+    pub voters_count: i64,
+    pub voted: bool,
+    pub options: Vec<PollChoice>,
+}
+
+#[derive(Debug, Clone)]
+pub struct PollChoice {
+    pub position: usize,
+    pub title: String,
+    pub votes_count: i64,
+    pub percent: i64,
+    /// The viewer chose it.
+    pub chosen: bool,
+}
+
+impl PollBox {
+    fn of(poll: &crate::service::polls::PollView) -> Self {
+        Self {
+            post_id: poll.id,
+            multiple: poll.multiple,
+            expired: poll.expired,
+            ends_iso: poll.expires_at.map(Timestamp::to_rfc3339).unwrap_or_default(),
+            ends_at: poll.expires_at.unwrap_or(Timestamp::from_millis(0)),
+            has_end: poll.expires_at.is_some(),
+            show_counts: poll.totals_visible(),
+            voters_count: poll.voters_count,
+            voted: poll.voted(),
+            options: poll
+                .options
+                .iter()
+                .enumerate()
+                .map(|(position, option)| PollChoice {
+                    position,
+                    title: option.title.clone(),
+                    votes_count: option.votes_count,
+                    percent: poll.percent(option),
+                    chosen: i64::try_from(position).is_ok_and(|p| poll.own_votes.contains(&p)),
+                })
+                .collect(),
+        }
+    }
+
+    /// The vote form shows: the poll runs and the viewer has not voted.
+    pub fn open_for_vote(&self) -> bool {
+        !self.expired && !self.voted
+    }
 }
 
 /// A quoted post as shown inside the quoting one; a quote not (or no longer) approved shows a
@@ -330,6 +393,7 @@ impl From<&PostDetails> for PostView {
             can_quote: post.offers_quote(),
             is_own: post.viewer_is_author,
             quote: post.quote.as_ref().map(QuoteEmbed::of),
+            poll: post.poll.as_ref().map(PollBox::of),
         }
     }
 }

@@ -11,6 +11,7 @@ pub mod lists;
 pub mod media;
 pub mod notifications;
 pub mod oauth;
+pub mod polls;
 pub mod reports;
 pub mod search;
 pub mod statuses;

@@ -13,6 +13,7 @@ use crate::api::paging::{PageParams, PagedJson, link_header};
 use crate::api::params::{Params, lenient, parse_id};
 use crate::domain::interaction::QuotePolicy;
 use crate::domain::mentions::extract_mentions;
+use crate::domain::poll::NewPoll;
 use crate::federation::resolve;
 use crate::service::statuses::{self, NewStatus, StatusChange};
 use crate::service::{ServiceError, account_cards, boosts, statuses::StatusView};
@@ -33,7 +34,7 @@ pub struct NewStatusParams {
     #[serde(default, deserialize_with = "lenient::list")]
     media_ids: Vec<String>,
     #[serde(default)]
-    poll: Option<serde_json::Value>,
+    poll: Option<PollParams>,
     #[serde(default, deserialize_with = "lenient::opt_string")]
     scheduled_at: Option<String>,
     /// Mastodon 4.5: the status this one quotes.
@@ -42,6 +43,36 @@ pub struct NewStatusParams {
     /// Mastodon 4.5: who may quote this status (`public`, `followers`, `nobody`).
     #[serde(default, deserialize_with = "lenient::opt_string")]
     quote_approval_policy: Option<String>,
+}
+
+/// `poll[options][]`, `poll[expires_in]`, `poll[multiple]`, `poll[hide_totals]`.
+#[derive(Debug, Default, Deserialize)]
+pub struct PollParams {
+    #[serde(default, deserialize_with = "lenient::list")]
+    options: Vec<String>,
+    #[serde(default, deserialize_with = "lenient::opt_i64")]
+    expires_in: Option<i64>,
+    #[serde(default, deserialize_with = "lenient::opt_bool")]
+    multiple: Option<bool>,
+    #[serde(default, deserialize_with = "lenient::opt_bool")]
+    hide_totals: Option<bool>,
+}
+
+impl PollParams {
+    /// The checked poll; `None` when no options were sent (an empty `poll` object).
+    fn parse(self) -> Result<Option<NewPoll>, ApiError> {
+        if self.options.is_empty() && self.expires_in.is_none() {
+            return Ok(None);
+        }
+        NewPoll::parse(
+            &self.options,
+            self.expires_in,
+            self.multiple.unwrap_or(false),
+            self.hide_totals.unwrap_or(false),
+        )
+        .map(Some)
+        .map_err(|error| ApiError::from(ServiceError::from(error)))
+    }
 }
 
 /// Mentioned accounts on other instances that we do not know yet are looked up first, so a
@@ -76,9 +107,10 @@ pub async fn create(
         .map(|id| id.trim().parse::<i64>())
         .collect::<Result<Vec<_>, _>>()
         .map_err(|_| ApiError::invalid("media_ids must be ids of your uploads"))?;
-    if params.poll.is_some_and(|p| !p.is_null()) {
-        return Err(ApiError::invalid("polls are not supported"));
-    }
+    let poll = match params.poll {
+        Some(poll) => poll.parse()?,
+        None => None,
+    };
     if params.scheduled_at.is_some() {
         return Err(ApiError::invalid("scheduled posts are not supported"));
     }
@@ -115,6 +147,7 @@ pub async fn create(
             visibility,
             quoted_status_id,
             quote_policy,
+            poll,
         },
     )
     .await?;

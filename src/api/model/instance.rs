@@ -38,10 +38,10 @@ fn configuration() -> Value {
             "video_matrix_limit": 0
         },
         "polls": {
-            "max_options": 0,
-            "max_characters_per_option": 0,
-            "min_expiration": 0,
-            "max_expiration": 0
+            "max_options": crate::domain::poll::MAX_OPTIONS,
+            "max_characters_per_option": crate::domain::poll::MAX_OPTION_CHARS,
+            "min_expiration": crate::domain::poll::MIN_EXPIRATION_SECONDS,
+            "max_expiration": crate::domain::poll::MAX_EXPIRATION_SECONDS
         },
         "translation": { "enabled": false }
     })

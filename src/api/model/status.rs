@@ -58,7 +58,7 @@ pub struct Status {
     pub in_reply_to_id: Option<String>,
     pub in_reply_to_account_id: Option<String>,
     pub reblog: Option<Box<Status>>,
-    pub poll: Option<serde_json::Value>,
+    pub poll: Option<super::poll::Poll>,
     pub card: Option<serde_json::Value>,
     pub language: Option<String>,
     /// Only in the answer to a delete (for "delete and redraft").
@@ -152,7 +152,7 @@ impl Status {
             in_reply_to_id: status.in_reply_to_id.map(|id| id.to_string()),
             in_reply_to_account_id: status.in_reply_to_account_id.map(|id| id.to_string()),
             reblog: None,
-            poll: None,
+            poll: status.poll.as_ref().map(super::poll::Poll::new),
             card: None,
             language: Some(status.language.clone()),
             text: None,

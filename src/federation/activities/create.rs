@@ -170,6 +170,7 @@ fn store_post_with<'a>(
         )
         .await?;
         super::quotes::after_store(state, id, post, depth).await?;
+        super::polls::store_poll(state, id, post).await?;
         state.wake_delivery.notify_one();
         Ok(Some(id))
     })

@@ -14,6 +14,7 @@ mod follow;
 mod like;
 mod lock;
 mod moves;
+mod polls;
 pub(crate) mod quotes;
 mod reject;
 mod restore;
@@ -88,6 +89,7 @@ pub async fn receive(
         Inbound::Move(activity) => moves::receive(state, actor, actor_url, activity).await,
         Inbound::QuoteRequest(request) => quotes::receive_request(state, actor, actor_url, *request).await,
         Inbound::QuoteAnswer(answer) => quotes::receive_answer(state, actor, actor_url, *answer).await,
+        Inbound::Vote(votes) => polls::receive_votes(state, actor, actor_url, *votes).await,
         Inbound::Unknown(_) => {
             tracing::debug!(kind = %activity_kind(raw), "ignored activity");
             Ok(())

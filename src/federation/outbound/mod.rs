@@ -16,6 +16,7 @@ mod moderation;
 mod moderators;
 mod moves;
 mod pins;
+mod polls;
 mod posts;
 mod profiles;
 mod quotes;
@@ -254,6 +255,9 @@ async fn plan_event(
         }
         DomainEvent::QuoteRevoked { authorization_id } => {
             quotes::quote_revoked(ctx, uris, *authorization_id).await
+        }
+        DomainEvent::PollVoted { post_id, voter_id, choices } => {
+            polls::poll_voted(ctx, uris, *post_id, *voter_id, choices).await
         }
     }
 }

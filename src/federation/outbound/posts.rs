@@ -77,7 +77,19 @@ pub(super) async fn post_edited(
     let update = UpdateJson::post(new_activity_id(ctx, uris, "update")?, document(uris, post)?);
     let update =
         Outgoing::new(loaded.author_id, update.id.clone(), activity_json(&update)?, own_followers(&loaded));
-    routing::about_post(ctx, uris, loaded.group.as_ref(), update, people_to_notify(post))
+    let mut notify = people_to_notify(post);
+    // A poll's new counts also go to the people elsewhere who voted in it.
+    if post.poll.is_some() {
+        let mut conn = ctx.db.acquire().await?;
+        for inbox in db::polls::list_remote_voter_inboxes(&mut conn.conn(), id).await? {
+            if let Ok(inbox) = Url::parse(&inbox)
+                && !notify.contains(&inbox)
+            {
+                notify.push(inbox);
+            }
+        }
+    }
+    routing::about_post(ctx, uris, loaded.group.as_ref(), update, notify)
 }
 
 /// A deleted post: ours are deleted by their author, routed like the `Create`; a remote post

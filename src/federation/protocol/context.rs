@@ -28,6 +28,7 @@ pub fn context() -> Value {
             "movedTo": {"@id": "as:movedTo", "@type": "@id"},
             "toot": "http://joinmastodon.org/ns#",
             "blurhash": "toot:blurhash",
+            "votersCount": "toot:votersCount",
             "mz": "https://joinmobilizon.org/ns#",
             "events": {"@id": "mz:events", "@type": "@id"},
             "allmende": NAMESPACE,

@@ -63,6 +63,8 @@ pub enum Inbound {
     QuoteRequest(Box<super::interaction::QuoteRequestJson>),
     /// `Accept` or `Reject` of a `QuoteRequest` embedded in it.
     QuoteAnswer(Box<super::interaction::QuoteAnswerJson>),
+    /// `Create` of poll votes (`Note`s named after options, in reply to a poll).
+    Vote(Box<super::question::VoteJson>),
     /// A well-formed activity of a kind we do not handle: its `type`, or for a wrapper around
     /// an unhandled kind the two, as in `Undo(Add)`.
     Unknown(String),
@@ -91,6 +93,7 @@ impl Inbound {
             Self::Join(_) => "Join",
             Self::Leave(_) => "Leave",
             Self::Move(_) => "Move",
+            Self::Vote(_) => "Vote",
             Self::JoinAnswer(answer) => return format!("{}(Join)", answer.kind),
             Self::QuoteRequest(_) => "QuoteRequest",
             Self::QuoteAnswer(answer) => return format!("{}(QuoteRequest)", answer.kind),
@@ -132,6 +135,9 @@ pub fn parse_inbound(value: Value) -> Result<Inbound, ParseError> {
     }
     if matches!(kind.as_str(), "Accept" | "Reject") && super::interaction::answers_quote_request(&value) {
         return Ok(Inbound::QuoteAnswer(Box::new(parse(&kind, value)?)));
+    }
+    if kind == "Create" && super::question::is_vote_create(&value) {
+        return Ok(Inbound::Vote(Box::new(parse(&kind, value)?)));
     }
     if let Some(inner) = unhandled_inner_kind(&kind, &value) {
         return Ok(Inbound::Unknown(format!("{kind}({inner})")));

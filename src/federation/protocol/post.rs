@@ -3,9 +3,9 @@
 //! from Mastodon for both).
 //!
 //! One struct reads all three because the difference that matters to a forum is not the `type`
-//! but whether there is an `inReplyTo`. `Question` (polls), `Event`, `Video` and `ChatMessage`
-//! are rejected by `type`: showing them as plain posts would silently drop their options,
-//! times, media or privacy.
+//! but whether there is an `inReplyTo`. A `Question` (a poll, see [`super::question`]) is a
+//! post with options. `Event`, `Video` and `ChatMessage` are rejected by `type`: showing them
+//! as plain posts would silently drop their times, media or privacy.
 //!
 //! Only `id`, `type` and `attributedTo` are required. Every other field is read tolerantly:
 //! a field we cannot read is absent rather than a reason to lose the post.
@@ -21,6 +21,7 @@ use super::de::{
 };
 use super::interaction::InteractionPolicyJson;
 use super::language::{ContentMap, LanguageJson};
+use super::question::{ClosedJson, PollOptionJson};
 use super::source::SourceJson;
 use super::tag::TagJson;
 
@@ -29,12 +30,14 @@ pub enum PostKind {
     Page,
     Note,
     Article,
+    /// A post with a poll (Mastodon's).
+    Question,
 }
 
 impl PostKind {
     /// Whether `kind` is the `type` of an object we read as a post.
     pub fn is_post_type(kind: &str) -> bool {
-        matches!(kind, "Page" | "Note" | "Article")
+        matches!(kind, "Page" | "Note" | "Article" | "Question")
     }
 }
 
@@ -120,6 +123,21 @@ pub struct PostJson {
     /// The stamp that approves the quote (FEP-044f).
     #[serde(default, deserialize_with = "deserialize_opt_id", skip_serializing_if = "Option::is_none")]
     pub quote_authorization: Option<Url>,
+    /// A single-choice poll's options (`Question`).
+    #[serde(default, deserialize_with = "deserialize_lenient_vec", skip_serializing_if = "Vec::is_empty")]
+    pub one_of: Vec<PollOptionJson>,
+    /// A multiple-choice poll's options (`Question`).
+    #[serde(default, deserialize_with = "deserialize_lenient_vec", skip_serializing_if = "Vec::is_empty")]
+    pub any_of: Vec<PollOptionJson>,
+    /// When a poll ends.
+    #[serde(default, deserialize_with = "deserialize_skip_error", skip_serializing_if = "Option::is_none")]
+    pub end_time: Option<DateTime<Utc>>,
+    /// When a poll closed.
+    #[serde(default, deserialize_with = "deserialize_skip_error", skip_serializing_if = "Option::is_none")]
+    pub closed: Option<ClosedJson>,
+    /// How many people voted in a poll (Mastodon's extension).
+    #[serde(default, deserialize_with = "deserialize_skip_error", skip_serializing_if = "Option::is_none")]
+    pub voters_count: Option<i64>,
 }
 
 impl PostJson {
@@ -156,6 +174,11 @@ impl PostJson {
             misskey_quote: None,
             quote_url: None,
             quote_authorization: None,
+            one_of: Vec::new(),
+            any_of: Vec::new(),
+            end_time: None,
+            closed: None,
+            voters_count: None,
         }
     }
 

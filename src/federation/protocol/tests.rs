@@ -7,6 +7,7 @@ mod fixtures;
 mod hostile;
 mod join_answers;
 mod moderation_fields;
+mod poll_fields;
 mod post_tags;
 mod quote_fields;
 mod serialize;

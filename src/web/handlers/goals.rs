@@ -259,5 +259,6 @@ fn progress_thread(t: &Translator, goal_url: &str, goal: &Goal, progress: &Progr
         language: None,
         content_warning: None,
         media_ids: Vec::new(),
+        poll: None,
     }
 }

@@ -25,6 +25,7 @@ pub mod moderation;
 pub mod moving;
 pub mod network;
 pub mod notifications;
+pub mod polls;
 pub mod posts;
 pub mod projects;
 pub mod quotes;

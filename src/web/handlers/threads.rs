@@ -64,6 +64,7 @@ pub async fn create_submit(
             language: form.language.clone(),
             content_warning: None,
             media_ids,
+            poll: None,
         };
         threads::create_thread(&state.ctx, &user, &name, input).await
     };

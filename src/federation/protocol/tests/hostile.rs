@@ -85,18 +85,16 @@ fn known_types_with_bad_content_say_what_is_wrong() {
     assert!(error.to_string().contains("`attributedTo` names no actor URL"), "{error}");
 }
 
-/// Polls are rejected rather than read as posts: a `Question` has its options in `oneOf` or
-/// `anyOf` and its votes in replies, which Allmende cannot show; a post made of the question text
-/// alone would misrepresent it. No fixture has one, so it is pinned here.
+/// A `Question` without options (an open question) is read as a post without a poll; its
+/// options, when it has some, are read by `poll_fields`.
 #[test]
-fn questions_are_rejected_with_a_clear_error() {
+fn questions_without_options_have_no_poll() {
+    let question = note(json!({ "type": "Question" }));
+    let post = serde_json::from_value::<PostJson>(question).expect("a post");
+    assert!(post.poll().is_none());
     let question = note(json!({ "type": "Question", "oneOf": [{ "type": "Note", "name": "yes" }] }));
-    let error = serde_json::from_value::<PostJson>(question.clone()).expect_err("polls are not posts");
-    assert_eq!(error.to_string(), "unknown variant `Question`, expected one of `Page`, `Note`, `Article`");
-
-    let create = json!({ "id": "https://remote.example/a/3", "type": "Create", "actor": "https://remote.example/u/m", "object": question });
-    let error = parse_inbound(create).expect_err("polls are not posts");
-    assert!(error.to_string().contains("object of type `Question` is not supported"), "{error}");
+    let post = serde_json::from_value::<PostJson>(question).expect("a post");
+    assert_eq!(post.poll().map(|poll| poll.options.len()), Some(1));
 }
 
 #[test]

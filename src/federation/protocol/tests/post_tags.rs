@@ -64,6 +64,7 @@ fn thread_opener() -> FederatedPost {
         ),
         closed_group: false,
         quote: None,
+        poll: None,
     }
 }
 
