@@ -556,6 +556,12 @@ pub async fn get_context(
         })
         .collect();
     attach_quotes(&mut conn.conn(), &mut thread).await?;
+    let ids: Vec<i64> = thread.iter().map(|post| post.id).collect();
+    let mut polls =
+        super::polls::polls_of_posts(&mut conn.conn(), viewer.map(|v| v.id), &ids, ctx.now()).await?;
+    for post in &mut thread {
+        post.poll = polls.remove(&post.id);
+    }
     let parent_of = |post: i64| thread.iter().find(|s| s.id == post).and_then(|s| s.in_reply_to_id);
     let mut ancestors = Vec::new();
     let mut cursor = status.in_reply_to_id;

@@ -35,7 +35,7 @@ async fn outbox_costs_the_same_whatever_its_length(app: TestApp) {
     assert_eq!(large_outbox["orderedItems"][0]["object"]["name"], "Thread 24", "newest first");
     assert!(small > 0, "queries are counted");
     assert_eq!(small, large, "an outbox costs the same whatever its length");
-    assert!(large <= 5, "outbox (threads, then their images, hashtags and mentions): {large} queries");
+    assert!(large <= 6, "outbox (threads, then their images, hashtags, mentions and polls): {large} queries");
     let (person, _) = count_get(&app, "/u/ana/outbox").await;
     assert!(person <= 3, "a person's (empty) outbox: {person} queries");
 }

@@ -103,7 +103,7 @@ async fn pages_have_constant_query_counts(app: TestApp) {
     assert_eq!(page.expect("page").replies.items.len(), 20);
     assert!(small_thread > 0, "queries are counted");
     assert_eq!(small_thread, large_thread, "a thread page costs the same whatever its length");
-    assert!(large_thread <= 5, "thread page with images, policies and quotes: {large_thread} queries");
+    assert!(large_thread <= 6, "thread page with images, policies, quotes and polls: {large_thread} queries");
 
     let (group_page, _) = count_queries(groups::get_group_page(&app.ctx, "energy", Some(&ana), None)).await;
     assert!(group_page <= 4, "group page: {group_page} queries");
@@ -119,18 +119,21 @@ async fn pages_have_constant_query_counts(app: TestApp) {
     let (home_timeline, found) = count_queries(statuses::home_timeline(&app.ctx, &ana, window)).await;
     assert_eq!(found.expect("home").len(), 40);
     assert_eq!(
-        home_timeline, 5,
-        "home timeline of 40 statuses in one query, their images, hashtags, mentions and quotes in one each"
+        home_timeline, 6,
+        "home timeline of 40 statuses in one query, their images, hashtags, mentions, quotes and polls in one each"
     );
     let (public, _) =
         count_queries(statuses::public_timeline(&app.ctx, Some(&ana), Origin::All, false, window)).await;
-    assert_eq!(public, 5, "public timeline in one query, images, hashtags, mentions and quotes in one each");
+    assert_eq!(
+        public, 6,
+        "public timeline in one query, images, hashtags, mentions, quotes and polls in one each"
+    );
     let (context, found) = count_queries(statuses::get_context(&app.ctx, Some(&ana), large.0)).await;
     assert_eq!(found.expect("context").1.len(), 60);
     assert_eq!(
-        context, 6,
+        context, 7,
         "a thread of 60 replies as a context: the status, then the thread with its images, hashtags, \
-         mentions and quotes"
+         mentions, quotes and polls"
     );
     let (notified, _) = count_queries(notifications::list_notifications(
         &app.ctx,
