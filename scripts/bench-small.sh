@@ -25,10 +25,11 @@ CACHE=${CACHE:-1}
 PROFILE=${PROFILE:-release}
 DIR_OF_PROFILE=$([ "$PROFILE" = dev ] && echo debug || echo "$PROFILE")
 if [ -z "${SKIP_BUILD:-}" ]; then
-  cargo build --profile "$PROFILE" --bin allmende --example axum_baseline
+  cargo build --profile "$PROFILE" --locked -p allmende --bin allmende -p allmende-perf --bin allmende-perf
+  cargo build --profile "$PROFILE" --locked -p axum-baseline
 fi
 BIN=target/$DIR_OF_PROFILE/allmende
-BASELINE=target/$DIR_OF_PROFILE/examples/axum_baseline
+BASELINE=target/$DIR_OF_PROFILE/axum-baseline
 
 DIR=$(mktemp -d)
 JAR="$DIR/cookies"

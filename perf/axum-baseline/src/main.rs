@@ -1,7 +1,7 @@
 //! The smallest axum "hello" server, built with the same axum, tokio and release profile as
 //! `allmende`: the yardstick the performance figures in `docs/PERFORMANCE.md` are ratios of.
 //!
-//! `cargo run --release --example axum_baseline -- PORT` (default 8099), then e.g.
+//! `cargo run --release -p axum-baseline -- PORT` (default 8099), then e.g.
 //! `wrk -c50 -d10s http://127.0.0.1:PORT/`.
 
 use axum::Router;
