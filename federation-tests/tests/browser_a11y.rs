@@ -1,7 +1,8 @@
 //! The accessibility tour (issue 18): a real (headless) Chromium visits every kind of page the
 //! web interface has, signed out, as a member who moderates a group and as an admin, and axe-core
-//! checks each against WCAG 2.0/2.1 A and AA. Any violation fails the test with a list of rule,
-//! impact, elements and page.
+//! checks each against WCAG 2.0/2.1 A and AA (`federation_tests::axe`). Any violation fails the
+//! test with a list of rule, impact, elements and page: all pages' violations at the end, so one
+//! run shows every one.
 //!
 //! The content comes first, through the forms and the client API: groups of both kinds, a thread
 //! with replies, a poll and an image, an event, a tag, a report, a removal and a ban, so that the
@@ -10,7 +11,7 @@
 use std::time::Duration;
 
 use fantoccini::{Client, Locator};
-use federation_tests::axe::{audit, visit};
+use federation_tests::axe;
 use federation_tests::oauth::token_for;
 use federation_tests::scenario::{
     PASSWORD, member, page_shows, post_id_containing, project_group, reply, start_thread,
@@ -125,6 +126,29 @@ async fn make_content(instance: &Instance) -> Content {
 }
 
 async fn tour(client: Client, content: Content) {
+    let found = Findings::default();
+    walk(&client, content, &found).await;
+    let reports = found.0.lock().expect("the findings").clone();
+    assert!(reports.is_empty(), "{}", reports.join("\n"));
+}
+
+/// The violations of every page, so one run lists them all.
+#[derive(Default)]
+struct Findings(std::sync::Mutex<Vec<String>>);
+
+impl Findings {
+    /// Checks the page the browser shows (after every navigation).
+    async fn audit(&self, client: &Client) {
+        let Some(found) = axe::violations(client).await else { return };
+        if !found.is_empty() {
+            let url = client.current_url().await.map(String::from).unwrap_or_default();
+            self.0.lock().expect("the findings").push(axe::report(&url, &found));
+        }
+    }
+}
+
+async fn walk(client: &Client, content: Content, found: &Findings) {
+    let client = client.clone();
     let Content { base_url, topic, opener, answer, event, image } = content;
     let page = |path: &str| format!("{base_url}{path}");
 
@@ -155,14 +179,16 @@ async fn tour(client: Client, content: Content) {
         "/password/forgot",
         "/login",
     ] {
-        site_page(&client, &page(path)).await;
+        site_page(&client, &page(path), found).await;
     }
     // Pages that answer with an error: they are checked as well.
-    visit(&client, &page("/password/reset?token=not-a-token")).await;
-    visit(&client, &page("/g/no-such-group")).await;
+    for path in ["/password/reset?token=not-a-token", "/g/no-such-group"] {
+        client.goto(&page(path)).await.unwrap_or_else(|e| panic!("{path} does not open: {e}"));
+        found.audit(&client).await;
+    }
 
     // Mia, a member who moderates the garden group.
-    sign_in(&client, &base_url, "mia").await;
+    sign_in(&client, &base_url, "mia", found).await;
     for path in [
         "/",
         "/feed/home",
@@ -192,10 +218,10 @@ async fn tour(client: Client, content: Content) {
         "/g/garden/reports",
         "/goals/new",
     ] {
-        site_page(&client, &page(path)).await;
+        site_page(&client, &page(path), found).await;
     }
     // The composer, with an image and its description.
-    site_page(&client, &page("/g/garden/threads/new")).await;
+    site_page(&client, &page("/g/garden/threads/new"), found).await;
     fill(&client, "#title", "Our first beans").await;
     fill(&client, "#body", "They came up after nine days.").await;
     let file = wait_for(&client, "#image_1").await;
@@ -203,11 +229,11 @@ async fn tour(client: Client, content: Content) {
     fill(&client, "#alt_1", "A tray of soil with green bean shoots").await;
     click(&client, r#"form[action="/g/garden/threads"] button[type="submit"]"#).await;
     wait_for(&client, r#"img[alt="A tray of soil with green bean shoots"]"#).await;
-    audit(&client).await;
-    sign_out(&client).await;
+    found.audit(&client).await;
+    sign_out(&client, found).await;
 
     // Ada, the admin.
-    sign_in(&client, &base_url, "ada").await;
+    sign_in(&client, &base_url, "ada", found).await;
     for path in [
         "/admin",
         "/admin/federation",
@@ -221,37 +247,38 @@ async fn tour(client: Client, content: Content) {
         "/g/energy/events/new",
         &format!("{event}/edit"),
     ] {
-        site_page(&client, &page(path)).await;
+        site_page(&client, &page(path), found).await;
     }
-    site_page(&client, &page("/admin/accounts")).await;
-    click(&client, r#"a[href^="/admin/accounts/"]"#).await;
-    wait_for(&client, "footer.site-footer").await;
-    audit(&client).await;
-    sign_out(&client).await;
+    site_page(&client, &page("/admin/accounts"), found).await;
+    let link = wait_for(&client, r#"table a[href^="/admin/accounts/"]"#).await;
+    let account = link.attr("href").await.expect("the link's address").expect("an address");
+    site_page(&client, &page(&account), found).await;
+    sign_out(&client, found).await;
 }
 
 /// Visits a page of the site (not an error page) and checks it.
-async fn site_page(client: &Client, url: &str) {
-    visit(client, url).await;
+async fn site_page(client: &Client, url: &str, found: &Findings) {
+    client.goto(url).await.unwrap_or_else(|e| panic!("{url} does not open: {e}"));
+    found.audit(client).await;
     if client.find(Locator::Css("footer.site-footer")).await.is_err() {
         let source = client.source().await.unwrap_or_default();
         panic!("{url} is not a page of the site (an error?):\n{source}");
     }
 }
 
-async fn sign_in(client: &Client, base_url: &str, name: &str) {
-    site_page(client, &format!("{base_url}/login")).await;
+async fn sign_in(client: &Client, base_url: &str, name: &str, found: &Findings) {
+    site_page(client, &format!("{base_url}/login"), found).await;
     fill(client, "#username", name).await;
     fill(client, "#password", PASSWORD).await;
     click(client, r#"form[action="/login"] button[type="submit"]"#).await;
     wait_for(client, r#"form[action="/logout"]"#).await;
-    audit(client).await;
+    found.audit(client).await;
 }
 
-async fn sign_out(client: &Client) {
+async fn sign_out(client: &Client, found: &Findings) {
     click(client, r#"form[action="/logout"] button"#).await;
     wait_for(client, r#"a[href="/login"]"#).await;
-    audit(client).await;
+    found.audit(client).await;
 }
 
 async fn wait_for(client: &Client, css: &str) -> fantoccini::elements::Element {
