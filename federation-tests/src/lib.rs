@@ -10,7 +10,8 @@
 //! - [`PostgresDatabase`] creates and drops a throw-away PostgreSQL database when
 //!   `ALLMENDE_TEST_POSTGRES_URL` is set.
 //! - [`Browserless`] is a cookie-keeping HTTP client that submits forms with their CSRF token.
-//! - [`ChromeDriver`] runs Debian's `chromedriver` and hands out headless Chromium sessions.
+//! - [`ChromeDriver`] runs Debian's `chromedriver` and hands out headless Chromium sessions;
+//!   [`axe::audit`] checks the page it shows against WCAG 2.0/2.1 A and AA with axe-core.
 //! - [`LoopbackSinks`] are many fake peer inboxes that count the activities they accept.
 //!
 //! # Running
@@ -21,9 +22,11 @@
 //! - `ALLMENDE_TEST_POSTGRES_URL=postgres://postgres@127.0.0.1:5432/postgres` also runs the
 //!   PostgreSQL variants; an unreachable server then fails them.
 //! - `ALLMENDE_BIN=/path/to/allmende` tests that binary instead of building one.
-//! - `ALLMENDE_REQUIRE_BROWSER=1` fails the browser test when Chromium is not installed.
+//! - `ALLMENDE_REQUIRE_BROWSER=1` fails the browser test when Chromium (or axe-core, from
+//!   `npm ci --prefix tests/a11y`) is not installed.
 //! - `ALLMENDE_SCREENSHOT_DIR=DIR` keeps the browser test's screenshots.
 
+pub mod axe;
 mod binary;
 mod browser;
 mod browserless;

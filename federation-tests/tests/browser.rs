@@ -1,11 +1,13 @@
 //! A person in a real (headless) Chromium registers, founds a project group, starts a thread and
 //! replies to it: the whole web UI end to end, with the browser's own cookie and form handling.
-//! Another switches the interface language, as a visitor and as a member.
+//! Another switches the interface language, as a visitor and as a member. Every page they see is
+//! checked against WCAG 2.0/2.1 A and AA with axe-core (`federation_tests::axe`).
 
 use std::path::PathBuf;
 use std::time::Duration;
 
 use fantoccini::{Client, Locator};
+use federation_tests::axe::{audit, visit};
 use federation_tests::{ChromeDriver, Instance, InstanceOptions, WAIT_SECONDS};
 
 /// Copies screenshots here when set, e.g. to look at them after a CI run.
@@ -36,24 +38,26 @@ async fn person_registers_creates_a_project_group_and_discusses_in_a_browser() {
 
 async fn scenario(client: Client, base_url: String, screenshot: PathBuf) {
     // Register; the form signs the new person in and leads home.
-    client.goto(&format!("{base_url}/register")).await.expect("the register page opens");
+    visit(&client, &format!("{base_url}/register")).await;
     fill(&client, "#username", "lena").await;
     fill(&client, "#email", "lena@example.org").await;
     fill(&client, "#password", "sunny-roofs-2030").await;
     fill(&client, "#password_confirmation", "sunny-roofs-2030").await;
     click(&client, r#"form[action="/register"] button[type="submit"]"#).await;
     wait_for(&client, r#"form[action="/logout"]"#).await;
+    audit(&client).await;
     let url = client.current_url().await.expect("a current URL");
     assert_eq!(url.path(), "/", "registration leads home");
 
     // Found a project group.
-    client.goto(&format!("{base_url}/groups/new")).await.expect("the new group page opens");
+    visit(&client, &format!("{base_url}/groups/new")).await;
     click(&client, r#"input[name="kind"][value="project"]"#).await;
     fill(&client, "#name", "borken-solar").await;
     fill(&client, "#title", "Solar roofs for Borken").await;
     fill(&client, "#description", "Citizens putting **solar panels** on public roofs.").await;
     click(&client, r#"form[action="/groups"] button[type="submit"]"#).await;
     let start_thread = wait_for_locator(&client, Locator::LinkText("Start a thread")).await;
+    audit(&client).await;
     assert_eq!(client.current_url().await.expect("a current URL").path(), "/g/borken-solar");
     let source = client.source().await.expect("the group page source");
     assert!(source.contains("Solar roofs for Borken"), "the group page shows its title");
@@ -62,16 +66,19 @@ async fn scenario(client: Client, base_url: String, screenshot: PathBuf) {
     // Start a thread from the group page.
     start_thread.click().await.expect("the link can be clicked");
     wait_for(&client, r#"form[action="/g/borken-solar/threads"]"#).await;
+    audit(&client).await;
     fill(&client, "#title", THREAD_TITLE).await;
     fill(&client, "#body", "We have a list of *twelve* candidates.").await;
     click(&client, r#"form[action="/g/borken-solar/threads"] button[type="submit"]"#).await;
     wait_for(&client, r#"form[action$="/reply"] textarea#body"#).await;
+    audit(&client).await;
 
     // Reply on the thread page.
     fill(&client, "#body", REPLY).await;
     click(&client, r#"form[action$="/reply"] button[type="submit"]"#).await;
     let reply = format!("//article[contains(@class, 'post')]//div[@class='content'][contains(., '{REPLY}')]");
     wait_for_locator(&client, Locator::XPath(&reply)).await;
+    audit(&client).await;
 
     let heading = client.find(Locator::Css("h1")).await.expect("the thread has a heading");
     assert_eq!(heading.text().await.expect("the heading's text"), THREAD_TITLE);
@@ -108,20 +115,21 @@ async fn visitor_and_member_switch_the_interface_language_in_a_browser() {
 
 async fn language_scenario(client: Client, base_url: String, screenshot: PathBuf) {
     // Headless Chromium asks for English; the page says so.
-    client.goto(&format!("{base_url}/groups")).await.expect("the group directory opens");
+    visit(&client, &format!("{base_url}/groups")).await;
     wait_for(&client, r#"html[lang="en"]"#).await;
     assert_eq!(heading(&client).await, "Groups");
 
     // The footer's language menu switches this visitor to German and comes back to the page.
     click(&client, r#"form[action="/language"] button[value="de"]"#).await;
     wait_for(&client, r#"html[lang="de"]"#).await;
+    audit(&client).await;
     assert_eq!(client.current_url().await.expect("a current URL").path(), "/groups");
     assert_eq!(heading(&client).await, "Gruppen");
     let source = client.source().await.expect("the directory's source");
     assert!(source.contains("Projektgruppen") && source.contains("Anmelden"), "German throughout");
 
     // Registering keeps the language the site was speaking.
-    client.goto(&format!("{base_url}/register")).await.expect("the register page opens");
+    visit(&client, &format!("{base_url}/register")).await;
     assert_eq!(heading(&client).await, "Registrieren");
     fill(&client, "#username", "jonas").await;
     fill(&client, "#email", "jonas@example.org").await;
@@ -130,19 +138,21 @@ async fn language_scenario(client: Client, base_url: String, screenshot: PathBuf
     click(&client, r#"form[action="/register"] button[type="submit"]"#).await;
     wait_for(&client, r#"form[action="/logout"]"#).await;
     wait_for(&client, r#"html[lang="de"]"#).await;
+    audit(&client).await;
     let sign_out = wait_for(&client, r#"form[action="/logout"] button"#).await;
     assert_eq!(sign_out.text().await.expect("the button's text"), "Abmelden");
 
     // A member changes their language in the settings.
-    client.goto(&format!("{base_url}/settings/profile")).await.expect("the settings open");
+    visit(&client, &format!("{base_url}/settings/profile")).await;
     assert_eq!(heading(&client).await, "Profil");
     let select = wait_for(&client, "select#language").await;
     select.select_by_value("pl").await.expect("Polish can be chosen");
     click(&client, r#"form[action="/settings/profile"] button[type="submit"]"#).await;
     wait_for(&client, r#"html[lang="pl"]"#).await;
+    audit(&client).await;
     let notice = wait_for(&client, "p.notice").await;
     assert_eq!(notice.text().await.expect("the notice's text"), "Twój profil został zapisany.");
-    client.goto(&format!("{base_url}/groups")).await.expect("the group directory opens");
+    visit(&client, &format!("{base_url}/groups")).await;
     assert_eq!(heading(&client).await, "Grupy");
 
     let png = client.screenshot().await.expect("Chromium takes a screenshot");

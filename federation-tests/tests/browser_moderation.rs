@@ -1,9 +1,11 @@
 //! A moderator in a real (headless) Chromium removes a reply with a reason and bans its author:
-//! the moderation forms end to end, with the browser's own cookies, CSRF fields and `<details>`.
+//! the moderation forms end to end, with the browser's own cookies, CSRF fields and `<details>`;
+//! every page the moderator sees is checked against WCAG 2.0/2.1 A and AA with axe-core.
 
 use std::time::Duration;
 
 use fantoccini::{Client, Locator};
+use federation_tests::axe::{audit, visit};
 use federation_tests::scenario::{PASSWORD, member, project_group, reply, start_thread};
 use federation_tests::{ChromeDriver, Instance, InstanceOptions, WAIT_SECONDS};
 
@@ -42,27 +44,31 @@ fn topic_path(path: &str) -> String {
 }
 
 async fn scenario(client: Client, base_url: String, topic: String, spam: String) {
-    client.goto(&format!("{base_url}/login")).await.expect("the sign-in page opens");
+    visit(&client, &format!("{base_url}/login")).await;
     fill(&client, "#username", "bea").await;
     fill(&client, "#password", PASSWORD).await;
     click(&client, r#"form[action="/login"] button[type="submit"]"#).await;
     wait_for(&client, r#"form[action="/logout"]"#).await;
+    audit(&client).await;
 
-    client.goto(&format!("{base_url}{}", topic_path(&topic))).await.expect("the thread opens");
+    visit(&client, &format!("{base_url}{}", topic_path(&topic))).await;
     click(&client, &format!("#p{spam} details.moderation summary")).await;
     fill(&client, &format!("#reason-{spam}"), REASON).await;
     click(&client, &format!(r#"form[action="/p/{spam}/remove"] button"#)).await;
     let removed = wait_for(&client, "p.removed").await;
+    audit(&client).await;
     let text = removed.text().await.expect("the notice's text");
     assert_eq!(text, format!("Removed by the moderators: {REASON}"));
 
     click(&client, r#"a[href="/g/energy/bans/new?actor=carl"]"#).await;
     let actor = wait_for(&client, "#actor").await;
+    audit(&client).await;
     assert_eq!(actor.prop("value").await.expect("a value").as_deref(), Some("carl"), "the form names carl");
     fill(&client, "#reason", "Spamming the group").await;
     fill(&client, "#days", "7").await;
     click(&client, r#"form[action="/g/energy/bans"] button[type="submit"]"#).await;
     wait_for(&client, "ul.bans").await;
+    audit(&client).await;
     let source = client.source().await.expect("the bans page");
     assert!(source.contains("@carl") && source.contains("Spamming the group"), "{source}");
 }

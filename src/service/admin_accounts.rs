@@ -1,6 +1,7 @@
 //! People as admins see them (the web's `/admin/accounts` and Mastodon's admin API): newest
 //! first, so new sign-ups on an open instance are easy to review, with their email, role,
-//! state, suspension and silence.
+//! state, suspension and silence. Instance moderators see the same without email addresses:
+//! they handle reports and suspensions, for which they need no way to write to anyone.
 
 use super::{Context, CurrentUser, ServiceError};
 use crate::db::{self, admin_accounts::AccountFilter};
@@ -17,7 +18,7 @@ pub struct AdminAccount {
     pub host: Option<String>,
     pub ap_id: Option<String>,
     pub created_at: Timestamp,
-    /// Ours only.
+    /// Ours only, and only for admins (see [`AdminAccount::seen_by`]).
     pub email: Option<String>,
     /// `member`, `moderator` or `admin`; None for remote people.
     pub role: Option<String>,
@@ -29,6 +30,15 @@ pub struct AdminAccount {
 }
 
 impl AdminAccount {
+    /// What `viewer` may see of this account: everything for admins; instance moderators not
+    /// the email address.
+    fn seen_by(mut self, viewer: &CurrentUser) -> Self {
+        if !viewer.may(Permission::Administer) {
+            self.email = None;
+        }
+        self
+    }
+
     /// `name` here, `name@host` elsewhere.
     pub fn handle(&self) -> String {
         match &self.host {
@@ -84,7 +94,7 @@ pub async fn list_accounts(
     Ok(db::admin_accounts::list_admin_accounts(&mut conn.conn(), &filter)
         .await?
         .into_iter()
-        .map(Into::into)
+        .map(|row| AdminAccount::from(row).seen_by(admin))
         .collect())
 }
 
@@ -98,10 +108,9 @@ pub async fn get_account(
         return Err(ServiceError::Forbidden);
     }
     let mut conn = ctx.db.acquire().await?;
-    Ok(db::admin_accounts::get_admin_account(&mut conn.conn(), id.0)
-        .await?
-        .ok_or(ServiceError::NotFound)?
-        .into())
+    let row =
+        db::admin_accounts::get_admin_account(&mut conn.conn(), id.0).await?.ok_or(ServiceError::NotFound)?;
+    Ok(AdminAccount::from(row).seen_by(admin))
 }
 
 /// Gives a local person a role (member, instance moderator or admin); admins only. An admin cannot

@@ -127,4 +127,56 @@ pub async fn instance_moderators_handle_reports_and_suspensions_but_not_settings
     assert_eq!(app.get_html("/admin/reports").await.0, StatusCode::FORBIDDEN);
 }
 
-on_both_backends!(instance_moderators_handle_reports_and_suspensions_but_not_settings);
+/// Email addresses are for admins: instance moderators see the accounts list and an account's
+/// page, and the admin API's accounts, without them.
+pub async fn only_admins_see_email_addresses(app: TestApp) {
+    accounts::create_account(
+        &app.ctx,
+        NewAccount { username: "rhea".into(), email: None, password: PASSWORD.into(), admin: true },
+    )
+    .await
+    .expect("admin");
+    let bo = app.create_user("bo").await;
+    let ana = app.create_user("ana").await;
+    app.sign_in("rhea").await;
+    let made =
+        app.post_form(&format!("/admin/accounts/{}/action", bo.id.0), &[("action", "make_moderator")]).await;
+    assert_eq!(made.status(), StatusCode::SEE_OTHER);
+    let page = format!("/admin/accounts/{}", ana.id.0);
+    let api_path = format!("/api/v1/admin/accounts/{}", ana.id.0);
+
+    // The admin sees ana's address on the list, her page and in the API.
+    let (status, list) = app.get_html("/admin/accounts").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(list.contains("ana@example.org") && list.contains(">Email<"), "{list}");
+    let (_, shown) = app.get_html(&page).await;
+    assert!(shown.contains("ana@example.org"), "{shown}");
+    let admin_api = Api { app: &app, token: token_for(&app, "rhea", "read admin:read").await };
+    assert_eq!(admin_api.get_json(&api_path).await["email"], "ana@example.org");
+    let listed = admin_api.get_json("/api/v1/admin/accounts").await;
+    assert!(listed.to_string().contains("ana@example.org"), "{listed}");
+
+    // The moderator sees the same people, without any address (no column, no field).
+    app.sign_in("bo").await;
+    let (status, list) = app.get_html("/admin/accounts").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(list.contains(&page), "ana is listed: {list}");
+    assert!(!list.contains("ana@example.org") && !list.contains("bo@example.org"), "{list}");
+    assert!(!list.contains(">Email<"), "no email column: {list}");
+    let (status, shown) = app.get_html(&page).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(!shown.contains("ana@example.org") && !shown.contains(">Email<"), "{shown}");
+    let moderator_api = Api { app: &app, token: token_for(&app, "bo", "read admin:read").await };
+    let account = moderator_api.get_json(&api_path).await;
+    assert_eq!(account["email"], "", "{account}");
+    assert_eq!(account["username"], "ana", "{account}");
+    let listed = moderator_api.get_json("/api/v1/admin/accounts").await;
+    assert!(listed.as_array().is_some_and(|a| a.len() >= 3), "{listed}");
+    assert!(!listed.to_string().contains("ana@example.org"), "{listed}");
+    assert!(!listed.to_string().contains("bo@example.org"), "{listed}");
+}
+
+on_both_backends!(
+    instance_moderators_handle_reports_and_suspensions_but_not_settings,
+    only_admins_see_email_addresses,
+);

@@ -171,22 +171,81 @@ pub struct Role {
     pub highlighted: bool,
 }
 
+/// Mastodon's role permission bits (`UserRole::FLAGS`), the ones our roles grant.
+pub mod permission {
+    /// Everything, whatever the other bits say.
+    pub const ADMINISTRATOR: u64 = 1 << 0;
+    pub const VIEW_AUDIT_LOG: u64 = 1 << 2;
+    pub const MANAGE_REPORTS: u64 = 1 << 4;
+    pub const MANAGE_USERS: u64 = 1 << 10;
+    /// Every bit Mastodon defines (`administrator` 1 << 0 up to `manage_email_subscriptions`
+    /// 1 << 22): what Mastodon reports for a role holding `administrator` (its
+    /// `computed_permissions`), so clients that test single bits see an admin as allowed.
+    pub const ALL: u64 = (1 << 23) - 1;
+}
+
 impl Role {
-    /// Mastodon's shape of an instance-wide role: its default role ids, and its permission
-    /// bits (administrator 0x1; for moderators view audit log 0x4, manage reports 0x10 and
-    /// manage users 0x400, what `domain::Role::may` grants them).
+    /// Mastodon's shape of an instance-wide role, with the ids and names of its default roles
+    /// (`config/roles.yml` seeds Moderator, Admin and Owner in this order: ids 1, 2 and 3;
+    /// everyone else has the base role -99 without a name) and, as Mastodon serialises them, the
+    /// computed permission bits of what `domain::Role::may` grants: everything for admins
+    /// (`administrator` makes Mastodon report all bits), the audit log, reports and users for
+    /// moderators, nothing for members.
     pub fn of(role: crate::domain::Role) -> Self {
         let (id, name, permissions) = match role {
-            crate::domain::Role::Admin => ("3", "Admin", "1"),
-            crate::domain::Role::Moderator => ("1", "Moderator", "1044"),
-            crate::domain::Role::Member => ("-99", "", "0"),
+            crate::domain::Role::Admin => ("2", "Admin", permission::ALL),
+            crate::domain::Role::Moderator => (
+                "1",
+                "Moderator",
+                permission::VIEW_AUDIT_LOG | permission::MANAGE_REPORTS | permission::MANAGE_USERS,
+            ),
+            crate::domain::Role::Member => ("-99", "", 0),
         };
         Self {
             id: id.to_owned(),
             name: name.to_owned(),
-            permissions: permissions.to_owned(),
+            permissions: permissions.to_string(),
             color: String::new(),
             highlighted: role != crate::domain::Role::Member,
+        }
+    }
+}
+
+#[cfg(test)]
+mod role_tests {
+    use super::*;
+    use crate::domain::Role as Ours;
+
+    /// The values Mastodon's clients compare with: ids and names of Mastodon's default roles,
+    /// its permission bits (`UserRole::FLAGS`), permissions as a decimal string.
+    #[test]
+    fn roles_have_mastodons_ids_names_and_permission_bits() {
+        assert_eq!(permission::ADMINISTRATOR, 0x1);
+        assert_eq!(permission::VIEW_AUDIT_LOG, 0x4);
+        assert_eq!(permission::MANAGE_REPORTS, 0x10);
+        assert_eq!(permission::MANAGE_USERS, 0x400);
+        for (role, id, name, permissions, highlighted) in [
+            (Ours::Admin, "2", "Admin", "8388607", true),
+            (Ours::Moderator, "1", "Moderator", "1044", true),
+            (Ours::Member, "-99", "", "0", false),
+        ] {
+            let json = serde_json::to_value(Role::of(role)).expect("JSON");
+            assert_eq!(
+                json,
+                serde_json::json!({
+                    "id": id, "name": name, "permissions": permissions, "color": "", "highlighted": highlighted,
+                }),
+                "{role:?}"
+            );
+        }
+        let admin: u64 = Role::of(Ours::Admin).permissions.parse().expect("a number");
+        assert_eq!(
+            admin & permission::ADMINISTRATOR,
+            permission::ADMINISTRATOR,
+            "admins hold `administrator`"
+        );
+        for bit in [permission::VIEW_AUDIT_LOG, permission::MANAGE_REPORTS, permission::MANAGE_USERS] {
+            assert_eq!(admin & bit, bit, "admins may do what moderators may");
         }
     }
 }

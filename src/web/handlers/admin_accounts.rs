@@ -81,6 +81,8 @@ pub struct AccountsPage {
     pub origin: String,
     pub accounts: Vec<AccountRow>,
     pub next_url: Option<String>,
+    /// Admins see email addresses; instance moderators do not (the service leaves them out).
+    pub viewer_admin: bool,
 }
 
 #[derive(Deserialize, Default)]
@@ -122,7 +124,11 @@ pub async fn list(
         format!("/admin/accounts?{}&max_id={last}", next.finish())
     });
     let accounts = accounts.into_iter().map(|account| row(&chrome, account)).collect();
-    render(StatusCode::OK, &AccountsPage { chrome, query: query.q, origin: query.origin, accounts, next_url })
+    let viewer_admin = admin.is_admin();
+    render(
+        StatusCode::OK,
+        &AccountsPage { chrome, query: query.q, origin: query.origin, accounts, next_url, viewer_admin },
+    )
 }
 
 #[derive(Template)]
