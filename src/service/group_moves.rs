@@ -124,6 +124,39 @@ pub async fn move_group(
     Ok(())
 }
 
+/// How a new thread or reply in a group that moved is refused; the group's new place follows.
+pub const GROUP_MOVED: &str = "this group has moved to ";
+
+/// Refuses a new thread or reply in a group (ours or one elsewhere) that moved away, naming
+/// where it went: the new group's handle when we know it, else its ActivityPub id.
+pub(crate) async fn refuse_if_moved(conn: &mut Conn<'_>, group_id: Option<i64>) -> Result<(), ServiceError> {
+    let Some(group_id) = group_id else {
+        return Ok(());
+    };
+    let Some(target) = db::account_moves::get_move_fields(conn, group_id).await?.and_then(|f| f.moved_to)
+    else {
+        return Ok(());
+    };
+    let moved = super::users::move_target(conn, target).await?;
+    let place = moved.handle.map_or(moved.id, |handle| format!("@{handle}"));
+    Err(FieldError::new("body", format!("{GROUP_MOVED}{place}")).into())
+}
+
+/// [`refuse_if_moved`] for a post from elsewhere: only our own groups refuse (a group elsewhere
+/// is its own instance's business).
+pub(crate) async fn refuse_if_moved_here(
+    conn: &mut Conn<'_>,
+    group_id: Option<i64>,
+) -> Result<(), ServiceError> {
+    let Some(group_id) = group_id else {
+        return Ok(());
+    };
+    if db::actors::get_actor(conn, group_id).await?.is_some_and(|group| group.local) {
+        refuse_if_moved(conn, Some(group_id)).await?;
+    }
+    Ok(())
+}
+
 /// Whether the group moved away, and where (an ActivityPub id).
 pub async fn moved_to(ctx: &Context, group: ActorId) -> Result<Option<String>, ServiceError> {
     account_moves::moved_to(ctx, group).await
