@@ -11,3 +11,4 @@ group-moving-move-intro = Den nye gruppe skal først angive { $group } som alias
 group-moving-move-label = Den nye gruppe
 group-moving-move-button = Flyt denne gruppe
 modlog-kind-group-moved = Gruppe flyttet
+field-error-group-moved = Denne gruppe er flyttet til { $place } og tager ikke imod nye indlæg her.

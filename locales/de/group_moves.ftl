@@ -11,3 +11,4 @@ group-moving-move-intro = Die neue Gruppe muss zuerst { $group } als Alias angeb
 group-moving-move-label = Die neue Gruppe
 group-moving-move-button = Diese Gruppe umziehen
 modlog-kind-group-moved = Gruppe umgezogen
+field-error-group-moved = Diese Gruppe ist nach { $place } umgezogen und nimmt hier keine neuen Beiträge mehr an.

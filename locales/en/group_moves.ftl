@@ -11,3 +11,4 @@ group-moving-move-intro = The new group must first list { $group } as an alias. 
 group-moving-move-label = The new group
 group-moving-move-button = Move this group
 modlog-kind-group-moved = Group moved
+field-error-group-moved = This group has moved to { $place } and takes no new posts here.

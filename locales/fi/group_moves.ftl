@@ -11,3 +11,4 @@ group-moving-move-intro = Uuden ryhmän on ensin lueteltava { $group } aliaksena
 group-moving-move-label = Uusi ryhmä
 group-moving-move-button = Siirrä tämä ryhmä
 modlog-kind-group-moved = Ryhmä siirretty
+field-error-group-moved = Tämä ryhmä on siirtynyt osoitteeseen { $place } eikä ota täällä vastaan uusia viestejä.

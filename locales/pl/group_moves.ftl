@@ -11,3 +11,4 @@ group-moving-move-intro = Nowa grupa musi najpierw podać { $group } jako alias.
 group-moving-move-label = Nowa grupa
 group-moving-move-button = Przenieś tę grupę
 modlog-kind-group-moved = Grupa przeniesiona
+field-error-group-moved = Ta grupa została przeniesiona do { $place } i nie przyjmuje tu nowych wpisów.

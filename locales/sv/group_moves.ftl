@@ -11,3 +11,4 @@ group-moving-move-intro = Den nya gruppen måste först ange { $group } som alia
 group-moving-move-label = Den nya gruppen
 group-moving-move-button = Flytta den här gruppen
 modlog-kind-group-moved = Grupp flyttad
+field-error-group-moved = Den här gruppen har flyttat till { $place } och tar inte emot nya inlägg här.

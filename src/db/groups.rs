@@ -52,6 +52,8 @@ pub struct GroupStatsRow {
     pub viewer_ban_expires_at: Option<i64>,
     /// Whether the group has pinned threads (then the group page reads them).
     pub has_pinned: bool,
+    /// Where the group moved (an ActivityPub id), once it has.
+    pub moved_to: Option<String>,
 }
 
 /// Counts and the viewer's relation to a group (at `now`, for bans), in one round trip.
@@ -77,7 +79,8 @@ pub async fn get_group_stats(
          (SELECT b.expires_at FROM group_bans b WHERE b.group_id = $1 AND b.actor_id = $2 \
             AND (b.expires_at IS NULL OR b.expires_at > $3)) AS viewer_ban_expires_at, \
          EXISTS (SELECT 1 FROM posts p WHERE p.group_id = $1 AND p.id = p.root_id \
-            AND p.pinned_at IS NOT NULL AND p.deleted_at IS NULL) AS has_pinned",
+            AND p.pinned_at IS NOT NULL AND p.deleted_at IS NULL) AS has_pinned, \
+         (SELECT a.moved_to FROM actors a WHERE a.id = $1) AS moved_to",
         group_id,
         viewer_id,
         now,

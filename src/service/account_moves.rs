@@ -30,18 +30,53 @@ pub async fn aliases_of(ctx: &Context, actor: ActorId) -> Result<Vec<String>, Se
 
 pub async fn get_move_settings(ctx: &Context, user: &CurrentUser) -> Result<MoveSettings, ServiceError> {
     let mut conn = ctx.db.acquire().await?;
-    let fields = db::account_moves::get_move_fields(&mut conn.conn(), user.id.0).await?;
+    move_settings_of(&mut conn.conn(), user.id.0).await
+}
+
+/// An actor's aliases and where it moved, as its moving page shows them.
+pub(super) async fn move_settings_of(conn: &mut Conn<'_>, actor: i64) -> Result<MoveSettings, ServiceError> {
+    let fields = db::account_moves::get_move_fields(conn, actor).await?;
     Ok(fields
         .map(|f| MoveSettings { aliases: split_aliases(&f.also_known_as), moved_to: f.moved_to })
         .unwrap_or_default())
 }
 
+/// What a move refuses, in the words of the kind that moves (an account or a group).
+pub(super) struct MoveWords {
+    /// `accounts`, `groups`.
+    pub others: &'static str,
+    /// `not an account we could find`.
+    pub not_found: &'static str,
+    /// `this account has moved already`.
+    pub moved_already: &'static str,
+}
+
+pub(super) const ACCOUNT_WORDS: MoveWords = MoveWords {
+    others: "accounts",
+    not_found: "not an account we could find",
+    moved_already: "this account has moved already",
+};
+
 /// Replaces the member's aliases with `aliases`: ActivityPub ids of accounts elsewhere (the
 /// web handler resolves what the member typed). Their actor document then lists them in
 /// `alsoKnownAs`, so an account there may move here. Followers hear of it (`Update`).
 pub async fn set_aliases(ctx: &Context, user: &CurrentUser, aliases: &[String]) -> Result<(), ServiceError> {
+    let clean = clean_aliases(aliases, &ACCOUNT_WORDS)?;
+    let mut tx = ctx.db.begin().await?;
+    store_aliases(ctx, &mut tx.conn(), user.id.0, &clean).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// The aliases to store: each a web address with a host, each once, at most [`MAX_ALIASES`].
+pub(super) fn clean_aliases<'a>(
+    aliases: &'a [String],
+    words: &MoveWords,
+) -> Result<Vec<&'a str>, ServiceError> {
     if aliases.len() > MAX_ALIASES {
-        return Err(FieldError::new("aliases", format!("at most {MAX_ALIASES} other accounts")).into());
+        return Err(
+            FieldError::new("aliases", format!("at most {MAX_ALIASES} other {}", words.others)).into()
+        );
     }
     let mut clean: Vec<&str> = Vec::new();
     for alias in aliases {
@@ -49,17 +84,25 @@ pub async fn set_aliases(ctx: &Context, user: &CurrentUser, aliases: &[String]) 
             .ok()
             .filter(|url| matches!(url.scheme(), "https" | "http") && url.host_str().is_some());
         if parsed.is_none() || alias.contains(['\n', '\r']) {
-            return Err(FieldError::new("aliases", "not an account we could find").into());
+            return Err(FieldError::new("aliases", words.not_found).into());
         }
         if !clean.contains(&alias.as_str()) {
             clean.push(alias);
         }
     }
-    let mut tx = ctx.db.begin().await?;
-    let mut conn = tx.conn();
-    db::account_moves::update_also_known_as(&mut conn, user.id.0, &clean.join("\n")).await?;
-    ctx.emit(&mut conn, DomainEvent::ProfileUpdated { actor_id: user.id.0 }).await?;
-    tx.commit().await?;
+    Ok(clean)
+}
+
+/// Stores `actor`'s aliases (its document lists them in `alsoKnownAs`); its followers get the
+/// new document (`Update`).
+pub(super) async fn store_aliases(
+    ctx: &Context,
+    conn: &mut Conn<'_>,
+    actor: i64,
+    aliases: &[&str],
+) -> Result<(), ServiceError> {
+    db::account_moves::update_also_known_as(conn, actor, &aliases.join("\n")).await?;
+    ctx.emit(conn, DomainEvent::ProfileUpdated { actor_id: actor }).await?;
     Ok(())
 }
 
@@ -83,22 +126,35 @@ pub(crate) async fn refuse_if_moved(conn: &mut Conn<'_>, author: ActorId) -> Res
 /// followers are told (`Move`), and local followers follow the new account instead.
 pub async fn move_member(ctx: &Context, user: &CurrentUser, target: ActorId) -> Result<(), ServiceError> {
     let mut tx = ctx.db.begin().await?;
-    let mut conn = tx.conn();
-    let target_row = db::actors::get_actor(&mut conn, target.0)
-        .await?
-        .filter(|a| a.kind == "person" && !a.local)
-        .ok_or_else(|| ServiceError::from(FieldError::new("target", "not an account we could find")))?;
-    let Some(target_ap_id) = target_row.ap_id.clone() else {
-        return Err(FieldError::new("target", "not an account we could find").into());
-    };
-    if db::account_moves::get_move_fields(&mut conn, user.id.0).await?.and_then(|f| f.moved_to).is_some() {
-        return Err(FieldError::new("target", "this account has moved already").into());
-    }
-    db::account_moves::update_moved_to(&mut conn, user.id.0, &target_ap_id, ctx.now().millis()).await?;
-    ctx.emit(&mut conn, DomainEvent::AccountMoved { actor_id: user.id.0, target_id: target.0 }).await?;
-    hand_over_local_followers(ctx, &mut conn, user.id.0, &target_row).await?;
+    move_local_actor(ctx, &mut tx.conn(), user.id.0, "person", target, &ACCOUNT_WORDS).await?;
     tx.commit().await?;
     Ok(())
+}
+
+/// Moves our actor `origin` to `target`, a remote actor of `kind` (checked by the caller to
+/// list the origin in `alsoKnownAs`): marked moved, its followers told (`Move`), local
+/// followers handed over. Returns where it went (an ActivityPub id).
+pub(super) async fn move_local_actor(
+    ctx: &Context,
+    conn: &mut Conn<'_>,
+    origin: i64,
+    kind: &str,
+    target: ActorId,
+    words: &MoveWords,
+) -> Result<String, ServiceError> {
+    let not_found = || ServiceError::from(FieldError::new("target", words.not_found));
+    let target_row = db::actors::get_actor(conn, target.0)
+        .await?
+        .filter(|a| a.kind == kind && !a.local)
+        .ok_or_else(not_found)?;
+    let target_ap_id = target_row.ap_id.clone().ok_or_else(not_found)?;
+    if db::account_moves::get_move_fields(conn, origin).await?.and_then(|f| f.moved_to).is_some() {
+        return Err(FieldError::new("target", words.moved_already).into());
+    }
+    db::account_moves::update_moved_to(conn, origin, &target_ap_id, ctx.now().millis()).await?;
+    ctx.emit(conn, DomainEvent::AccountMoved { actor_id: origin, target_id: target.0 }).await?;
+    hand_over_local_followers(ctx, conn, origin, &target_row).await?;
+    Ok(target_ap_id)
 }
 
 /// A remote person or group (`origin`) moved to `target`, an actor of the same kind
@@ -127,7 +183,7 @@ pub async fn remote_actor_moved(
 
 /// Each local person who follows `old` unfollows it and follows `new` (unless `new` blocks
 /// them, or they follow it already), through the usual follow events.
-pub(super) async fn hand_over_local_followers(
+async fn hand_over_local_followers(
     ctx: &Context,
     conn: &mut Conn<'_>,
     old: i64,

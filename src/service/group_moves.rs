@@ -6,11 +6,17 @@
 //! and checks the other group's document (that it lists the origin in `alsoKnownAs`) before
 //! calling these.
 
-use super::account_moves::{self, MAX_ALIASES, MoveSettings};
+use super::account_moves::{self, MoveSettings, MoveWords};
 use super::{Context, CurrentUser, ServiceError};
 use crate::db::{self, Conn, actors::ActorRow};
 use crate::domain::modlog::{ModlogEntry, ModlogKind};
-use crate::domain::{ActorId, DomainEvent, FieldError};
+use crate::domain::{ActorId, FieldError};
+
+const GROUP_WORDS: MoveWords = MoveWords {
+    others: "groups",
+    not_found: "not a group we could find",
+    moved_already: "this group has moved already",
+};
 
 /// The local group `name`, when `user` moderates it (or is an admin).
 async fn moderated_group(
@@ -42,19 +48,7 @@ pub async fn get_move_settings(
 ) -> Result<MoveSettings, ServiceError> {
     let mut conn = ctx.db.acquire().await?;
     let group = moderated_group(&mut conn.conn(), user, name).await?;
-    let fields = db::account_moves::get_move_fields(&mut conn.conn(), group.id).await?;
-    Ok(fields
-        .map(|f| MoveSettings {
-            aliases: f
-                .also_known_as
-                .lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty())
-                .map(str::to_owned)
-                .collect(),
-            moved_to: f.moved_to,
-        })
-        .unwrap_or_default())
+    account_moves::move_settings_of(&mut conn.conn(), group.id).await
 }
 
 /// Replaces the group's aliases with `aliases` (ActivityPub ids of groups elsewhere, resolved
@@ -66,26 +60,11 @@ pub async fn set_aliases(
     name: &str,
     aliases: &[String],
 ) -> Result<(), ServiceError> {
-    if aliases.len() > MAX_ALIASES {
-        return Err(FieldError::new("aliases", format!("at most {MAX_ALIASES} other groups")).into());
-    }
-    let mut clean: Vec<&str> = Vec::new();
-    for alias in aliases {
-        let parsed = url::Url::parse(alias)
-            .ok()
-            .filter(|url| matches!(url.scheme(), "https" | "http") && url.host_str().is_some());
-        if parsed.is_none() || alias.contains(['\n', '\r']) {
-            return Err(FieldError::new("aliases", "not a group we could find").into());
-        }
-        if !clean.contains(&alias.as_str()) {
-            clean.push(alias);
-        }
-    }
+    let clean = account_moves::clean_aliases(aliases, &GROUP_WORDS)?;
     let mut tx = ctx.db.begin().await?;
     let mut conn = tx.conn();
     let group = moderated_group(&mut conn, user, name).await?;
-    db::account_moves::update_also_known_as(&mut conn, group.id, &clean.join("\n")).await?;
-    ctx.emit(&mut conn, DomainEvent::ProfileUpdated { actor_id: group.id }).await?;
+    account_moves::store_aliases(ctx, &mut conn, group.id, &clean).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -103,24 +82,47 @@ pub async fn move_group(
     let mut tx = ctx.db.begin().await?;
     let mut conn = tx.conn();
     let group = moderated_group(&mut conn, user, name).await?;
-    let not_found = || ServiceError::from(FieldError::new("target", "not a group we could find"));
-    let target_row = db::actors::get_actor(&mut conn, target.0)
-        .await?
-        .filter(|a| a.kind == "group" && !a.local)
-        .ok_or_else(not_found)?;
-    let target_ap_id = target_row.ap_id.clone().ok_or_else(not_found)?;
-    if db::account_moves::get_move_fields(&mut conn, group.id).await?.and_then(|f| f.moved_to).is_some() {
-        return Err(FieldError::new("target", "this group has moved already").into());
-    }
-    db::account_moves::update_moved_to(&mut conn, group.id, &target_ap_id, ctx.now().millis()).await?;
+    let target_ap_id =
+        account_moves::move_local_actor(ctx, &mut conn, group.id, "group", target, &GROUP_WORDS).await?;
     let entry = ModlogEntry::new(ModlogKind::GroupMoved, Some(user.id.0))
         .in_group(Some(group.id))
         .on_actor(target.0)
         .because(&format!("moved to {target_ap_id}"));
     super::modlog::record(ctx, &mut conn, entry).await?;
-    ctx.emit(&mut conn, DomainEvent::AccountMoved { actor_id: group.id, target_id: target.0 }).await?;
-    account_moves::hand_over_local_followers(ctx, &mut conn, group.id, &target_row).await?;
     tx.commit().await?;
+    Ok(())
+}
+
+/// How a new thread or reply in a group that moved is refused; the group's new place follows.
+pub const GROUP_MOVED: &str = "this group has moved to ";
+
+/// Refuses a new thread or reply in a group (ours or one elsewhere) that moved away, naming
+/// where it went: the new group's handle when we know it, else its ActivityPub id.
+pub(crate) async fn refuse_if_moved(conn: &mut Conn<'_>, group_id: Option<i64>) -> Result<(), ServiceError> {
+    let Some(group_id) = group_id else {
+        return Ok(());
+    };
+    let Some(target) = db::account_moves::get_move_fields(conn, group_id).await?.and_then(|f| f.moved_to)
+    else {
+        return Ok(());
+    };
+    let moved = super::users::move_target(conn, target).await?;
+    let place = moved.handle.map_or(moved.id, |handle| format!("@{handle}"));
+    Err(FieldError::new("body", format!("{GROUP_MOVED}{place}")).into())
+}
+
+/// [`refuse_if_moved`] for a post from elsewhere: only our own groups refuse (a group elsewhere
+/// is its own instance's business).
+pub(crate) async fn refuse_if_moved_here(
+    conn: &mut Conn<'_>,
+    group_id: Option<i64>,
+) -> Result<(), ServiceError> {
+    let Some(group_id) = group_id else {
+        return Ok(());
+    };
+    if db::actors::get_actor(conn, group_id).await?.is_some_and(|group| group.local) {
+        refuse_if_moved(conn, Some(group_id)).await?;
+    }
     Ok(())
 }
 

@@ -146,7 +146,12 @@ pub async fn get_group_page(
     let pinned_count = pinned.len();
     let threads: Vec<PostDetails> =
         pinned.into_iter().chain(rows).map(|row| PostDetails::from_row(row, viewer, moderates)).collect();
+    let moved_to = match stats.moved_to {
+        Some(id) => Some(super::users::move_target(&mut conn.conn(), id).await?),
+        None => None,
+    };
     let details = GroupDetails {
+        moved_to,
         id: ActorId(group.id),
         kind: GroupKind::parse(group.group_kind.as_deref().unwrap_or_default())
             .unwrap_or(GroupKind::Discussion),

@@ -61,6 +61,7 @@ pub async fn reply(
     }
     let parent_visibility = db::visibility::get_visibility(&mut conn, parent.id).await?.unwrap_or_default();
     let visibility = input.visibility.at_most(crate::domain::Visibility::from_stored(&parent_visibility));
+    super::group_moves::refuse_if_moved(&mut conn, parent.group_id).await?;
     super::group_bans::refuse_if_banned(ctx, &mut conn, parent.group_id, user.id).await?;
     if db::thread_locks::is_thread_locked(&mut conn, parent.root_id).await? {
         return Err(crate::domain::FieldError::new("body", THREAD_LOCKED).into());

@@ -207,6 +207,8 @@ pub struct GroupDetails {
     pub viewer_follows: bool,
     pub viewer_follow_pending: bool,
     pub viewer_role: Option<String>,
+    /// Where the group moved; it then takes no new threads or replies.
+    pub moved_to: Option<super::users::MovedTo>,
 }
 
 /// One page of a list and the cursor of the next page, if there is one.

@@ -301,6 +301,8 @@ pub async fn store_remote_post_referring(
     if group_id.is_some() && db::posts::get_post_ref_by_ap_id(&mut conn, &post.ap_id).await?.is_none() {
         // A banned person's new posts in the group are not taken; earlier ones stay as they are.
         super::group_bans::refuse_if_banned(ctx, &mut conn, group_id, post.author).await?;
+        // Nor are new posts in one of our groups that moved away.
+        super::group_moves::refuse_if_moved_here(&mut conn, group_id).await?;
     }
     let stored = db::posts::upsert_remote_post(
         &mut conn,

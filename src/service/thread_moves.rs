@@ -1,13 +1,14 @@
 //! A moderator moves a thread from one of our groups to another (a question asked in the wrong
 //! place). They must moderate both groups (or be an admin). The move is in both groups'
 //! modlogs, and both groups tell their followers (an `Update` of the opener with its new
-//! `audience`, announced by each).
+//! `audience`, announced by each). A remote group may move a thread of a group on its own
+//! instance to itself the same way ([`receive_remote_move`]).
 
 use super::authority::{self, Actor, Change};
 use super::{Context, CurrentUser, ServiceError};
 use crate::db;
 use crate::domain::modlog::{ModlogEntry, ModlogKind};
-use crate::domain::{DomainEvent, FieldError, PostId};
+use crate::domain::{ActorId, DomainEvent, FieldError, PostId};
 
 pub async fn move_thread(
     ctx: &Context,
@@ -54,4 +55,54 @@ pub async fn move_thread(
     ctx.emit(&mut conn, event).await?;
     tx.commit().await?;
     Ok(())
+}
+
+/// What became of a remote group's move of a thread to itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RemoteMove {
+    Moved,
+    /// The thread was in that group already (the second group's `Announce` of the same move).
+    AlreadyThere,
+}
+
+/// A remote `group` (whose signature was checked) moves `thread` to itself, as our own groups
+/// do (an `Update` of the opener with the group as `audience`). It may when the thread's opener
+/// is one we hold in another remote group on the group's own instance: that instance decides
+/// what happens in its groups. Only the thread's group changes (all its posts, as for a local
+/// move); the opener's content is the author's alone. The move is in both groups' modlogs here,
+/// recorded as the moving group's.
+pub async fn receive_remote_move(
+    ctx: &Context,
+    group: ActorId,
+    thread: PostId,
+) -> Result<RemoteMove, ServiceError> {
+    let mut tx = ctx.db.begin().await?;
+    let mut conn = tx.conn();
+    let opener = db::posts::get_post_ref(&mut conn, thread.0).await?.ok_or(ServiceError::NotFound)?;
+    if opener.id != opener.root_id || opener.deleted_at.is_some() {
+        return Err(ServiceError::Forbidden);
+    }
+    let from = opener.group_id.ok_or(ServiceError::Forbidden)?;
+    if from == group.0 {
+        return Ok(RemoteMove::AlreadyThere);
+    }
+    let target = db::actors::get_actor(&mut conn, group.0).await?.ok_or(ServiceError::NotFound)?;
+    let source = db::actors::get_actor(&mut conn, from).await?.ok_or(ServiceError::NotFound)?;
+    let remote_group = |actor: &crate::db::actors::ActorRow| !actor.local && actor.kind == "group";
+    if !remote_group(&target) || !remote_group(&source) || target.host.is_none() || target.host != source.host
+    {
+        return Err(ServiceError::Forbidden);
+    }
+    db::thread_moves::update_thread_group(&mut conn, thread.0, target.id).await?;
+    let reason = format!("moved from {} to {}", source.name, target.name);
+    for in_group in [from, target.id] {
+        let entry = ModlogEntry::new(ModlogKind::ThreadMoved, Some(target.id))
+            .in_group(Some(in_group))
+            .on_post(thread.0)
+            .because(&reason)
+            .by_remote(true);
+        super::modlog::record(ctx, &mut conn, entry).await?;
+    }
+    tx.commit().await?;
+    Ok(RemoteMove::Moved)
 }

@@ -60,6 +60,7 @@ pub(crate) async fn create_thread_in(
     };
     let group = db::groups::get_group_by_handle(conn, group_name).await?.ok_or(ServiceError::NotFound)?;
     super::account_moves::refuse_if_moved(conn, user.id).await?;
+    super::group_moves::refuse_if_moved(conn, Some(group.id)).await?;
     super::group_bans::refuse_if_banned(ctx, conn, Some(group.id), user.id).await?;
     super::private_groups::refuse_unless_member(conn, group.id, user.id).await?;
     let linked = super::tags::render_local_post(ctx, conn, body.as_str()).await?;

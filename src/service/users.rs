@@ -55,6 +55,16 @@ pub struct MovedTo {
     pub handle: Option<String>,
 }
 
+/// Where an actor moved: the target's ActivityPub id, and its handle when we know it.
+pub(crate) async fn move_target(conn: &mut crate::db::Conn<'_>, id: String) -> Result<MovedTo, ServiceError> {
+    let target = db::actors::get_actor_by_ap_id(conn, &id).await?;
+    let handle = target.map(|t| match (&t.host, t.local) {
+        (Some(host), false) => format!("{}@{host}", t.name),
+        _ => t.name,
+    });
+    Ok(MovedTo { id, handle })
+}
+
 /// A person (here or elsewhere) by handle, for following from their profile.
 pub async fn person_by_handle(ctx: &Context, handle: &str) -> Result<ActorId, ServiceError> {
     let mut conn = ctx.db.acquire().await?;
@@ -135,14 +145,7 @@ pub async fn get_user_page(
         .await?
         .and_then(|m| m.moved_to)
     {
-        Some(id) => {
-            let target = db::actors::get_actor_by_ap_id(&mut conn.conn(), &id).await?;
-            let handle = target.map(|t| match (&t.host, t.local) {
-                (Some(host), false) => format!("{}@{host}", t.name),
-                _ => t.name,
-            });
-            Some(MovedTo { id, handle })
-        }
+        Some(id) => Some(move_target(&mut conn.conn(), id).await?),
         None => None,
     };
     let profile = UserProfile {

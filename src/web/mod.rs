@@ -14,6 +14,7 @@ pub mod ical;
 pub mod mail_pages;
 pub mod member_views;
 pub mod moderation_pages;
+pub mod moving_pages;
 pub mod notification_views;
 pub mod page_cache;
 pub mod pages;

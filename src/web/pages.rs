@@ -340,41 +340,6 @@ pub struct ProfileSettingsPage {
     pub header: Option<String>,
 }
 
-/// `/g/{name}/moving`: the group's aliases and moving it to another instance.
-#[derive(Template)]
-#[template(path = "groups/moving.html")]
-pub struct GroupMovingPage {
-    pub chrome: Chrome,
-    pub form: FormState,
-    /// `aliases` or `moved` after a save.
-    pub saved: Option<String>,
-    pub group_name: String,
-    /// `/g/{name}`, for the forms.
-    pub group_path: String,
-    /// The group's ActivityPub id, to set as an alias on the new group.
-    pub group_url: String,
-    /// One a line.
-    pub aliases: String,
-    pub target: String,
-    pub moved_to: Option<String>,
-}
-
-/// `/settings/moving`: aliases and moving the account elsewhere.
-#[derive(Template)]
-#[template(path = "settings/moving.html")]
-pub struct MovingSettingsPage {
-    pub chrome: Chrome,
-    pub form: FormState,
-    /// `aliases` or `moved` after a save.
-    pub saved: Option<String>,
-    /// This account's ActivityPub id, to set as an alias on the new account.
-    pub account_url: String,
-    /// One a line.
-    pub aliases: String,
-    pub target: String,
-    pub moved_to: Option<String>,
-}
-
 #[derive(Template)]
 #[template(path = "feed.html")]
 pub struct FeedPage {

@@ -449,6 +449,8 @@ pub struct GroupView {
     pub viewer_role: String,
     /// The viewer is banned from the group: the reason and, for a ban that ends, when.
     pub viewer_ban: Option<(String, Option<Timestamp>)>,
+    /// Where the group moved (its page here when we know it); it takes no new posts then.
+    pub moved: Option<super::pages::MovedView>,
 }
 
 impl From<&GroupDetails> for GroupView {
@@ -478,6 +480,10 @@ impl From<&GroupDetails> for GroupView {
             viewer_follow_pending: group.viewer_follow_pending,
             viewer_role: group.viewer_role.clone().unwrap_or_default(),
             viewer_ban: group.viewer_ban.as_ref().map(|ban| (ban.reason.clone(), ban.expires_at)),
+            moved: group.moved_to.as_ref().map(|moved| super::pages::MovedView {
+                url: moved.handle.as_deref().map_or_else(|| moved.id.clone(), uris::group_path),
+                label: moved.handle.as_ref().map_or_else(|| moved.id.clone(), |handle| format!("@{handle}")),
+            }),
         }
     }
 }

@@ -73,14 +73,15 @@ pub async fn an_undo_naming_the_like_by_id_takes_it_back(app: TestApp) {
 }
 
 /// Makes the peer's actor known here: it delivers an activity we ignore.
-async fn known(app: &TestApp, peer: &Peer, actor: &str, n: u32) -> ActorId {
+pub(crate) async fn known(app: &TestApp, peer: &Peer, actor: &str, n: u32) -> ActorId {
     let hello = json!({"@context": AS, "id": peer.url(&format!("/hello/{n}")), "type": "View", "actor": actor,
                        "object": actor});
     assert_eq!(peer.deliver(actor, &app.url("/inbox"), &hello).await, StatusCode::ACCEPTED);
     remote::known_actor(&app.ctx, actor).await.expect("lookup").expect("actor stored").0
 }
 
-async fn remote_post(
+/// A remote thread opener (titled "Wind") or reply in `group`, stored as if received.
+pub(crate) async fn remote_post(
     app: &TestApp,
     ap_id: &str,
     author: ActorId,

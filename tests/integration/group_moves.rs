@@ -19,7 +19,8 @@ use crate::sink::Sink;
 
 on_both_backends!(
     a_moderator_moves_a_group_to_another_instance,
-    local_followers_follow_a_remote_group_that_moved
+    local_followers_follow_a_remote_group_that_moved,
+    a_moved_group_takes_no_new_posts
 );
 
 const AS: &str = "https://www.w3.org/ns/activitystreams";
@@ -193,4 +194,115 @@ pub async fn local_followers_follow_a_remote_group_that_moved(app: TestApp) {
         .filter(|a| a["type"] == "Follow" && a["object"] == new_group.as_str())
         .count();
     assert_eq!(follows_sent, 2);
+}
+
+const PUBLIC: &str = "https://www.w3.org/ns/activitystreams#Public";
+
+/// A group that moved (ours, or one elsewhere that says `movedTo`) takes no new threads or
+/// replies: the web forms and the client API answer 422 naming the new place, the group page
+/// says where it went and offers no composer, and our moved group refuses new posts from the
+/// inbox (4xx, nothing stored). What was there before stays readable.
+pub async fn a_moved_group_takes_no_new_posts(app: TestApp) {
+    let mut peer = Peer::start().await;
+    let new_group = peer.add_actor("energy", "Group");
+    accept_deliveries(&peer, &new_group);
+    let ana = app.signed_in_user("ana").await;
+    groups::create_group(&app.ctx, ana.id, group("energy", "discussion")).await.expect("group");
+    let started =
+        app.post_form("/g/energy/threads", &[("title", "Heat pumps"), ("body", "Experiences?")]).await;
+    assert_eq!(started.status(), StatusCode::SEE_OTHER);
+    let thread_path = location(&started);
+    let thread_id = thread_path.trim_start_matches("/t/").split('#').next().expect("id").to_owned();
+    let token = crate::api_support::token_for(&app, "ana", "read write").await;
+    let new_id = allmende::federation::resolve::actor_by_url(&app.state, &new_group.parse().expect("URL"))
+        .await
+        .expect("fetched")
+        .0;
+    allmende::service::group_moves::move_group(&app.ctx, &ana, "energy", new_id).await.expect("moved");
+    let new_handle = format!("@energy@{}", host_of(&peer));
+
+    // The group page says where it went, and offers no new thread.
+    let (_, page) = app.get_html("/g/energy").await;
+    assert!(page.contains(r#"id="moved-notice""#), "{page}");
+    assert!(page.contains(&format!(r#"href="/g/energy@{}""#, host_of(&peer))), "{page}");
+    assert!(!page.contains(r#"href="/g/energy/threads/new""#), "{page}");
+
+    // The web forms: 422 with the new place named.
+    let thread = app.post_form("/g/energy/threads", &[("title", "Late"), ("body", "Still here?")]).await;
+    assert_eq!(thread.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(thread.text().await.expect("body").contains(&new_handle));
+    let reply = app.post_form(&format!("/p/{thread_id}/reply"), &[("body", "Me too")]).await;
+    assert_eq!(reply.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(reply.text().await.expect("body").contains(&new_handle));
+
+    // The client API: 422 with the error.
+    for form in [
+        vec![("status", "@energy Late thread\nStill here?")],
+        vec![("status", "Me too"), ("in_reply_to_id", thread_id.as_str())],
+    ] {
+        let answer = app
+            .client
+            .post(app.url("/api/v1/statuses"))
+            .bearer_auth(&token)
+            .form(&form)
+            .send()
+            .await
+            .expect("POST");
+        assert_eq!(answer.status(), StatusCode::UNPROCESSABLE_ENTITY, "{form:?}");
+        let error: Value = answer.json().await.expect("JSON");
+        assert!(error["error"].as_str().is_some_and(|e| e.contains(&new_handle)), "{error}");
+    }
+
+    // The inbox: a new thread and a reply from elsewhere are refused, nothing stored.
+    let zoe = peer.add_actor("zoe", "Person");
+    let group_url = app.state.uris.absolute("/g/energy");
+    let thread_url = app.state.uris.absolute(&format!("/t/{thread_id}"));
+    let posts_before = crate::common::count_rows(&app, "posts").await;
+    let new_thread = json!({"@context": AS, "id": peer.url("/create/1"), "type": "Create", "actor": zoe,
+        "to": [PUBLIC], "cc": [group_url], "object": {"id": peer.url("/pages/1"), "type": "Page",
+        "name": "Late thread", "attributedTo": zoe, "content": "<p>Still here?</p>", "to": [PUBLIC, group_url],
+        "audience": group_url, "published": "2026-01-01T00:00:00Z"}});
+    let status = peer.deliver(&zoe, &app.url("/g/energy/inbox"), &new_thread).await;
+    assert!(status.is_client_error(), "{status}");
+    let new_reply = json!({"@context": AS, "id": peer.url("/create/2"), "type": "Create", "actor": zoe,
+        "to": [PUBLIC], "cc": [group_url], "object": {"id": peer.url("/notes/1"), "type": "Note",
+        "attributedTo": zoe, "content": "<p>Me too</p>", "inReplyTo": thread_url, "to": [PUBLIC],
+        "cc": [group_url], "audience": group_url, "published": "2026-01-01T00:00:00Z"}});
+    let status = peer.deliver(&zoe, &app.url("/inbox"), &new_reply).await;
+    assert!(status.is_client_error(), "{status}");
+    assert_eq!(crate::common::count_rows(&app, "posts").await, posts_before, "nothing stored");
+    let (status, page) = app.get_html(&thread_path).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("Experiences?"), "{page}");
+
+    // A group elsewhere that moved (its document says `movedTo`): our members' forms and app
+    // posts to it are refused the same way.
+    let wind = peer.add_actor("wind", "Group");
+    let windpower = peer.add_actor("windpower", "Group");
+    let mut moved_document = peer.document(&wind).expect("wind");
+    moved_document["movedTo"] = json!(windpower);
+    peer.publish(&wind, moved_document);
+    allmende::federation::resolve::actor_by_url(&app.state, &windpower.parse().expect("URL"))
+        .await
+        .expect("fetched");
+    allmende::federation::resolve::actor_by_url(&app.state, &wind.parse().expect("URL"))
+        .await
+        .expect("fetched");
+    let wind_path = format!("/g/wind@{}", host_of(&peer));
+    let (_, page) = app.get_html(&wind_path).await;
+    assert!(page.contains(r#"id="moved-notice""#), "{page}");
+    let windpower_handle = format!("@windpower@{}", host_of(&peer));
+    let refused =
+        app.post_form(&format!("{wind_path}/threads"), &[("title", "Turbines"), ("body", "Where?")]).await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.text().await.expect("body").contains(&windpower_handle));
+    let answer = app
+        .client
+        .post(app.url("/api/v1/statuses"))
+        .bearer_auth(&token)
+        .form(&[("status", format!("@wind@{} Turbines\nWhere?", host_of(&peer)).as_str())])
+        .send()
+        .await
+        .expect("POST");
+    assert_eq!(answer.status(), StatusCode::UNPROCESSABLE_ENTITY);
 }

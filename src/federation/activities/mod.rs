@@ -18,6 +18,7 @@ mod polls;
 pub(crate) mod quotes;
 mod reject;
 mod restore;
+mod thread_moves;
 mod undo;
 mod update;
 mod visiting_moderator;

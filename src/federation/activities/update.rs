@@ -1,6 +1,7 @@
 //! `Update` of a post (by its author) or of an actor (by itself; it may not move its inbox to
 //! another host). A post's `Update` is kept with it, for its group to re-announce when the
-//! group is ours (`service::group_relays`).
+//! group is ours (`service::group_relays`). A group's `Update` of a thread opener naming itself
+//! as `audience` moves the thread (`thread_moves`).
 
 use url::Url;
 
@@ -20,6 +21,9 @@ pub async fn receive(
     depth: u8,
 ) -> Result<(), InboxError> {
     if let Some(post) = update.object.post() {
+        if super::thread_moves::is_group_move(state, actor, actor_url, post).await? {
+            return super::thread_moves::receive(state, actor, post).await;
+        }
         check_origin(post, actor_url)?;
         store_post(state, actor, post, Some(raw.to_string()), depth).await?;
     } else if let Some(profile) = update.object.actor() {

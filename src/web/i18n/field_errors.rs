@@ -91,6 +91,9 @@ pub fn message_for(error: &FieldError) -> Option<(&'static str, Vec<(&'static st
     {
         return Some((id, Vec::new()));
     }
+    if let Some(place) = text.strip_prefix(crate::service::group_moves::GROUP_MOVED) {
+        return Some(("field-error-group-moved", vec![("place", FluentValue::from(place.to_owned()))]));
+    }
     let number =
         |prefix: &str, suffix: &str| text.strip_prefix(prefix)?.strip_suffix(suffix)?.parse::<i64>().ok();
     if let Some(min) = number("must be at least ", " characters") {
@@ -251,6 +254,16 @@ mod tests {
         assert_eq!(translate(&error, &Translator::new("pl")), "Wpisz co najmniej 8 znaków.");
         let error = FieldError::new("username", "must be 2 to 30 characters long");
         assert_eq!(translate(&error, &Translator::new("fi")), "Käytä 2–30 merkkiä.");
+    }
+
+    #[test]
+    fn a_moved_group_names_its_new_place_in_every_language() {
+        let place = "@energy@new.example";
+        let error = FieldError::new("body", format!("{}{place}", crate::service::group_moves::GROUP_MOVED));
+        for (code, _) in crate::domain::language::UI_LANGUAGES {
+            let text = translate(&error, &Translator::new(code));
+            assert!(text.contains(place) && !text.starts_with("this group"), "{code}: {text}");
+        }
     }
 
     #[test]
