@@ -1,10 +1,23 @@
 //! Measures the cost of federation's hot paths on this machine:
-//! - signing an outgoing request (RSA-2048, draft-cavage HTTP signature),
-//! - verifying one,
-//! - delivery throughput of the persisted queue to local sinks (one peer, and many peers).
+//! - RSA-2048 signatures and verifications per second on one core (`rsa_rates`),
+//! - signing an outgoing request (RSA-2048, draft-cavage HTTP signature), and verifying one,
+//! - delivery throughput of the persisted queue to local sinks (one peer, and many peers),
+//! - the inbox: signed `Create(Note)`s from 32 concurrent senders, each a new thread (`inbox`),
+//! - fan-out: one new thread to 10,000 followers on 1,000 peers (`fan_out`).
 //!
-//! Run with `cargo bench --bench federation` (optionally `-- --activities 2000`); traffic goes to
-//! loopback only and the run stops by itself.
+//! Run with `cargo bench --bench federation`; options: `--only rates|sign|deliver|inbox|fanout`
+//! (one part), `--no-rates` (without the RSA yardstick), `--activities 2000` (delivery),
+//! `--inbox-activities 3200`, `--senders 32`, `--sinks 1000`, `--followers 10000`. Traffic goes
+//! to loopback only and the run stops by itself.
+
+#[path = "federation/fan_out.rs"]
+mod fan_out;
+#[path = "federation/inbox.rs"]
+mod inbox;
+#[path = "federation/rsa_rates.rs"]
+mod rsa_rates;
+#[path = "federation/support.rs"]
+mod support;
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -16,18 +29,49 @@ use allmende::federation::signing::Signer;
 use allmende::federation::verify;
 use allmende::service::{accounts, keys};
 use allmende::startup::Application;
+use support::cpu_time;
 
 #[tokio::main(flavor = "multi_thread", worker_threads = 2)]
 async fn main() {
-    let activities: usize = std::env::args()
-        .skip_while(|a| a != "--activities")
-        .nth(1)
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(2000);
-    signing_cost().await;
-    for peers in [1usize, 20] {
-        delivery_throughput(activities, peers).await;
+    let option = |name: &str, default: usize| -> usize {
+        std::env::args().skip_while(|a| a != name).nth(1).and_then(|n| n.parse().ok()).unwrap_or(default)
+    };
+    let only = std::env::args().skip_while(|a| a != "--only").nth(1);
+    let runs = |part: &str| only.as_deref().is_none_or(|only| only == part);
+    println!("load average at the start: {}", support::load_average());
+    let mut rates = None;
+    // `--no-rates`: leave the yardstick out (profiling the inbox under callgrind).
+    let rates_wanted = !std::env::args().any(|a| a == "--no-rates");
+    if rates_wanted && (runs("rates") || runs("inbox")) {
+        let (public_pem, private_pem) = allmende::service::instance::generate_key_pair().expect("key");
+        rates = Some(rsa_rates::print_rates(&public_pem, &private_pem));
     }
+    if runs("sign") {
+        signing_cost().await;
+    }
+    if runs("deliver") {
+        for peers in [1usize, 20] {
+            delivery_throughput(option("--activities", 2000), peers).await;
+        }
+    }
+    if runs("inbox") {
+        let rate = inbox::inbox_throughput(option("--inbox-activities", 3200), option("--senders", 32)).await;
+        println!("inbox: {:.1}x the issue's starting figure of 900/s (target >= 5x)", rate / 900.0);
+        if let Some(rates) = &rates {
+            let cores = std::thread::available_parallelism().map_or(1, |n| n.get()) as f64;
+            println!(
+                "inbox: {:.1}% of this machine's aws-lc-rs RSA-2048 verify limit ({:.0}/s on one core x {cores} cores; \
+                 target >= 5%); one core signs {:.0}/s",
+                100.0 * rate / (rates.verify * cores),
+                rates.verify,
+                rates.sign
+            );
+        }
+    }
+    if runs("fanout") {
+        fan_out::fan_out(option("--sinks", 1000), option("--followers", 10_000)).await;
+    }
+    println!("load average at the end: {}", support::load_average());
 }
 
 async fn signing_cost() {
@@ -153,13 +197,4 @@ async fn delivery_throughput(activities: usize, peers: usize) {
         cpu_used * 1000.0 / report.delivered as f64,
         enqueued.as_secs_f64()
     );
-}
-
-/// CPU seconds used by this process so far (user + system).
-fn cpu_time() -> f64 {
-    let Ok(stat) = std::fs::read_to_string("/proc/self/stat") else { return 0.0 };
-    let fields: Vec<&str> = stat.rsplit(')').next().unwrap_or_default().split_whitespace().collect();
-    let ticks: f64 = fields.get(11).and_then(|u| u.parse::<f64>().ok()).unwrap_or(0.0)
-        + fields.get(12).and_then(|s| s.parse::<f64>().ok()).unwrap_or(0.0);
-    ticks / 100.0
 }

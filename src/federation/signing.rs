@@ -19,10 +19,9 @@ use std::time::Duration;
 use base64::Engine;
 use http_signature_normalization_reqwest::prelude::{Config, SignExt};
 use http_signature_normalization_reqwest::{DefaultSpawner, Sign, SignError};
-use rsa::pkcs8::DecodePrivateKey;
-use rsa::{Pkcs1v15Sign, RsaPrivateKey};
 use sha2::{Digest, Sha256};
 
+use super::signatures::rsa_keys::PrivateKey;
 use super::signatures::{SignatureFormat, content_digest, rfc9421};
 
 pub const ACTIVITY_CONTENT_TYPE: &str = "application/activity+json";
@@ -45,12 +44,22 @@ impl From<SignError> for SigningError {
     }
 }
 
-/// Signs requests, keeping parsed private keys (parsing a PEM costs more than signing).
+/// Signs requests, keeping parsed private keys (parsing a key costs about one signature).
 #[derive(Clone)]
 pub struct Signer {
     config: Config<DefaultSpawner>,
-    keys: Arc<Mutex<HashMap<String, Arc<RsaPrivateKey>>>>,
+    /// By key id.
+    keys: Arc<Mutex<HashMap<String, ParsedKey>>>,
 }
+
+/// A private key with the PEM it was parsed from (a changed PEM is parsed again).
+struct ParsedKey {
+    pem: String,
+    key: Arc<PrivateKey>,
+}
+
+/// Keys kept parsed; when full, the cache starts over.
+const CACHED_PRIVATE_KEYS: usize = 10_000;
 
 impl Default for Signer {
     fn default() -> Self {
@@ -158,16 +167,18 @@ impl Signer {
         Ok(label_rsa_sha256(request))
     }
 
-    fn private_key(&self, key_id: &str, pem: &str) -> Result<Arc<RsaPrivateKey>, SigningError> {
+    fn private_key(&self, key_id: &str, pem: &str) -> Result<Arc<PrivateKey>, SigningError> {
         let mut keys = self.keys.lock().map_err(|_| SigningError::Key("key cache poisoned".into()))?;
-        if let Some(key) = keys.get(key_id) {
-            return Ok(key.clone());
+        if let Some(parsed) = keys.get(key_id)
+            && parsed.pem == pem
+        {
+            return Ok(parsed.key.clone());
         }
-        let key = Arc::new(RsaPrivateKey::from_pkcs8_pem(pem).map_err(|e| SigningError::Key(e.to_string()))?);
-        if keys.len() > 10_000 {
+        let key = Arc::new(PrivateKey::from_pkcs8_pem(pem).map_err(|e| SigningError::Key(e.to_string()))?);
+        if keys.len() >= CACHED_PRIVATE_KEYS {
             keys.clear();
         }
-        keys.insert(key_id.to_owned(), key.clone());
+        keys.insert(key_id.to_owned(), ParsedKey { pem: pem.to_owned(), key: key.clone() });
         Ok(key)
     }
 }
@@ -177,7 +188,7 @@ impl Signer {
 fn sign_rfc9421(
     mut request: reqwest::Request,
     key_id: &str,
-    key: &RsaPrivateKey,
+    key: &PrivateKey,
     with_body: bool,
 ) -> Result<reqwest::Request, SigningError> {
     let url = request.url();
@@ -232,10 +243,8 @@ fn label_rsa_sha256(mut request: reqwest::Request) -> reqwest::Request {
 const HS2019: &str = "algorithm=\"hs2019\"";
 const RSA_SHA256: &str = "algorithm=\"rsa-sha256\"";
 
-fn sign_text(key: &RsaPrivateKey, text: &str) -> Result<String, SigningError> {
-    let signature = key
-        .sign(Pkcs1v15Sign::new::<Sha256>(), &Sha256::digest(text.as_bytes()))
-        .map_err(|e| SigningError::Sign(e.to_string()))?;
+fn sign_text(key: &PrivateKey, text: &str) -> Result<String, SigningError> {
+    let signature = key.sign_sha256(text.as_bytes()).map_err(|e| SigningError::Sign(e.to_string()))?;
     Ok(base64::engine::general_purpose::STANDARD.encode(signature))
 }
 

@@ -11,11 +11,10 @@ use std::collections::BTreeMap;
 
 use axum::http::{HeaderMap, Method, Uri};
 use base64::Engine;
-use rsa::pkcs8::DecodePublicKey;
-use rsa::{Pkcs1v15Sign, RsaPublicKey};
 use sha2::{Digest, Sha256};
 
 use super::signatures::rfc9421::{self, SignatureInput};
+use super::signatures::rsa_keys;
 use super::signatures::{PublishedKeys, SignatureFormat, content_digest};
 use crate::domain::Timestamp;
 
@@ -271,15 +270,13 @@ pub fn verify_signature(
 ) -> Result<(), VerifyError> {
     match &claim.scheme {
         Scheme::Cavage { signature, .. } => {
-            let key =
-                RsaPublicKey::from_public_key_pem(keys.public_key_pem).map_err(|_| VerifyError::BadKey)?;
+            let key = rsa_keys::PublicKey::cached(keys.public_key_pem).map_err(|_| VerifyError::BadKey)?;
             let signing_string =
                 signing_string(claim, request.method, request.uri, request.headers, request.host)?;
             let signature = base64::engine::general_purpose::STANDARD
                 .decode(signature.trim())
                 .map_err(|_| VerifyError::Invalid)?;
-            key.verify(Pkcs1v15Sign::new::<Sha256>(), &Sha256::digest(signing_string.as_bytes()), &signature)
-                .map_err(|_| VerifyError::Invalid)
+            key.verify_sha256(signing_string.as_bytes(), &signature).map_err(|_| VerifyError::Invalid)
         }
         Scheme::Rfc9421 { input, signature } => {
             let parts = rfc9421::RequestParts {
@@ -298,8 +295,8 @@ pub fn verify_signature(
                     rfc9421::verify(alg, rfc9421::VerifyingKey::Ed25519(&key), &base, signature)
                 }
                 None => {
-                    let key = RsaPublicKey::from_public_key_pem(keys.public_key_pem)
-                        .map_err(|_| VerifyError::BadKey)?;
+                    let key =
+                        rsa_keys::PublicKey::cached(keys.public_key_pem).map_err(|_| VerifyError::BadKey)?;
                     rfc9421::verify(alg, rfc9421::VerifyingKey::Rsa(&key), &base, signature)
                 }
             }

@@ -1,8 +1,5 @@
 //! The instance itself: its actor and signing key, made on first start.
 
-use rsa::pkcs8::{EncodePrivateKey, EncodePublicKey, LineEnding};
-use rsa::{RsaPrivateKey, RsaPublicKey};
-
 use super::{Context, ServiceError};
 use crate::db::{self, actors::NewLocalActor};
 
@@ -46,16 +43,11 @@ pub async fn ensure_instance_actor(ctx: &Context) -> Result<bool, ServiceError> 
     Ok(true)
 }
 
-/// A 2048-bit RSA key pair as PEM (the size the fediverse expects for HTTP signatures).
+/// A 2048-bit RSA key pair as PEM (the size the fediverse expects for HTTP signatures):
+/// (public SubjectPublicKeyInfo, private PKCS#8).
 pub fn generate_key_pair() -> Result<(String, String), ServiceError> {
-    let mut rng = rsa::rand_core::OsRng;
-    let private = RsaPrivateKey::new(&mut rng, 2048).map_err(|e| ServiceError::Internal(e.to_string()))?;
-    let public = RsaPublicKey::from(&private);
-    let public_pem =
-        public.to_public_key_pem(LineEnding::LF).map_err(|e| ServiceError::Internal(e.to_string()))?;
-    let private_pem =
-        private.to_pkcs8_pem(LineEnding::LF).map_err(|e| ServiceError::Internal(e.to_string()))?.to_string();
-    Ok((public_pem, private_pem))
+    crate::federation::signatures::rsa_keys::generate_pem_pair()
+        .map_err(|e| ServiceError::Internal(e.to_string()))
 }
 
 /// The instance actor's private key, which signs our fetches ("authorized fetch" peers need it).

@@ -1,7 +1,8 @@
 //! HTTP signatures in both formats the fediverse uses: draft-cavage (`Signature` with
 //! `keyId`/`headers`, checked in `federation::verify`) and RFC 9421 HTTP Message Signatures
 //! (`Signature-Input`/`Signature` structured fields, [`rfc9421`]), with RFC 9530
-//! `Content-Digest` ([`content_digest`]) and FEP-521a Multikey ed25519 keys ([`multikey`]).
+//! `Content-Digest` ([`content_digest`]), FEP-521a Multikey ed25519 keys ([`multikey`]) and the
+//! RSA keys both formats sign with ([`rsa_keys`]).
 //!
 //! Which format we sign with is decided per peer (see `service::peer_signatures`): draft-cavage
 //! for a peer we know nothing about, RFC 9421 once the peer refused cavage or signed with RFC
@@ -10,6 +11,7 @@
 pub mod content_digest;
 pub mod multikey;
 pub mod rfc9421;
+pub mod rsa_keys;
 
 /// The format of an HTTP signature (named as in `federation.first_signature_format`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Deserialize)]

@@ -10,9 +10,9 @@
 
 use axum::http::HeaderMap;
 use base64::Engine;
-use rsa::{Pkcs1v15Sign, RsaPrivateKey, RsaPublicKey};
 use sfv::{BareItem, Dictionary, FieldType, InnerList, Item, List, ListEntry, Parameters, Parser};
-use sha2::{Digest, Sha256};
+
+use super::rsa_keys;
 
 /// Labels read from one request: more is an attack, not a use.
 const MAX_SIGNATURES: usize = 8;
@@ -212,7 +212,7 @@ pub fn signature_base(input: &SignatureInput, request: &RequestParts<'_>) -> Res
 
 /// A public key to check a signature with.
 pub enum VerifyingKey<'a> {
-    Rsa(&'a RsaPublicKey),
+    Rsa(&'a rsa_keys::PublicKey),
     Ed25519(&'a ed25519_dalek::VerifyingKey),
 }
 
@@ -225,7 +225,7 @@ pub fn verify(
 ) -> Result<(), ParseError> {
     match (key, alg) {
         (VerifyingKey::Rsa(key), None | Some(RSA_V1_5_SHA256)) => key
-            .verify(Pkcs1v15Sign::new::<Sha256>(), &Sha256::digest(base.as_bytes()), signature)
+            .verify_sha256(base.as_bytes(), signature)
             .map_err(|_| ParseError("the signature does not verify")),
         (VerifyingKey::Ed25519(key), None | Some(ED25519)) => {
             let signature = ed25519_dalek::Signature::from_slice(signature)
@@ -255,14 +255,12 @@ pub fn sign_rsa(
     components: &[&str],
     key_id: &str,
     created: i64,
-    key: &RsaPrivateKey,
+    key: &rsa_keys::PrivateKey,
     request: &RequestParts<'_>,
 ) -> Result<(String, String), ParseError> {
     let input = new_input(components, key_id, created, RSA_V1_5_SHA256)?;
     let base = signature_base(&input, request)?;
-    let signature = key
-        .sign(Pkcs1v15Sign::new::<Sha256>(), &Sha256::digest(base.as_bytes()))
-        .map_err(|_| ParseError("signing failed"))?;
+    let signature = key.sign_sha256(base.as_bytes()).map_err(|_| ParseError("signing failed"))?;
     Ok(headers_for(&input, &signature))
 }
 
@@ -385,13 +383,12 @@ mod tests {
 
     #[test]
     fn our_rsa_v1_5_vector_matches_the_independent_implementation() {
-        use rsa::pkcs8::DecodePrivateKey as _;
         let mut headers = test_request_headers();
         headers.insert(
             "content-digest",
             "sha-256=:X48E9qOokqqrvdts8nOJRJN3OWDUoyWxBf7kbu9DBPE=:".parse().unwrap(),
         );
-        let key = RsaPrivateKey::from_pkcs8_pem(RSA_PRIVATE).unwrap();
+        let key = rsa_keys::PrivateKey::from_pkcs8_pem(RSA_PRIVATE).unwrap();
         let components = components_to_sign(true);
         let (input, signature) = sign_rsa(
             &components,
@@ -405,7 +402,7 @@ mod tests {
         assert_eq!(signature, RSA_SIGNATURE);
         let (parsed, bytes) = select(RSA_INPUT, RSA_SIGNATURE).unwrap();
         let base = signature_base(&parsed, &test_request(&headers)).unwrap();
-        let public = key.to_public_key();
+        let public = rsa_keys::PublicKey::from_spki_pem(&key.public_key_pem().unwrap()).unwrap();
         assert_eq!(verify(parsed.alg.as_deref(), VerifyingKey::Rsa(&public), &base, &bytes), Ok(()));
         let elsewhere = RequestParts { authority: "other.example", ..test_request(&headers) };
         let base = signature_base(&parsed, &elsewhere).unwrap();
