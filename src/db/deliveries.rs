@@ -157,14 +157,16 @@ pub async fn update_inbox_failed(
     inbox_url: &str,
     reason: &str,
     now: i64,
+    except_delivery: i64,
 ) -> Result<u64, DbError> {
     execute!(
         conn,
         "UPDATE deliveries SET state = 'failed', last_error = $2, updated_at = $3, claim_token = NULL, \
-         claimed_until = NULL WHERE inbox_url = $1 AND state = 'pending'",
+         claimed_until = NULL WHERE inbox_url = $1 AND state = 'pending' AND id <> $4",
         inbox_url,
         reason,
         now,
+        except_delivery,
     )
 }
 

@@ -12,9 +12,14 @@ use crate::domain::ActorId;
 /// The `last_error` of the deliveries dropped because their actor is gone.
 pub const GONE_REASON: &str = "actor gone (410)";
 
-/// `inbox_url` answered 410 Gone. If it is one remote actor's own inbox, that actor is gone:
-/// returns it when it was marked now.
-pub async fn inbox_answered_gone(ctx: &Context, inbox_url: &str) -> Result<Option<ActorId>, ServiceError> {
+/// `inbox_url` answered 410 Gone to `answered_delivery`. If it is one remote actor's own inbox,
+/// that actor is gone: its follows end and everything else queued for the inbox is dropped (the
+/// worker records `answered_delivery`'s own outcome). Returns the actor when it was marked now.
+pub async fn inbox_answered_gone(
+    ctx: &Context,
+    inbox_url: &str,
+    answered_delivery: i64,
+) -> Result<Option<ActorId>, ServiceError> {
     let now = ctx.now().millis();
     let mut tx = ctx.db.begin().await?;
     let mut conn = tx.conn();
@@ -26,7 +31,9 @@ pub async fn inbox_answered_gone(ctx: &Context, inbox_url: &str) -> Result<Optio
         return Ok(None);
     }
     let follows = db::suspensions::delete_follows_of(&mut conn, actor).await?;
-    let dropped = db::deliveries::update_inbox_failed(&mut conn, inbox_url, GONE_REASON, now).await?;
+    let dropped =
+        db::deliveries::update_inbox_failed(&mut conn, inbox_url, GONE_REASON, now, answered_delivery)
+            .await?;
     tx.commit().await?;
     tracing::info!(actor, inbox = inbox_url, follows, dropped, "remote actor gone (its inbox answered 410)");
     Ok(Some(ActorId(actor)))

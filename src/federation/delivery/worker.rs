@@ -113,11 +113,14 @@ impl DeliveryWorker {
             Outcome::Retry { .. } => "retry",
             Outcome::Failed => "failed",
         });
-        self.record(&delivery, &outcome, status, error.as_deref()).await?;
         if status == Some(410) {
             // The actor of a personal inbox is gone; a shared inbox's 410 ends this delivery only.
-            crate::service::gone_actors::inbox_answered_gone(&self.ctx, &delivery.inbox_url).await?;
+            // The rest of the inbox's queue is dropped before this delivery's outcome frees the
+            // queue's head: otherwise another round could claim and send the next one between.
+            crate::service::gone_actors::inbox_answered_gone(&self.ctx, &delivery.inbox_url, delivery.id)
+                .await?;
         }
+        self.record(&delivery, &outcome, status, error.as_deref()).await?;
         Ok(outcome)
     }
 
