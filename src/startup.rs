@@ -14,7 +14,7 @@ use crate::federation::delivery::DeliveryWorker;
 use crate::federation::http::{FederationHttp, HttpOptions, load_extra_roots};
 use crate::federation::uris::Uris;
 use crate::service::{self, Context, Settings};
-use crate::state::AppState;
+use crate::state::{AppState, AppStateParts};
 use crate::web;
 
 #[derive(Debug, thiserror::Error)]
@@ -143,7 +143,7 @@ impl Application {
         let mail = crate::mail::worker::MailWorker::new(ctx.clone(), mailer)
             .with_schedule(schedule)
             .with_metrics(metrics.clone());
-        let state = AppState {
+        let state = AppState::new(AppStateParts {
             mail,
             uris,
             http,
@@ -160,7 +160,7 @@ impl Application {
             config: Arc::new(config),
             ctx,
             metrics,
-        };
+        });
         Ok(Self { listener, state, background_delivery: true })
     }
 
