@@ -47,6 +47,9 @@ async fn followers_follow_the_moved_group(backend: Backend) {
         let page = client.get_ok(old).await;
         assert!(!page.contains(UNFOLLOW), "no longer following energy:\n{page}");
     }
+    // The old group says where it went, and offers no new thread.
+    let old_page = bea.get_ok("/g/energy").await;
+    assert!(old_page.contains(r#"id="moved-notice""#), "energy's page says it moved:\n{old_page}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
