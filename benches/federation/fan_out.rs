@@ -22,7 +22,7 @@ use axum::body::Bytes;
 use axum::http::StatusCode;
 
 use super::rsa_rates::time_aws_lc_signatures;
-use super::support::{ServedApp, cpu_time, load_average, open_files_limit};
+use super::support::{ServedApp, cpu_time, load_average, member_with_group, open_files_limit};
 
 /// What the sinks received: per sink, the activity ids and how often each came.
 #[derive(Default)]
@@ -53,29 +53,7 @@ pub async fn fan_out(sinks: usize, followers: usize) {
     }
     let app = ServedApp::start(true, |_| {}).await;
     let ctx = &app.state.ctx;
-    let ana = allmende::service::accounts::create_account(
-        ctx,
-        allmende::service::accounts::NewAccount {
-            username: "ana".into(),
-            email: None,
-            password: "long enough".into(),
-            admin: false,
-        },
-    )
-    .await
-    .expect("user");
-    allmende::service::groups::create_group(
-        ctx,
-        ana.id,
-        allmende::service::groups::NewGroup {
-            name: "energy".into(),
-            kind: "discussion".into(),
-            title: "Energy".into(),
-            description: "Heat and power".into(),
-        },
-    )
-    .await
-    .expect("group");
+    let ana = member_with_group(ctx).await;
     let (public_pem, private_pem) = allmende::service::instance::generate_key_pair().expect("key");
     let seeded = Instant::now();
     {

@@ -18,7 +18,7 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::IntoResponse;
 use serde_json::{Value, json};
 
-use super::support::{ServedApp, cpu_time, load_average};
+use super::support::{ServedApp, cpu_time, load_average, member_with_group};
 
 const PUBLIC: &str = "https://www.w3.org/ns/activitystreams#Public";
 const GROUP: &str = "http://localhost/g/energy";
@@ -36,29 +36,7 @@ pub async fn inbox_throughput(activities: usize, senders: usize) -> f64 {
     })
     .await;
     let ctx = &app.state.ctx;
-    let ana = allmende::service::accounts::create_account(
-        ctx,
-        allmende::service::accounts::NewAccount {
-            username: "ana".into(),
-            email: None,
-            password: "long enough".into(),
-            admin: false,
-        },
-    )
-    .await
-    .expect("user");
-    allmende::service::groups::create_group(
-        ctx,
-        ana.id,
-        allmende::service::groups::NewGroup {
-            name: "energy".into(),
-            kind: "discussion".into(),
-            title: "Energy".into(),
-            description: "Heat and power".into(),
-        },
-    )
-    .await
-    .expect("group");
+    member_with_group(ctx).await;
     let mut peers = Vec::with_capacity(senders);
     for _ in 0..senders {
         peers.push(start_sender().await);

@@ -2,6 +2,7 @@
 //! load of the machine while they run.
 
 use allmende::config::Config;
+use allmende::service::{Context, CurrentUser, accounts, groups};
 use allmende::startup::Application;
 use allmende::state::AppState;
 
@@ -80,4 +81,27 @@ pub fn open_files_limit() -> Option<u64> {
     let limits = std::fs::read_to_string("/proc/self/limits").ok()?;
     let line = limits.lines().find(|line| line.starts_with("Max open files"))?;
     line.split_whitespace().nth(3)?.parse().ok()
+}
+
+/// The member `ana` and her discussion group `energy`, where the benchmarks' threads go.
+pub async fn member_with_group(ctx: &Context) -> CurrentUser {
+    let ana = accounts::create_account(
+        ctx,
+        accounts::NewAccount {
+            username: "ana".into(),
+            email: None,
+            password: "long enough".into(),
+            admin: false,
+        },
+    )
+    .await
+    .expect("user");
+    let group = groups::NewGroup {
+        name: "energy".into(),
+        kind: "discussion".into(),
+        title: "Energy".into(),
+        description: "Heat and power".into(),
+    };
+    groups::create_group(ctx, ana.id, group).await.expect("group");
+    ana
 }
